@@ -1,0 +1,632 @@
+"""Stage 2: run the spaCy pipeline over the blocks and read the draft's structure.
+
+Produces :class:`Facts`: for every block what the pipeline found (dates, numbers,
+persons, lexicon cues) and which part of the resolution it belongs to; the items of
+the parts that rules count (targets, solutions, obstacles, tasks); and document-wide
+signals (header elements, vote record, review dates, ...). Computed once per
+document; every rule reads the same Facts.
+
+Sections are found from wording, not only numbering: a heading is any short block
+that is numbered ("II.", "2.", "Phần thứ hai"), bold, upper-case or styled as a
+heading, and its kind comes from the words in it ("mục tiêu", "giải pháp", ...).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .model import Block, BlockFacts, Document, Facts, Item, Mention, Section, Task
+from .text import match_key, word_count
+
+# Heading words -> section kind, tried in this order: the first kind whose cue appears
+# wins ("Dự báo khó khăn và giải pháp tháo gỡ" is obstacles, not solutions;
+# "Những hạn chế, khó khăn" is the situation, not an obstacle forecast).
+SECTION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("implementation", ("tổ chức thực hiện", "phân công", "trách nhiệm thực hiện", "tổ chức triển khai")),
+    ("review", ("sơ kết", "tổng kết", "kiểm tra, giám sát", "kiểm tra giám sát", "chế độ báo cáo", "theo dõi, đánh giá")),
+    ("obstacles", ("dự báo", "vướng mắc", "tháo gỡ", "rủi ro", "có thể phát sinh", "trở ngại")),
+    ("situation", ("tình hình", "thực trạng", "kết quả", "hạn chế", "nguyên nhân", "đánh giá", "bối cảnh", "yếu kém", "tồn tại")),
+    ("objectives", ("mục tiêu", "chỉ tiêu", "mục đích", "yêu cầu")),
+    ("solutions", ("giải pháp", "nhiệm vụ", "biện pháp", "cách làm", "nội dung thực hiện")),
+    ("obstacles", ("khó khăn", "khắc phục")),
+    ("bases", ("căn cứ",)),
+)
+SECTION_CUES = tuple((kind, tuple(match_key(c) for c in cues)) for kind, cues in SECTION_CUES)
+ITEM_SECTIONS = {
+    "objectives": "target",
+    "solutions": "solution",
+    "obstacles": "obstacle",
+    "implementation": "task",
+    "review": "task",
+}
+_NUMBERING = (
+    (1, re.compile(r"^phần\s+(?:thứ\s+)?[^\W\d_]+\s*[:.\-–]?\s*", re.I)),
+    (1, re.compile(r"^[ivxlc]{1,5}\s*[.)/\-–]\s*")),
+    (3, re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+")),
+    (2, re.compile(r"^\d{1,2}\s*[.)/]\s*")),
+    (3, re.compile(r"^[a-zđ]\s*[.)]\s+")),
+)
+_ORDINAL_LEAD = re.compile(r"^(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là\b")
+_REMEDY_LEAD = re.compile(
+    r"^(?:[-–•+]\s*)?(?:\*?\s*)?(?:cách |biện pháp|giải pháp|hướng |phương án|để khắc phục|khắc phục|tháo gỡ|xử lý|chi ủy sẽ|chi bộ sẽ)"
+)
+_DATE_LINE = re.compile(r"[^\W\d_][^,]{1,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})")
+_NUMBER_SYMBOL = re.compile(r"^số\s*:?\s*(\d+)\s*[-–]\s*nq\s*/\s*[^\W\d_]", re.I)
+# "25/27 đồng chí", "100%": a count, not a date such as "3/2026"
+_VOTE_COUNT = re.compile(r"(?<![\d/])\d{1,3}\s*/\s*\d{1,3}(?![\d/])|\d+(?:[.,]\d+)?\s*%|100\s*phần trăm")
+_PROCEDURE_STATEMENT = re.compile(r"^(?:dự thảo|nghị quyết (?:này )?(?:đã )?được (?:hội nghị|chi bộ)|hội nghị chi bộ)|biểu quyết")
+_CHI_UY = re.compile(match_key("chi ủy|chi uỷ"))
+_PURPOSE_HEADINGS = ("mục tiêu chung", "mục đích", "yêu cầu", "mục tiêu tổng quát")
+
+
+@dataclass(slots=True)
+class _Heading:
+    level: int
+    kind: str | None
+
+
+def _mentions(doc) -> list[Mention]:
+    out: list[Mention] = []
+    for span in doc.spans.get("dates", []):
+        out.append(Mention("date", span.text, span.start_char, span.end_char, span._.value, span.label_))
+    for span in doc.spans.get("numbers", []):
+        out.append(Mention(span.label_, span.text, span.start_char, span.end_char, str(span._.value), span._.unit))
+    for span in doc.spans.get("persons", []):
+        out.append(Mention("person", span.text, span.start_char, span.end_char, span._.value))
+    for span in doc.spans.get("lexicon", []):
+        out.append(Mention(span.label_, span.text, span.start_char, span.end_char, span.text.lower()))
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def section_kind(key: str) -> str | None:
+    """The section kind that heading text (a match key) names, if any."""
+    for kind, cues in SECTION_CUES:
+        if any(cue in key for cue in cues):
+            return kind
+    return None
+
+
+def heading_level(block: Block, key: str) -> int | None:
+    """1 for a part ("II.", "Phần thứ hai"), 2-3 for sub-parts; None if not a heading."""
+    if block.table is not None:
+        return None
+    text = block.text.strip()
+    words = word_count(text)
+    numbered = next((lvl for lvl, rx in _NUMBERING if rx.match(key)), None)
+    if numbered == 1 and re.match(r"^[ivxlc]{1,5}\s*[.)/\-–]", key) and not text[:1].isupper():
+        numbered = None  # "i)" in running text is not a Roman part number
+    short = words <= 18 and not text.endswith((";", ","))
+    ends_sentence = text.endswith(".") and words > 8
+    body = text[len(key) - len(_strip_numbering(key)) :]
+    # an all-capitals heading is a part of the resolution, whatever its numbering
+    upper_body = body.isupper() and word_count(body) >= 1
+    if block.kind == "heading" and block.heading_level:
+        return 1 if upper_body else numbered or min(block.heading_level, 3)
+    if numbered and short and not ends_sentence:
+        return 1 if upper_body else numbered
+    upper = text.isupper() and words >= 2
+    if (block.bold or upper) and words <= 16 and not text.endswith((".", ";", ",")):
+        return 1 if upper else 2
+    return None
+
+
+def _strip_numbering(key: str) -> str:
+    for _level, rx in _NUMBERING:
+        m = rx.match(key)
+        if m:
+            return key[m.end() :]
+    return key
+
+
+def _lead_in_kind(key: str) -> str | None:
+    """"Tổ chức thực hiện: ..." starts a part even without a heading line."""
+    head, colon, _ = key.partition(":")
+    if colon and word_count(head) <= 6:
+        return section_kind(head)
+    return None
+
+
+class _Analyser:
+    def __init__(self, document: Document, docs):
+        self.document = document
+        self.keys = [match_key(b.text) for b in document.blocks]
+        self.blocks: list[BlockFacts] = []
+        for block, doc in zip(document.blocks, docs, strict=True):
+            self.blocks.append(
+                BlockFacts(
+                    index=block.index,
+                    section="body",
+                    is_heading=False,
+                    words=word_count(block.text),
+                    sentences=[(s.start_char, s.end_char) for s in doc.sents] or [(0, len(block.text))],
+                    mentions=_mentions(doc),
+                )
+            )
+        self.sections: list[Section] = []
+        self.signals: dict = {}
+
+    # -- structure -----------------------------------------------------------
+
+    def find_title(self) -> int | None:
+        for i, key in enumerate(self.keys):
+            if self.document.blocks[i].table is None and re.match(r"^nghị quyết\b", key) and word_count(key) <= 16:
+                return i
+        return None
+
+    def structure(self) -> None:
+        blocks = self.document.blocks
+        title = self.find_title()
+        start = 0
+        if title is not None:
+            for i in range(title):
+                self.blocks[i].section = "header"
+            self.blocks[title].section = "title"
+            self.signals["title_block"] = title + 1
+            topic = title + 1 if re.match(r"^nghị quyết\s*$", self.keys[title].rstrip(" .:")) else title
+            if topic < len(blocks) and self.keys[topic].lstrip("(*").startswith(("về", "nghị quyết về", "nghị quyết chuyên đề về")):
+                self.blocks[topic].section = "title"
+                self.signals["topic_block"] = topic + 1
+                text = blocks[topic].text
+                self.signals["topic"] = text[text.lower().find("về") :] if "về" in text.lower() else text
+            start = max(title, topic) + 1
+        else:
+            # no title line: the header is the leading table, if any
+            while start < len(blocks) and blocks[start].table == 1 and blocks[0].table == 1:
+                self.blocks[start].section = "header"
+                start += 1
+        tail = self._tail_start(start)
+        current: Section | None = None
+        level_one_kind: str | None = None
+        under_purpose = False
+        for i in range(start, tail):
+            key, bf = self.keys[i], self.blocks[i]
+            level = heading_level(blocks[i], key)
+            if level is not None:
+                kind = section_kind(key)
+                bf.is_heading = True
+                if level == 1 or current is None:
+                    kind = kind or "other"
+                    level_one_kind = kind
+                    under_purpose = False
+                else:
+                    under_purpose = any(h in key for h in _PURPOSE_HEADINGS) and (kind or level_one_kind) == "objectives"
+                    kind = self._sub_kind(kind, level_one_kind, key)
+                current = Section(kind=kind, title=blocks[i].text, heading_block=i + 1)
+                self.sections.append(current)
+                bf.section = kind
+                continue
+            lead = _lead_in_kind(key)
+            if lead and (current is None or lead != current.kind):
+                current = Section(kind=lead, title=blocks[i].text.split(":")[0], heading_block=None)
+                self.sections.append(current)
+                level_one_kind = lead
+            if current is None:
+                kind = "bases" if key.lstrip("-–• ").startswith("căn cứ") else "preamble"
+                if not self.sections or self.sections[-1].kind != kind:
+                    self.sections.append(Section(kind=kind, title="", heading_block=None))
+                self.sections[-1].blocks.append(i + 1)
+                bf.section = kind
+                continue
+            bf.section = current.kind
+            current.blocks.append(i + 1)
+            if under_purpose:
+                self.signals.setdefault("purpose_blocks", []).append(i + 1)
+        self._tail(tail)
+
+    # (parent part, sub-heading kind) pairs where the sub-heading stays in its parent:
+    # "2. Khó khăn" under the situation is a limitation, not a forecast; "3. Kiểm tra,
+    # giám sát" under the solutions is a solution, not the review plan.
+    _STAY_IN_PARENT = {("situation", "obstacles"), ("solutions", "review")}
+    _FORECAST = tuple(match_key(c) for c in ("dự báo", "vướng mắc", "tháo gỡ", "có thể phát sinh"))
+
+    @classmethod
+    def _sub_kind(cls, kind: str | None, parent: str | None, key: str) -> str:
+        if kind is None:
+            return parent or "other"
+        if (parent, kind) in cls._STAY_IN_PARENT and not any(c in key for c in cls._FORECAST):
+            return parent or kind
+        return kind
+
+    def _tail_start(self, start: int) -> int:
+        """Index where the signature / recipients / vote record tail begins."""
+        for i in range(start, len(self.keys)):
+            key = self.keys[i].strip()
+            if key.startswith(("nơi nhận", "t/m ", "t/m.", "k/t ", "t/l ", "tm.", "tm ")) or (
+                self.document.blocks[i].table is not None and i > start and key.startswith(("t/m", "nơi nhận"))
+            ):
+                return i
+        return len(self.keys)
+
+    def _tail(self, tail: int) -> None:
+        section = None
+        for i in range(tail, len(self.keys)):
+            key = self.keys[i].strip()
+            if key.startswith("nơi nhận"):
+                section = "recipients"
+            elif key.startswith(("t/m", "k/t", "t/l", "tm.", "tm ")):
+                section = "signature"
+            elif section == "recipients" and self.document.blocks[i].col not in (None, 0) and key:
+                section = "signature"
+            self.blocks[i].section = section or "signature"
+
+    # -- items ---------------------------------------------------------------
+
+    def _is_intro(self, i: int) -> bool:
+        text = self.document.blocks[i].text.rstrip()
+        bf = self.blocks[i]
+        return text.endswith(":") and not bf.has("percent", "quantity") and bf.words <= 30
+
+    def items(self) -> tuple[dict[str, list[Item]], list[Task]]:
+        items: dict[str, list[Item]] = {k: [] for k in ("target", "solution", "obstacle", "task")}
+        tasks: list[Task] = []
+        purpose = set(self.signals.get("purpose_blocks", []))
+        inherited_date: str | None = None
+        pending_obstacle: Item | None = None
+        causes = self._cause_words()
+        for i, bf in enumerate(self.blocks):
+            kind = ITEM_SECTIONS.get(bf.section)
+            if kind is None or bf.is_heading:
+                inherited_date = None
+                continue
+            text = self.document.blocks[i].text
+            key = self.keys[i]
+            if self._is_intro(i):
+                dates = bf.of("date")
+                inherited_date = dates[0].value if dates else None
+                continue
+            if bf.words < 4:
+                continue
+            if kind == "target":
+                if i + 1 in purpose or self._is_purpose_paragraph(i):
+                    continue
+                items["target"].append(self._target(i, text, inherited_date))
+            elif kind == "solution":
+                items["solution"].append(self._solution(i, text, key, causes))
+            elif kind == "obstacle":
+                if pending_obstacle is not None and _REMEDY_LEAD.match(key.lstrip("*- ")):
+                    pending_obstacle.checks["has_remedy"] = True
+                    pending_obstacle.details["remedy_block"] = i + 1
+                    pending_obstacle = None
+                    continue
+                item = self._obstacle(i, text, key)
+                items["obstacle"].append(item)
+                pending_obstacle = None if item.checks["has_remedy"] else item
+            elif _PROCEDURE_STATEMENT.search(key):
+                continue  # "Dự thảo đã được Chi ủy thảo luận ..." records procedure, not a task
+            else:
+                task = self._task(i, text, inherited_date)
+                tasks.append(task)
+                items["task"].append(
+                    Item(
+                        "task",
+                        i + 1,
+                        text,
+                        checks={
+                            "has_owner": task.owner is not None,
+                            "has_deadline": task.deadline is not None,
+                            "specific_owner": task.vague_owner is None or task.owner is not None,
+                            "specific_time": task.deadline is not None or task.vague_time is None,
+                        },
+                        details={"vague_owner": task.vague_owner, "vague_time": task.vague_time},
+                    )
+                )
+        return items, tasks
+
+    def _is_purpose_paragraph(self, i: int) -> bool:
+        """An unnumbered lead paragraph right under the objectives heading, followed by
+        numbered or listed targets, states the purpose; it is no target itself."""
+        block = self.document.blocks[i]
+        if block.kind == "list_item" or re.match(r"^\d{1,2}\s*[.)]", self.keys[i]):
+            return False
+        previous = self.blocks[i - 1] if i else None
+        following = self.document.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        return bool(
+            previous is not None
+            and previous.is_heading
+            and following is not None
+            and self.blocks[i + 1].section == "objectives"
+            and (following.kind == "list_item" or re.match(r"^\d{1,2}\s*[.)]|^[-–•+]", self.keys[i + 1]))
+        )
+
+    def _target(self, i: int, text: str, inherited_date: str | None) -> Item:
+        bf = self.blocks[i]
+        measurable = bf.has("percent", "quantity")
+        dates = [m for m in bf.of("date") if m.unit != "term"]
+        vague = [m.value for m in bf.of("vague_goal")]
+        return Item(
+            "target",
+            i + 1,
+            text,
+            checks={
+                "measurable": measurable,
+                "dated": bool(dates) or inherited_date is not None,
+                "not_vague": measurable or not vague,
+            },
+            details={"vague_terms": vague, "deadline": dates[0].value if dates else inherited_date},
+        )
+
+    def _concrete_elements(self, bf: BlockFacts, key: str) -> list[str]:
+        elements = []
+        if bf.has("percent", "quantity"):
+            elements.append("quantity")
+        if bf.has("date", "frequency"):
+            elements.append("schedule")
+        if bf.has("person", "role"):
+            elements.append("owner")
+        if bf.has("budget"):
+            elements.append("budget")
+        if re.search(r"\b(?:tại|ở)\s+(?:\w+\s+)?[^\W\d_]", key) and bf.has("place"):
+            elements.append("place")
+        return elements
+
+    def _solution(self, i: int, text: str, key: str, causes: set[str]) -> Item:
+        bf = self.blocks[i]
+        elements = self._concrete_elements(bf, key)
+        slogans = [m.value for m in bf.of("slogan")]
+        verbs = [m.value for m in bf.of("action_verb")]
+        overlap = _content_words(key) & causes
+        return Item(
+            "solution",
+            i + 1,
+            text,
+            checks={
+                "concrete": bool(elements) and bool(verbs),
+                "answers_cause": len(overlap) >= 2,
+            },
+            details={"elements": elements, "slogans": slogans, "verbs": verbs, "cause_words": sorted(overlap)},
+        )
+
+    def _obstacle(self, i: int, text: str, key: str) -> Item:
+        bf = self.blocks[i]
+        remedy = bf.of("remedy")
+        generic = [m.value for m in bf.of("generic_obstacle")]
+        return Item(
+            "obstacle",
+            i + 1,
+            text,
+            checks={"has_remedy": bool(remedy), "specific": not generic and bf.words >= 8},
+            details={"generic_terms": generic},
+        )
+
+    def _task(self, i: int, text: str, inherited_date: str | None) -> Task:
+        bf = self.blocks[i]
+        persons = bf.of("person")
+        roles = bf.of("role")
+        vague_owner = bf.of("vague_owner")
+        first_specific = min([m.start for m in persons + roles], default=None)
+        first_vague = min([m.start for m in vague_owner], default=None)
+        owner = role = None
+        if first_specific is not None and (first_vague is None or first_specific <= first_vague):
+            person = next((m for m in persons if m.start == first_specific), None)
+            if person is not None:
+                owner = person.text
+                role_after = next((m for m in roles if 0 <= m.start - person.end <= 3), None)
+                role = role_after.text if role_after else None
+            else:
+                owner = next(m.text for m in roles if m.start == first_specific)
+        dates = [m for m in bf.of("date") if m.unit != "term"]
+        frequency = bf.of("frequency")
+        deadline = deadline_text = None
+        if dates:
+            deadline, deadline_text = dates[-1].value, dates[-1].text
+        elif frequency:
+            deadline, deadline_text = None, frequency[0].text
+        elif inherited_date:
+            deadline = deadline_text = inherited_date
+        vague_time = next((m.text for m in bf.of("vague_time")), None)
+        return Task(
+            text=text,
+            block=i + 1,
+            owner=owner,
+            role=role,
+            deadline=deadline,
+            deadline_text=deadline_text if (dates or frequency or inherited_date) else None,
+            vague_owner=vague_owner[0].text if (vague_owner and owner is None) else None,
+            vague_time=vague_time if not (dates or frequency or inherited_date) else None,
+        )
+
+    def _cause_words(self) -> set[str]:
+        """Content syllables of the sentences that state causes (for 'answers a cause')."""
+        words: set[str] = set()
+        in_causes = False
+        for i, bf in enumerate(self.blocks):
+            if bf.section != "situation":
+                continue
+            key = self.keys[i]
+            if bf.is_heading:
+                in_causes = "nguyên nhân" in key
+                continue
+            if in_causes or "nguyên nhân" in key:
+                words |= _content_words(key)
+        return words
+
+    # -- document-wide signals --------------------------------------------
+
+    def sentences_with(self, *categories: str, sections: tuple[str, ...] | None = None):
+        """(block index, sentence key, mentions in the sentence) for sentences with a cue."""
+        for i, bf in enumerate(self.blocks):
+            if sections and bf.section not in sections:
+                continue
+            for s, e in bf.sentences:
+                inside = [m for m in bf.mentions if m.start >= s and m.end <= e]
+                if any(m.kind in categories for m in inside) or not categories:
+                    yield i, self.keys[i][s:e], inside
+
+    def collect_signals(self) -> None:
+        sig = self.signals
+        keys = self.keys
+        blocks = self.document.blocks
+        header = [i for i, bf in enumerate(self.blocks) if bf.section == "header"]
+        head_zone = header + [i for i, bf in enumerate(self.blocks) if bf.section == "title"]
+        scan_zone = head_zone or list(range(min(8, len(keys))))
+        sig["party_header"] = next((i + 1 for i in scan_zone if keys[i].strip() == "đảng cộng sản việt nam"), None)
+        sig["party_header_underlined"] = bool(sig["party_header"] and blocks[sig["party_header"] - 1].underline)
+        sig["issuer"] = next((i + 1 for i in scan_zone if keys[i].startswith(("chi bộ", "đảng bộ bộ phận"))), None)
+        sig["superior"] = next((i + 1 for i in scan_zone if keys[i].startswith(("đảng bộ", match_key("đảng ủy")))), None)
+        sig["number"] = next((i + 1 for i in scan_zone if _NUMBER_SYMBOL.match(keys[i].strip())), None)
+        sig["number_text"] = blocks[sig["number"] - 1].text if sig["number"] else None
+        sig["number_like"] = next((i + 1 for i in scan_zone if keys[i].strip().startswith("số")), None)
+        date_line = next(((i, m) for i in scan_zone if (m := _DATE_LINE.search(keys[i]))), None)
+        sig["date_line"] = date_line[0] + 1 if date_line else None
+        if date_line:
+            day, month, year = date_line[1].group(1), date_line[1].group(2), date_line[1].group(3)
+            sig["document_year"] = int(year)
+            expected_day = day.zfill(2)
+            expected_month = month.zfill(2) if int(month) <= 2 else str(int(month))
+            sig["date_line_zero_slip"] = day != expected_day or month != expected_month
+            sig["date_line_italic"] = blocks[date_line[0]].italic
+        sig["draft_mark"] = next(
+            (i + 1 for i in scan_zone if re.fullmatch(r"[(\[]?\s*dự thảo\s*(?:lần\s*\d+)?\s*[)\]]?", keys[i].strip())),
+            None,
+        )
+        sig["signature_tm"] = next(
+            (i + 1 for i, bf in enumerate(self.blocks) if bf.section == "signature" and re.match(r"^(t/m|k/t|t/l|tm\.)", keys[i])),
+            None,
+        )
+        sig["signature_title"] = next(
+            (
+                i + 1
+                for i, bf in enumerate(self.blocks)
+                if bf.section == "signature" and re.match(r"^(phó\s+)?bí thư$", keys[i].strip())
+            ),
+            None,
+        )
+        sig["signature_name"] = next(
+            (
+                i + 1
+                for i, bf in enumerate(self.blocks)
+                if bf.section == "signature"
+                and i + 1 != sig["signature_title"]
+                and 2 <= bf.words <= 5
+                and all(w[:1].isupper() for w in blocks[i].text.split())
+                and not blocks[i].text.isupper()
+            ),
+            None,
+        )
+        sig["recipients"] = next((i + 1 for i, bf in enumerate(self.blocks) if keys[i].startswith("nơi nhận")), None)
+        if "document_year" not in sig:
+            years = Counter(
+                int(m.value[:4]) for bf in self.blocks for m in bf.of("date") if m.value and m.value[:4].isdigit()
+            )
+            if years:
+                sig["document_year"] = years.most_common(1)[0][0]
+        fonts = self.document.meta.get("fonts") or {}
+        sig["fonts"] = fonts
+        body_sizes = Counter(
+            round(blocks[i].size_pt) for i, bf in enumerate(self.blocks) if blocks[i].size_pt and bf.section not in ("header", "signature", "recipients")
+        )
+        sig["body_size"] = body_sizes.most_common(1)[0][0] if body_sizes else None
+
+        # procedure
+        chiuy = vote = discussion = None
+        for i, sentence, _ in self.sentences_with():
+            if chiuy is None and _CHI_UY.search(sentence) and re.search(
+                r"thảo luận|thống nhất|cho ý kiến|xem xét|thông qua|góp ý", sentence
+            ):
+                chiuy = i + 1
+            if vote is None and re.search(r"biểu quyết|tán thành|nhất trí thông qua", sentence) and _VOTE_COUNT.search(
+                sentence
+            ):
+                vote = i + 1
+            if discussion is None and "thảo luận" in sentence:
+                discussion = i + 1
+        sig["chiuy_review"] = chiuy
+        sig["vote_record"] = vote
+        sig["discussion"] = discussion
+
+        # follow-up
+        def dated(word: str) -> tuple[int | None, int | None, str | None]:
+            """First block naming ``word``; first block giving it a date, and the date.
+
+            The date taken is the first one after the word in its sentence, so that
+            "sơ kết vào 10/7, tổng kết vào 15/12" gives each review its own date.
+            """
+            mentioned = dated_at = value = None
+            for i, sentence, inside in self.sentences_with():
+                at = sentence.find(word)
+                if at < 0:
+                    continue
+                mentioned = mentioned or i + 1
+                offset = self._sentence_offset(i, sentence)
+                dates = [m for m in inside if m.kind == "date" and m.unit != "term"]
+                after = [m for m in dates if m.start >= offset + at]
+                chosen = (after or dates[-1:]) if dates else []
+                if chosen and dated_at is None:
+                    dated_at, value = i + 1, chosen[0].value
+            return mentioned, dated_at, value
+
+        sig["interim_review"], sig["interim_review_dated"], sig["interim_review_date"] = dated("sơ kết")
+        sig["final_review"], sig["final_review_dated"], sig["final_review_date"] = dated("tổng kết")
+        monitoring = monitoring_freq = reporting = reporting_up = None
+        for i, sentence, inside in self.sentences_with():
+            if self.blocks[i].section in ("situation", "header", "title", "bases"):
+                continue
+            if re.search(r"kiểm tra|giám sát|theo dõi", sentence):
+                monitoring = monitoring or i + 1
+                if any(m.kind in ("frequency", "date") for m in inside) and monitoring_freq is None:
+                    monitoring_freq = i + 1
+            if "báo cáo" in sentence:
+                reporting = reporting or i + 1
+                if any(m.kind == "superior" for m in inside) and reporting_up is None:
+                    reporting_up = i + 1
+        sig["monitoring"], sig["monitoring_frequency"] = monitoring, monitoring_freq
+        sig["reporting"], sig["reporting_superior"] = reporting, reporting_up
+
+    def _sentence_offset(self, i: int, sentence: str) -> int:
+        for s, e in self.blocks[i].sentences:
+            if self.keys[i][s:e] == sentence:
+                return s
+        return 0
+
+    def fill_years(self) -> None:
+        year = self.signals.get("document_year")
+        if not year:
+            return
+        for bf in self.blocks:
+            for m in bf.mentions:
+                if m.kind == "date" and m.value and m.value.startswith("????"):
+                    m.value = str(year) + m.value[4:]
+
+
+_STOP = set(
+    "và của các cho với trong tại là được có không chưa còn đã sẽ này đó một những việc "
+    "người từ theo để khi nên do vì như thì mà ra vào lên đến về trên dưới hơn rất đang "
+    "chi bộ đảng viên thôn xã hộ năm tháng ngày nguyên nhân chủ quan khách quan số cũng".split()
+)
+
+
+def _content_words(key: str) -> set[str]:
+    words = re.findall(r"[^\W\d_]+", key)
+    return {f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a not in _STOP and b not in _STOP}
+
+
+def analyse(document: Document, nlp, stage: str = "auto") -> Facts:
+    """Run the pipeline over ``document`` and return its Facts."""
+    docs = list(nlp.pipe((b.text for b in document.blocks), batch_size=256))
+    analyser = _Analyser(document, docs)
+    analyser.structure()
+    analyser.collect_signals()
+    analyser.fill_years()
+    items, tasks = analyser.items()
+    signals = analyser.signals
+    if stage in ("draft", "adopted"):
+        resolved, source = stage, "option"
+    elif signals.get("draft_mark"):
+        resolved, source = "draft", "marked"
+    elif signals.get("vote_record"):
+        resolved, source = "adopted", "vote_record"
+    else:
+        resolved, source = "draft", "default"
+    return Facts(
+        document=document,
+        stage=resolved,
+        stage_source=source,
+        blocks=analyser.blocks,
+        sections=analyser.sections,
+        items=items,
+        tasks=tasks,
+        signals=signals,
+    )

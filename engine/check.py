@@ -1,0 +1,128 @@
+"""Stage 3: run the selected rules over Facts and turn their hits into Findings."""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .criteria import CRITERION_IDS
+from .errors import ConfigError
+from .model import Facts, Finding, Location, RuleResult
+from .rules import Hit, Outcome, Rule, RuleRegistry
+from .text import excerpt
+
+
+@dataclass(slots=True)
+class RuleSet:
+    """Every loaded rule, its check functions, and the extra lexicon of the packs."""
+
+    rules: dict[str, Rule]
+    checks: dict
+    lexicon: dict[str, list[str]]
+
+    def by_token(self, token: str) -> list[Rule]:
+        """Rules matching an id (NQ601), an id prefix (NQ6), a slug or a criterion."""
+        token = token.strip()
+        upper = token.upper()
+        if upper in self.rules:
+            return [self.rules[upper]]
+        if token in CRITERION_IDS or token == "meta":
+            return [r for r in self.rules.values() if r.criterion == token]
+        named = [r for r in self.rules.values() if r.name == token]
+        if named:
+            return named
+        if upper.startswith("NQ") and len(upper) < 5:
+            return [r for r in self.rules.values() if r.id.startswith(upper)]
+        return []
+
+    def select(self, select: list[str], ignore: list[str]) -> list[Rule]:
+        """The rules to run: ``select`` (all when empty) minus ``ignore``."""
+        for token in [*select, *ignore]:
+            if not self.by_token(token):
+                raise ConfigError(
+                    f"unknown rule or criterion {token!r} in select/ignore "
+                    "(use an id like NQ601, a prefix like NQ6, a slug, or a criterion id)"
+                )
+        chosen = {r.id for t in select for r in self.by_token(t)} if select else set(self.rules)
+        dropped = {r.id for t in ignore for r in self.by_token(t)}
+        return [self.rules[i] for i in sorted(chosen - dropped)]
+
+
+def build_ruleset(pm, rule_paths: tuple[str, ...] = ()) -> RuleSet:
+    """Collect rule types and packs from every plugin, plus packs named in config."""
+    return _build_ruleset(pm, tuple(rule_paths))
+
+
+@cache
+def _build_ruleset(pm, rule_paths: tuple[str, ...]) -> RuleSet:
+    registry = RuleRegistry()
+    pm.hook.register_rules(register=registry)
+    for path in rule_paths:
+        registry.pack(Path(path))
+    rules = registry.load()
+    return RuleSet(rules=rules, checks=dict(registry.checks), lexicon=registry.lexicon)
+
+
+def file_ignores(config, path: str) -> list[str]:
+    """Rule tokens ignored for this file by ``per_file_ignores`` in the config."""
+    tokens: list[str] = []
+    posix = Path(path).as_posix()
+    for pattern, rules in (config.per_file_ignores or {}).items():
+        if fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(Path(path).name, pattern) or posix.endswith(pattern):
+            tokens.extend(rules)
+    return tokens
+
+
+def _location(facts: Facts, hit: Hit) -> Location:
+    index = hit.block or facts.signals.get("title_block") or 1
+    index = min(max(index, 1), len(facts.document.blocks))
+    block = facts.document.blocks[index - 1]
+    return Location(block=index, line=block.line or index, excerpt=excerpt(block.text, hit.start, hit.end))
+
+
+def _fill(template: dict[str, str], values: dict) -> dict[str, str]:
+    class _Keep(dict):
+        def __missing__(self, key):
+            return "{" + key + "}"
+
+    return {lang: text.format_map(_Keep(values)).strip() for lang, text in template.items()}
+
+
+def run_rule(facts: Facts, rule: Rule, check) -> RuleResult | None:
+    """Run one rule; ``None`` when it does not apply to this document's stage."""
+    if rule.stage != "all" and rule.stage != facts.stage:
+        return None
+    outcome: Outcome = check(facts, rule)
+    findings = []
+    for hit in outcome.hits:
+        values = {**outcome.values, "detail": hit.detail}
+        findings.append(
+            Finding(
+                rule_id=rule.id,
+                rule=rule.name,
+                criterion=rule.criterion,
+                severity=rule.severity,
+                message=_fill(rule.message, values),
+                suggestion=_fill(rule.suggestion, values),
+                location=_location(facts, hit),
+            )
+        )
+    result = RuleResult(rule.id, rule.name, rule.weight, outcome.passed, outcome.total, findings)
+    result_values = dict(outcome.values)
+    result_values.setdefault("passed", round(outcome.passed, 2))
+    result_values.setdefault("total", round(outcome.total, 2))
+    if rule.summary:
+        result.summary = _fill(rule.summary, result_values)
+    return result
+
+
+def check(facts: Facts, ruleset: RuleSet, rules: list[Rule]) -> list[RuleResult]:
+    """Run ``rules`` over ``facts``; results of rules that apply, in rule order."""
+    results = []
+    for rule in rules:
+        result = run_rule(facts, rule, ruleset.checks[rule.type])
+        if result is not None:
+            results.append(result)
+    return results

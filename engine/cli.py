@@ -1,0 +1,259 @@
+"""Command line: ``assess PATH...`` and ``nghiquyet <command>``.
+
+Kept light: importing this module imports click and nothing heavy, so
+``assess --help`` and ``assess --version`` answer at once; spaCy and lxml load only
+when a draft is read.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMATS = ["text", "json"]  # the built-ins; plugins may add more (checked at run time)
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _fail(message: str, debug: bool = False) -> None:
+    if debug:
+        raise
+    click.echo(f"nghiquyet: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _lang_default() -> str:
+    return "en" if os.environ.get("NGHIQUYET_LANG") == "en" else "vi"
+
+
+assess_options = [
+    click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path)),
+    click.option("--format", "-f", "fmt", default="text", show_default=True, help="Output format: text, json (plugins add more)."),
+    click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to FILE instead of standard output."),
+    click.option("--lang", type=click.Choice(["vi", "en"]), help="Language of messages [default: vi]."),
+    click.option("--stage", type=click.Choice(["draft", "adopted", "auto"]), help="Judge as a draft, an adopted text, or detect it [default: auto]."),
+    click.option("--select", multiple=True, help="Only these rules: ids (NQ601), prefixes (NQ6), slugs or criteria; comma-separated or repeated."),
+    click.option("--ignore", multiple=True, help="Skip these rules (same forms as --select)."),
+    click.option("--fail-under", type=click.FloatRange(0, 100), help="Exit 1 when a draft scores below N."),
+    click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (unreadable input still exits 2)."),
+    click.option("--config", "config_path", type=click.Path(path_type=Path), help="Config file (default: NGHIQUYET_CONFIG, then nghiquyet.yaml found upward)."),
+    click.option("--jobs", "-j", type=click.IntRange(0, 64), default=1, show_default=True, help="Worker processes for a batch."),
+    click.option("--quiet", "-q", is_flag=True, help="Print only the score line of each draft (text format)."),
+    click.option("--debug", is_flag=True, help="Show tracebacks of internal errors."),
+]
+
+
+def with_assess_options(function):
+    for option in reversed(assess_options):
+        function = option(function)
+    return function
+
+
+def run_assess(paths, fmt, output, lang, stage, select, ignore, fail_under, exit_zero, config_path, jobs, quiet, debug) -> int:
+    """Everything ``assess`` does; returns the exit code."""
+    from .config import resolve_config
+    from .errors import ConfigError, NghiquyetError
+    from .load import expand_paths
+    from .output import check_not_input, write_atomic
+    from .render import get_reporters
+
+    try:
+        overrides = {
+            k: v
+            for k, v in {
+                "lang": lang,
+                "stage": stage,
+                "fail_under": fail_under,
+                "select": _split(select) or None,
+                "ignore": _split(ignore) or None,
+            }.items()
+            if v is not None
+        }
+        config = resolve_config(str(config_path) if config_path else None, list(paths), overrides)
+        if "lang" not in overrides and config.lang == "vi":
+            config.lang = _lang_default() if not config.source else config.lang
+        files = expand_paths(list(paths))
+        missing = [p for p in paths if not p.exists()]
+        for path in missing:
+            click.echo(f"nghiquyet: {path}: {'không tìm thấy tệp' if config.lang == 'vi' else 'no such file'}", err=True)
+        folders_without_drafts = [p for p in paths if p.is_dir() and not expand_paths([p])]
+        for folder in folders_without_drafts:
+            click.echo(
+                f"nghiquyet: {folder}: "
+                + ("thư mục không có dự thảo (.docx, .md, .txt)" if config.lang == "vi" else "no drafts (.docx, .md, .txt) in folder"),
+                err=True,
+            )
+        files = [f for f in files if f.exists()]
+        from .plugin_manager import get_plugin_manager
+
+        reporters = get_reporters(get_plugin_manager())
+        if fmt not in reporters:
+            raise ConfigError(f"unknown format {fmt!r}; choose one of {', '.join(sorted(reporters))}")
+        if output is not None:
+            check_not_input(output, files)
+        from .runner import Assessor
+
+        assessor = Assessor(config)
+        report = assessor.assess_paths(files, jobs=jobs)
+    except NghiquyetError as exc:
+        if debug:
+            raise
+        click.echo(f"nghiquyet: {exc}", err=True)
+        return EXIT_ERROR
+    except Exception as exc:  # an internal error: one line unless --debug
+        if debug:
+            raise
+        click.echo(f"nghiquyet: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+        return EXIT_ERROR
+
+    for doc in report.documents:
+        if doc.error is not None:
+            click.echo(f"nghiquyet: {doc.error.message[config.lang]}", err=True)
+
+    if quiet and fmt == "text":
+        from .render import grade_label
+
+        data = "".join(
+            f"{d.path}: {d.score:.1f} {grade_label(d, config.lang)}\n" if d.error is None else f"{d.path}: error\n"
+            for d in report.documents
+        ).encode("utf-8")
+    else:
+        data = reporters[fmt].render(report)
+    try:
+        if output is not None:
+            write_atomic(output, data)
+        else:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+    except (OSError, NghiquyetError) as exc:
+        click.echo(f"nghiquyet: {exc}", err=True)
+        return EXIT_ERROR
+
+    if missing or folders_without_drafts or any(d.error is not None for d in report.documents):
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_OK
+    failing = any(
+        f.severity == "error" for d in report.documents for f in d.findings
+    ) or (config.fail_under is not None and any(d.score < config.fail_under for d in report.documents))
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+@click.command(name="assess", context_settings={"help_option_names": ["-h", "--help"]})
+@with_assess_options
+@click.version_option(__version__, "--version", "-V", prog_name="nghiquyet")
+def assess_command(**kwargs):
+    """Score draft thematic resolutions (.docx, .md, .txt) and say what to fix.
+
+    Exit codes: 0 no error-level finding and every score ≥ --fail-under;
+    1 findings or a score below it; 2 usage, config or unreadable input.
+    """
+    sys.exit(run_assess(**kwargs))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="nghiquyet")
+def main():
+    """nghiquyet: checks a party cell's draft thematic resolution."""
+
+
+main.add_command(assess_command)
+
+
+def _ruleset():
+    from .check import build_ruleset
+    from .config import resolve_config
+    from .plugin_manager import get_plugin_manager
+
+    config = resolve_config(None, [Path.cwd()], {})
+    return build_ruleset(get_plugin_manager(), tuple(config.rule_paths)), config
+
+
+@main.command(name="rules")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def rules_command(lang, fmt):
+    """List every rule: id, slug, criterion, severity, weight."""
+    from .errors import NghiquyetError
+
+    try:
+        ruleset, config = _ruleset()
+    except NghiquyetError as exc:
+        _fail(str(exc))
+    lang = lang or config.lang
+    if fmt == "json":
+        import json
+
+        rows = [
+            {"id": r.id, "name": r.name, "criterion": r.criterion, "severity": r.severity, "weight": r.weight,
+             "stage": r.stage, "message": r.message[lang], "source": r.source}
+            for r in ruleset.rules.values()
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{'ID':<6} {'SLUG':<32} {'CRITERION':<12} {'SEVERITY':<8} {'W':>4}  MESSAGE")
+    for r in ruleset.rules.values():
+        message = r.message[lang].replace("{detail}", "…")
+        click.echo(f"{r.id:<6} {r.name:<32} {r.criterion:<12} {r.severity:<8} {r.weight:>4g}  {message[:70]}")
+
+
+@main.command(name="explain")
+@click.argument("rule")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None)
+def explain_command(rule, lang):
+    """Explain a rule (by id or slug): what, why, how to fix, examples."""
+    from .errors import NghiquyetError
+
+    try:
+        ruleset, config = _ruleset()
+    except NghiquyetError as exc:
+        _fail(str(exc))
+    lang = lang or config.lang
+    found = [r for r in ruleset.by_token(rule) if r.id.upper() == rule.upper() or r.name == rule]
+    if not found:
+        _fail(f"no rule {rule!r}; `nghiquyet rules` lists them")
+    r = found[0]
+    L = (lambda vi, en: vi) if lang == "vi" else (lambda vi, en: en)  # noqa: E731
+    click.echo(f"{r.id} {r.name}  [{r.criterion}, {r.severity}, {L('hệ số', 'weight')} {r.weight:g}"
+               + (f", {L('chỉ áp dụng cho', 'only for')} {r.stage}" if r.stage != "all" else "") + "]")
+    click.echo("")
+    click.echo(r.message[lang].replace("{detail}", "…"))
+    for key, title in (("what", L("Kiểm tra gì", "What it checks")), ("why", L("Vì sao", "Why")), ("fix", L("Cách sửa", "How to fix"))):
+        if key in r.docs:
+            click.echo(f"\n{title}:\n  {r.docs[key][lang]}")
+    for kind, title in (("bad", L("Ví dụ chưa đạt", "Bad example")), ("good", L("Ví dụ đạt", "Good example"))):
+        for example in r.examples.get(kind, []):
+            click.echo(f"\n{title}:")
+            for line in example.rstrip().splitlines():
+                click.echo(f"  {line}")
+
+
+@main.command(name="plugins")
+def plugins_command():
+    """List loaded plugins and the hooks each implements."""
+    from .plugin_manager import get_plugin_manager, plugin_list
+
+    for row in plugin_list(get_plugin_manager()):
+        click.echo(f"{row['name']:<40} {row['origin']:<24} {row['hooks']}")
+
+
+@main.command(name="init")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("nghiquyet.yaml"), show_default=True)
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init_command(output, force):
+    """Write a commented configuration file."""
+    from .config import TEMPLATE
+    from .output import write_atomic
+
+    if output.exists() and not force:
+        _fail(f"{output} exists; use --force to overwrite")
+    write_atomic(output, TEMPLATE.encode("utf-8"))
+    click.echo(f"wrote {output}")

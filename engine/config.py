@@ -1,0 +1,199 @@
+"""Configuration: defaults < config file < command-line options.
+
+The file is, in order: ``--config FILE``; else ``$NGHIQUYET_CONFIG``; else the first
+of ``nghiquyet.yaml``, ``.nghiquyet.yaml`` or a ``pyproject.toml`` with a
+``[tool.nghiquyet]`` table, looking upward from the first input. Unknown keys are
+errors, so a typo never silently does nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .criteria import CRITERION_IDS
+from .errors import ConfigError
+
+CONFIG_NAMES = ("nghiquyet.yaml", ".nghiquyet.yaml")
+
+
+@dataclass(slots=True)
+class Config:
+    fail_under: float | None = None
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    lang: str = "vi"
+    stage: str = "auto"
+    weights: dict[str, float] = field(default_factory=dict)
+    rule_paths: list[str] = field(default_factory=list)
+    # {"glob pattern": ["NQ901", "format"]}: per-file ignores (a Word file cannot carry them)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    max_file_mb: float | None = None
+    source: str | None = None  # where the file-level settings came from
+
+    def as_key(self) -> str:
+        """A stable text of every setting that changes a result (for caches)."""
+        return repr(
+            (
+                self.select, self.ignore, self.lang, self.stage, sorted(self.weights.items()),
+                self.rule_paths, sorted(self.per_file_ignores.items()),
+            )
+        )
+
+
+_TYPES: dict[str, Any] = {
+    "fail_under": (int, float),
+    "select": list,
+    "ignore": list,
+    "lang": str,
+    "stage": str,
+    "weights": dict,
+    "rule_paths": list,
+    "per_file_ignores": dict,
+    "max_file_mb": (int, float),
+}
+_CHOICES = {"lang": ("vi", "en"), "stage": ("auto", "draft", "adopted")}
+
+
+def _validate(data: dict[str, Any], where: str) -> dict[str, Any]:
+    allowed = [f.name for f in fields(Config) if f.name != "source"]
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        norm = key.replace("-", "_")
+        if norm not in allowed:
+            raise ConfigError(f"{where}: unknown key '{key}' (expected one of {', '.join(allowed)})")
+        expected = _TYPES[norm]
+        if isinstance(value, bool) or not isinstance(value, expected):
+            names = expected.__name__ if isinstance(expected, type) else "number"
+            raise ConfigError(f"{where}: key '{key}' must be a {names}, got {value!r}")
+        if norm in _CHOICES and value not in _CHOICES[norm]:
+            raise ConfigError(f"{where}: key '{key}' must be one of {', '.join(_CHOICES[norm])}, got {value!r}")
+        if norm == "fail_under" and not 0 <= value <= 100:
+            raise ConfigError(f"{where}: key 'fail_under' must be between 0 and 100, got {value!r}")
+        if norm in ("select", "ignore", "rule_paths") and not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: key '{key}' must be a list of strings")
+        if norm == "weights":
+            for crit, w in value.items():
+                if crit not in CRITERION_IDS:
+                    raise ConfigError(f"{where}: key 'weights.{crit}' is not a criterion ({', '.join(CRITERION_IDS)})")
+                if isinstance(w, bool) or not isinstance(w, int | float) or w < 0:
+                    raise ConfigError(f"{where}: key 'weights.{crit}' must be a number ≥ 0, got {w!r}")
+        if norm == "per_file_ignores" and not all(
+            isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v) for k, v in value.items()
+        ):
+            raise ConfigError(f"{where}: key '{key}' must map file patterns to lists of rules")
+        out[norm] = value
+    return out
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    """Read and validate one config file (YAML, or pyproject.toml's [tool.nghiquyet])."""
+    try:
+        raw = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config ({exc})") from None
+    if path.name == "pyproject.toml":
+        try:
+            data = tomllib.loads(raw).get("tool", {}).get("nghiquyet", {})
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: malformed TOML ({exc})") from None
+        where = f"{path} [tool.nghiquyet]"
+    else:
+        try:
+            data = yaml.safe_load(raw)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            at = f" line {mark.line + 1}" if mark else ""
+            raise ConfigError(f"{path}{at}: malformed YAML ({getattr(exc, 'problem', exc)})") from None
+        where = str(path)
+        if data is None:
+            data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: the config must be a mapping of keys to values")
+    values = _validate(data, where)
+    # rule paths are relative to the config file that names them
+    if "rule_paths" in values:
+        values["rule_paths"] = [str((path.parent / p).resolve()) for p in values["rule_paths"]]
+    return values
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest config file at or above ``start`` (a file or folder)."""
+    folder = start if start.is_dir() else start.parent
+    for directory in [folder.resolve(), *folder.resolve().parents]:
+        for name in CONFIG_NAMES:
+            if (directory / name).is_file():
+                return directory / name
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                if "nghiquyet" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {}):
+                    return pyproject
+            except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+                continue
+    return None
+
+
+def resolve_config(explicit: str | None, inputs: list[Path], overrides: dict[str, Any]) -> Config:
+    """Build the Config for a run: file settings, then the options given on the command line."""
+    path: Path | None = None
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"{explicit}: config file not found")
+    elif os.environ.get("NGHIQUYET_CONFIG"):
+        path = Path(os.environ["NGHIQUYET_CONFIG"])
+        if not path.is_file():
+            raise ConfigError(f"{path}: config file named by NGHIQUYET_CONFIG not found")
+    elif inputs:
+        path = find_config_file(inputs[0])
+    values = read_config_file(path) if path else {}
+    values.update({k: v for k, v in _validate(overrides, "command line").items()})
+    return Config(**values, source=str(path) if path else None)
+
+
+TEMPLATE = """\
+# nghiquyet configuration. Every key is optional; unknown keys are errors.
+# Found by `assess` upward from the checked file (or given with --config).
+
+# Exit with 1 when a draft scores below this (0-100).
+# fail_under: 65
+
+# Rules to run / to skip: rule ids (NQ601), id prefixes (NQ6), slugs
+# (task-without-owner) or criteria (assignments).
+# select: []
+# ignore: [format]
+
+# Language of messages: vi or en.
+# lang: vi
+
+# draft, adopted, or auto (DỰ THẢO marks a draft; a vote record an adopted text).
+# stage: auto
+
+# Weights of the criteria in the overall score (defaults shown).
+# weights:
+#   urgency: 2
+#   evidence: 2
+#   objectives: 3
+#   feasibility: 3
+#   obstacles: 2
+#   assignments: 3
+#   procedure: 1
+#   follow_up: 2
+#   format: 1
+
+# Extra YAML rule packs (files or folders), relative to this file.
+# rule_paths: [rules/]
+
+# Per-file ignores: a Word file cannot carry suppressions, so they live here.
+# per_file_ignores:
+#   "drafts/old/*.docx": [format]
+
+# Largest input accepted, in MB.
+# max_file_mb: 50
+"""

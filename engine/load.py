@@ -1,0 +1,78 @@
+"""Stage 1: turn a path into a Document through the ``load_document`` hook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import InputError
+from .model import Document
+
+DRAFT_SUFFIXES = (".docx", ".md", ".markdown", ".txt")
+# A resolution is 2–6 pages; 50 MB is already a thousand times that.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+def load(path: Path, config, pm) -> Document:
+    """Load one file, or raise :class:`InputError` with a reason the user can act on."""
+    if path.is_dir():
+        raise InputError("is_directory", f"{path}: là thư mục", f"{path}: is a directory")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(
+            "unreadable", f"{path}: không mở được ({exc.strerror})", f"{path}: cannot open ({exc.strerror})"
+        ) from None
+    limit = getattr(config, "max_file_mb", None)
+    limit_bytes = int(limit * 1024 * 1024) if limit else MAX_FILE_BYTES
+    if size > limit_bytes:
+        raise InputError(
+            "too_large",
+            f"{path.name}: tệp {size / 2**20:.0f} MB, vượt giới hạn {limit_bytes / 2**20:.0f} MB",
+            f"{path.name}: {size / 2**20:.0f} MB, over the {limit_bytes / 2**20:.0f} MB limit",
+        )
+    if size == 0:
+        raise InputError("empty", f"{path.name}: tệp rỗng", f"{path.name}: the file is empty")
+    try:
+        document = pm.hook.load_document(path=path, config=config)
+    except OSError as exc:
+        raise InputError(
+            "unreadable", f"{path}: không đọc được ({exc.strerror})", f"{path}: cannot read ({exc.strerror})"
+        ) from None
+    if document is None:
+        raise InputError(
+            "unsupported",
+            f"{path.name}: định dạng {path.suffix or '(không đuôi)'} chưa được hỗ trợ; "
+            "dùng .docx, .md hoặc .txt",
+            f"{path.name}: unsupported format {path.suffix or '(no extension)'}; use .docx, .md or .txt",
+        )
+    if not any(b.text.strip() for b in document.blocks):
+        raise InputError("empty", f"{path.name}: không có nội dung chữ", f"{path.name}: no text in the document")
+    return document
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given, plus drafts found recursively in folders; sorted, de-duplicated.
+
+    Word's lock files (``~$draft.docx``) and hidden files are skipped.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for candidate in sorted(path.rglob("*")):
+                if (
+                    candidate.is_file()
+                    and candidate.suffix.lower() in DRAFT_SUFFIXES
+                    and not candidate.name.startswith(("~$", "."))
+                    and not any(part.startswith(".") for part in candidate.relative_to(path).parts[:-1])
+                ):
+                    found.append(candidate)
+        else:
+            found.append(path)
+    seen: set[Path] = set()
+    unique = []
+    for p in found:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique

@@ -1,0 +1,220 @@
+"""The plain objects that flow between the stages.
+
+    path ─load─▶ Document ─analyse─▶ Facts ─check─▶ Finding ─score─▶ DocumentReport ─render─▶ bytes
+
+Every object here is a dataclass of plain values (no spaCy or lxml objects), so a
+result can be pickled across worker processes, cached, and rendered by any reporter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+BLOCK_KINDS = ("paragraph", "heading", "list_item", "table_cell")
+
+
+@dataclass(slots=True)
+class Block:
+    """One paragraph-like unit of the source, in document order.
+
+    ``index`` is 1-based: it is the "paragraph number" shown to users.
+    ``line`` is the source line for text formats and equals ``index`` for .docx.
+    """
+
+    index: int
+    text: str
+    kind: str = "paragraph"
+    line: int = 0
+    heading_level: int | None = None
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    centered: bool = False
+    right_aligned: bool = False
+    font: str | None = None
+    size_pt: float | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """What a loader returns: blocks plus a few facts about the file itself."""
+
+    path: str
+    format: str
+    blocks: list[Block]
+    notes: list[str] = field(default_factory=list)
+    # Facts that only the loader can see (fonts converted, page size, ...).
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span found by the analysis pipeline inside one block."""
+
+    kind: str  # date, percent, quantity, person, role, or a lexicon category
+    text: str
+    start: int
+    end: int
+    value: str | None = None  # ISO date, number, name, lexicon term ...
+    unit: str | None = None
+
+
+@dataclass(slots=True)
+class BlockFacts:
+    """Everything the pipeline found in one block."""
+
+    index: int
+    section: str  # header, title, bases, situation, objectives, ... or body
+    is_heading: bool
+    words: int
+    sentences: list[tuple[int, int]]
+    mentions: list[Mention]
+
+    def of(self, *kinds: str) -> list[Mention]:
+        return [m for m in self.mentions if m.kind in kinds]
+
+    def has(self, *kinds: str) -> bool:
+        return any(m.kind in kinds for m in self.mentions)
+
+
+@dataclass(slots=True)
+class Section:
+    kind: str
+    title: str
+    heading_block: int | None
+    blocks: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Item:
+    """A target, solution, obstacle or task: one block of a section, with checks.
+
+    ``checks`` maps a property name ("has_owner", "measurable", ...) to whether the
+    item has it; ``item_ratio`` rules count these.
+    """
+
+    kind: str
+    block: int
+    text: str
+    checks: dict[str, bool] = field(default_factory=dict)
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Task:
+    """One row of the responsibility matrix. Only what is written; never guessed."""
+
+    text: str
+    block: int
+    owner: str | None
+    role: str | None
+    deadline: str | None
+    deadline_text: str | None
+    vague_owner: str | None = None
+    vague_time: str | None = None
+
+
+@dataclass(slots=True)
+class Facts:
+    """All that the analysis learned about one document; computed once."""
+
+    document: Document
+    stage: str  # draft | adopted
+    stage_source: str  # "option", "marked DỰ THẢO", "vote record", "default"
+    blocks: list[BlockFacts]
+    sections: list[Section]
+    items: dict[str, list[Item]]
+    tasks: list[Task]
+    signals: dict[str, Any]
+
+    def block(self, index: int) -> BlockFacts:
+        return self.blocks[index - 1]
+
+    def section_blocks(self, *kinds: str) -> list[BlockFacts]:
+        wanted = set(kinds)
+        return [b for b in self.blocks if b.section in wanted]
+
+    def has_section(self, kind: str) -> bool:
+        return any(s.kind == kind for s in self.sections)
+
+    @property
+    def words(self) -> int:
+        return sum(b.words for b in self.blocks)
+
+
+@dataclass(slots=True)
+class Location:
+    block: int
+    line: int
+    excerpt: str
+
+
+@dataclass(slots=True)
+class Finding:
+    rule_id: str
+    rule: str
+    criterion: str
+    severity: str
+    message: dict[str, str]
+    suggestion: dict[str, str]
+    location: Location | None
+    points: float = 0.0  # points of its criterion's score this finding costs
+    overall_points: float = 0.0  # and of the overall score
+
+
+@dataclass(slots=True)
+class RuleResult:
+    """How one rule fared on one document: ``passed`` of ``total`` checks."""
+
+    rule_id: str
+    rule: str
+    weight: float
+    passed: float
+    total: float
+    findings: list[Finding]
+    summary: dict[str, str] | None = None
+
+    @property
+    def ratio(self) -> float:
+        return 1.0 if self.total == 0 else self.passed / self.total
+
+
+@dataclass(slots=True)
+class CriterionScore:
+    id: str
+    score: float | None
+    weight: float
+    summary: dict[str, str]
+    rules: list[RuleResult] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DocumentError:
+    code: str
+    message: dict[str, str]
+
+
+@dataclass(slots=True)
+class DocumentReport:
+    path: str
+    stage: str | None = None
+    score: float | None = None
+    grade: str | None = None
+    criteria: list[CriterionScore] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    notes: list[dict[str, str]] = field(default_factory=list)
+    error: DocumentError | None = None
+    words: int = 0
+
+
+@dataclass(slots=True)
+class Report:
+    documents: list[DocumentReport]
+    lang: str = "vi"
+    tool_version: str = ""
+    fail_under: float | None = None

@@ -1,0 +1,302 @@
+"""The spaCy pipeline: ``spacy.blank("xx")`` plus our own components.
+
+spaCy's multi-language tokenizer splits Vietnamese into syllables with punctuation
+apart, which is what phrase matching needs; no trained model is used (none exists
+here, and nothing may be downloaded). Components, in order:
+
+``nq_normalizer``  token.norm_ = lower-case with unified tone placement
+``sentencizer``    spaCy's rule-based sentence splitter
+``nq_numbers``     dates and deadlines (ISO values), percentages, quantities with units
+``nq_people``      persons ("đồng chí"/"đ/c" + a Vietnamese name)
+``nq_lexicon``     one PhraseMatcher over every lexicon category (roles, slogans, ...)
+
+Each writes spans into ``doc.spans[...]`` with the value in ``span.label_`` or the
+``span._.value``/``span._.unit`` extensions. The pipeline is built once per process.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from .text import match_key
+
+LEXICON_FOLDER = "lexicons"
+
+
+def load_lexicon(extra: Iterable[dict[str, list[str]]] = ()) -> dict[str, list[str]]:
+    """The built-in lexicon merged with extra categories/terms from rule packs."""
+    merged: dict[str, list[str]] = {}
+    folder = resources.files("nghiquyet.rules").joinpath(LEXICON_FOLDER)
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            for category, terms in (yaml.safe_load(entry.read_text("utf-8")) or {}).items():
+                merged.setdefault(category, []).extend(str(t) for t in terms)
+    for addition in extra:
+        for category, terms in addition.items():
+            merged.setdefault(category, []).extend(str(t) for t in terms)
+    return merged
+
+
+# ---------------------------------------------------------------------------
+# numbers and dates (regular expressions over the match key, same offsets)
+
+_D = r"(\d{1,2})"
+_Y = r"((?:19|20)\d{2})"
+_SEP = r"\s*[/.\-]\s*"
+_ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+# (kind of value, pattern); earlier patterns claim their characters first.
+DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        ("day", rf"ngày\s+{_D}\s+tháng\s+{_D}\s+năm\s+{_Y}"),
+        ("day", rf"(?<![\d/.\-]){_D}{_SEP}{_D}{_SEP}{_Y}(?![\d/])"),
+        ("term", rf"(?:nhiệm kỳ|năm học|giai đoạn)\s+{_Y}\s*[–\-—/]\s*{_Y}"),
+        ("quarter", rf"quý\s+(iv|i{{1,3}}|[1-4])\s*(?:/|-|năm|,)\s*(?:năm\s+)?{_Y}"),
+        ("half", rf"(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm\s*{_Y}?"),
+        ("month", rf"tháng\s+{_D}\s*(?:/|-|năm)\s*{_Y}"),
+        ("day_no_year", rf"(?:ngày|trước|hạn|đến|từ|vào)\s+{_D}\s*/\s*{_D}(?![\d/])"),
+        ("day_no_year", rf"ngày\s+{_D}\s+tháng\s+{_D}(?!\s*năm)"),
+        ("month_no_year", rf"(?:trong|vào|đầu|cuối|giữa|từ|đến|hết|trước)\s+tháng\s+{_D}(?![\d/\-]|\s*năm)"),
+        ("quarter_no_year", r"quý\s+(iv|i{1,3}|[1-4])(?![\w/])"),
+        ("year", rf"(?:năm|cuối năm|hết năm|đến năm|trong năm)\s+{_Y}(?!\d)"),
+    )
+)
+
+_PERCENT_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*(%|phần trăm)")
+_NUMBER_RE = re.compile(r"(?<![\w/.,\-])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d%/\-]|\.\d)")
+_FRACTION_RE = re.compile(r"(?<![\d/])(\d{1,5})\s*/\s*(\d{1,5})(?![\d/])\s+([^\W\d_]+)")
+_UNIT_RE = re.compile(r"\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)")
+# Two-syllable units that must stay together ("triệu đồng", not "triệu").
+TWO_SYLLABLE_UNITS = {
+    "triệu đồng", "tỷ đồng", "nghìn đồng", "ngàn đồng", "học sinh", "đảng viên", "hội viên",
+    "đoàn viên", "lượt người", "ngày công", "gia đình", "con số", "cán bộ", "thành viên",
+    "giáo viên", "công nhân", "hộ dân", "hộ gia", "tấn rác", "mét vuông", "buổi sinh",
+}
+NOT_UNITS = {"năm", "tháng", "ngày", "giờ", "và", "hoặc", "là", "của", "trên", "so", "đến"}
+
+
+def _iso_value(kind: str, groups: tuple[str | None, ...]) -> tuple[str, str]:
+    """(ISO-like value, precision) of a date match; an unwritten year is "????".
+
+    The analysis stage fills "????" with the year of the document's date line.
+    """
+    g = groups
+    if kind in ("day", "day_no_year"):
+        year = g[2] if kind == "day" else "????"
+        return f"{year}-{int(g[1]):02d}-{int(g[0]):02d}", "day"
+    if kind in ("month", "month_no_year"):
+        year = g[1] if kind == "month" else "????"
+        return f"{year}-{int(g[0]):02d}", "month"
+    if kind in ("quarter", "quarter_no_year"):
+        year = g[1] if kind == "quarter" else "????"
+        return f"{year}-Q{_ROMAN_Q[g[0]]}", "quarter"
+    if kind == "half":
+        return f"{g[1] or '????'}-H{1 if g[0] == 'đầu' else 2}", "half"
+    if kind == "term":
+        return f"{g[0]}/{g[1]}", "term"
+    return g[0] or "????", "year"
+
+
+def _plausible(value: str, precision: str) -> bool:
+    """Reject "31/13/2026" and the like: a wrong date is no deadline."""
+    if precision == "day":
+        _, month, day = value.split("-")
+        year = 2024 if value.startswith("????") else int(value[:4])  # 2024 is leap
+        try:
+            datetime.date(year, int(month), int(day))
+        except ValueError:
+            return False
+    elif precision == "month":
+        return 1 <= int(value[-2:]) <= 12
+    return True
+
+
+def find_dates(key: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, iso value, precision) of every date or deadline in ``key``."""
+    taken = [False] * len(key)
+    found = []
+    for kind, pattern in DATE_PATTERNS:
+        for m in pattern.finditer(key):
+            if any(taken[m.start() : m.end()]):
+                continue
+            value, precision = _iso_value(kind, m.groups())
+            if not _plausible(value, precision):
+                continue
+            for i in range(m.start(), m.end()):
+                taken[i] = True
+            found.append((m.start(), m.end(), value, precision))
+    return sorted(found)
+
+
+def _to_float(number: str) -> float:
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number):
+        return float(number.replace(".", ""))
+    return float(number.replace(",", "."))
+
+
+def find_numbers(key: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, float, str | None]]:
+    """(start, end, kind, value, unit) of percentages and quantities outside ``taken``."""
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    found = []
+    spans = list(taken)
+    for m in _PERCENT_RE.finditer(key):
+        if free(m.start(), m.end()):
+            found.append((m.start(), m.end(), "percent", _to_float(m.group(1)), "%"))
+            spans.append((m.start(), m.end()))
+    for m in _FRACTION_RE.finditer(key):
+        # "4/4 điểm", "97/412 hộ": a count out of a total is a quantity
+        if free(m.start(), m.end()) and m.group(3) not in NOT_UNITS:
+            found.append((m.start(), m.end(), "quantity", _to_float(m.group(1)), m.group(3)))
+            spans.append((m.start(), m.end()))
+    taken = spans
+    for m in _NUMBER_RE.finditer(key):
+        if not free(m.start(), m.end()):
+            continue
+        # "1." or "2)" at the start of a block is numbering, not a quantity
+        if m.start() == 0 and key[m.end() : m.end() + 1] in (".", ")"):
+            continue
+        unit_match = _UNIT_RE.match(key, m.end())
+        if not unit_match:
+            continue
+        words = unit_match.group(1).split()
+        unit = " ".join(words[:2]) if " ".join(words[:2]) in TWO_SYLLABLE_UNITS else words[0]
+        if unit in NOT_UNITS:
+            continue
+        end = m.end() + unit_match.group(0).index(words[0]) + len(unit)
+        if free(m.start(), end):
+            found.append((m.start(), end, "quantity", _to_float(m.group(1)), unit))
+    return found
+
+
+# ---------------------------------------------------------------------------
+# persons
+
+_PERSON_RE = re.compile(r"(?<![^\W\d_])(đồng chí|đ/c|đc\.|ông|bà|thầy|cô)\s+", re.IGNORECASE)
+_NAME_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def find_persons(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) for "đồng chí Nguyễn Văn A" and the like. Names only if written."""
+    found = []
+    for m in _PERSON_RE.finditer(text):
+        pos = m.end()
+        words = []
+        while len(words) < 4:
+            w = _NAME_WORD_RE.match(text, pos)
+            if not w or not w.group(0)[0].isupper():
+                break
+            words.append(w)
+            gap = re.match(r"[ \t]+", text[w.end() :])
+            if not gap:
+                pos = w.end()
+                break
+            pos = w.end() + gap.end()
+        title = m.group(1).lower()
+        minimum = 1 if title in ("đồng chí", "đ/c", "đc.") else 2
+        # a lone capitalised role word ("đồng chí Bí thư") is a role, not a name
+        if len(words) >= minimum and not (len(words) == 1 and words[0].group(0).lower() in ("bí", "phó", "chi", "tổ")):
+            if words[0].group(0).isupper() and len(words[0].group(0)) > 1 and len(words) < 2:
+                continue
+            found.append((m.start(), words[-1].end(), " ".join(w.group(0) for w in words)))
+    return found
+
+
+# ---------------------------------------------------------------------------
+# spaCy components
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Span
+
+    if Span.has_extension("value"):
+        return
+    Span.set_extension("value", default=None)
+    Span.set_extension("unit", default=None)
+
+    @Language.component("nq_normalizer")
+    def normalizer(doc):
+        """Give every token a NORM that ignores case and tone placement."""
+        key = match_key(doc.text)
+        for token in doc:
+            token.norm_ = key[token.idx : token.idx + len(token.text)]
+        return doc
+
+    def _spans(doc, items):
+        spans = []
+        for start, end, label, value, unit in items:
+            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+            if span is not None:
+                span._.value = value
+                span._.unit = unit
+                spans.append(span)
+        return spans
+
+    @Language.component("nq_numbers")
+    def numbers(doc):
+        """Dates/deadlines into doc.spans["dates"]; % and quantities into ["numbers"]."""
+        key = match_key(doc.text)
+        dates = find_dates(key)
+        doc.spans["dates"] = _spans(doc, [(s, e, p, v, None) for s, e, v, p in dates])
+        nums = find_numbers(key, [(s, e) for s, e, _, _ in dates])
+        doc.spans["numbers"] = _spans(doc, nums)
+        return doc
+
+    @Language.component("nq_people")
+    def people(doc):
+        """Persons named with a title ("đồng chí", "đ/c", "ông", ...) into ["persons"]."""
+        doc.spans["persons"] = _spans(doc, [(s, e, "person", n, None) for s, e, n in find_persons(doc.text)])
+        return doc
+
+    class LexiconMatcher:
+        def __init__(self, nlp, terms: dict[str, list[str]]):
+            self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+            normalize = nlp.get_pipe("nq_normalizer")
+            for category, words in terms.items():
+                self.matcher.add(category, [normalize(nlp.make_doc(w)) for w in words])
+
+        def __call__(self, doc):
+            doc.spans["lexicon"] = [
+                Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)
+            ]
+            return doc
+
+    @Language.factory("nq_lexicon", default_config={"terms": {}})
+    def make_lexicon(nlp, name, terms):
+        """Match every lexicon category at once (roles, slogans, vague times, ...)."""
+        return LexiconMatcher(nlp, terms)
+
+
+@cache
+def build_pipeline(extra_lexicon: tuple[tuple[str, tuple[str, ...]], ...] = ()):
+    """Build (once per process) the pipeline; ``extra_lexicon`` comes from rule packs."""
+    import spacy
+
+    from .plugin_manager import get_plugin_manager
+
+    _register_components()
+    nlp = spacy.blank("xx")
+    nlp.add_pipe("nq_normalizer")
+    nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";", ":"]})
+    nlp.add_pipe("nq_numbers")
+    nlp.add_pipe("nq_people")
+    extra = [{k: list(v) for k, v in extra_lexicon}] if extra_lexicon else []
+    nlp.add_pipe("nq_lexicon", config={"terms": load_lexicon(extra)})
+    get_plugin_manager().hook.prepare_nlp(nlp=nlp, config=None)
+    return nlp
+
+
+def lexicon_path() -> Path:
+    return Path(str(resources.files("nghiquyet.rules").joinpath(LEXICON_FOLDER)))

@@ -1,0 +1,46 @@
+"""Writing results: atomically, and never over one of the inputs."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import NghiquyetError
+
+
+class OutputError(NghiquyetError):
+    """The output path cannot be written (or would overwrite an input)."""
+
+
+def check_not_input(target: Path, inputs: list[Path]) -> None:
+    """Refuse ``target`` when it is, or links to, one of ``inputs``."""
+    resolved = target.resolve()
+    for path in inputs:
+        try:
+            same = resolved == path.resolve() or (target.exists() and os.path.samefile(target, path))
+        except OSError:
+            same = False
+        if same:
+            raise OutputError(f"{target}: refusing to write over an input file")
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``target`` and rename it into place,
+    so a reader never sees half a report and a failure leaves no partial file."""
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{target}: folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,47 @@
+"""Builds the pluggy plugin manager: built-ins first, then installed plugins."""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+
+import pluggy
+
+from . import hookspecs
+
+# Built-in plugins go through the very same hooks as third-party ones.
+DEFAULT_PLUGINS: tuple[str, ...] = (
+    "nghiquyet.plugins.docx_loader",
+    "nghiquyet.plugins.text_loader",
+    "nghiquyet.plugins.checkers",
+    "nghiquyet.plugins.reporters.text",
+    "nghiquyet.plugins.reporters.json",
+)
+
+
+@cache
+def get_plugin_manager() -> pluggy.PluginManager:
+    """The process-wide plugin manager (built once)."""
+    pm = pluggy.PluginManager("nghiquyet")
+    pm.add_hookspecs(hookspecs)
+    for name in DEFAULT_PLUGINS:
+        pm.register(importlib.import_module(name), name=name)
+    pm.load_setuptools_entrypoints("nghiquyet")
+    return pm
+
+
+def plugin_list(pm: pluggy.PluginManager) -> list[dict[str, str]]:
+    """Name, origin and hooks of every registered plugin (for `nghiquyet plugins`)."""
+    dists = {id(plugin): dist for plugin, dist in pm.list_plugin_distinfo()}
+    rows = []
+    for name, plugin in pm.list_name_plugin():
+        dist = dists.get(id(plugin))
+        hooks = sorted(h.name for h in pm.get_hookcallers(plugin) or [])
+        rows.append(
+            {
+                "name": name,
+                "origin": f"{dist.project_name} {dist.version}" if dist else "built-in",
+                "hooks": ", ".join(hooks),
+            }
+        )
+    return rows

@@ -1,0 +1,117 @@
+"""Stage 5: reporters turn a finished Report into bytes. They never recompute.
+
+Reporters come from the ``register_reporters`` hook; this module keeps the registry
+and the small helpers every reporter shares (labels in both languages, JSON shape).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .criteria import BY_ID, grade_name
+from .model import DocumentReport, Finding, Report, Task
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Reporter:
+    name: str
+    render: Callable[[Report], bytes]
+    extension: str
+
+
+def get_reporters(pm) -> dict[str, Reporter]:
+    """Every reporter that plugins registered, by name."""
+    found: dict[str, Reporter] = {}
+
+    def register(name: str, function: Callable[[Report], bytes], extension: str = "") -> None:
+        found[name] = Reporter(name, function, extension)
+
+    pm.hook.register_reporters(register=register)
+    return found
+
+
+def criterion_name(crit: str, lang: str) -> str:
+    return BY_ID[crit].name[lang] if crit in BY_ID else crit
+
+
+def label(lang: str, vi: str, en: str) -> str:
+    return vi if lang == "vi" else en
+
+
+def stage_name(stage: str | None, lang: str) -> str:
+    names = {"draft": ("Dự thảo", "Draft"), "adopted": ("Đã thông qua", "Adopted")}
+    vi, en = names.get(stage or "", (stage or "", stage or ""))
+    return label(lang, vi, en)
+
+
+def finding_dict(f: Finding, lang: str) -> dict[str, Any]:
+    return {
+        "rule_id": f.rule_id,
+        "rule": f.rule,
+        "criterion": f.criterion,
+        "severity": f.severity,
+        "message": f.message[lang],
+        "suggestion": f.suggestion[lang],
+        "location": (
+            {"block": f.location.block, "line": f.location.line, "excerpt": f.location.excerpt}
+            if f.location
+            else None
+        ),
+        "points": f.points,
+        "overall_points": f.overall_points,
+    }
+
+
+def task_dict(t: Task) -> dict[str, Any]:
+    return {
+        "text": t.text,
+        "owner": t.owner,
+        "role": t.role,
+        "deadline": t.deadline,
+        "deadline_text": t.deadline_text,
+        "block": t.block,
+    }
+
+
+def document_dict(doc: DocumentReport, lang: str) -> dict[str, Any]:
+    """One document in the JSON contract (schema version 1)."""
+    if doc.error is not None:
+        return {
+            "path": doc.path,
+            "stage": None,
+            "score": None,
+            "grade": None,
+            "criteria": [],
+            "findings": [],
+            "tasks": [],
+            "error": {"code": doc.error.code, "message": doc.error.message[lang]},
+        }
+    return {
+        "path": doc.path,
+        "stage": doc.stage,
+        "score": doc.score,
+        "grade": doc.grade,
+        "criteria": [
+            {"id": c.id, "score": c.score, "weight": c.weight, "summary": c.summary[lang]} for c in doc.criteria
+        ],
+        "findings": [finding_dict(f, lang) for f in doc.findings],
+        "tasks": [task_dict(t) for t in doc.tasks],
+        "notes": [n[lang] for n in doc.notes],
+        "error": None,
+    }
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "nghiquyet", "version": report.tool_version},
+        "documents": [document_dict(d, report.lang) for d in report.documents],
+    }
+
+
+def grade_label(doc: DocumentReport, lang: str) -> str:
+    return grade_name(doc.grade or "", lang)

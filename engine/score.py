@@ -1,0 +1,106 @@
+"""Stage 4: from rule results to criterion scores, an overall score and a grade.
+
+The formula (also in the README):
+
+* A rule's **ratio** is passed / total checks (e.g. tasks with an owner / all tasks).
+  Rules that do not apply (no tasks at all, a vote record in a draft) are left out.
+* A criterion's score is ``100 - Σ loss``, where a rule with weight *w* among the
+  applicable rules of that criterion (weights summing to *W*) loses
+  ``100 · w / W · (1 - ratio)``. Each finding of the rule carries an equal share of
+  that loss, so every lost point belongs to a finding.
+* The overall score is the weighted mean of the criterion scores, with the criterion
+  weights (defaults in ``criteria.py``, overridable in config).
+* Grade: Tốt ≥ 80, Khá ≥ 65, Trung bình ≥ 50, Yếu below.
+"""
+
+from __future__ import annotations
+
+from .criteria import BY_ID, CRITERIA, META, grade_for
+from .model import CriterionScore, DocumentReport, Facts, RuleResult
+from .rules import Rule
+
+
+def _criterion_summary(crit: str, results: list[RuleResult]) -> dict[str, str]:
+    templated = [r.summary for r in results if r.summary and r.total]
+    if templated:
+        return {lang: "; ".join(s[lang] for s in templated[:2]) for lang in ("vi", "en")}
+    passed = sum(1 for r in results if r.total and r.ratio >= 1)
+    total = sum(1 for r in results if r.total)
+    if not total:
+        return {"vi": "không có nội dung để kiểm tra", "en": "nothing to check"}
+    return {"vi": f"{passed}/{total} yêu cầu đạt", "en": f"{passed}/{total} checks pass"}
+
+
+def score_criteria(results: list[RuleResult], selected: list[Rule], weights: dict[str, float]) -> list[CriterionScore]:
+    selected_criteria = {r.criterion for r in selected}
+    scores = []
+    for crit in CRITERIA:
+        mine = [r for r in results if r.rule_id[2] == str(crit.digit)]
+        weight = float(weights.get(crit.id, crit.weight))
+        if crit.id not in selected_criteria:
+            scores.append(
+                CriterionScore(crit.id, None, weight, {"vi": "không kiểm tra", "en": "not checked"}, [])
+            )
+            continue
+        applicable = [r for r in mine if r.total > 0 and r.weight > 0]
+        total_weight = sum(r.weight for r in applicable)
+        score = 100.0
+        for result in applicable:
+            loss = 100.0 * result.weight / total_weight * (1.0 - result.ratio)
+            score -= loss
+            if loss > 1e-9 and not result.findings:
+                raise RuntimeError(f"{result.rule_id} lost {loss:.1f} points without a finding")
+            for finding in result.findings:
+                finding.points = round(loss / len(result.findings), 2)
+        scores.append(CriterionScore(crit.id, round(max(score, 0.0), 1), weight, _criterion_summary(crit.id, mine), mine))
+    return scores
+
+
+def overall(criteria: list[CriterionScore]) -> float:
+    scored = [c for c in criteria if c.score is not None and c.weight > 0]
+    total = sum(c.weight for c in scored)
+    if not total:
+        return 100.0
+    return round(sum(c.score * c.weight for c in scored) / total, 1)
+
+
+def _spread_overall_points(criteria: list[CriterionScore]) -> None:
+    total = sum(c.weight for c in criteria if c.score is not None and c.weight > 0)
+    for c in criteria:
+        for result in c.rules:
+            for finding in result.findings:
+                finding.overall_points = round(finding.points * c.weight / total, 2) if total else 0.0
+
+
+def score(facts: Facts, results: list[RuleResult], selected: list[Rule], weights: dict[str, float]) -> DocumentReport:
+    """Build the scored report of one document."""
+    criteria = score_criteria(results, selected, weights)
+    _spread_overall_points(criteria)
+    value = overall(criteria)
+    order = {c.id: n for n, c in enumerate(CRITERIA)}
+    findings = [f for r in results for f in r.findings]
+    findings.sort(key=lambda f: (order.get(f.criterion, -1) if f.criterion != META else -1, f.location.block if f.location else 0))
+    return DocumentReport(
+        path=facts.document.path,
+        stage=facts.stage,
+        score=value,
+        grade=grade_for(value),
+        criteria=criteria,
+        findings=findings,
+        tasks=list(facts.tasks),
+        notes=[{"vi": n, "en": n} for n in facts.document.notes],
+        words=facts.words,
+    )
+
+
+def rescore(report: DocumentReport, weights: dict[str, float]) -> None:
+    """Recompute the overall score and grade after a plugin changed criterion weights."""
+    for c in report.criteria:
+        if c.id in weights:
+            c.weight = float(weights[c.id])
+    _spread_overall_points(report.criteria)
+    report.score = overall(report.criteria)
+    report.grade = grade_for(report.score)
+
+
+__all__ = ["score", "rescore", "overall", "BY_ID"]

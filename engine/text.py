@@ -1,0 +1,71 @@
+"""Text helpers shared by every stage: NFC, tone-placement folding, excerpts.
+
+Vietnamese allows two placements of the tone mark in the syllables "oa", "oe" and
+"uy" ("hoà"/"hòa", "thuỷ"/"thủy"); both are correct and both appear in real drafts.
+We never rewrite what the user wrote: we build a *match key* instead, a lower-cased
+copy in which every such syllable uses one placement. The key has exactly the same
+length as the text, so a match found in the key points at the same characters in
+the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Tone mark on the first vowel (old style) -> on the second (new style).
+_TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
+
+
+def _toned(vowel: str, tone: str) -> str:
+    return unicodedata.normalize("NFC", vowel + tone)
+
+
+_FOLD: dict[str, str] = {}
+for _first, _second in (("o", "a"), ("o", "e"), ("u", "y")):
+    for _tone in _TONES:
+        _FOLD[_toned(_first, _tone) + _second] = _first + _toned(_second, _tone)
+
+# Only a syllable-final pair moves its tone ("hòa" -> "hoà") and never after "q"
+# ("quý" is qu + ý already).
+_FOLD_RE = re.compile(
+    "(?<![q])(" + "|".join(sorted(_FOLD, key=len, reverse=True)) + r")(?![^\W\d_])"
+)
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC, the one form every stage works on."""
+    return unicodedata.normalize("NFC", text)
+
+
+def match_key(text: str) -> str:
+    """Lower-case ``text`` and unify tone placement; same length as ``text``.
+
+    >>> match_key("Thủy lợi HÒA BÌNH") == match_key("Thuỷ lợi Hoà Bình")
+    True
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few exotic characters change length; keep offsets
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    return _FOLD_RE.sub(lambda m: _FOLD[m.group(1)], lowered)
+
+
+def excerpt(text: str, start: int = 0, end: int | None = None, width: int = 90) -> str:
+    """A short single-line excerpt of ``text`` around ``[start, end)``."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    if end is None:  # no span: the start of the block is what identifies it
+        return text[: width - 1].rstrip() + "…"
+    mid = (start + end) // 2
+    left = max(0, min(mid - width // 2, len(text) - width))
+    piece = text[left : left + width]
+    return ("…" if left > 0 else "") + piece + ("…" if left + width < len(text) else "")
+
+
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def word_count(text: str) -> int:
+    """Number of syllables (Vietnamese words are written syllable by syllable)."""
+    return len(_WORD_RE.findall(text))

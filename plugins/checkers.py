@@ -1,0 +1,270 @@
+"""Built-in rule types and the built-in rule packs.
+
+Each rule type is a function ``check(facts, rule) -> Outcome`` registered under a
+name that YAML rules use as ``type``. Most rules are declarative uses of the generic
+types (``section``, ``signals``, ``phrase_presence``, ``phrase_density``,
+``figures``, ``item_ratio``); the few that need more logic have their own type.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nghiquyet.engine import hookimpl
+from nghiquyet.engine.model import Facts
+from nghiquyet.engine.rules import Hit, Outcome, Rule, builtin_pack_folder
+from nghiquyet.engine.text import match_key
+
+ALL_SECTIONS = None
+
+
+def _sections(rule: Rule) -> set[str] | None:
+    value = rule.params.get("sections")
+    return set(value) if value else ALL_SECTIONS
+
+
+def _blocks_in(facts: Facts, sections: set[str] | None):
+    return [b for b in facts.blocks if sections is None or b.section in sections]
+
+
+def check_section(facts: Facts, rule: Rule) -> Outcome:
+    """Pass when the draft has a part of kind ``params.kinds`` (any of them), or,
+    failing that, a sentence with one of ``params.phrases`` outside ``params.not_in``."""
+    kinds = rule.params.get("kinds", [])
+    if any(facts.has_section(k) for k in kinds):
+        return Outcome(1, 1)
+    phrases = [match_key(p) for p in rule.params.get("phrases", [])]
+    excluded = set(rule.params.get("not_in", []))
+    for bf in facts.blocks:
+        if bf.section in excluded or bf.section in ("header", "title", "signature", "recipients"):
+            continue
+        key = match_key(facts.document.blocks[bf.index - 1].text)
+        if any(p in key for p in phrases):
+            return Outcome(1, 1)
+    return Outcome(0, 1, [Hit(None)])
+
+
+def check_signals(facts: Facts, rule: Rule) -> Outcome:
+    """One check per name in ``params.signals``: passes when the analysis found it.
+
+    ``params.labels`` gives each signal a name for the finding ({detail}); the
+    finding points at ``params.point_to`` (another signal's block) when present.
+    """
+    names = rule.params["signals"]
+    labels = rule.params.get("labels", {})
+    point = facts.signals.get(rule.params.get("point_to", ""), None)
+    point = point if isinstance(point, int) else None
+    hits = [Hit(point, labels.get(n, n)) for n in names if not facts.signals.get(n)]
+    return Outcome(len(names) - len(hits), len(names), hits)
+
+
+def check_signal_false(facts: Facts, rule: Rule) -> Outcome:
+    """Fails when ``params.signal`` is true (a slip found); points at ``params.block``."""
+    if facts.signals.get(rule.params["signal"]):
+        return Outcome(0, 1, [Hit(facts.signals.get(rule.params["block"]))])
+    if rule.params.get("requires") and not facts.signals.get(rule.params["requires"]):
+        return Outcome(0, 0)
+    return Outcome(1, 1)
+
+
+def _sentences(facts: Facts, sections: set[str] | None):
+    for bf in _blocks_in(facts, sections):
+        for s, e in bf.sentences:
+            yield bf, s, e, [m for m in bf.mentions if m.start >= s and m.end <= e]
+
+
+def check_phrase_presence(facts: Facts, rule: Rule) -> Outcome:
+    """Pass when ``params.min`` sentences (default 1) in ``params.sections`` carry a
+    cue of every category in ``params.all`` or of any in ``params.any``, together
+    with a mention of one of ``params.with`` (e.g. a figure or a date) if given."""
+    any_of = set(rule.params.get("any", []))
+    all_of = set(rule.params.get("all", []))
+    with_ = set(rule.params.get("with", []))
+    wanted = rule.params.get("min", 1)
+    sections = _sections(rule)
+    if all_of:
+        kinds = {m.kind for bf in _blocks_in(facts, sections) for m in bf.mentions}
+        found = len(all_of & kinds)
+        if found == len(all_of):
+            return Outcome(1, 1)
+        labels = rule.params.get("labels", {})
+        missing = ", ".join(labels.get(k, k) for k in sorted(all_of - kinds))
+        return Outcome(0, 1, [Hit(_first_block(facts, sections), missing)])
+    count = 0
+    for _bf, _s, _e, inside in _sentences(facts, sections):
+        kinds = {m.kind for m in inside}
+        if kinds & any_of and (not with_ or kinds & with_):
+            count += 1
+    if count >= wanted:
+        return Outcome(1, 1, values={"count": count})
+    return Outcome(count / wanted, 1, [Hit(_first_block(facts, sections))], values={"count": count})
+
+
+def _first_block(facts: Facts, sections: set[str] | None) -> int | None:
+    for bf in facts.blocks:
+        if sections is not None and bf.section in sections:
+            return bf.index
+    return None
+
+
+def check_figures(facts: Facts, rule: Rule) -> Outcome:
+    """Count figures (percentages, quantities) in ``params.sections``; full marks at
+    ``params.min``. Applies only when such a part exists."""
+    sections = _sections(rule)
+    blocks = [b for b in _blocks_in(facts, sections) if not b.is_heading]
+    if not blocks:
+        return Outcome(0, 0)
+    count = sum(len(b.of("percent", "quantity")) for b in blocks)
+    wanted = rule.params.get("min", 3)
+    if count >= wanted:
+        return Outcome(1, 1, values={"count": count})
+    return Outcome(count / wanted, 1, [Hit(blocks[0].index, str(count))], values={"count": count})
+
+
+def check_phrase_density(facts: Facts, rule: Rule) -> Outcome:
+    """Cues of ``params.category`` per 100 words in ``params.sections``; above
+    ``params.max_per_100_words`` the score falls in proportion. One finding per
+    block that carries ``params.min_in_block`` cues or more (default 2), worst first."""
+    sections = _sections(rule)
+    blocks = [b for b in _blocks_in(facts, sections) if not b.is_heading]
+    words = sum(b.words for b in blocks)
+    if words < 30:
+        return Outcome(0, 0)
+    category = rule.params["category"]
+    counts = [(len(b.of(category)), b) for b in blocks]
+    total = sum(n for n, _ in counts)
+    density = 100 * total / words
+    limit = rule.params.get("max_per_100_words", 2.0)
+    values = {"density": f"{density:.1f}", "count": total, "words": words}
+    if density <= limit:
+        return Outcome(1, 1, values=values)
+    floor = rule.params.get("min_in_block", 2)
+    worst = sorted((c for c in counts if c[0] >= floor), key=lambda c: -c[0])[: rule.params.get("max_findings", 5)]
+    hits = [
+        Hit(b.index, ", ".join(dict.fromkeys(m.value or m.text for m in b.of(category))))
+        for _, b in sorted(worst, key=lambda c: c[1].index)
+    ] or [Hit(blocks[0].index, f"{density:.1f}")]
+    return Outcome(limit / density, 1, hits, values=values)
+
+
+def check_item_ratio(facts: Facts, rule: Rule) -> Outcome:
+    """Share of ``params.items`` (target, solution, obstacle, task) that pass the
+    check ``params.check``; one finding per item that does not. Applies only when
+    there are at least ``params.min_items`` items (default 1) that carry the check."""
+    items = [i for i in facts.items.get(rule.params["items"], []) if rule.params["check"] in i.checks]
+    if len(items) < rule.params.get("min_items", 1):
+        return Outcome(0, 0)
+    detail_key = rule.params.get("detail")
+    hits = []
+    for item in items:
+        if not item.checks[rule.params["check"]]:
+            detail = item.details.get(detail_key) if detail_key else ""
+            if isinstance(detail, list):
+                detail = ", ".join(dict.fromkeys(detail))
+            hits.append(Hit(item.block, str(detail or "")))
+    passed = len(items) - len(hits)
+    return Outcome(passed, len(items), hits, values={"passed": passed, "total": len(items)})
+
+
+_LOCAL_UNITS = re.compile(
+    r"\b(?:thôn|ấp|xóm|bản|buôn|làng|tổ dân phố|tổ|khu phố|khu|xã|phường|thị trấn|trường|lớp|"
+    r"hợp tác xã|công ty|nhà máy|phân xưởng|chợ|kênh|đường|hộ|trạm|bệnh viện|cơ quan|đơn vị)\b"
+)
+
+
+# Capitalised words that name no local place ("xây dựng Đảng", "Hồ Chí Minh").
+_NOT_PLACES = set("Đảng Nhà Nước Nhân Dân Trung Ương Hồ Chí Minh Việt Nam Cộng Sản Bác Tổ Quốc Chính Phủ Quốc Hội".split())
+
+
+def check_topic_local(facts: Facts, rule: Rule) -> Outcome:
+    """The topic ("về ...") names a local object and scope: a named place or unit,
+    or a local unit word, and is not just a national slogan."""
+    topic = facts.signals.get("topic")
+    block = facts.signals.get("topic_block") or facts.signals.get("title_block")
+    if not topic:
+        return Outcome(0, 1, [Hit(block, "")])
+    key = match_key(topic)
+    names = [w for w in re.findall(r"[^\W\d_]+", topic)[1:] if w[:1].isupper() and w not in _NOT_PLACES]
+    local = bool(names) or bool(_LOCAL_UNITS.search(key))
+    bf = facts.block(block) if block else None
+    slogans = [m.value for m in bf.of("national_slogan")] if bf else []
+    if local and not (slogans and not names):
+        return Outcome(1, 1)
+    return Outcome(0, 1, [Hit(block, ", ".join(dict.fromkeys(slogans)) or topic)])
+
+
+def check_praise_only(facts: Facts, rule: Rule) -> Outcome:
+    """The situation part weighs praise against limitations: fails when it praises
+    (``praise`` cues) but states no limitation with a figure in the same sentence."""
+    situation = [b for b in facts.blocks if b.section == "situation" and not b.is_heading]
+    if not situation:
+        return Outcome(0, 0)
+    praise = sum(len(b.of("praise")) for b in situation)
+    quantified = any(
+        {m.kind for m in inside} >= {"limitation"} and {m.kind for m in inside} & {"percent", "quantity"}
+        for _bf, _s, _e, inside in _sentences(facts, {"situation"})
+    )
+    if quantified or praise < rule.params.get("min_praise", 2):
+        return Outcome(1, 1)
+    return Outcome(0, 1, [Hit(situation[0].index, str(praise))])
+
+
+def _content(text: str) -> set[str]:
+    stop = {
+        "và", "của", "các", "cho", "với", "trong", "tại", "là", "được", "có", "không", "đến", "ngày", "tháng",
+        "năm", "hộ", "từ", "trở", "lên", "ít", "nhất", "số", "tỷ", "lệ", "đạt", "trước", "hết", "so", "mỗi",
+        "100", "chi", "bộ", "đảng", "viên", "thôn", "xã", "người", "đồng", "chí",
+    }
+    return {w for w in re.findall(r"[^\W\d_]+", match_key(text)) if w not in stop and len(w) > 1}
+
+
+def check_targets_served(facts: Facts, rule: Rule) -> Outcome:
+    """Each measurable target shares its subject with at least one solution (two or
+    more content syllables in common); a target no solution serves is a wish."""
+    targets = [t for t in facts.items.get("target", []) if t.checks.get("measurable")]
+    solutions = facts.items.get("solution", [])
+    if not targets or not solutions:
+        return Outcome(0, 0)
+    words = [_content(s.text) for s in solutions]
+    hits = [Hit(t.block) for t in targets if not any(len(_content(t.text) & w) >= 2 for w in words)]
+    return Outcome(len(targets) - len(hits), len(targets), hits)
+
+
+def check_docx_font(facts: Facts, rule: Rule) -> Outcome:
+    """.docx only: body text in the expected font (``params.font``) and size range."""
+    if facts.document.format != "docx":
+        return Outcome(0, 0)
+    hits = []
+    fonts = facts.signals.get("fonts") or {}
+    expected = rule.params.get("font", "Times New Roman")
+    main = max(fonts, key=fonts.get) if fonts else None
+    if main and main.lower() != expected.lower():
+        hits.append(Hit(facts.signals.get("title_block"), main))
+    size = facts.signals.get("body_size")
+    low, high = rule.params.get("size", [13, 14])
+    if size and not low <= size <= high:
+        hits.append(Hit(facts.signals.get("title_block"), f"{size} pt"))
+    return Outcome(2 - len(hits), 2, hits)
+
+
+CHECKS = {
+    "section": check_section,
+    "signals": check_signals,
+    "signal_false": check_signal_false,
+    "phrase_presence": check_phrase_presence,
+    "phrase_density": check_phrase_density,
+    "figures": check_figures,
+    "item_ratio": check_item_ratio,
+    "topic_local": check_topic_local,
+    "praise_only": check_praise_only,
+    "targets_served": check_targets_served,
+    "docx_font": check_docx_font,
+}
+
+
+@hookimpl
+def register_rules(register):
+    """Register the built-in rule types and the packs shipped in nghiquyet/rules."""
+    for name, function in CHECKS.items():
+        register.check(name, function)
+    register.pack(builtin_pack_folder())

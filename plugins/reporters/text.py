@@ -1,0 +1,103 @@
+"""``--format text``: the report a person reads in a terminal.
+
+Score and grade first, one line per criterion, the responsibility matrix, then the
+findings grouped by criterion, each with its paragraph number, an excerpt, the
+points it costs and how to fix it.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from nghiquyet.engine import hookimpl
+from nghiquyet.engine.criteria import CRITERIA
+from nghiquyet.engine.render import criterion_name, grade_label, label, stage_name
+
+SEVERITY = {"error": ("lỗi", "error"), "warning": ("cảnh báo", "warning"), "info": ("gợi ý", "info")}
+WIDTH = 100
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _wrap(text: str, indent: str) -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent]
+
+
+def render_document(doc, lang: str) -> list[str]:
+    L = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    out = [f"{doc.path}"]
+    if doc.error is not None:
+        out.append("  " + L("KHÔNG ĐỌC ĐƯỢC", "UNREADABLE") + f": {doc.error.message[lang]}")
+        return out
+    out.append(
+        f"  {L('Điểm', 'Score')}: {doc.score:.1f}/100 — {grade_label(doc, lang)}"
+        f"   ({stage_name(doc.stage, lang)}, {doc.words} {L('từ', 'words')})"
+    )
+    for note in doc.notes:
+        out.append(f"  {L('Lưu ý', 'Note')}: {note[lang]}")
+    out.append("")
+    name_width = max(len(criterion_name(c.id, lang)) for c in CRITERIA)
+    out.append(f"  {L('Tiêu chí', 'Criterion'):<{name_width}}  {L('Điểm', 'Score'):>5}  {L('Hệ số', 'Wt'):>5}  " + L("Tóm tắt", "Summary"))
+    for c in doc.criteria:
+        score = "  —" if c.score is None else f"{c.score:5.1f}"
+        out.append(f"  {criterion_name(c.id, lang):<{name_width}}  {score:>5}  {c.weight:>5g}  {c.summary[lang]}")
+    if doc.tasks:
+        out.append("")
+        out.append("  " + L("Phân công nhiệm vụ", "Responsibility matrix") + f" ({len(doc.tasks)})")
+        out.append(f"  {'§':>4}  {L('Nhiệm vụ', 'Task'):<44}  {L('Người phụ trách', 'Owner'):<30}  {L('Thời hạn', 'Deadline')}")
+        for t in doc.tasks:
+            owner = t.owner + (f", {t.role}" if t.role else "") if t.owner else L("— chưa có —", "— none —")
+            deadline = t.deadline or (t.deadline_text or L("— chưa có —", "— none —"))
+            out.append(f"  {t.block:>4}  {_cut(t.text, 44):<44}  {_cut(owner, 30):<30}  {deadline}")
+    out.append("")
+    if not doc.findings:
+        out.append("  " + L("Không có phát hiện nào. Dự thảo đáp ứng các tiêu chí.", "No findings. The draft meets the criteria."))
+        return out
+    out.append("  " + L("Phát hiện", "Findings") + f" ({len(doc.findings)}):")
+    current = None
+    for f in doc.findings:
+        if f.criterion != current:
+            current = f.criterion
+            lost = sum(x.points for x in doc.findings if x.criterion == current)
+            out.append("")
+            out.append(f"  ■ {criterion_name(current, lang)}  (−{lost:.1f} {L('điểm tiêu chí', 'criterion points')})")
+        sev = SEVERITY[f.severity][0 if lang == "vi" else 1]
+        where = f"{L('đoạn', 'para')} {f.location.block}" if f.location else ""
+        out.append(f"    {where:<9} {f.rule_id} [{sev}] −{f.points:.1f}  {f.message[lang]}"[: WIDTH * 3])
+        if f.location and f.location.excerpt:
+            out.append(f"              «{_cut(f.location.excerpt, WIDTH - 16)}»")
+        out.extend(_wrap(f"→ {f.suggestion[lang]}", "              "))
+    return out
+
+
+def render_text(report) -> bytes:
+    lang = report.lang
+    lines: list[str] = []
+    for n, doc in enumerate(report.documents):
+        if n:
+            lines += ["", "─" * 60, ""]
+        lines += render_document(doc, lang)
+    if len(report.documents) > 1:
+        scored = [d for d in report.documents if d.error is None]
+        failed = len(report.documents) - len(scored)
+        lines += ["", "─" * 60]
+        lines.append(
+            label(lang, "Tổng cộng", "Total")
+            + f": {len(report.documents)} "
+            + label(lang, "tệp", "files")
+            + (f", {failed} " + label(lang, "không đọc được", "unreadable") if failed else "")
+            + (
+                f"; {label(lang, 'điểm trung bình', 'mean score')} {sum(d.score for d in scored) / len(scored):.1f}"
+                if scored
+                else ""
+            )
+        )
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+@hookimpl
+def register_reporters(register):
+    """Register the terminal text reporter."""
+    register("text", render_text, ".txt")
