@@ -122,7 +122,9 @@ def run_assess(paths, fmt, output, lang, stage, select, ignore, fail_under, exit
         from .render import grade_label
 
         data = "".join(
-            f"{d.path}: {d.score:.1f} {grade_label(d, config.lang)}\n" if d.error is None else f"{d.path}: error\n"
+            f"{d.path}: {d.score:.1f} {grade_label(d, config.lang)}\n"
+            if d.error is None
+            else f"{d.path}: {'lỗi' if config.lang == 'vi' else 'error'} ({d.error.code})\n"
             for d in report.documents
         ).encode("utf-8")
     else:

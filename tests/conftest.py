@@ -1,0 +1,38 @@
+"""Shared fixtures: the real pipeline, built once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nghiquyet.engine.config import Config
+from nghiquyet.engine.runner import Assessor
+from nghiquyet.plugins.text_loader import parse_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+
+@pytest.fixture(scope="session")
+def samples() -> Path:
+    return SAMPLES
+
+
+@pytest.fixture(scope="session")
+def assessor() -> Assessor:
+    return Assessor(Config())
+
+
+@pytest.fixture(scope="session")
+def assess_markdown(assessor):
+    """Assess Markdown text through the real loader, pipeline, rules and scoring."""
+
+    def run(text: str, path: str = "draft.md", stage: str = "auto"):
+        assessor.config.stage = stage
+        try:
+            return assessor.assess_document(parse_markdown(text, path))
+        finally:
+            assessor.config.stage = "auto"
+
+    return run
