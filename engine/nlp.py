@@ -280,8 +280,12 @@ def _register_components() -> None:
 
 
 @cache
-def build_pipeline(extra_lexicon: tuple[tuple[str, tuple[str, ...]], ...] = ()):
-    """Build (once per process) the pipeline; ``extra_lexicon`` comes from rule packs."""
+def build_pipeline(extra_lexicon: tuple[tuple[str, tuple[str, ...]], ...] = (), pm=None, config=None):
+    """Build (once per process and plugin manager) the pipeline.
+
+    ``extra_lexicon`` comes from rule packs; plugins of ``pm`` (the process-wide
+    manager by default) may add components through ``prepare_nlp``.
+    """
     import spacy
 
     from .plugin_manager import get_plugin_manager
@@ -294,7 +298,7 @@ def build_pipeline(extra_lexicon: tuple[tuple[str, tuple[str, ...]], ...] = ()):
     nlp.add_pipe("nq_people")
     extra = [{k: list(v) for k, v in extra_lexicon}] if extra_lexicon else []
     nlp.add_pipe("nq_lexicon", config={"terms": load_lexicon(extra)})
-    get_plugin_manager().hook.prepare_nlp(nlp=nlp, config=None)
+    (pm or get_plugin_manager()).hook.prepare_nlp(nlp=nlp, config=config)
     return nlp
 
 

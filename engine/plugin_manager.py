@@ -22,11 +22,18 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
 @cache
 def get_plugin_manager() -> pluggy.PluginManager:
     """The process-wide plugin manager (built once)."""
+    return make_plugin_manager()
+
+
+def make_plugin_manager(extra: tuple = ()) -> pluggy.PluginManager:
+    """A new plugin manager: built-ins, installed entry points, then ``extra`` plugins."""
     pm = pluggy.PluginManager("nghiquyet")
     pm.add_hookspecs(hookspecs)
     for name in DEFAULT_PLUGINS:
         pm.register(importlib.import_module(name), name=name)
     pm.load_setuptools_entrypoints("nghiquyet")
+    for plugin in extra:
+        pm.register(plugin)
     return pm
 
 

@@ -179,6 +179,7 @@ class _Styles:
         self.default = _RunStyle()
         self.default_paragraph: str | None = None
         self._cache: dict[str, _RunStyle] = {}
+        self.numbering: dict[str, tuple[str, int]] = {}
         if root is None:
             return
         rpr = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
@@ -197,10 +198,24 @@ class _Styles:
                 ol = ppr.find(W + "outlineLvl")
                 if ol is not None and (ol.get(W + "val") or "").isdigit():
                     props.outline = int(ol.get(W + "val"))
+                num = ppr.find(W + "numPr")
+                if num is not None:
+                    # "List Number"/"List Bullet" number through the style, not the paragraph
+                    num_id, ilvl = num.find(W + "numId"), num.find(W + "ilvl")
+                    self.numbering[sid] = (
+                        num_id.get(W + "val", "0") if num_id is not None else "0",
+                        int((ilvl.get(W + "val") if ilvl is not None else "0") or 0),
+                    )
             based = st.find(W + "basedOn")
             self.raw[sid] = (props, based.get(W + "val") if based is not None else None)
             if st.get(W + "default") in ("1", "true") and st.get(W + "type") == "paragraph":
                 self.default_paragraph = sid
+
+    def numbering_of(self, sid: str | None, depth: int = 0) -> tuple[str, int] | None:
+        """(numId, level) a paragraph style numbers with, following basedOn."""
+        if not sid or depth > 20 or sid not in self.raw:
+            return None
+        return self.numbering.get(sid) or self.numbering_of(self.raw[sid][1], depth + 1)
 
     def get(self, sid: str | None) -> _RunStyle:
         sid = sid or self.default_paragraph
@@ -323,15 +338,17 @@ class _DocxReader:
             jc = ppr.find(W + "jc")
             if jc is not None:
                 align = jc.get(W + "val")
-            num = ppr.find(W + "numPr")
-            if num is not None:
-                num_id = num.find(W + "numId")
-                ilvl = num.find(W + "ilvl")
-                if num_id is not None and num_id.get(W + "val", "0") != "0":
-                    label, bullet = self.numbering.label(
-                        num_id.get(W + "val"), int((ilvl.get(W + "val") if ilvl is not None else "0") or 0)
-                    )
-                    bullet = bullet or not label
+        numbered = self.styles.numbering_of(style_el.get(W + "val") if style_el is not None else None)
+        num = ppr.find(W + "numPr") if ppr is not None else None
+        if num is not None:
+            num_id, ilvl = num.find(W + "numId"), num.find(W + "ilvl")
+            numbered = (
+                num_id.get(W + "val", "0") if num_id is not None else (numbered or ("0", 0))[0],
+                int((ilvl.get(W + "val") if ilvl is not None else "0") or 0),
+            )
+        if numbered and numbered[0] != "0":
+            label, bullet = self.numbering.label(*numbered)
+            bullet = bullet or not label
         parts: list[str] = []
         weights: Counter[tuple] = Counter()
         fonts: Counter[str] = Counter()

@@ -1,0 +1,49 @@
+"""A third-party plugin, as a cell's own IT volunteer might write it.
+
+Installed as the distribution ``nghiquyet-sample`` with this entry point::
+
+    [project.entry-points.nghiquyet]
+    sample = "nghiquyet_sample"
+
+It adds one rule type and its YAML pack (a draft under 300 words is too thin to
+be a thematic resolution) and a ``csv`` reporter.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from nghiquyet.engine import hookimpl
+from nghiquyet.engine.rules import Hit, Outcome
+
+
+def check_min_words(facts, rule):
+    words = facts.words
+    minimum = rule.params.get("min_words", 300)
+    if words >= minimum:
+        return Outcome(1, 1)
+    return Outcome(0, 1, [Hit(None, str(words))])
+
+
+@hookimpl
+def register_rules(register):
+    """Add the ``min_words`` rule type and the pack that uses it."""
+    register.check("min_words", check_min_words)
+    register.pack(Path(__file__).with_name("rules.yaml"))
+
+
+def render_csv(report) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["path", "score", "grade", "findings"])
+    for doc in report.documents:
+        writer.writerow([doc.path, doc.score, doc.grade, len(doc.findings)])
+    return out.getvalue().encode("utf-8")
+
+
+@hookimpl
+def register_reporters(register):
+    """Add ``--format csv``: one line per draft."""
+    register("csv", render_csv, ".csv")
