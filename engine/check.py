@@ -87,7 +87,11 @@ def _fill(template: dict[str, str], values: dict) -> dict[str, str]:
         def __missing__(self, key):
             return "{" + key + "}"
 
-    return {lang: text.format_map(_Keep(values)).strip() for lang, text in template.items()}
+    def in_lang(lang: str) -> dict:
+        # a value may itself be bilingual ({"vi": ..., "en": ...}), e.g. a label
+        return {k: v.get(lang, v.get("vi", "")) if isinstance(v, dict) else v for k, v in values.items()}
+
+    return {lang: text.format_map(_Keep(in_lang(lang))).strip() for lang, text in template.items()}
 
 
 def run_rule(facts: Facts, rule: Rule, check) -> RuleResult | None:

@@ -39,7 +39,7 @@ class Hit:
     """One failed check: where (block, 1-based; None for the whole document)."""
 
     block: int | None
-    detail: str = ""
+    detail: str | dict[str, str] = ""  # text, or {"vi": ..., "en": ...}
     start: int = 0
     end: int | None = None
 

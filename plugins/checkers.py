@@ -27,6 +27,19 @@ def _blocks_in(facts: Facts, sections: set[str] | None):
     return [b for b in facts.blocks if sections is None or b.section in sections]
 
 
+def _labelled(rule: Rule, names: list[str]) -> dict[str, str]:
+    """Names joined for a message, through ``params.labels`` (a string or {vi, en})."""
+    labels = rule.params.get("labels", {})
+    out = {}
+    for lang in ("vi", "en"):
+        parts = []
+        for name in names:
+            label = labels.get(name, name)
+            parts.append(label.get(lang, label.get("vi", name)) if isinstance(label, dict) else label)
+        out[lang] = ", ".join(parts)
+    return out
+
+
 def check_section(facts: Facts, rule: Rule) -> Outcome:
     """Pass when the draft has a part of kind ``params.kinds`` (any of them), or,
     failing that, a sentence with one of ``params.phrases`` outside ``params.not_in``."""
@@ -51,10 +64,9 @@ def check_signals(facts: Facts, rule: Rule) -> Outcome:
     finding points at ``params.point_to`` (another signal's block) when present.
     """
     names = rule.params["signals"]
-    labels = rule.params.get("labels", {})
     point = facts.signals.get(rule.params.get("point_to", ""), None)
     point = point if isinstance(point, int) else None
-    hits = [Hit(point, labels.get(n, n)) for n in names if not facts.signals.get(n)]
+    hits = [Hit(point, _labelled(rule, [n])) for n in names if not facts.signals.get(n)]
     return Outcome(len(names) - len(hits), len(names), hits)
 
 
@@ -87,8 +99,7 @@ def check_phrase_presence(facts: Facts, rule: Rule) -> Outcome:
         found = len(all_of & kinds)
         if found == len(all_of):
             return Outcome(1, 1)
-        labels = rule.params.get("labels", {})
-        missing = ", ".join(labels.get(k, k) for k in sorted(all_of - kinds))
+        missing = _labelled(rule, sorted(all_of - kinds))
         return Outcome(0, 1, [Hit(_first_block(facts, sections), missing)])
     count = 0
     for _bf, _s, _e, inside in _sentences(facts, sections):
@@ -247,6 +258,21 @@ def check_docx_font(facts: Facts, rule: Rule) -> Outcome:
     return Outcome(2 - len(hits), 2, hits)
 
 
+def check_placeholders(facts: Facts, rule: Rule) -> Outcome:
+    """One finding per block that still holds a template placeholder ``[…điền …]``
+    (see :mod:`nghiquyet.engine.template`); the detail quotes the first one."""
+    from nghiquyet.engine.template import find_placeholders
+
+    hits = []
+    for block in facts.document.blocks:
+        found = find_placeholders(block.text)
+        if found:
+            start = block.text.find(found[0])
+            hits.append(Hit(block.index, found[0], start, start + len(found[0])))
+    total = len(facts.document.blocks)
+    return Outcome(total - len(hits), total, hits, values={"count": len(hits)})
+
+
 CHECKS = {
     "section": check_section,
     "signals": check_signals,
@@ -259,6 +285,7 @@ CHECKS = {
     "praise_only": check_praise_only,
     "targets_served": check_targets_served,
     "docx_font": check_docx_font,
+    "placeholders": check_placeholders,
 }
 
 

@@ -1,0 +1,70 @@
+"""Scoring: every lost point sits on a finding; the formula and grades hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from nghiquyet.engine.criteria import CRITERIA, CRITERION_IDS, grade_for
+from nghiquyet.engine.score import overall, rescore
+
+
+@pytest.fixture(scope="module")
+def reports(assessor, samples):
+    return {name: assessor.assess_path(samples / f"{name}.md") for name in ("strong", "middling", "formalistic")}
+
+
+@pytest.mark.parametrize("name", ["strong", "middling", "formalistic"])
+def test_every_lost_point_belongs_to_a_finding(reports, name):
+    report = reports[name]
+    for criterion in report.criteria:
+        lost = sum(f.points for f in report.findings if f.criterion == criterion.id)
+        assert lost == pytest.approx(100 - criterion.score, abs=0.1), criterion.id
+    overall_lost = sum(f.overall_points for f in report.findings if f.criterion in CRITERION_IDS)
+    assert overall_lost == pytest.approx(100 - report.score, abs=0.2)
+
+
+@pytest.mark.parametrize("name", ["strong", "middling", "formalistic"])
+def test_overall_is_the_weighted_mean_of_criteria(reports, name):
+    report = reports[name]
+    assert [c.id for c in report.criteria] == list(CRITERION_IDS)
+    weights = {c.id: c.weight for c in CRITERIA}
+    expected = sum(c.score * weights[c.id] for c in report.criteria) / sum(weights.values())
+    assert report.score == pytest.approx(expected, abs=0.1)
+    assert 0 <= report.score <= 100
+    assert report.grade == grade_for(report.score)
+
+
+def test_strong_sample_outscores_formalistic_by_a_wide_margin(reports):
+    assert reports["strong"].score >= 80
+    assert reports["formalistic"].score <= 40
+    assert reports["strong"].score - reports["formalistic"].score >= 40
+    assert reports["formalistic"].score < reports["middling"].score < reports["strong"].score
+
+
+def test_grades():
+    assert [grade_for(s) for s in (95, 80, 79.9, 65, 50, 49.9, 0)] == [
+        "Tốt", "Tốt", "Khá", "Khá", "Trung bình", "Yếu", "Yếu",
+    ]
+
+
+def test_weights_change_the_overall_score(assessor, samples):
+    report = assessor.assess_path(samples / "middling.md")
+    before = report.score
+    weights = {c: 0 for c in CRITERION_IDS}
+    weights["obstacles"] = 1
+    rescore(report, weights)
+    obstacles = next(c for c in report.criteria if c.id == "obstacles")
+    assert report.score == obstacles.score != before
+    assert overall(report.criteria) == report.score
+
+
+def test_deselected_criterion_is_not_scored(samples):
+    from nghiquyet.engine.config import Config
+    from nghiquyet.engine.runner import Assessor
+
+    report = Assessor(Config(ignore=["format", "procedure"])).assess_path(samples / "middling.md")
+    by_id = {c.id: c for c in report.criteria}
+    assert by_id["format"].score is None and by_id["procedure"].score is None
+    assert not any(f.criterion in ("format", "procedure") for f in report.findings)
+    scored = [c for c in report.criteria if c.score is not None]
+    assert report.score == pytest.approx(sum(c.score * c.weight for c in scored) / sum(c.weight for c in scored), abs=0.1)
