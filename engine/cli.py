@@ -45,7 +45,8 @@ assess_options = [
     click.option("--fail-under", type=click.FloatRange(0, 100), help="Exit 1 when a draft scores below N."),
     click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (unreadable input still exits 2)."),
     click.option("--config", "config_path", type=click.Path(path_type=Path), help="Config file (default: NGHIQUYET_CONFIG, then nghiquyet.yaml found upward)."),
-    click.option("--jobs", "-j", type=click.IntRange(0, 64), default=1, show_default=True, help="Worker processes for a batch."),
+    click.option("--jobs", "-j", type=click.IntRange(0, 64), default=None, help="Worker processes for a batch [default: number of cores; 1 runs in-process]."),
+    click.option("--annotate", type=click.Path(path_type=Path), help="Also write a copy of the .docx draft with each finding as a Word comment to FILE."),
     click.option("--quiet", "-q", is_flag=True, help="Print only the score line of each draft (text format)."),
     click.option("--debug", is_flag=True, help="Show tracebacks of internal errors."),
 ]
@@ -57,7 +58,7 @@ def with_assess_options(function):
     return function
 
 
-def run_assess(paths, fmt, output, lang, stage, select, ignore, fail_under, exit_zero, config_path, jobs, quiet, debug) -> int:
+def run_assess(paths, fmt, output, lang, stage, select, ignore, fail_under, exit_zero, config_path, jobs, quiet, debug, annotate=None) -> int:
     """Everything ``assess`` does; returns the exit code."""
     from .config import resolve_config
     from .errors import ConfigError, NghiquyetError
@@ -99,10 +100,13 @@ def run_assess(paths, fmt, output, lang, stage, select, ignore, fail_under, exit
             raise ConfigError(f"unknown format {fmt!r}; choose one of {', '.join(sorted(reporters))}")
         if output is not None:
             check_not_input(output, files)
+        if annotate is not None:
+            _check_annotate(annotate, paths, files, output, check_not_input)
         from .runner import Assessor
 
         assessor = Assessor(config)
-        report = assessor.assess_paths(files, jobs=jobs)
+        assessor.debug = debug
+        report = assessor.assess_paths(files, jobs=jobs, progress=None if quiet else _progress_bar())
     except NghiquyetError as exc:
         if debug:
             raise
@@ -130,6 +134,10 @@ def run_assess(paths, fmt, output, lang, stage, select, ignore, fail_under, exit
     else:
         data = reporters[fmt].render(report)
     try:
+        if annotate is not None and report.documents[0].error is None:
+            from .annotate import annotate_docx
+
+            write_atomic(annotate, annotate_docx(files[0], report.documents[0], config.lang))
         if output is not None:
             write_atomic(output, data)
         else:
@@ -147,6 +155,32 @@ def run_assess(paths, fmt, output, lang, stage, select, ignore, fail_under, exit
         f.severity == "error" for d in report.documents for f in d.findings
     ) or (config.fail_under is not None and any(d.score < config.fail_under for d in report.documents))
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _check_annotate(annotate, paths, files, output, check_not_input) -> None:
+    """``--annotate`` takes one .docx draft and never writes over an input or the report."""
+    from .errors import ConfigError
+
+    if len(paths) != 1 or len(files) != 1 or files[0].suffix.lower() != ".docx":
+        raise ConfigError("--annotate needs exactly one .docx draft (not a folder or several files)")
+    check_not_input(annotate, files)
+    if output is not None and annotate.resolve() == output.resolve():
+        raise ConfigError("--annotate and --output must be different files")
+
+
+def _progress_bar():
+    """A one-line ``12/100 drafts`` counter on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total < 2:
+            return
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\r{done}/{total} drafts{end}")
+        sys.stderr.flush()
+
+    return show
 
 
 @click.command(name="assess", context_settings={"help_option_names": ["-h", "--help"]})

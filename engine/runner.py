@@ -7,6 +7,8 @@ them once. Unreadable files become a report with ``error`` and the batch goes on
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 from .analyse import analyse
@@ -26,6 +28,7 @@ class Assessor:
         self.ruleset = build_ruleset(self.pm, tuple(config.rule_paths))
         self.rules = self.ruleset.select(config.select, config.ignore)
         self._nlp = None
+        self.debug = False  # let internal errors propagate (``--debug``)
 
     @property
     def nlp(self):
@@ -60,10 +63,111 @@ class Assessor:
             return DocumentReport(path=str(path), error=DocumentError(exc.code, exc.message))
         return self.assess_document(document)
 
-    def assess_paths(self, paths: list[Path], jobs: int = 1) -> Report:
+    def assess_one(self, path: Path) -> DocumentReport:
+        """:meth:`assess_path`, but an internal error also becomes an error entry
+        (code ``internal``) so that one bad draft never stops a batch; ``debug``
+        lets it propagate instead."""
+        try:
+            return self.assess_path(path)
+        except Exception as exc:
+            if self.debug:
+                raise
+            detail = f"{type(exc).__name__}: {exc}"
+            return DocumentReport(
+                path=str(path),
+                error=DocumentError(
+                    "internal",
+                    {
+                        "vi": f"{path}: lỗi nội bộ khi đánh giá ({detail})",
+                        "en": f"{path}: internal error ({detail})",
+                    },
+                ),
+            )
+
+    def assess_paths(
+        self,
+        paths: list[Path],
+        jobs: int | None = 1,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Report:
+        """Assess many files, sorted by path; ``jobs`` worker processes (``None``/0: one
+        per core; 1: in this process). ``progress(done, total)`` is called after each file.
+        """
         from . import __version__
 
-        documents = [self.assess_path(p) for p in sorted(paths, key=str)]
+        ordered = sorted(paths, key=str)
+        workers = min(jobs or os.cpu_count() or 1, len(ordered))
+        if workers <= 1:
+            documents = []
+            for path in ordered:
+                documents.append(self.assess_one(path))
+                if progress:
+                    progress(len(documents), len(ordered))
+        else:
+            documents = _assess_in_pool(
+                ordered, workers, self.config, self.debug, progress, getattr(self, "cache", None)
+            )
         return Report(
-            documents=documents, lang=self.config.lang, tool_version=__version__, fail_under=self.config.fail_under
+            documents=documents,
+            lang=self.config.lang,
+            tool_version=__version__,
+            fail_under=self.config.fail_under,
         )
+
+
+# -- process pool --------------------------------------------------------------
+# Each worker builds its own Assessor once (plugin manager, rule set, and on the first
+# draft the spaCy pipeline) in the pool initializer, then assesses many files; only
+# paths go in and plain dataclass reports come back.
+
+_WORKER: Assessor | None = None
+
+
+def _init_worker(config: Config, debug: bool, cache=None) -> None:
+    global _WORKER
+    _WORKER = Assessor(config)
+    _WORKER.debug = debug
+    _WORKER.cache = cache
+
+
+def _work(path: Path) -> DocumentReport:
+    assert _WORKER is not None, "pool initializer did not run"
+    return _WORKER.assess_one(path)
+
+
+def _assess_in_pool(
+    paths: list[Path],
+    workers: int,
+    config: Config,
+    debug: bool,
+    progress: Callable[[int, int], None] | None,
+    cache=None,
+) -> list[DocumentReport]:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    results: dict[int, DocumentReport] = {}
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_init_worker, initargs=(config, debug, cache)
+    ) as pool:
+        futures = {pool.submit(_work, path): i for i, path in enumerate(paths)}
+        for future in as_completed(futures):
+            i = futures[future]
+            try:
+                results[i] = future.result()
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory, a crash in a C library): the
+                # files it had are reported, not lost silently.
+                results[i] = DocumentReport(
+                    path=str(paths[i]),
+                    error=DocumentError(
+                        "worker_crashed",
+                        {
+                            "vi": f"{paths[i]}: tiến trình đánh giá bị dừng đột ngột",
+                            "en": f"{paths[i]}: the worker process died",
+                        },
+                    ),
+                )
+            if progress:
+                progress(len(results), len(paths))
+    return [results[i] for i in range(len(paths))]
