@@ -36,7 +36,7 @@ def _lang_default() -> str:
 
 assess_options = [
     click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path)),
-    click.option("--format", "-f", "fmt", default="text", show_default=True, help="Output format: text, json (plugins add more)."),
+    click.option("--format", "-f", "fmt", default="text", show_default=True, help="Output format: text, json, html, markdown, sarif, junit, github (plugins add more)."),
     click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to FILE instead of standard output."),
     click.option("--lang", type=click.Choice(["vi", "en"]), help="Language of messages [default: vi]."),
     click.option("--stage", type=click.Choice(["draft", "adopted", "auto"]), help="Judge as a draft, an adopted text, or detect it [default: auto]."),

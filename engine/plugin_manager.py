@@ -16,6 +16,11 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "nghiquyet.plugins.checkers",
     "nghiquyet.plugins.reporters.text",
     "nghiquyet.plugins.reporters.json",
+    "nghiquyet.plugins.reporters.html",
+    "nghiquyet.plugins.reporters.markdown",
+    "nghiquyet.plugins.reporters.sarif",
+    "nghiquyet.plugins.reporters.junit",
+    "nghiquyet.plugins.reporters.github",
 )
 
 

@@ -42,6 +42,36 @@ def label(lang: str, vi: str, en: str) -> str:
     return vi if lang == "vi" else en
 
 
+SEVERITY_NAMES = {
+    "error": ("lỗi", "error"),
+    "warning": ("cảnh báo", "warning"),
+    "info": ("gợi ý", "info"),
+}
+
+
+def severity_name(severity: str, lang: str) -> str:
+    """The user-facing name of a finding's severity (error, warning, info)."""
+    vi, en = SEVERITY_NAMES.get(severity, (severity, severity))
+    return label(lang, vi, en)
+
+
+def relative_path(path: str) -> str:
+    """``path`` relative to the working directory when it lies below it, with ``/``.
+
+    CI formats (SARIF, GitHub annotations) need paths relative to the repository root,
+    which is where CI runs the tool.
+    """
+    from pathlib import Path
+
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            p = p.resolve().relative_to(Path.cwd().resolve())
+        except ValueError:
+            return p.as_posix()
+    return p.as_posix()
+
+
 def stage_name(stage: str | None, lang: str) -> str:
     names = {"draft": ("Dự thảo", "Draft"), "adopted": ("Đã thông qua", "Adopted")}
     vi, en = names.get(stage or "", (stage or "", stage or ""))

@@ -1,0 +1,529 @@
+"""``--format html``: one self-contained page a committee prints or shares.
+
+Everything is inline (CSS, SVG); the page loads nothing, links nowhere outside itself
+and runs no script, so it opens the same from a USB stick, an e-mail attachment or a
+file share. A Content-Security-Policy forbids any fetch in case a browser tries one.
+
+Per draft: score and grade, a bar chart of the nine criteria, the five steps of the
+procedure as a checklist, the responsibility matrix, and the findings grouped by
+criterion. A batch starts with a table of all drafts sorted by score, linked to each
+draft's section. Every value comes from the Report; nothing is recomputed: the
+checklist only classifies the criterion scores and rule results already there.
+
+Built with plain string formatting (no template engine) to keep the dependency list
+short; every piece of document text goes through :func:`html.escape`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from nghiquyet.engine import hookimpl
+from nghiquyet.engine.criteria import CRITERIA, GRADES
+from nghiquyet.engine.model import CriterionScore, DocumentReport, Report
+from nghiquyet.engine.render import (
+    criterion_name,
+    grade_label,
+    label,
+    severity_name,
+    stage_name,
+)
+
+Lang = Callable[[str, str], str]
+
+# Grade floors (80/65/50) reused to colour a score; the class names are CSS hooks.
+_BANDS = ("good", "fair", "average", "weak")
+
+# The five steps of the article (DOMAIN.md), with the criteria or rules whose results
+# in the Report tell whether the text shows the step done.
+STEPS: tuple[dict, ...] = (
+    {
+        "key": "topic",
+        "name": ("Lựa chọn chủ đề", "Choose the topic"),
+        "criteria": ("urgency",),
+    },
+    {
+        "key": "draft",
+        "name": ("Dự thảo nghị quyết", "Draft the resolution"),
+        "criteria": ("evidence", "objectives", "feasibility", "obstacles", "assignments", "format"),
+    },
+    {
+        "key": "chiuy",
+        "name": ("Chi ủy thảo luận, thống nhất dự thảo", "Chi ủy reviews the draft"),
+        "rules": ("NQ702",),
+    },
+    {
+        "key": "vote",
+        "name": ("Hội nghị chi bộ thảo luận, biểu quyết", "Cell meeting discusses and votes"),
+        "rules": ("NQ703", "NQ704"),
+    },
+    {
+        "key": "review",
+        "name": ("Tổ chức thực hiện, sơ kết, tổng kết", "Implement, then review"),
+        "criteria": ("follow_up",),
+    },
+)
+
+# status -> (glyph, vi, en)
+STATUS = {
+    "done": ("✓", "đạt", "done"),
+    "partial": ("◐", "chưa đủ", "incomplete"),
+    "missing": ("✗", "chưa có", "missing"),
+    "pending": ("○", "chưa đến bước này", "not yet due"),
+    "unchecked": ("–", "không kiểm tra", "not checked"),
+}
+
+
+def band(score: float | None) -> str:
+    """CSS class of a score by the grade floors (Tốt/Khá/Trung bình/Yếu)."""
+    if score is None:
+        return "none"
+    for (floor, _names), name in zip(GRADES, _BANDS, strict=True):
+        if score >= floor:
+            return name
+    return "weak"
+
+
+def criterion_status(doc: DocumentReport, crit: CriterionScore) -> str:
+    """Classify one criterion's score: done (≥ 80, no error), partial (≥ 50), missing."""
+    if crit.score is None:
+        return "unchecked"
+    errors = any(f.criterion == crit.id and f.severity == "error" for f in doc.findings)
+    if crit.score >= GRADES[0][0] and not errors:
+        return "done"
+    return "partial" if crit.score >= GRADES[2][0] else "missing"
+
+
+def rules_status(doc: DocumentReport, rule_ids: tuple[str, ...]) -> str | None:
+    """Status from the rule results stored in the report; None if none of them ran."""
+    results = [r for c in doc.criteria for r in c.rules if r.rule_id in rule_ids and r.total > 0]
+    if not results:
+        return None
+    if all(r.ratio >= 1 for r in results):
+        return "done"
+    return "partial" if any(r.passed > 0 for r in results) else "missing"
+
+
+def _combine(statuses: list[str]) -> str:
+    checked = [s for s in statuses if s != "unchecked"]
+    if not checked:
+        return "unchecked"
+    if all(s == "done" for s in checked):
+        return "done"
+    if all(s == "missing" for s in checked):
+        return "missing"
+    return "partial"
+
+
+def step_statuses(doc: DocumentReport) -> list[tuple[dict, str, list[tuple[str, str]]]]:
+    """Each step with its status and, for criteria-based steps, each criterion's status."""
+    by_id = {c.id: c for c in doc.criteria}
+    out = []
+    for step in STEPS:
+        parts: list[tuple[str, str]] = []
+        if "criteria" in step:
+            parts = [
+                (cid, criterion_status(doc, by_id[cid]) if cid in by_id else "unchecked")
+                for cid in step["criteria"]
+            ]
+            status = _combine([s for _c, s in parts])
+        else:
+            found = rules_status(doc, step["rules"])
+            if found is not None:
+                status = found
+            elif step["key"] == "vote" and doc.stage == "draft":
+                # A draft is judged before the vote: the missing record is not a fault.
+                status = "pending"
+            else:
+                status = "unchecked"
+        out.append((step, status, parts))
+    return out
+
+
+CSS = """
+:root { --good:#1b7f3b; --fair:#1f6fb2; --average:#b7791f; --weak:#c0392b; --none:#8a8a8a;
+  --ink:#1d1d1f; --muted:#5f6368; --line:#d9dce1; --bg:#f6f7f9; }
+* { box-sizing: border-box; }
+body { font-family: "Times New Roman", "Noto Serif", Georgia, serif; color: var(--ink);
+  margin: 0 auto; max-width: 60rem; padding: 1.5rem; line-height: 1.45; background: #fff; }
+h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.3rem; border-bottom: 2px solid var(--ink); padding-bottom: .2rem;
+  margin-top: 2.5rem; word-break: break-word; }
+h3 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
+h4 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
+.sub, .muted { color: var(--muted); }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; font-size: .95rem; }
+th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left;
+  vertical-align: top; }
+th { background: var(--bg); }
+td.num, th.num { text-align: right; white-space: nowrap; }
+.scorebox { display: flex; gap: 1.5rem; align-items: center; margin: .8rem 0; }
+.score { font-size: 2.6rem; font-weight: bold; line-height: 1; }
+.score small { font-size: 1rem; font-weight: normal; color: var(--muted); }
+.grade { display: inline-block; padding: .2rem .7rem; border-radius: .3rem; color: #fff;
+  font-weight: bold; font-size: 1.2rem; }
+.grade.good, .bar.good { background: var(--good); fill: var(--good); }
+.grade.fair, .bar.fair { background: var(--fair); fill: var(--fair); }
+.grade.average, .bar.average { background: var(--average); fill: var(--average); }
+.grade.weak, .bar.weak { background: var(--weak); fill: var(--weak); }
+.bar.none { fill: var(--none); }
+.chart { width: 100%; max-width: 46rem; height: auto; display: block; }
+.chart text { font-family: inherit; font-size: 13px; fill: var(--ink); }
+.chart .axis text { font-size: 11px; fill: var(--muted); }
+.chart .grid { stroke: var(--line); stroke-width: 1; }
+ol.steps { list-style: none; padding: 0; margin: .5rem 0; }
+ol.steps > li { padding: .35rem .5rem; border-left: 4px solid var(--line); margin: .3rem 0;
+  background: var(--bg); }
+ol.steps li.done { border-color: var(--good); }
+ol.steps li.partial { border-color: var(--average); }
+ol.steps li.missing { border-color: var(--weak); }
+.tick { display: inline-block; width: 1.4rem; font-weight: bold; }
+li.done > .tick { color: var(--good); } li.partial > .tick { color: var(--average); }
+li.missing > .tick { color: var(--weak); }
+li.pending > .tick, li.unchecked > .tick { color: var(--none); }
+ol.steps ul { margin: .2rem 0 0 1.4rem; padding: 0; list-style: none; font-size: .93rem; }
+ul.findings { list-style: none; padding: 0; margin: 0; }
+li.finding { border: 1px solid var(--line); border-left: 4px solid var(--none);
+  padding: .4rem .6rem; margin: .4rem 0; }
+li.finding.error { border-left-color: var(--weak); }
+li.finding.warning { border-left-color: var(--average); }
+li.finding.info { border-left-color: var(--fair); }
+.finding .meta { font-size: .85rem; color: var(--muted); }
+.finding .msg { margin: .2rem 0; }
+.finding blockquote { margin: .2rem 0 .2rem .8rem; color: var(--muted); font-style: italic; }
+.finding .fix { margin: .2rem 0 0; }
+.fix b { color: var(--good); }
+.error-row td { color: var(--weak); }
+.unreadable { border: 2px solid var(--weak); padding: .6rem; }
+.none-cell { color: var(--weak); }
+a { color: var(--fair); }
+footer { margin-top: 3rem; font-size: .85rem; color: var(--muted);
+  border-top: 1px solid var(--line); }
+@media print {
+  @page { size: A4; margin: 15mm 15mm 18mm; }
+  body { max-width: none; padding: 0; font-size: 12pt; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  a { color: inherit; text-decoration: none; }
+  section.document + section.document { break-before: page; }
+  h2, h3, h4 { break-after: avoid; }
+  li.finding, tr, ol.steps > li, .chart { break-inside: avoid; }
+  thead { display: table-header-group; }
+}
+"""
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _score_text(score: float | None) -> str:
+    return "—" if score is None else f"{score:.1f}"
+
+
+def chart(doc: DocumentReport, lang: str, anchor: str = "doc") -> str:
+    """Horizontal bars of the nine criterion scores, labelled with name and value."""
+    L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    left, bar_width, row, top = 250, 360, 28, 24
+    height = top + row * len(doc.criteria) + 8
+    width = left + bar_width + 70
+    title = L("Điểm theo tiêu chí", "Score by criterion")
+    out = [
+        f'<svg class="chart" viewBox="0 0 {width} {height}"'
+        f' role="img" aria-labelledby="{anchor}-chart-title">',
+        f'<title id="{anchor}-chart-title">{_e(title)}</title>',
+        '<g class="axis">',
+    ]
+    for tick in (0, 25, 50, 75, 100):
+        x = left + bar_width * tick / 100
+        out.append(f'<line class="grid" x1="{x:g}" y1="{top - 6}" x2="{x:g}" y2="{height - 4}"/>')
+        out.append(f'<text x="{x:g}" y="{top - 10}" text-anchor="middle">{tick}</text>')
+    out.append("</g>")
+    for n, c in enumerate(doc.criteria):
+        y = top + n * row
+        name = criterion_name(c.id, lang)
+        value = 0.0 if c.score is None else max(0.0, min(c.score, 100.0))
+        shown = _score_text(c.score) if c.score is not None else L("không kiểm tra", "not checked")
+        out.append(f'<g class="criterion" data-criterion="{_e(c.id)}">')
+        out.append(f'<text x="{left - 8}" y="{y + 17}" text-anchor="end">{_e(name)}</text>')
+        out.append(
+            f'<rect class="bar {band(c.score)}" x="{left}" y="{y + 4}"'
+            f' width="{bar_width * value / 100:.1f}" height="{row - 10}" rx="2">'
+            f"<title>{_e(name)}: {_e(shown)}</title></rect>"
+        )
+        out.append(
+            f'<text class="value" x="{left + bar_width * value / 100 + 6:.1f}" y="{y + 17}">'
+            f"{_e(shown)}</text>"
+        )
+        out.append("</g>")
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def checklist(doc: DocumentReport, lang: str) -> str:
+    """The five steps of the article as a list of ticks derived from the report."""
+    L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    by_id = {c.id: c for c in doc.criteria}
+    out = ['<ol class="steps">']
+    for n, (step, status, parts) in enumerate(step_statuses(doc), start=1):
+        glyph, vi, en = STATUS[status]
+        out.append(
+            f'<li class="{status}" data-step="{step["key"]}" data-status="{status}">'
+            f'<span class="tick" aria-hidden="true">{glyph}</span>'
+            f"<b>{n}. {_e(L(*step['name']))}</b> — {_e(L(vi, en))}"
+        )
+        if parts:
+            out.append("<ul>")
+            for cid, part in parts:
+                g, pvi, pen = STATUS[part]
+                crit = by_id.get(cid)
+                score = _score_text(crit.score if crit else None)
+                out.append(
+                    f'<li class="{part}"><span class="tick" aria-hidden="true">{g}</span>'
+                    f"{_e(criterion_name(cid, lang))}: {score} — {_e(L(pvi, pen))}</li>"
+                )
+            out.append("</ul>")
+        out.append("</li>")
+    out.append("</ol>")
+    return "\n".join(out)
+
+
+def tasks_table(doc: DocumentReport, lang: str) -> str:
+    """The responsibility matrix: task, owner, role, deadline (what the text says)."""
+    L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    if not doc.tasks:
+        return (
+            "<p class='muted'>" + _e(L("Không tìm thấy nhiệm vụ nào.", "No tasks found.")) + "</p>"
+        )
+    none = f'<span class="none-cell">{_e(L("chưa có", "none"))}</span>'
+    rows = [
+        '<table class="tasks"><thead><tr>'
+        f'<th class="num">{_e(L("Đoạn", "Para."))}</th><th>{_e(L("Nhiệm vụ", "Task"))}</th>'
+        f"<th>{_e(L('Người phụ trách', 'Owner'))}</th><th>{_e(L('Vai trò', 'Role'))}</th>"
+        f"<th>{_e(L('Thời hạn', 'Deadline'))}</th></tr></thead><tbody>"
+    ]
+    for t in doc.tasks:
+        deadline = t.deadline or t.deadline_text
+        rows.append(
+            f'<tr><td class="num">{t.block}</td><td>{_e(t.text)}</td>'
+            f"<td>{_e(t.owner) if t.owner else none}</td>"
+            f"<td>{_e(t.role) if t.role else ''}</td>"
+            f"<td>{_e(deadline) if deadline else none}</td></tr>"
+        )
+    rows.append("</tbody></table>")
+    return "\n".join(rows)
+
+
+def findings_html(doc: DocumentReport, lang: str, anchor: str = "doc") -> str:
+    """Findings grouped by criterion: paragraph, excerpt, points lost, how to fix."""
+    L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    if not doc.findings:
+        return (
+            "<p>"
+            + _e(
+                L(
+                    "Không có phát hiện nào. Dự thảo đáp ứng các tiêu chí.",
+                    "No findings. The draft meets the criteria.",
+                )
+            )
+            + "</p>"
+        )
+    order = ["meta", *(c.id for c in CRITERIA)]
+    groups: dict[str, list] = {}
+    for f in doc.findings:
+        groups.setdefault(f.criterion, []).append(f)
+    out = []
+    for crit in sorted(groups, key=lambda c: order.index(c) if c in order else len(order)):
+        items = groups[crit]
+        lost = sum(f.points for f in items)
+        name = criterion_name(crit, lang) if crit != "meta" else L("Chung", "General")
+        out.append(
+            f'<h4 id="{anchor}-{_e(crit)}">{_e(name)} '
+            f'<span class="muted">(−{lost:.1f} {_e(L("điểm tiêu chí", "criterion points"))})'
+            "</span></h4>"
+        )
+        out.append('<ul class="findings">')
+        for f in items:
+            where = (
+                f"{L('Đoạn', 'Para.')} {f.location.block}"
+                if f.location
+                else L("Toàn văn", "Whole text")
+            )
+            out.append(
+                f'<li class="finding {_e(f.severity)}" data-rule="{_e(f.rule_id)}">'
+                f'<div class="meta">{_e(where)} · <b>{_e(f.rule_id)}</b> {_e(f.rule)} · '
+                f"{_e(severity_name(f.severity, lang))} · "
+                f"−{f.points:.1f} {_e(L('điểm', 'points'))}</div>"
+                f'<p class="msg">{_e(f.message[lang])}</p>'
+            )
+            if f.location and f.location.excerpt:
+                out.append(f"<blockquote>«{_e(f.location.excerpt)}»</blockquote>")
+            out.append(
+                f'<p class="fix"><b>{_e(L("Cách sửa", "Fix"))}:</b> '
+                f"{_e(f.suggestion[lang])}</p></li>"
+            )
+        out.append("</ul>")
+    return "\n".join(out)
+
+
+def document_section(doc: DocumentReport, anchor: str, lang: str) -> str:
+    """One draft's section of the page."""
+    L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    out = [f'<section class="document" id="{anchor}">', f"<h2>{_e(doc.path)}</h2>"]
+    if doc.error is not None:
+        out.append(
+            f'<p class="unreadable"><b>{_e(L("Không đọc được tệp", "Unreadable file"))}</b> '
+            f"({_e(doc.error.code)}): {_e(doc.error.message[lang])}</p></section>"
+        )
+        return "\n".join(out)
+    out.append(
+        '<div class="scorebox">'
+        f'<div class="score">{_score_text(doc.score)}<small>/100</small></div>'
+        f'<div><span class="grade {band(doc.score)}">{_e(grade_label(doc, lang))}</span>'
+        f'<div class="sub">{_e(stage_name(doc.stage, lang))} · '
+        f"{doc.words} {_e(L('từ', 'words'))} · "
+        f"{len(doc.findings)} {_e(L('phát hiện', 'findings'))}</div></div></div>"
+    )
+    for note in doc.notes:
+        out.append(f'<p class="note"><b>{_e(L("Lưu ý", "Note"))}:</b> {_e(note[lang])}</p>')
+    out.append(f"<h3>{_e(L('Điểm theo tiêu chí', 'Score by criterion'))}</h3>")
+    out.append(chart(doc, lang, anchor))
+    out.append(
+        '<table class="criteria"><thead><tr>'
+        f"<th>{_e(L('Tiêu chí', 'Criterion'))}</th><th class='num'>{_e(L('Điểm', 'Score'))}</th>"
+        f"<th class='num'>{_e(L('Hệ số', 'Weight'))}</th><th>{_e(L('Tóm tắt', 'Summary'))}</th>"
+        "</tr></thead><tbody>"
+    )
+    for c in doc.criteria:
+        out.append(
+            f"<tr><td>{_e(criterion_name(c.id, lang))}</td>"
+            f"<td class='num'>{_score_text(c.score)}</td>"
+            f"<td class='num'>{c.weight:g}</td><td>{_e(c.summary[lang])}</td></tr>"
+        )
+    out.append("</tbody></table>")
+    out.append(f"<h3>{_e(L('Các bước xây dựng nghị quyết', 'The five steps'))}</h3>")
+    out.append(checklist(doc, lang))
+    out.append(
+        f"<h3>{_e(L('Phân công nhiệm vụ', 'Responsibility matrix'))} ({len(doc.tasks)})</h3>"
+    )
+    out.append(tasks_table(doc, lang))
+    out.append(
+        f"<h3>{_e(L('Phát hiện và cách sửa', 'Findings and fixes'))} ({len(doc.findings)})</h3>"
+    )
+    out.append(findings_html(doc, lang, anchor))
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def summary_table(docs: list[tuple[str, DocumentReport]], lang: str) -> str:
+    """The batch table: drafts by score (best first), unreadable files last."""
+    L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    scored = sorted(
+        (p for p in docs if p[1].error is None), key=lambda p: (-(p[1].score or 0), p[1].path)
+    )
+    failed = [p for p in docs if p[1].error is not None]
+    out = [
+        '<table class="summary"><thead><tr>'
+        f"<th class='num'>#</th><th>{_e(L('Dự thảo', 'Draft'))}</th>"
+        f"<th class='num'>{_e(L('Điểm', 'Score'))}</th><th>{_e(L('Xếp loại', 'Grade'))}</th>"
+        f"<th>{_e(L('Giai đoạn', 'Stage'))}</th>"
+        f"<th class='num'>{_e(L('Lỗi', 'Errors'))}</th>"
+        f"<th class='num'>{_e(L('Phát hiện', 'Findings'))}</th></tr></thead><tbody>"
+    ]
+    for rank, (anchor, d) in enumerate(scored, start=1):
+        errors = sum(1 for f in d.findings if f.severity == "error")
+        out.append(
+            f"<tr><td class='num'>{rank}</td><td><a href=\"#{anchor}\">{_e(d.path)}</a></td>"
+            f"<td class='num'>{_score_text(d.score)}</td>"
+            f'<td><span class="grade {band(d.score)}">{_e(grade_label(d, lang))}</span></td>'
+            f"<td>{_e(stage_name(d.stage, lang))}</td>"
+            f"<td class='num'>{errors}</td><td class='num'>{len(d.findings)}</td></tr>"
+        )
+    for anchor, d in failed:
+        out.append(
+            f'<tr class="error-row"><td class="num">—</td>'
+            f'<td><a href="#{anchor}">{_e(d.path)}</a></td>'
+            f'<td colspan="5">{_e(L("Không đọc được", "Unreadable"))}: '
+            f"{_e(d.error.message[lang])}</td></tr>"
+        )
+    out.append("</tbody></table>")
+    if scored:
+        mean = sum(d.score for _a, d in scored) / len(scored)
+        out.append(
+            f"<p class='muted'>{len(docs)} {_e(L('tệp', 'files'))}; "
+            f"{_e(L('điểm trung bình', 'mean score'))} {mean:.1f}"
+            + (f"; {len(failed)} {_e(L('không đọc được', 'unreadable'))}" if failed else "")
+            + "</p>"
+        )
+    return "\n".join(out)
+
+
+def render_html(report: Report) -> bytes:
+    """The whole page as UTF-8 bytes."""
+    lang = report.lang
+    L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    title = L(
+        "Báo cáo đánh giá dự thảo nghị quyết chuyên đề", "Assessment of draft thematic resolutions"
+    )
+    docs = [(f"doc-{n}", d) for n, d in enumerate(report.documents, start=1)]
+    head_title = title if len(docs) != 1 else f"{docs[0][1].path} — {title}"
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{_e(lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        # Nothing may be fetched: the page is meant to be shared offline as one file.
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'; img-src data:\">",
+        '<link rel="icon" href="data:,">',
+        f'<meta name="generator" content="nghiquyet {_e(report.tool_version)}">',
+        f"<title>{_e(head_title)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{_e(title)}</h1>",
+        f"<p class='sub'>nghiquyet {_e(report.tool_version)} · "
+        + _e(
+            L(
+                "Đối chiếu với Hướng dẫn 12-HD/BTCTW, 42-HD/BTCTW và 36-HD/VPTW",
+                "Checked against guidance 12-HD/BTCTW, 42-HD/BTCTW and 36-HD/VPTW",
+            )
+        )
+        + "</p>",
+        "</header>",
+        "<main>",
+    ]
+    if len(docs) > 1:
+        out.append(f"<h2 id='summary'>{_e(L('Tổng hợp các dự thảo', 'Summary of drafts'))}</h2>")
+        out.append(summary_table(docs, lang))
+    if not docs:
+        out.append("<p>" + _e(L("Không có dự thảo nào.", "No drafts.")) + "</p>")
+    back = _e(L("Về bảng tổng hợp", "Back to summary"))
+    for anchor, d in docs:
+        out.append(document_section(d, anchor, lang))
+        if len(docs) > 1:
+            out.append(f'<p class="muted"><a href="#summary">↑ {back}</a></p>')
+    out += [
+        "</main>",
+        "<footer><p>"
+        + _e(
+            L(
+                "Điểm và phát hiện do công cụ tự động đưa ra để hỗ trợ chi ủy rà soát; "
+                "không thay thế việc thảo luận và biểu quyết của chi bộ.",
+                "Scores and findings are automatic aids for the committee's review; "
+                "they do not replace the cell's discussion and vote.",
+            )
+        )
+        + "</p></footer>",
+        "</body>",
+        "</html>",
+    ]
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+@hookimpl
+def register_reporters(register):
+    """Register the self-contained HTML reporter."""
+    register("html", render_html, ".html")

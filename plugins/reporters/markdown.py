@@ -1,0 +1,174 @@
+"""``--format markdown``: GitHub-flavoured Markdown tables for a pull-request comment.
+
+A summary table of all drafts, then per draft a criteria table and a findings table
+(paragraph, rule, severity, message, fix). Findings sit in a ``<details>`` block so a
+long list does not swamp the comment. Every cell is escaped so that document text
+cannot break the table or inject markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from nghiquyet.engine import hookimpl
+from nghiquyet.engine.model import DocumentReport, Report
+from nghiquyet.engine.render import (
+    criterion_name,
+    grade_label,
+    label,
+    severity_name,
+    stage_name,
+)
+
+Lang = Callable[[str, str], str]
+
+# CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that
+# start markup inside a table cell. "|" would end the cell.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
+_ICON = {"error": "🔴", "warning": "🟠", "info": "🔵"}
+
+
+def cell(value: object) -> str:
+    """One table cell: on one line, with Markdown and HTML markup escaped."""
+    text = " ".join(str(value).split())
+    return _SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
+
+
+def table(header: list[str], rows: list[list[object]], align: str = "") -> list[str]:
+    """A GFM table; ``align`` has one letter per column (l or r), default left."""
+    align = align.ljust(len(header), "l")
+    marks = ["---:" if a == "r" else "---" for a in align]
+    out = ["| " + " | ".join(cell(h) for h in header) + " |", "| " + " | ".join(marks) + " |"]
+    out += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return out
+
+
+def _score(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+def summary(report: Report, lang: str) -> list[str]:
+    """All drafts, best score first, unreadable files last."""
+    L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    docs = sorted(
+        report.documents,
+        key=lambda d: (d.error is not None, -(d.score or 0), d.path),
+    )
+    rows = []
+    for d in docs:
+        if d.error is not None:
+            rows.append(
+                [d.path, "—", L("không đọc được", "unreadable"), "", "", d.error.message[lang]]
+            )
+            continue
+        count = {
+            s: sum(1 for f in d.findings if f.severity == s) for s in ("error", "warning", "info")
+        }
+        rows.append(
+            [
+                d.path,
+                _score(d.score),
+                grade_label(d, lang),
+                stage_name(d.stage, lang),
+                f"{count['error']} / {count['warning']} / {count['info']}",
+                "",
+            ]
+        )
+    header = [
+        L("Dự thảo", "Draft"),
+        L("Điểm", "Score"),
+        L("Xếp loại", "Grade"),
+        L("Giai đoạn", "Stage"),
+        L("Lỗi / cảnh báo / gợi ý", "Errors / warnings / info"),
+        L("Ghi chú", "Note"),
+    ]
+    return table(header, rows, "lrllrl")
+
+
+def document(doc: DocumentReport, lang: str) -> list[str]:
+    """One draft: heading, criteria table, findings table."""
+    L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    out = [f"### {cell(doc.path)}", ""]
+    if doc.error is not None:
+        out += [
+            f"**{L('Không đọc được', 'Unreadable')}** ({cell(doc.error.code)}): "
+            + cell(doc.error.message[lang]),
+            "",
+        ]
+        return out
+    out += [
+        f"**{_score(doc.score)}/100 — {cell(grade_label(doc, lang))}** "
+        f"({cell(stage_name(doc.stage, lang))}, {doc.words} {L('từ', 'words')})",
+        "",
+    ]
+    for note in doc.notes:
+        out += [f"> {cell(note[lang])}", ""]
+    out += table(
+        [
+            L("Tiêu chí", "Criterion"),
+            L("Điểm", "Score"),
+            L("Hệ số", "Weight"),
+            L("Tóm tắt", "Summary"),
+        ],
+        [
+            [criterion_name(c.id, lang), _score(c.score), f"{c.weight:g}", c.summary[lang]]
+            for c in doc.criteria
+        ],
+        "lrrl",
+    )
+    out.append("")
+    if not doc.findings:
+        out += [L("Không có phát hiện nào.", "No findings."), ""]
+        return out
+    out += [
+        "<details>",
+        f"<summary>{L('Phát hiện', 'Findings')} ({len(doc.findings)})</summary>",
+        "",
+    ]
+    rows = [
+        [
+            f.location.block if f.location else "—",
+            f"{f.rule_id} {f.rule}",
+            f"{_ICON.get(f.severity, '')} {severity_name(f.severity, lang)}",
+            criterion_name(f.criterion, lang),
+            f"{f.points:.1f}",
+            f.message[lang],
+            f.suggestion[lang],
+        ]
+        for f in doc.findings
+    ]
+    out += table(
+        [
+            L("Đoạn", "Para."),
+            L("Quy tắc", "Rule"),
+            L("Mức", "Severity"),
+            L("Tiêu chí", "Criterion"),
+            L("Điểm trừ", "Points"),
+            L("Nội dung", "Message"),
+            L("Cách sửa", "Fix"),
+        ],
+        rows,
+        "rlllrll",
+    )
+    out += ["", "</details>", ""]
+    return out
+
+
+def render_markdown(report: Report) -> bytes:
+    """The whole comment as UTF-8 bytes."""
+    lang = report.lang
+    L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    out = [f"## {L('Đánh giá dự thảo nghị quyết chuyên đề', 'Draft resolution assessment')}", ""]
+    out += summary(report, lang)
+    out.append("")
+    for doc in report.documents:
+        out += document(doc, lang)
+    out.append(f"<sub>nghiquyet {cell(report.tool_version)}</sub>")
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+@hookimpl
+def register_reporters(register):
+    """Register the Markdown reporter (pull-request comments)."""
+    register("markdown", render_markdown, ".md")

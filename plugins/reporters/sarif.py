@@ -1,0 +1,181 @@
+"""``--format sarif``: SARIF 2.1.0 for code-scanning dashboards (GitHub, Azure DevOps).
+
+One run; ``tool.driver.rules`` describes every rule (docs what/why/fix as help), each
+finding is a result pointing at the draft (path relative to the working directory)
+and the line of the paragraph. An unreadable file is a tool execution notification
+and makes ``executionSuccessful`` false. Scores travel in ``properties``, copied from
+the report.
+
+Rule metadata: the Report carries findings, not rule docs. Rather than widen the
+Report for one reporter, we read the rule set the engine built (``build_ruleset`` is
+cached, so this costs nothing after the run). That is metadata lookup, not
+recomputation. Rules from a config-only rule pack are not in that set; they get a
+descriptor built from their findings (id, slug, message) so every ``ruleId`` still
+resolves.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import quote
+
+from nghiquyet.engine import hookimpl
+from nghiquyet.engine.model import Finding, Report
+from nghiquyet.engine.render import label, relative_path
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def uri(path: str) -> str:
+    """A relative URI reference for ``path`` (percent-encoded, ``/`` kept)."""
+    return quote(relative_path(path), safe="/")
+
+
+def _known_rules() -> dict[str, Any]:
+    from nghiquyet.engine.check import build_ruleset
+    from nghiquyet.engine.plugin_manager import get_plugin_manager
+
+    return build_ruleset(get_plugin_manager()).rules
+
+
+def descriptor(rule, lang: str) -> dict[str, Any]:
+    """A reportingDescriptor from a loaded rule and its docs (what, why, fix)."""
+    L = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    docs = {k: v.get(lang, "") for k, v in (rule.docs or {}).items()}
+    message = rule.message[lang].replace("{detail}", "…")
+    short = docs.get("what") or message
+    full = " ".join(x for x in (docs.get("what"), docs.get("why")) if x) or message
+    parts = [
+        (L("Kiểm tra gì", "What it checks"), docs.get("what")),
+        (L("Vì sao", "Why"), docs.get("why")),
+        (L("Cách sửa", "How to fix"), docs.get("fix")),
+    ]
+    parts = [(title, text) for title, text in parts if text]
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": full},
+        "help": {
+            "text": "\n".join(f"{title}: {text}" for title, text in parts) or message,
+            "markdown": "\n\n".join(f"**{title}:** {text}" for title, text in parts) or message,
+        },
+        "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning")},
+        "properties": {
+            "criterion": rule.criterion,
+            "weight": rule.weight,
+            "tags": [rule.criterion],
+        },
+    }
+
+
+def _fallback_descriptor(f: Finding, lang: str) -> dict[str, Any]:
+    return {
+        "id": f.rule_id,
+        "name": f.rule,
+        "shortDescription": {"text": f.message[lang]},
+        "fullDescription": {"text": f.message[lang]},
+        "help": {"text": f.suggestion[lang]},
+        "defaultConfiguration": {"level": LEVELS.get(f.severity, "warning")},
+        "properties": {"criterion": f.criterion, "tags": [f.criterion]},
+    }
+
+
+def result(f: Finding, path: str, index: int, lang: str) -> dict[str, Any]:
+    """One finding as a SARIF result."""
+    L = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    physical: dict[str, Any] = {"artifactLocation": {"uri": uri(path)}}
+    if f.location is not None:
+        region: dict[str, Any] = {"startLine": max(f.location.line or f.location.block, 1)}
+        if f.location.excerpt:
+            region["snippet"] = {"text": f.location.excerpt}
+        physical["region"] = region
+    return {
+        "ruleId": f.rule_id,
+        "ruleIndex": index,
+        "level": LEVELS.get(f.severity, "warning"),
+        "message": {"text": f"{f.message[lang]} {L('Cách sửa', 'Fix')}: {f.suggestion[lang]}"},
+        "locations": [{"physicalLocation": physical}],
+        "properties": {
+            "criterion": f.criterion,
+            "paragraph": f.location.block if f.location else None,
+            "points": f.points,
+            "overallPoints": f.overall_points,
+            "suggestion": f.suggestion[lang],
+        },
+    }
+
+
+def sarif_log(report: Report) -> dict[str, Any]:
+    """The SARIF log as a dict."""
+    lang = report.lang
+    known = _known_rules()
+    rules: dict[str, dict[str, Any]] = {
+        rid: descriptor(r, lang) for rid, r in sorted(known.items())
+    }
+    for doc in report.documents:
+        for f in doc.findings:
+            rules.setdefault(f.rule_id, _fallback_descriptor(f, lang))
+    index = {rid: n for n, rid in enumerate(rules)}
+    results = [
+        result(f, doc.path, index[f.rule_id], lang)
+        for doc in report.documents
+        for f in doc.findings
+    ]
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": doc.error.message[lang]},
+            "descriptor": {"id": doc.error.code},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(doc.path)}}}],
+        }
+        for doc in report.documents
+        if doc.error is not None
+    ]
+    invocation: dict[str, Any] = {"executionSuccessful": not notifications}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "nghiquyet",
+                        "version": report.tool_version,
+                        "semanticVersion": report.tool_version,
+                        "rules": list(rules.values()),
+                    }
+                },
+                "invocations": [invocation],
+                "artifacts": [{"location": {"uri": uri(d.path)}} for d in report.documents],
+                "results": results,
+                "columnKind": "unicodeCodePoints",
+                "properties": {
+                    "documents": [
+                        {
+                            "path": relative_path(d.path),
+                            "stage": d.stage,
+                            "score": d.score,
+                            "grade": d.grade,
+                        }
+                        for d in report.documents
+                    ]
+                },
+            }
+        ],
+    }
+
+
+def render_sarif(report: Report) -> bytes:
+    """The SARIF log as UTF-8 JSON."""
+    return (json.dumps(sarif_log(report), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+@hookimpl
+def register_reporters(register):
+    """Register the SARIF 2.1.0 reporter."""
+    register("sarif", render_sarif, ".sarif")
