@@ -1,0 +1,216 @@
+"""A result cache, so that an unchanged draft costs a hash (``assess --cache``, on by default).
+
+An entry is one :class:`DocumentReport` as JSON, keyed by everything that can change it:
+
+- the file's bytes (sha256) and the path as given (the report carries the path, and
+  ``per_file_ignores`` match on it);
+- the code: the tool version and a digest of the engine's and plugins' source files, so
+  an edited checkout (``pip install -e``) never serves results of the old code;
+- the rule packs and lexicons actually loaded (their content), and the plugin list;
+- the settings that change a result (:meth:`Config.as_key`, plus ``max_file_mb``).
+
+Safe under concurrent runs: an entry is written to a temporary file and renamed into
+place, so a reader sees a whole entry or none. An entry that cannot be read or decoded
+is a miss and is rewritten. A folder that cannot be created or written only turns the
+cache off; it never fails a run. Unreadable inputs (reports with ``error``) are not
+cached: the next run reports their current state.
+
+Location: ``$NGHIQUYET_CACHE_DIR``, else the user cache folder (platformdirs).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import types
+import typing
+from dataclasses import asdict, fields, is_dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import DocumentReport
+
+FORMAT = 1  # bump when the entry layout changes
+ENV_DIR = "NGHIQUYET_CACHE_DIR"
+
+
+def default_folder() -> Path:
+    """``$NGHIQUYET_CACHE_DIR``, else the per-user cache folder of nghiquyet."""
+    if os.environ.get(ENV_DIR):
+        return Path(os.environ[ENV_DIR])
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("nghiquyet", appauthor=False))
+
+
+def _digest_files(paths: list[Path], hasher) -> None:
+    for path in sorted(set(paths), key=str):
+        hasher.update(str(path.name).encode() + b"\0")
+        try:
+            hasher.update(path.read_bytes())
+        except OSError:
+            hasher.update(b"<unreadable>")
+        hasher.update(b"\0")
+
+
+def _source_files() -> list[Path]:
+    """The .py files of the engine and the built-in plugins (the code that scores)."""
+    import nghiquyet.engine
+    import nghiquyet.plugins
+
+    files: list[Path] = []
+    for package in (nghiquyet.engine, nghiquyet.plugins):
+        for folder in package.__path__:
+            files.extend(Path(folder).rglob("*.py"))
+    return files
+
+
+def context_digest(assessor) -> str:
+    """Digest of what, besides the file, decides a report: code, rules, plugins, config."""
+    from . import __version__
+    from .nlp import lexicon_path
+    from .plugin_manager import plugin_list
+    from .rules import RuleRegistry
+
+    hasher = hashlib.sha256()
+    hasher.update(
+        f"format {FORMAT}\0version {__version__}\0python {sys.version_info[:2]}\0".encode()
+    )
+    code = _source_files()
+    for plugin in assessor.pm.get_plugins():
+        # third-party plugin modules: their code decides results too
+        source = getattr(plugin, "__file__", None) if isinstance(plugin, types.ModuleType) else None
+        if source:
+            code.append(Path(source))
+    _digest_files(code, hasher)
+    # The rule files that build_ruleset reads: same hooks, same config paths.
+    registry = RuleRegistry()
+    assessor.pm.hook.register_rules(register=registry)
+    for path in assessor.config.rule_paths:
+        registry.pack(Path(path))
+    _digest_files(registry._files(), hasher)
+    _digest_files(sorted(lexicon_path().glob("*.yaml")), hasher)
+    plugins = [(row["name"], row["origin"], row["hooks"]) for row in plugin_list(assessor.pm)]
+    hasher.update(repr(sorted(plugins)).encode())
+    hasher.update(assessor.config.as_key().encode())
+    hasher.update(repr(assessor.config.max_file_mb).encode())
+    return hasher.hexdigest()
+
+
+# -- JSON <-> dataclasses -------------------------------------------------------
+
+
+def _decode(kind: Any, value: Any) -> Any:
+    """Rebuild ``value`` (from JSON) as type ``kind``: dataclasses, lists, optionals."""
+    if value is None:
+        return None
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(kind) if a is not type(None)]
+        return _decode(options[0], value) if len(options) == 1 else value
+    if origin is list:
+        (item,) = typing.get_args(kind)
+        return [_decode(item, v) for v in value]
+    if isinstance(kind, type) and is_dataclass(kind):
+        hints = typing.get_type_hints(kind)
+        return kind(**{f.name: _decode(hints[f.name], value[f.name]) for f in fields(kind)})
+    return value
+
+
+def encode_report(report: DocumentReport) -> dict:
+    """A DocumentReport as plain JSON data."""
+    return asdict(report)
+
+
+def decode_report(data: dict) -> DocumentReport:
+    """The inverse of :func:`encode_report`; raises on anything malformed."""
+    report = _decode(DocumentReport, data)
+    if not isinstance(report, DocumentReport):
+        raise ValueError("not a report")
+    return report
+
+
+# -- the cache ----------------------------------------------------------------------
+
+
+class ResultCache:
+    """Reports on disk by key. Picklable, so pool workers receive it ready to use."""
+
+    def __init__(self, folder: Path, context: str):
+        self.folder = Path(folder)
+        self.context = context
+        self.writable = True
+
+    @classmethod
+    def open(cls, assessor, folder: Path | None = None) -> ResultCache | None:
+        """The cache for this assessor's rules and settings, or ``None`` when the
+        folder cannot be created (then the run goes on without a cache)."""
+        folder = Path(folder) if folder is not None else default_folder()
+        try:
+            context = context_digest(assessor)
+            root = folder / f"v{FORMAT}"
+            root.mkdir(parents=True, exist_ok=True)
+            if not os.access(root, os.W_OK | os.X_OK):
+                return None
+        except (OSError, ValueError):
+            return None
+        return cls(root, context)
+
+    def key(self, path: Path, config) -> str | None:
+        """The key of ``path`` as it is now; ``None`` when it cannot be read (such a
+        file is not cached: the loader reports why) or is too large to be assessed."""
+        from .load import MAX_FILE_BYTES
+
+        limit = getattr(config, "max_file_mb", None)
+        max_bytes = int(limit * 1024 * 1024) if limit else MAX_FILE_BYTES
+        try:
+            size = path.stat().st_size
+            if not path.is_file() or size == 0 or size > max_bytes:
+                return None
+            with open(path, "rb") as handle:
+                content = hashlib.file_digest(handle, "sha256").hexdigest()
+        except OSError:
+            return None
+        return hashlib.sha256(
+            f"{self.context}\0{path}\0{content}".encode("utf-8", "surrogateescape")
+        ).hexdigest()
+
+    def _entry(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> DocumentReport | None:
+        """The stored report, or ``None`` (absent, partial, corrupt, other format)."""
+        try:
+            data = json.loads(self._entry(key).read_bytes())
+            if data.get("format") != FORMAT or data.get("key") != key:
+                return None
+            return decode_report(data["report"])
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return None
+
+    def put(self, key: str, report: DocumentReport) -> None:
+        """Store ``report`` atomically; any failure to write only skips the cache."""
+        if not self.writable or report.error is not None:
+            return
+        target = self._entry(key)
+        payload = json.dumps(
+            {"format": FORMAT, "key": key, "report": encode_report(report)}, ensure_ascii=False
+        )
+        tmp = None
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=target.parent)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload.encode("utf-8"))
+            os.replace(tmp, target)  # atomic: readers see the old entry or the new one
+            tmp = None
+        except (OSError, ValueError):
+            self.writable = False  # a full or read-only disk: stop trying for this run
+        finally:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)

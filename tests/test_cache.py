@@ -1,0 +1,246 @@
+"""The result cache: hits on unchanged input, misses on any change that matters,
+survives concurrent writers and corrupt entries, and never breaks a run."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from nghiquyet.engine.cache import ResultCache, decode_report, encode_report
+from nghiquyet.engine.cli import assess_command
+from nghiquyet.engine.config import Config
+from nghiquyet.engine.runner import Assessor
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def _assessor(folder: Path, config: Config | None = None) -> Assessor:
+    assessor = Assessor(config or Config())
+    assessor.cache = ResultCache.open(assessor, folder)
+    assert assessor.cache is not None
+    return assessor
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.json"))
+
+
+@pytest.fixture
+def draft(tmp_path) -> Path:
+    path = tmp_path / "drafts" / "middling.md"
+    path.parent.mkdir()
+    shutil.copy(SAMPLES / "middling.md", path)
+    return path
+
+
+def test_second_run_hits_and_does_not_analyse(tmp_path, draft):
+    folder = tmp_path / "cache"
+    first = _assessor(folder).assess_path(draft)
+    assert first.error is None
+    assert len(_entries(folder)) == 1
+
+    again = _assessor(folder)
+    second = again.assess_path(draft)
+    assert again.cache_hits == 1
+    # the pipeline is built on the first analysed draft; a hit never builds it
+    assert again._nlp is None
+    assert encode_report(second) == encode_report(first)
+
+
+@pytest.mark.parametrize("sample", ["strong.docx", "middling.docx", "formalistic.md"])
+def test_reports_round_trip_through_json(assessor, sample):
+    report = assessor.assess_path(SAMPLES / sample)
+    data = json.loads(json.dumps(encode_report(report), ensure_ascii=False))
+    assert decode_report(data) == report
+
+
+def test_changed_file_misses(tmp_path, draft):
+    folder = tmp_path / "cache"
+    _assessor(folder).assess_path(draft)
+    draft.write_text(
+        draft.read_text("utf-8") + "\nĐồng chí Bí thư báo cáo kết quả trước ngày 30/6/2026.\n",
+        "utf-8",
+    )
+    again = _assessor(folder)
+    again.assess_path(draft)
+    assert again.cache_hits == 0
+    assert len(_entries(folder)) == 2
+
+
+def test_changed_config_misses(tmp_path, draft):
+    folder = tmp_path / "cache"
+    _assessor(folder).assess_path(draft)
+    other = _assessor(folder, Config(ignore=["format"]))
+    other.assess_path(draft)
+    assert other.cache_hits == 0
+    same = _assessor(folder, Config())
+    same.assess_path(draft)
+    assert same.cache_hits == 1
+
+
+def test_changed_rule_pack_misses(tmp_path, draft):
+    folder = tmp_path / "cache"
+    pack = tmp_path / "extra.yaml"
+    pack.write_text('lexicon:\n  vague_goal: ["cơ bản hoàn thành"]\n', "utf-8")
+    config = Config(rule_paths=[str(pack)])
+    _assessor(folder, config).assess_path(draft)
+    hit = _assessor(folder, config)
+    hit.assess_path(draft)
+    assert hit.cache_hits == 1
+    pack.write_text('lexicon:\n  vague_goal: ["cơ bản hoàn thành", "phấn đấu"]\n', "utf-8")
+    miss = _assessor(folder, config)
+    miss.assess_path(draft)
+    assert miss.cache_hits == 0
+
+
+def test_moved_file_misses_because_the_report_names_its_path(tmp_path, draft):
+    folder = tmp_path / "cache"
+    _assessor(folder).assess_path(draft)
+    moved = draft.with_name("renamed.md")
+    shutil.copy(draft, moved)
+    again = _assessor(folder)
+    assert again.assess_path(moved).path == str(moved)
+    assert again.cache_hits == 0
+
+
+def test_corrupt_entry_is_ignored_and_rewritten(tmp_path, draft):
+    folder = tmp_path / "cache"
+    first = _assessor(folder).assess_path(draft)
+    (entry,) = _entries(folder)
+    for garbage in (
+        b"",
+        b'{"format": 1, "key"',
+        b"\xff\xfe not json",
+        b"[]",
+        b'{"format": 1, "key": "x"}',
+    ):
+        entry.write_bytes(garbage)
+        again = _assessor(folder)
+        assert encode_report(again.assess_path(draft)) == encode_report(first)
+        assert again.cache_hits == 0
+        assert json.loads(entry.read_bytes())["report"]["path"] == str(draft)
+    last = _assessor(folder)
+    last.assess_path(draft)
+    assert last.cache_hits == 1
+
+
+def test_unreadable_inputs_are_not_cached(tmp_path):
+    folder = tmp_path / "cache"
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"")
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    assessor = _assessor(folder)
+    assert assessor.assess_path(empty).error is not None
+    assert assessor.assess_path(broken).error is not None
+    assert _entries(folder) == []
+
+
+def test_cache_folder_that_cannot_be_created_turns_the_cache_off(tmp_path, draft):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    assert ResultCache.open(Assessor(Config()), blocker / "cache") is None
+    result = CliRunner().invoke(
+        assess_command,
+        ["-q", "-j", "1", str(draft)],
+        env={"NGHIQUYET_CACHE_DIR": str(blocker / "cache")},
+    )
+    assert result.exit_code in (0, 1), result.output
+    assert "middling.md" in result.output
+
+
+def test_failed_write_disables_writes_but_not_the_run(tmp_path, draft):
+    folder = tmp_path / "cache"
+    assessor = _assessor(folder)
+    # a file where the two-letter shard folder of every key would go
+    shutil.rmtree(assessor.cache.folder)
+    assessor.cache.folder.parent.mkdir(parents=True, exist_ok=True)
+    assessor.cache.folder.write_text("not a folder")
+    assert assessor.assess_path(draft).error is None
+    assert assessor.cache.writable is False
+
+
+def test_cli_cache_and_no_cache(tmp_path, draft):
+    folder = tmp_path / "cache"
+    env = {"NGHIQUYET_CACHE_DIR": str(folder)}
+    runner = CliRunner()
+    off = runner.invoke(assess_command, ["--no-cache", "-q", "-j", "1", str(draft)], env=env)
+    assert off.exit_code in (0, 1), off.output
+    assert _entries(folder) == []
+    first = runner.invoke(assess_command, ["-f", "json", "-j", "1", str(draft)], env=env)
+    assert len(_entries(folder)) == 1
+    second = runner.invoke(assess_command, ["-f", "json", "-j", "1", str(draft)], env=env)
+    assert first.output == second.output
+    assert first.exit_code == second.exit_code
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from nghiquyet.engine.cache import ResultCache, decode_report
+    from nghiquyet.engine.model import DocumentReport
+
+    folder, key, tag = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+    cache = ResultCache(folder, "context")
+    notes = [{"vi": tag * 2000, "en": tag}]
+    report = DocumentReport(path="draft.md", score=50.0, grade="Trung bình", notes=notes)
+    bad = 0
+    for _ in range(300):
+        cache.put(key, report)
+        seen = cache.get(key)
+        if seen is None or seen.notes[0]["en"] not in ("a", "b"):
+            bad += 1
+    print(bad)
+    """
+)
+
+
+def test_concurrent_writers_leave_a_valid_entry(tmp_path):
+    folder = tmp_path / "cache"
+    key = "ab" * 32
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(folder), key, tag], stdout=subprocess.PIPE, text=True
+        )
+        for tag in ("a", "b")
+    ]
+    outputs = [p.communicate(timeout=120)[0].strip() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0]
+    # every read during the race saw a whole entry written by one of the two
+    assert outputs == ["0", "0"]
+    report = ResultCache(folder, "context").get(key)
+    assert report is not None and report.notes[0]["en"] in ("a", "b")
+    left = [p.name for p in folder.rglob("*") if p.is_file()]
+    assert left == [f"{key}.json"]  # no temp files left behind
+
+
+def test_workers_use_the_cache(tmp_path):
+    folder = tmp_path / "cache"
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for name in ("strong.md", "middling.md", "formalistic.md"):
+        shutil.copy(SAMPLES / name, drafts / name)
+    assessor = _assessor(folder)
+    first = assessor.assess_paths(sorted(drafts.iterdir()), jobs=2)
+    assert len(_entries(folder)) == 3
+    again = _assessor(folder)
+    second = again.assess_paths(sorted(drafts.iterdir()), jobs=1)
+    assert again.cache_hits == 3
+    assert [encode_report(d) for d in second.documents] == [
+        encode_report(d) for d in first.documents
+    ]
+
+
+def test_entry_files_are_whole_json(tmp_path, draft):
+    folder = tmp_path / "cache"
+    _assessor(folder).assess_path(draft)
+    (entry,) = _entries(folder)
+    data = json.loads(entry.read_text("utf-8"))
+    assert data["format"] == 1 and data["key"] == entry.stem
