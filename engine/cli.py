@@ -48,6 +48,7 @@ assess_options = [
     click.option("--jobs", "-j", type=click.IntRange(0, 64), default=None, help="Worker processes for a batch [default: number of cores; 1 runs in-process]."),
     click.option("--annotate", type=click.Path(path_type=Path), help="Also write a copy of the .docx draft with each finding as a Word comment to FILE."),
     click.option("--quiet", "-q", is_flag=True, help="Print only the score line of each draft (text format)."),
+    click.option("--cache/--no-cache", default=True, show_default=True, help="Reuse results of unchanged drafts (user cache folder, or NGHIQUYET_CACHE_DIR)."),
     click.option("--debug", is_flag=True, help="Show tracebacks of internal errors."),
 ]
 
@@ -58,7 +59,7 @@ def with_assess_options(function):
     return function
 
 
-def run_assess(paths, fmt, output, lang, stage, select, ignore, fail_under, exit_zero, config_path, jobs, quiet, debug, annotate=None) -> int:
+def run_assess(paths, fmt, output, lang, stage, select, ignore, fail_under, exit_zero, config_path, jobs, quiet, debug, annotate=None, cache=True) -> int:
     """Everything ``assess`` does; returns the exit code."""
     from .config import resolve_config
     from .errors import ConfigError, NghiquyetError
@@ -106,6 +107,10 @@ def run_assess(paths, fmt, output, lang, stage, select, ignore, fail_under, exit
 
         assessor = Assessor(config)
         assessor.debug = debug
+        if cache:
+            from .cache import ResultCache
+
+            assessor.cache = ResultCache.open(assessor)
         report = assessor.assess_paths(files, jobs=jobs, progress=None if quiet else _progress_bar())
     except NghiquyetError as exc:
         if debug:

@@ -29,6 +29,8 @@ class Assessor:
         self.rules = self.ruleset.select(config.select, config.ignore)
         self._nlp = None
         self.debug = False  # let internal errors propagate (``--debug``)
+        self.cache = None  # a ResultCache (engine/cache.py) when ``--cache`` is on
+        self.cache_hits = 0
 
     @property
     def nlp(self):
@@ -57,11 +59,19 @@ class Assessor:
 
     def assess_path(self, path: Path) -> DocumentReport:
         """Assess one file; an unreadable file gives a report with ``error`` set."""
+        key = self.cache.key(path, self.config) if self.cache is not None else None
+        cached = self.cache.get(key) if key else None
+        if cached is not None:
+            self.cache_hits += 1
+            return cached
         try:
             document = load(path, self.config, self.pm)
         except InputError as exc:
             return DocumentReport(path=str(path), error=DocumentError(exc.code, exc.message))
-        return self.assess_document(document)
+        report = self.assess_document(document)
+        if key:
+            self.cache.put(key, report)
+        return report
 
     def assess_one(self, path: Path) -> DocumentReport:
         """:meth:`assess_path`, but an internal error also becomes an error entry
