@@ -1,0 +1,87 @@
+"""The text helpers and the spaCy pipeline's own components."""
+
+from __future__ import annotations
+
+import pytest
+
+from nghiquyet.engine.nlp import find_dates, find_numbers, find_persons
+from nghiquyet.engine.text import excerpt, match_key
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [("chi uỷ", "chi ủy"), ("Hoà Bình", "Hòa Bình"), ("thuỷ lợi", "thủy lợi"), ("khoẻ mạnh", "khỏe mạnh"), ("UỶ BAN", "ỦY BAN")],
+)
+def test_both_tone_placements_share_a_key(old, new):
+    assert match_key(old) == match_key(new)
+    assert len(match_key(old)) == len(old)
+
+
+def test_tone_folding_leaves_other_syllables_alone():
+    assert match_key("quý hoàn thành") == "quý hoàn thành"
+    assert match_key("Đồng chí") == "đồng chí"
+
+
+def dates(text):
+    return [(text[s:e], value) for s, e, value, _ in find_dates(match_key(text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("hoàn thành trước 15/3/2026", [("15/3/2026", "2026-03-15")]),
+        ("xong ngày 15-3-2026.", [("15-3-2026", "2026-03-15")]),
+        ("Tân Phú, ngày 05 tháng 3 năm 2026", [("ngày 05 tháng 3 năm 2026", "2026-03-05")]),
+        ("trong tháng 4/2026", [("tháng 4/2026", "2026-04")]),
+        ("trong quý II/2026", [("quý II/2026", "2026-Q2")]),
+        ("sơ kết 6 tháng đầu năm 2026", [("6 tháng đầu năm 2026", "2026-H1")]),
+        ("nhiệm kỳ 2025–2030", [("nhiệm kỳ 2025–2030", "2025/2030")]),
+        ("trước ngày 30/6", [("ngày 30/6", "????-06-30")]),
+        ("đến cuối năm 2026", [("năm 2026", "2026")]),
+        ("ngày 31/13/2026 không có thật", []),
+    ],
+)
+def test_dates_normalised_to_iso(text, expected):
+    found = dates(text)
+    assert [v for _, v in found] == [v for _, v in expected]
+    for (got, _), (want, _) in zip(found, expected, strict=True):
+        assert want in got
+
+
+def test_percent_and_quantities_with_units():
+    text = "Mới 97/412 hộ (23,5%) phân loại; cần 1.200 hộ, 3 buổi, 50 triệu đồng và 100 phần trăm."
+    found = {(kind, value, unit) for _, _, kind, value, unit in find_numbers(match_key(text), [])}
+    assert ("percent", 23.5, "%") in found and ("percent", 100.0, "%") in found
+    assert ("quantity", 97.0, "hộ") in found
+    assert ("quantity", 1200.0, "hộ") in found
+    assert ("quantity", 3.0, "buổi") in found
+    assert ("quantity", 50.0, "triệu đồng") in found
+
+
+def test_numbering_and_years_are_not_quantities():
+    text = "1. Trong năm 2026 thôn có 6 xóm"
+    key = match_key(text)
+    taken = [(s, e) for s, e, _, _ in find_dates(key)]
+    found = [(kind, unit) for _, _, kind, _, unit in find_numbers(key, taken)]
+    assert found == [("quantity", "xóm")]
+
+
+def test_persons_are_only_names_that_are_written():
+    text = "Đồng chí Nguyễn Văn Hùng, Bí thư, chủ trì; đ/c Lê Thị Bé phối hợp; đồng chí Bí thư ký."
+    assert [name for _, _, name in find_persons(text)] == ["Nguyễn Văn Hùng", "Lê Thị Bé"]
+
+
+def test_pipeline_components_write_spans(assessor):
+    nlp = assessor.nlp
+    assert nlp.pipe_names == ["nq_normalizer", "sentencizer", "nq_numbers", "nq_people", "nq_lexicon"]
+    doc = nlp("Chi uỷ tăng cường kiểm tra hằng tháng; đồng chí Trần Văn Hòa báo cáo Đảng ủy xã trước 15/4/2026.")
+    labels = {span.label_ for span in doc.spans["lexicon"]}
+    assert {"role", "slogan", "frequency", "superior"} <= labels
+    assert [s._.value for s in doc.spans["dates"]] == ["2026-04-15"]
+    assert [s._.value for s in doc.spans["persons"]] == ["Trần Văn Hòa"]
+    assert len(list(doc.sents)) == 2
+
+
+def test_excerpt_is_one_short_line():
+    long = "Chi bộ " + "rất " * 60 + "quyết tâm."
+    assert len(excerpt(long)) <= 90 and "\n" not in excerpt("a\nb")
