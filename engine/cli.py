@@ -167,7 +167,7 @@ def _check_annotate(annotate, paths, files, output, check_not_input) -> None:
     from .errors import ConfigError
 
     if len(paths) != 1 or len(files) != 1 or files[0].suffix.lower() != ".docx":
-        raise ConfigError("--annotate needs exactly one .docx draft (not a folder or several files)")
+        raise ConfigError("--annotate needs exactly one .docx draft (not a folder, not several)")
     check_not_input(annotate, files)
     if output is not None and annotate.resolve() == output.resolve():
         raise ConfigError("--annotate and --output must be different files")
@@ -298,3 +298,68 @@ def init_command(output, force):
         _fail(f"{output} exists; use --force to overwrite")
     write_atomic(output, TEMPLATE.encode("utf-8"))
     click.echo(f"wrote {output}")
+
+
+@main.command(name="compare")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write to FILE, not standard output."
+)
+@click.option("--lang", type=click.Choice(["vi", "en"]), help="Language of messages [default: vi].")
+@click.option(
+    "--stage",
+    type=click.Choice(["draft", "adopted", "auto"]),
+    help="Judge both as draft, adopted or detect [default: auto].",
+)
+@click.option(
+    "--config", "config_path", type=click.Path(path_type=Path), help="Config file (as for assess)."
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def compare_command(old, new, fmt, output, lang, stage, config_path, debug):
+    """Compare two versions of a draft: score change per criterion, findings fixed and new.
+
+    Exit codes: 0 compared; 2 usage, config or unreadable input.
+    """
+    from .errors import NghiquyetError
+
+    try:
+        from . import __version__
+        from .compare import compare, comparison_dict, render_text
+        from .config import resolve_config
+        from .output import check_not_input, write_atomic
+        from .runner import Assessor
+
+        overrides = {k: v for k, v in {"lang": lang, "stage": stage}.items() if v is not None}
+        config = resolve_config(str(config_path) if config_path else None, [old, new], overrides)
+        if "lang" not in overrides and config.lang == "vi" and not config.source:
+            config.lang = _lang_default()
+        if output is not None:
+            check_not_input(output, [old, new])
+        assessor = Assessor(config)
+        assessor.debug = debug
+        before, after = assessor.assess_one(old), assessor.assess_one(new)
+        result = compare(before, after)
+        if fmt == "json":
+            import json
+
+            data = comparison_dict(result, config.lang, __version__)
+            data = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        else:
+            data = render_text(result, config.lang)
+        if output is not None:
+            write_atomic(output, data.encode("utf-8"))
+        else:
+            sys.stdout.buffer.write(data.encode("utf-8"))
+            sys.stdout.flush()
+    except NghiquyetError as exc:
+        _fail(str(exc), debug)
+    except OSError as exc:
+        _fail(str(exc), debug)
+    for doc in (before, after):
+        if doc.error is not None:
+            click.echo(f"nghiquyet: {doc.error.message[config.lang]}", err=True)
+    sys.exit(EXIT_ERROR if before.error is not None or after.error is not None else EXIT_OK)

@@ -1,0 +1,187 @@
+"""``nghiquyet compare OLD NEW``: what a redraft improved, and what it broke.
+
+Both drafts go through the same assessment; the comparison is made on the two
+finished reports only (like a reporter, it never recomputes a score):
+
+- ``delta.score`` and ``delta.criteria.<id>``: NEW minus OLD (``None`` where a side
+  has no score);
+- ``fixed``: findings of OLD that NEW no longer has; ``new``: findings of NEW that OLD
+  did not have; ``remaining``: those in both (NEW's version).
+
+A finding of OLD and one of NEW are "the same" when they have the same rule id and
+the same paragraph, recognised by its excerpt normalised (case, tone placement,
+numbering, punctuation and spacing ignored), since paragraph numbers shift when a
+redraft adds or removes text. Findings left over after that exact pass are paired
+when the rule is the same and the excerpts are nearly equal (a lightly edited
+paragraph that still has the problem is not "fixed").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
+
+from .model import DocumentReport, Finding
+from .render import SCHEMA_VERSION, criterion_name, document_dict, finding_dict, grade_label, label
+from .text import match_key, nfc
+
+# How alike two excerpts of one rule must be to count as the same, edited paragraph.
+SIMILAR = 0.8
+
+_NUMBERING = re.compile(r"^\s*(?:[ivxlcdm]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)/:-]\s+")
+_NOT_WORD = re.compile(r"[^\w%]+")
+
+
+@dataclass(slots=True)
+class Comparison:
+    """Two reports of the same draft, before and after a redraft."""
+
+    before: DocumentReport
+    after: DocumentReport
+    fixed: list[Finding] = field(default_factory=list)
+    new: list[Finding] = field(default_factory=list)
+    remaining: list[Finding] = field(default_factory=list)
+
+    @property
+    def score_delta(self) -> float | None:
+        if self.before.score is None or self.after.score is None:
+            return None
+        return round(self.after.score - self.before.score, 1)
+
+    def criteria_delta(self) -> dict[str, float | None]:
+        """Change of every criterion score, in the order of the NEW report."""
+        old = {c.id: c.score for c in self.before.criteria}
+        out: dict[str, float | None] = {}
+        for c in self.after.criteria or self.before.criteria:
+            was = old.get(c.id)
+            now = c.score if self.after.criteria else None
+            out[c.id] = None if was is None or now is None else round(now - was, 1)
+        return out
+
+
+def normalise(text: str) -> str:
+    """An excerpt reduced to what identifies its paragraph across redrafts."""
+    key = match_key(nfc(text)).replace("…", " ").strip()
+    key = _NUMBERING.sub("", key)
+    return " ".join(_NOT_WORD.sub(" ", key).split())
+
+
+def finding_key(finding: Finding) -> tuple[str, str]:
+    """``(rule id, normalised excerpt)``; a document-level finding has an empty excerpt."""
+    return finding.rule_id, normalise(finding.location.excerpt) if finding.location else ""
+
+
+def compare(before: DocumentReport, after: DocumentReport) -> Comparison:
+    """Match the findings of ``before`` (OLD) and ``after`` (NEW)."""
+    result = Comparison(before=before, after=after)
+    old = list(before.findings)
+    unmatched_new: list[tuple[int, Finding]] = []
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, f in enumerate(old):
+        by_key[finding_key(f)].append(i)
+    taken: set[int] = set()
+    pairs: dict[int, Finding] = {}  # index in NEW -> matched
+    for j, f in enumerate(after.findings):
+        candidates = by_key.get(finding_key(f))
+        if candidates:
+            taken.add(candidates.pop(0))
+            pairs[j] = f
+        else:
+            unmatched_new.append((j, f))
+    # Second pass: the same rule on a paragraph that was edited a little.
+    left_old = [i for i in range(len(old)) if i not in taken]
+    still_new: list[Finding] = []
+    for j, f in unmatched_new:
+        key = finding_key(f)[1]
+        best, best_ratio = None, SIMILAR
+        for i in left_old:
+            if old[i].rule_id != f.rule_id or i in taken:
+                continue
+            other = finding_key(old[i])[1]
+            if not key or not other:
+                continue
+            ratio = SequenceMatcher(None, key, other, autojunk=False).ratio()
+            if ratio >= best_ratio:
+                best, best_ratio = i, ratio
+        if best is None:
+            still_new.append(f)
+        else:
+            taken.add(best)
+            pairs[j] = f
+    result.fixed = [f for i, f in enumerate(old) if i not in taken]
+    result.new = still_new
+    result.remaining = [pairs[j] for j in sorted(pairs)]
+    return result
+
+
+def comparison_dict(cmp: Comparison, lang: str, tool_version: str = "") -> dict[str, Any]:
+    """The JSON of ``compare --format json``; ``before``/``after`` are documents of the
+    JSON report contract (schema version 1)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "nghiquyet", "version": tool_version},
+        "before": document_dict(cmp.before, lang),
+        "after": document_dict(cmp.after, lang),
+        "delta": {"score": cmp.score_delta, "criteria": cmp.criteria_delta()},
+        "fixed": [finding_dict(f, lang) for f in cmp.fixed],
+        "new": [finding_dict(f, lang) for f in cmp.new],
+        "remaining": [finding_dict(f, lang) for f in cmp.remaining],
+    }
+
+
+def _signed(value: float | None) -> str:
+    return "—" if value is None else f"{value:+.1f}"
+
+
+def _score(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+def render_text(cmp: Comparison, lang: str) -> str:
+    """The comparison for a person at a terminal."""
+    L = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    before, after = cmp.before, cmp.after
+    out = [f"{before.path} → {after.path}"]
+    for side, doc in ((L("Bản cũ", "Old"), before), (L("Bản mới", "New"), after)):
+        if doc.error is not None:
+            out.append(f"  {side}: {L('KHÔNG ĐỌC ĐƯỢC', 'UNREADABLE')}: {doc.error.message[lang]}")
+    if before.error is not None or after.error is not None:
+        return "\n".join(out) + "\n"
+    out.append(
+        f"  {L('Điểm', 'Score')}: {_score(before.score)} → {_score(after.score)}"
+        f" ({_signed(cmp.score_delta)})   {grade_label(before, lang)} → {grade_label(after, lang)}"
+    )
+    out.append("")
+    old = {c.id: c.score for c in before.criteria}
+    width = max((len(criterion_name(c.id, lang)) for c in after.criteria), default=10)
+    out.append(
+        f"  {L('Tiêu chí', 'Criterion'):<{width}}  {L('Trước', 'Before'):>6}  "
+        f"{L('Sau', 'After'):>6}  {L('Thay đổi', 'Change'):>8}"
+    )
+    deltas = cmp.criteria_delta()
+    for c in after.criteria:
+        out.append(
+            f"  {criterion_name(c.id, lang):<{width}}  {_score(old.get(c.id)):>6}  "
+            f"{_score(c.score):>6}  {_signed(deltas.get(c.id)):>8}"
+        )
+    sections = (
+        (L("Đã khắc phục", "Fixed"), cmp.fixed, "✓"),
+        (L("Phát hiện mới", "New findings"), cmp.new, "✗"),
+        (L("Còn lại", "Remaining"), cmp.remaining, "·"),
+    )
+    for title, findings, mark in sections:
+        out.append("")
+        out.append(f"  {title} ({len(findings)}):")
+        for f in findings:
+            where = (
+                f"{L('đoạn', 'para')} {f.location.block}"
+                if f.location
+                else L("toàn văn", "document")
+            )
+            out.append(f"    {mark} {f.rule_id} [{where}] {f.message[lang]}")
+            if f.location and f.location.excerpt:
+                out.append(f"        «{f.location.excerpt}»")
+    return "\n".join(out) + "\n"
