@@ -363,3 +363,58 @@ def compare_command(old, new, fmt, output, lang, stage, config_path, debug):
         if doc.error is not None:
             click.echo(f"nghiquyet: {doc.error.message[config.lang]}", err=True)
     sys.exit(EXIT_ERROR if before.error is not None or after.error is not None else EXIT_OK)
+
+
+@main.command(name="template")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("du-thao-nghi-quyet.docx"), show_default=True,
+              help="File to write: .docx (Word), or .md for Markdown.")
+@click.option("--cell", help='The issuing cell, e.g. "Chi bộ thôn Đông Lộc".')
+@click.option("--topic", help='The topic, e.g. "phân loại rác thải tại thôn Đông Lộc, năm 2026".')
+@click.option("--superior", help='The superior party organisation, e.g. "Đảng bộ xã Hòa Thạnh".')
+@click.option("--place", help='The place in the date line, e.g. "Hòa Thạnh".')
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def template_command(output, cell, topic, superior, place, force):
+    """Write a skeleton draft that follows the five steps and Hướng dẫn 36.
+
+    Every part to fill is marked «[… …]»; `assess` flags any left (NQ002).
+    """
+    from .errors import NghiquyetError
+    from .output import write_atomic
+    from .template import render
+
+    if output.exists() and not force:
+        _fail(f"{output} exists; use --force to overwrite")
+    try:
+        write_atomic(output, render(output, cell=cell, topic=topic, superior=superior, place=place))
+    except (OSError, NghiquyetError) as exc:
+        _fail(str(exc))
+    click.echo(f"wrote {output}")
+
+
+@main.command(name="serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (this computer only by default).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port to listen on.")
+@click.option("--max-upload-mb", type=click.FloatRange(0.01, 1024), default=20.0, show_default=True,
+              help="Largest file accepted, in MB.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of the page [default: vi].")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Config file (rules, weights, ...).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default web browser.")
+def serve_command(host, port, max_upload_mb, lang, config_path, open_browser):
+    """Start a local web page to check drafts without a terminal."""
+    from .config import resolve_config
+    from .errors import NghiquyetError
+
+    try:
+        from .serve import Settings, serve
+    except ImportError as exc:  # the web extras are missing from this install
+        _fail(f"serve needs starlette, uvicorn, jinja2 and python-multipart ({exc})")
+    try:
+        config = resolve_config(str(config_path) if config_path else None, [Path.cwd()], {})
+    except NghiquyetError as exc:
+        _fail(str(exc))
+    page_lang = lang or (config.lang if config.source else _lang_default())
+    settings = Settings(max_upload_mb=max_upload_mb, lang=page_lang, host=host, config=config)
+    try:
+        serve(settings, port=port, open_browser=open_browser)
+    except OSError as exc:  # port in use, address not available
+        _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
