@@ -13,6 +13,11 @@ never loads a DTD, resolves an entity or touches the network.
 from __future__ import annotations
 
 import io
+import os
+import shutil
+import struct
+import subprocess
+import tempfile
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -20,7 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from nghiquyet.engine import hookimpl
+from nghiquyet.engine import hookimpl, legacy
 from nghiquyet.engine.errors import InputError
 from nghiquyet.engine.model import Block, Document
 from nghiquyet.engine.text import nfc
@@ -29,11 +34,32 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 
-# Limits against hostile archives; checked from the central directory before any
-# entry is inflated, and again while reading (sizes in a zip header can lie).
+# Limits against hostile archives (defaults of the config keys max_zip_entries and
+# max_unzipped_mb); checked from the end-of-central-directory record and the central
+# directory before any entry is inflated, and again while inflating (a zip header can
+# lie). One XML part is also capped, since lxml needs several times its size.
 MAX_ENTRIES = 2000
-MAX_PART_BYTES = 64 * 1024 * 1024
+MAX_PART_BYTES = 32 * 1024 * 1024
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
+_CHUNK = 1024 * 1024
+# LibreOffice converts a legacy .doc when it is installed; a stuck conversion is killed.
+SOFFICE_TIMEOUT = 60
+
+
+@dataclass
+class Limits:
+    """Resource limits for one package; ``used`` counts bytes inflated so far."""
+
+    entries: int = MAX_ENTRIES
+    total_bytes: int = MAX_TOTAL_BYTES
+    used: int = 0
+
+    @classmethod
+    def from_config(cls, config) -> Limits:
+        mb = getattr(config, "max_unzipped_mb", None)
+        entries = getattr(config, "max_zip_entries", None)
+        total = int(mb * 2**20) if mb else MAX_TOTAL_BYTES
+        return cls(entries=int(entries or MAX_ENTRIES), total_bytes=total)
 
 
 def _parser() -> etree.XMLParser:
@@ -52,23 +78,81 @@ def _fail(path: Path, code: str, vi: str, en: str) -> InputError:
     return InputError(code, f"{path.name}: {vi}", f"{path.name}: {en}")
 
 
-def open_package(path: Path, data: bytes) -> zipfile.ZipFile:
+def _ole_streams(data: bytes) -> set[str] | None:
+    """Names in the directory of an OLE compound file (a .doc, or an encrypted .docx
+    whose package sits in an ``EncryptedPackage`` stream); None if it cannot be walked."""
+    try:
+        shift = struct.unpack_from("<H", data, 30)[0]
+        if shift not in (9, 12):
+            return None
+        size = 1 << shift
+        first_dir = struct.unpack_from("<I", data, 48)[0]
+        fat_sectors = [s for s in struct.unpack_from("<109I", data, 76) if s < 0xFFFFFFFA]
+        fat: list[int] = []
+        for sector in fat_sectors:
+            offset = (sector + 1) * size
+            fat.extend(struct.unpack_from(f"<{size // 4}I", data, offset))
+        names: set[str] = set()
+        sector, seen = first_dir, 0
+        while sector < 0xFFFFFFFA and seen <= len(fat):
+            offset = (sector + 1) * size
+            for entry in range(size // 128):
+                raw = data[offset + entry * 128 : offset + entry * 128 + 128]
+                if len(raw) < 128:
+                    return None
+                length = struct.unpack_from("<H", raw, 64)[0]
+                if raw[66] in (1, 2, 5) and 2 <= length <= 64:
+                    names.add(raw[: length - 2].decode("utf-16-le", errors="replace"))
+            sector = fat[sector] if sector < len(fat) else 0xFFFFFFFE
+            seen += 1
+        return names
+    except (struct.error, IndexError):
+        return None
+
+
+def _zip_entry_count(data: bytes) -> int | None:
+    """Entries announced by the end-of-central-directory record (ZIP64 too), read
+    before zipfile builds an object per entry."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65557))
+    if end < 0 or end + 22 > len(data):
+        return None
+    count = struct.unpack_from("<H", data, end + 10)[0]
+    if count == 0xFFFF:
+        locator = data.rfind(b"PK\x06\x07", max(0, end - 40), end)
+        if locator >= 0:
+            record = struct.unpack_from("<Q", data, locator + 8)[0]
+            if record + 40 <= len(data) and data[record : record + 4] == b"PK\x06\x06":
+                return struct.unpack_from("<Q", data, record + 32)[0]
+    return count
+
+
+def open_package(path: Path, data: bytes, limits: Limits | None = None) -> zipfile.ZipFile:
     """Open ``data`` as a .docx package or raise an InputError that says why not."""
+    limits = limits or Limits()
     if not data:
         raise _fail(path, "empty", "tệp rỗng", "the file is empty")
     if data.startswith(OLE_MAGIC):
-        if "EncryptedPackage".encode("utf-16-le") in data:
+        streams = _ole_streams(data)
+        if streams is None:  # unreadable directory: look for the stream's name itself
+            encrypted = "EncryptedPackage".encode("utf-16-le") in data
+        else:
+            encrypted = "EncryptedPackage" in streams
+        if encrypted:
             raise _fail(
                 path,
                 "encrypted",
-                "tệp được đặt mật khẩu; hãy gỡ mật khẩu trong Word rồi kiểm tra lại",
-                "the file is password-protected; remove the password in Word and retry",
+                "tệp được đặt mật khẩu; hãy gỡ mật khẩu trong Word "
+                "(Tệp > Thông tin > Bảo vệ tài liệu) rồi kiểm tra lại",
+                "the file is password-protected; remove the password in Word "
+                "(File > Info > Protect Document) and retry",
             )
         raise _fail(
             path,
             "legacy_doc",
-            "đây là tệp Word cũ (.doc); hãy mở bằng Word và Lưu thành .docx",
-            "this is a legacy Word .doc file; open it in Word and save it as .docx",
+            "đây là tệp Word cũ (.doc); hãy mở bằng Word và Lưu thành .docx, "
+            "hoặc chạy: soffice --headless --convert-to docx <tệp>",
+            "this is a legacy Word .doc file; open it in Word and save it as .docx, "
+            "or run: soffice --headless --convert-to docx <file>",
         )
     if not data.startswith(ZIP_MAGIC):
         raise _fail(
@@ -77,53 +161,102 @@ def open_package(path: Path, data: bytes) -> zipfile.ZipFile:
             "không phải tệp .docx (nội dung không phải gói Word)",
             "not a .docx file (the content is not a Word package)",
         )
-    try:
-        package = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise _fail(path, "corrupt", f"tệp .docx bị hỏng ({exc})", f"corrupt .docx ({exc})") from None
-    infos = package.infolist()
-    if len(infos) > MAX_ENTRIES:
-        raise _fail(
-            path, "archive_limit", f"gói có {len(infos)} mục, quá giới hạn", f"{len(infos)} entries, over the limit"
-        )
-    total = sum(i.file_size for i in infos)
-    if total > MAX_TOTAL_BYTES:
+    announced = _zip_entry_count(data)
+    if announced is not None and announced > limits.entries:
         raise _fail(
             path,
             "archive_limit",
-            f"gói giải nén ra {total // 2**20} MB, quá giới hạn {MAX_TOTAL_BYTES // 2**20} MB",
-            f"the package inflates to {total // 2**20} MB, over the {MAX_TOTAL_BYTES // 2**20} MB limit",
+            f"gói có {announced} mục, quá giới hạn {limits.entries} (max_zip_entries)",
+            f"{announced} entries in the package, over the limit of {limits.entries} "
+            "(max_zip_entries)",
+        )
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, struct.error) as e:
+        raise _fail(path, "corrupt", f"tệp .docx bị hỏng ({e})", f"corrupt .docx ({e})") from None
+    infos = package.infolist()
+    if len(infos) > limits.entries:
+        raise _fail(
+            path,
+            "archive_limit",
+            f"gói có {len(infos)} mục, quá giới hạn {limits.entries} (max_zip_entries)",
+            f"{len(infos)} entries in the package, over the limit of {limits.entries} "
+            "(max_zip_entries)",
+        )
+    total = sum(i.file_size for i in infos)
+    if total > limits.total_bytes:
+        mb, limit_mb = total // 2**20, limits.total_bytes // 2**20
+        raise _fail(
+            path,
+            "archive_limit",
+            f"gói giải nén ra {mb} MB, quá giới hạn {limit_mb} MB (max_unzipped_mb)",
+            f"the package inflates to {mb} MB, over the {limit_mb} MB limit (max_unzipped_mb)",
         )
     return package
 
 
-def read_part(package: zipfile.ZipFile, name: str, path: Path) -> etree._Element | None:
-    """Parse one XML part, bounded in size; ``None`` if the part is absent."""
+def read_part(
+    package: zipfile.ZipFile, name: str, path: Path, limits: Limits | None = None
+) -> etree._Element | None:
+    """Parse one XML part, bounded in size; ``None`` if the part is absent.
+
+    The part is inflated in chunks and counted against the package's budget, so a
+    header that understates the size cannot make it inflate more than the limits.
+    """
+    limits = limits or Limits()
     try:
         info = package.getinfo(name)
     except KeyError:
         return None
-    if info.file_size > MAX_PART_BYTES:
-        raise _fail(path, "archive_limit", f"phần {name} quá lớn", f"part {name} is too large")
+    part_limit = min(MAX_PART_BYTES, limits.total_bytes)
+    too_large = _fail(
+        path,
+        "archive_limit",
+        f"phần {name} giải nén ra quá lớn (giới hạn {part_limit // 2**20} MB)",
+        f"part {name} inflates beyond the limit ({part_limit // 2**20} MB)",
+    )
+    if info.file_size > part_limit or limits.used + info.file_size > limits.total_bytes:
+        raise too_large
+    chunks: list[bytes] = []
+    size = 0
     try:
         with package.open(info) as stream:
-            raw = stream.read(MAX_PART_BYTES + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise _fail(path, "corrupt", f"tệp .docx bị hỏng ({exc})", f"corrupt .docx ({exc})") from None
-    if len(raw) > MAX_PART_BYTES:
-        raise _fail(path, "archive_limit", f"phần {name} quá lớn", f"part {name} is too large")
+            while chunk := stream.read(_CHUNK):
+                size += len(chunk)
+                limits.used += len(chunk)
+                if size > part_limit or limits.used > limits.total_bytes:
+                    raise too_large
+                chunks.append(chunk)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as e:
+        raise _fail(path, "corrupt", f"tệp .docx bị hỏng ({e})", f"corrupt .docx ({e})") from None
+    raw = b"".join(chunks)
+    hostile = _fail(
+        path,
+        "hostile_xml",
+        f"phần {name} có khai báo DTD/ENTITY, không phải tệp Word hợp lệ",
+        f"part {name} declares a DTD or entities; refused",
+    )
     if b"<!DOCTYPE" in raw[:4096] or b"<!ENTITY" in raw:
         # Word never writes a DTD; one here is an entity attack, not a draft.
-        raise _fail(
-            path,
-            "hostile_xml",
-            f"phần {name} có khai báo DTD/ENTITY, không phải tệp Word hợp lệ",
-            f"part {name} declares a DTD or entities; refused",
-        )
+        raise hostile
     try:
-        return etree.fromstring(raw, _parser())
+        root = etree.fromstring(raw, _parser())
     except etree.XMLSyntaxError as exc:
-        raise _fail(path, "corrupt", f"XML trong {name} bị hỏng ({exc})", f"broken XML in {name} ({exc})") from None
+        if "depth" in str(exc).lower() or "huge" in str(exc).lower():
+            raise _fail(
+                path,
+                "hostile_xml",
+                f"XML trong {name} lồng nhau quá sâu",
+                f"the XML in {name} is nested too deeply",
+            ) from None
+        raise _fail(
+            path, "corrupt", f"XML trong {name} bị hỏng ({exc})", f"broken XML in {name} ({exc})"
+        ) from None
+    # a DOCTYPE the byte scan missed (UTF-16 part, long prologue): refuse all the same
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+        raise hostile
+    return root
 
 
 def _on(el: etree._Element | None) -> bool | None:
@@ -299,13 +432,15 @@ class _Numbering:
 
 
 class _DocxReader:
-    def __init__(self, path: Path, package: zipfile.ZipFile):
+    def __init__(self, path: Path, package: zipfile.ZipFile, limits: Limits | None = None):
         self.path = path
-        self.styles = _Styles(read_part(package, "word/styles.xml", path))
-        self.numbering = _Numbering(read_part(package, "word/numbering.xml", path))
+        self.styles = _Styles(read_part(package, "word/styles.xml", path, limits))
+        self.numbering = _Numbering(read_part(package, "word/numbering.xml", path, limits))
         self.blocks: list[Block] = []
         self.tables = 0
         self.fonts: Counter[str] = Counter()
+        # runs converted from a legacy 8-bit font (TCVN3 .VnTime, VNI-Times), by encoding
+        self.legacy_runs: Counter[str] = Counter()
 
     def body(self, parent: etree._Element, cell: tuple[int, int, int] | None = None) -> None:
         for child in parent:
@@ -358,6 +493,10 @@ class _DocxReader:
             text = self._run_text(run)
             if not text:
                 continue
+            # a run in a legacy font holds 8-bit codes: convert it before joining
+            text, encoding = legacy.decode_font_text(text, props.font)
+            if encoding:
+                self.legacy_runs[encoding] += 1
             parts.append(text)
             visible = len(text.strip())
             if visible:
@@ -435,13 +574,15 @@ class _DocxReader:
         return "".join(out)
 
 
-def read_docx(path: Path, data: bytes) -> Document:
-    package = open_package(path, data)
+def read_docx(path: Path, data: bytes, limits: Limits | None = None) -> Document:
+    """Read a .docx from its bytes into a Document, within ``limits``."""
+    limits = limits or Limits()
+    package = open_package(path, data, limits)
     with package:
-        root = read_part(package, "word/document.xml", path)
+        root = read_part(package, "word/document.xml", path, limits)
         if root is None:
             raise _fail(path, "not_docx", "gói không có word/document.xml", "no word/document.xml in the package")
-        reader = _DocxReader(path, package)
+        reader = _DocxReader(path, package, limits)
         body = root.find(W + "body")
         if body is None:
             raise _fail(path, "corrupt", "tài liệu không có phần thân", "the document has no body")
@@ -456,12 +597,95 @@ def read_docx(path: Path, data: bytes) -> Document:
                 )
             except (TypeError, ValueError):
                 pass
-    return Document(path=str(path), format="docx", blocks=reader.blocks, meta=meta)
+    notes = []
+    for encoding, count in sorted(reader.legacy_runs.items()):
+        notes.append(legacy.note(encoding, count, where="font"))
+    if reader.legacy_runs:
+        meta["legacy_fonts"] = dict(reader.legacy_runs)
+    return Document(path=str(path), format="docx", blocks=reader.blocks, notes=notes, meta=meta)
+
+
+def convert_doc(path: Path, soffice: str, timeout: float | None = None) -> bytes:
+    """Convert a legacy .doc with LibreOffice into a private temporary folder (never
+    beside the input) and return the .docx bytes; InputError if it fails or hangs."""
+    timeout = SOFFICE_TIMEOUT if timeout is None else timeout
+    with tempfile.TemporaryDirectory(prefix="nghiquyet-doc-") as tmp:
+        out, profile = Path(tmp, "out"), Path(tmp, "profile")
+        out.mkdir()
+        command = [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",  # a private profile: no lock clash
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(out),
+            str(path.resolve()),
+        ]
+        try:
+            subprocess.run(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                timeout=timeout,
+                check=False,
+                start_new_session=True,
+                env={**os.environ, "HOME": tmp},
+            )
+        except subprocess.TimeoutExpired:
+            raise _fail(
+                path,
+                "legacy_doc",
+                f"tệp Word cũ (.doc): LibreOffice không chuyển xong sau {timeout:g} giây; "
+                "hãy Lưu thành .docx trong Word",
+                f"legacy .doc: LibreOffice did not finish converting within {timeout:g} s; "
+                "save it as .docx in Word",
+            ) from None
+        except OSError as exc:
+            raise _fail(
+                path,
+                "legacy_doc",
+                f"tệp Word cũ (.doc): không chạy được LibreOffice ({exc.strerror}); "
+                "hãy Lưu thành .docx trong Word",
+                f"legacy .doc: could not run LibreOffice ({exc.strerror}); "
+                "save it as .docx in Word",
+            ) from None
+        produced = sorted(out.glob("*.docx"))
+        if not produced:
+            raise _fail(
+                path,
+                "legacy_doc",
+                "tệp Word cũ (.doc): LibreOffice không chuyển được; "
+                "hãy mở bằng Word và Lưu thành .docx",
+                "legacy .doc: LibreOffice could not convert it; "
+                "open it in Word and save it as .docx",
+            )
+        return produced[0].read_bytes()
 
 
 @hookimpl
 def load_document(path, config):
-    """Load .docx files (and explain what to do with .doc and encrypted ones)."""
+    """Load .docx files; convert a legacy .doc with LibreOffice when ``soffice`` is on
+    PATH, and otherwise explain what to do with .doc and encrypted files."""
     if path.suffix.lower() not in (".docx", ".docm", ".doc"):
         return None
-    return read_docx(path, path.read_bytes())
+    limits = Limits.from_config(config)
+    data = path.read_bytes()
+    if data.startswith(OLE_MAGIC):
+        streams = _ole_streams(data) or set()
+        soffice = shutil.which("soffice") or shutil.which("libreoffice")
+        if soffice and "WordDocument" in streams and "EncryptedPackage" not in streams:
+            document = read_docx(path, convert_doc(path, soffice), limits)
+            document.notes.insert(
+                0,
+                {
+                    "vi": "Tệp Word cũ (.doc) đã được LibreOffice chuyển sang .docx để đọc; "
+                    "tệp gốc không bị thay đổi.",
+                    "en": "The legacy .doc was converted to .docx with LibreOffice to be read; "
+                    "the original is unchanged.",
+                },
+            )
+            return document
+    return read_docx(path, data, limits)
