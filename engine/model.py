@@ -46,7 +46,8 @@ class Document:
     path: str
     format: str
     blocks: list[Block]
-    notes: list[str] = field(default_factory=list)
+    # what the loader did that the reader should know: a text, or {"vi": ..., "en": ...}
+    notes: list[str | dict[str, str]] = field(default_factory=list)
     # Facts that only the loader can see (fonts converted, page size, ...).
     meta: dict[str, Any] = field(default_factory=dict)
 

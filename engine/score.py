@@ -88,7 +88,8 @@ def score(facts: Facts, results: list[RuleResult], selected: list[Rule], weights
         criteria=criteria,
         findings=findings,
         tasks=list(facts.tasks),
-        notes=[{"vi": n, "en": n} for n in facts.document.notes],
+        # a loader's note is one text, or {"vi": ..., "en": ...} when it speaks both
+        notes=[dict(n) if isinstance(n, dict) else {"vi": n, "en": n} for n in facts.document.notes],
         words=facts.words,
     )
 
