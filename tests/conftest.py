@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+# A real headless Chromium for browser tests (see tests/browser.py).
+from browser import browser, page_watch  # noqa: F401
 from nghiquyet.engine.config import Config
 from nghiquyet.engine.runner import Assessor
 from nghiquyet.plugins.text_loader import parse_markdown

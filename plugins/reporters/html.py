@@ -205,7 +205,7 @@ footer { margin-top: 3rem; font-size: .85rem; color: var(--muted);
   body { max-width: none; padding: 0; font-size: 12pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; text-decoration: none; }
-  section.document + section.document { break-before: page; }
+  #summary ~ section.document, section.document ~ section.document { break-before: page; }
   h2, h3, h4 { break-after: avoid; }
   li.finding, tr, ol.steps > li, .chart { break-inside: avoid; }
   thead { display: table-header-group; }

@@ -1,0 +1,478 @@
+"""The html, markdown, sarif, junit and github reporters, on reports of real drafts.
+
+Every report comes from the real pipeline (samples, a hostile variant of a sample, an
+unreadable file). Structure is checked with real parsers: sarif-pydantic for SARIF
+2.1.0, xml.etree for JUnit, a GFM table reader for Markdown. The browser half of the
+HTML checks lives in test_html_browser.py.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+import re
+import xml.etree.ElementTree as ET
+from html import escape
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from nghiquyet.engine.cli import assess_command
+from nghiquyet.engine.model import Report
+from nghiquyet.engine.plugin_manager import get_plugin_manager
+from nghiquyet.engine.render import get_reporters, relative_path
+from nghiquyet.plugins.reporters.html import STEPS
+from nghiquyet.plugins.reporters.markdown import cell
+from nghiquyet.plugins.text_loader import parse_markdown
+
+FORMATS = {"html": ".html", "markdown": ".md", "sarif": ".sarif", "junit": ".xml", "github": ".txt"}
+SCRIPT = "<script>alert(1)</script>"
+HOSTILE_PATH = "drafts/<b>x</b>, a:b%.md"
+
+
+def render(fmt: str, report: Report) -> str:
+    return get_reporters(get_plugin_manager())[fmt].render(report).decode("utf-8")
+
+
+@pytest.fixture(scope="session")
+def batch(assessor, samples, tmp_path_factory) -> Report:
+    """Three real drafts and one file that is not a .docx at all."""
+    bad = tmp_path_factory.mktemp("bad") / "hỏng.docx"
+    bad.write_bytes(b"this is not a Word file")
+    paths = [samples / "strong.docx", samples / "formalistic.md", samples / "middling.md", bad]
+    report = assessor.assess_paths(paths, jobs=1)
+    assert [d.error is not None for d in report.documents].count(True) == 1
+    return report
+
+
+@pytest.fixture(scope="session")
+def hostile(assessor, samples) -> Report:
+    """The formalistic sample with markup, pipes, % , : and , in a task and the path."""
+    text = (samples / "formalistic.md").read_text(encoding="utf-8")
+    text = text.replace(
+        "2. Các đồng chí đảng viên trong chi bộ quán triệt",
+        f"2. Các {SCRIPT} đồng chí | 50% a,b:c trong chi bộ quán triệt",
+    )
+    doc = assessor.assess_document(parse_markdown(text, HOSTILE_PATH))
+    assert any(SCRIPT in (f.location.excerpt if f.location else "") for f in doc.findings)
+    return Report(documents=[doc], lang="vi", tool_version="test")
+
+
+@pytest.fixture(scope="session")
+def strong(batch):
+    return next(d for d in batch.documents if d.path.endswith("strong.docx"))
+
+
+@pytest.fixture(scope="session")
+def formalistic(batch):
+    return next(d for d in batch.documents if d.path.endswith("formalistic.md"))
+
+
+@pytest.fixture(scope="session")
+def unreadable(batch):
+    return next(d for d in batch.documents if d.error is not None)
+
+
+def english(report: Report) -> Report:
+    return dataclasses.replace(report, lang="en")
+
+
+# ---------------------------------------------------------------- registration
+
+
+def test_every_format_is_registered_with_its_extension():
+    reporters = get_reporters(get_plugin_manager())
+    for name, extension in FORMATS.items():
+        assert reporters[name].extension == extension
+
+
+def test_help_names_every_format():
+    result = CliRunner().invoke(assess_command, ["--help"])
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    for name in FORMATS:
+        assert name in text
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_cli_writes_each_format(fmt, samples, tmp_path):
+    out = tmp_path / f"report{FORMATS[fmt]}"
+    result = CliRunner().invoke(
+        assess_command, [str(samples / "strong.md"), "--format", fmt, "-o", str(out), "--jobs", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 0
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_reporters_show_the_report_and_never_recompute(fmt, strong):
+    """Scores nobody could compute from the findings still show up verbatim."""
+    doc = copy.deepcopy(strong)
+    doc.score, doc.grade = 12.3, "Khá"
+    doc.criteria[0].score = 45.6
+    out = render(fmt, Report(documents=[doc], lang="vi", tool_version="t"))
+    if fmt == "github":
+        assert "12.3/100 — Khá" in out
+    elif fmt == "sarif":
+        assert json.loads(out)["runs"][0]["properties"]["documents"][0]["score"] == 12.3
+    else:
+        assert "12.3" in out and "Khá" in out
+        if fmt != "junit":
+            assert "45.6" in out
+
+
+# ---------------------------------------------------------------- html (static)
+
+
+def ids_and_links(page: str) -> tuple[set[str], list[str]]:
+    ids = set(re.findall(r'\bid="([^"]+)"', page)) | set(re.findall(r"\bid='([^']+)'", page))
+    return ids, re.findall(r'href="#([^"]+)"', page)
+
+
+def test_html_is_self_contained(batch):
+    page = render("html", batch)
+    assert page.startswith("<!DOCTYPE html>")
+    lowered = page.lower()
+    assert "<script" not in lowered
+    assert "http://" not in lowered and "https://" not in lowered
+    assert " src=" not in lowered and "@import" not in lowered and "url(" not in lowered
+    assert re.findall(r"<link [^>]*>", page) == ['<link rel="icon" href="data:,">']
+    assert "Content-Security-Policy" in page
+    assert "@media print" in page and "<svg" in page
+
+
+def test_html_batch_summary_sorted_by_score_with_links(batch, unreadable):
+    page = render("html", batch)
+    summary = page.split('<table class="summary">', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", summary, re.S)[1:]
+    scored = sorted((d for d in batch.documents if d.error is None), key=lambda d: -d.score)
+    assert len(rows) == len(batch.documents)
+    for row, doc in zip(rows, scored, strict=False):
+        assert f">{doc.path}</a>" in row and f">{doc.score:.1f}<" in row
+    assert unreadable.path in rows[-1] and unreadable.error.message["vi"] in rows[-1]
+    ids, links = ids_and_links(page)
+    assert len([x for x in links if x.startswith("doc-")]) == len(batch.documents)
+    assert set(links) <= ids
+
+
+def test_html_shows_score_grade_chart_and_matrix(strong, formalistic):
+    page = render("html", Report(documents=[formalistic], lang="vi", tool_version="t"))
+    assert f'<div class="score">{formalistic.score:.1f}<small>/100</small>' in page
+    assert '<span class="grade weak">Yếu</span>' in page
+    bars = re.findall(r'<g class="criterion" data-criterion="(\w+)">(.*?)</g>', page, re.S)
+    assert [b[0] for b in bars] == [c.id for c in formalistic.criteria]
+    for (_id, svg), c in zip(bars, formalistic.criteria, strict=True):
+        assert f">{c.score:.1f}</text>" in svg and 'class="bar ' in svg
+    assert '<table class="tasks">' in page
+    for task in formalistic.tasks:
+        assert f'<td class="num">{task.block}</td>' in page
+    for f in formalistic.findings:
+        assert f'data-rule="{f.rule_id}"' in page
+        assert f"Đoạn {f.location.block} · <b>{f.rule_id}</b>" in page  # paragraph number
+        assert f"−{f.points:.1f} điểm" in page  # points lost
+        assert escape(f.message["vi"]) in page and escape(f.suggestion["vi"]) in page
+        assert escape(f.location.excerpt) in page
+    # the sample assigns tasks to "Chi ủy"; the owner column shows it
+    assert "<td>Chi ủy</td>" in page
+
+
+def test_html_checklist_derives_from_scores_and_stage(
+    strong, formalistic, assess_markdown, samples
+):
+    def statuses(doc):
+        page = render("html", Report(documents=[doc], lang="vi", tool_version="t"))
+        return dict(re.findall(r'data-step="(\w+)" data-status="(\w+)"', page))
+
+    assert [s["key"] for s in STEPS] == ["topic", "draft", "chiuy", "vote", "review"]
+    # A strong draft: everything written is there; the vote is yet to come.
+    assert statuses(strong) == {
+        "topic": "done",
+        "draft": "done" if all(c.score >= 80 for c in strong.criteria) else "partial",
+        "chiuy": "done",
+        "vote": "pending",
+        "review": "done",
+    }
+    weak = statuses(formalistic)
+    assert weak["topic"] == "missing" and weak["review"] == "missing"
+    assert weak["chiuy"] == "missing" and weak["vote"] == "pending"
+    # The same strong text judged as adopted lacks a vote record: step 4 is not done.
+    adopted = assess_markdown((samples / "strong.md").read_text(encoding="utf-8"), stage="adopted")
+    assert any(f.rule_id == "NQ703" for f in adopted.findings)
+    assert statuses(adopted)["vote"] in ("partial", "missing")
+
+
+def test_html_escapes_document_text(hostile):
+    page = render("html", hostile)
+    assert SCRIPT not in page and "<b>x</b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "drafts/&lt;b&gt;x&lt;/b&gt;, a:b%.md" in page
+
+
+def test_html_in_english(batch):
+    page = render("html", english(batch))
+    assert '<html lang="en">' in page
+    for text in ("Score by criterion", "Responsibility matrix", "Findings and fixes", "Summary"):
+        assert text in page
+    assert ">Good<" in page and ">Weak<" in page
+    assert "Điểm theo tiêu chí" not in page
+
+
+def test_html_of_an_unreadable_file_alone(unreadable):
+    page = render("html", Report(documents=[unreadable], lang="vi", tool_version="t"))
+    assert "Không đọc được tệp" in page and unreadable.error.message["vi"] in page
+
+
+# ---------------------------------------------------------------- markdown
+
+_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def md_tables(text: str) -> list[list[list[str]]]:
+    """Every GFM table: rows of cells (split on unescaped pipes)."""
+    tables, current = [], []
+    for line in [*text.splitlines(), ""]:
+        if line.startswith("|"):
+            current.append([c.strip() for c in _PIPE.split(line.strip())[1:-1]])
+        elif current:
+            tables.append(current)
+            current = []
+    return tables
+
+
+def test_markdown_tables_are_well_formed(batch, hostile):
+    for report in (batch, hostile, english(batch)):
+        text = render("markdown", report)
+        tables = md_tables(text)
+        assert tables
+        for table in tables:
+            width = len(table[0])
+            assert all(len(row) == width for row in table), table
+            assert all(re.fullmatch(r":?-{3,}:?", c) for c in table[1])
+            assert len(table) > 2
+
+
+def test_markdown_summary_criteria_and_findings(batch, formalistic, unreadable):
+    text = render("markdown", batch)
+    tables = md_tables(text)
+    summary = tables[0]
+    assert summary[0][0] == "Dự thảo"
+    ordered = [r[0] for r in summary[2:]]
+    scored = sorted((d for d in batch.documents if d.error is None), key=lambda d: -d.score)
+    assert ordered[: len(scored)] == [d.path.replace("_", "\\_") for d in scored]
+    assert unreadable.error.message["vi"].split(":")[0] in summary[-1][-1]
+    criteria = [t for t in tables if t[0][0] == "Tiêu chí"]
+    assert len(criteria) == 3 and all(len(t) == 2 + 9 for t in criteria)
+    findings = [t for t in tables if t[0][:2] == ["Đoạn", "Quy tắc"]]
+    assert [len(t) - 2 for t in findings] == [
+        len(d.findings) for d in batch.documents if d.error is None and d.findings
+    ]
+    assert findings[0][0] == [
+        "Đoạn", "Quy tắc", "Mức", "Tiêu chí", "Điểm trừ", "Nội dung", "Cách sửa"
+    ]  # fmt: skip
+    rows = next(t for t in findings if len(t) - 2 == len(formalistic.findings))[2:]
+    for row, f in zip(rows, formalistic.findings, strict=True):
+        assert row[0] == str(f.location.block)
+        assert row[1].startswith(f.rule_id)
+
+
+def test_markdown_escapes_cells(hostile):
+    text = render("markdown", hostile)
+    assert SCRIPT not in text and "<b>x</b>" not in text
+    assert "### drafts/\\<b\\>x\\</b\\>, a:b%.md" in text
+    assert cell(f"{SCRIPT} | a_b") == "\\<script\\>alert(1)\\</script\\> \\| a\\_b"
+    assert cell("R&D\nline") == "R&amp;D line"
+
+
+# ---------------------------------------------------------------- sarif
+
+# SARIF 2.1.0 properties the sarif-pydantic model does not declare (it allows extras).
+_UNMODELLED = {"toolExecutionNotifications", "columnKind"}
+
+
+def no_unknown_keys(model, where: str = "$") -> None:
+    """Fail on any key the SARIF object model does not know (typos, wrong casing)."""
+    from pydantic import BaseModel
+
+    for key in model.model_extra or {}:
+        assert key in _UNMODELLED, f"unknown SARIF property {where}.{key}"
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        values = value if isinstance(value, list) else [value]
+        for n, v in enumerate(values):
+            if isinstance(v, BaseModel):
+                no_unknown_keys(v, f"{where}.{name}[{n}]")
+
+
+def test_sarif_validates_against_the_object_model(batch, hostile):
+    from sarif_pydantic import Sarif
+    from sarif_pydantic.sarif import Notification
+
+    for report in (batch, hostile):
+        data = json.loads(render("sarif", report))
+        log = Sarif.model_validate(data)
+        no_unknown_keys(log)
+        assert data["version"] == "2.1.0" and data["$schema"].endswith("sarif-2.1.0.json")
+        for invocation in data["runs"][0]["invocations"]:
+            for note in invocation.get("toolExecutionNotifications", []):
+                no_unknown_keys(Notification.model_validate(note))
+
+
+def test_sarif_rules_results_and_notifications(batch, formalistic, unreadable):
+    data = json.loads(render("sarif", batch))
+    run = data["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    by_id = {r["id"]: r for r in rules}
+    nq601 = by_id["NQ601"]
+    assert nq601["name"] == "task-without-owner"
+    assert nq601["defaultConfiguration"]["level"] == "error"
+    for key in ("shortDescription", "fullDescription", "help"):
+        assert nq601[key]["text"]
+    assert "Cách sửa" in nq601["help"]["text"] and "Vì sao" in nq601["help"]["text"]
+    assert by_id["NQ404"]["defaultConfiguration"]["level"] == "note"
+
+    findings = [f for d in batch.documents for f in d.findings]
+    levels = {"error": "error", "warning": "warning", "info": "note"}
+    assert len(run["results"]) == len(findings)
+    for result, f in zip(run["results"], findings, strict=True):
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == f.rule_id
+        assert result["level"] == levels[f.severity]
+        place = result["locations"][0]["physicalLocation"]
+        assert not place["artifactLocation"]["uri"].startswith(("/", "file:"))
+        assert place["region"]["startLine"] == f.location.line
+        assert f.message["vi"] in result["message"]["text"]
+
+    invocation = run["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error" and note["message"]["text"] == unreadable.error.message["vi"]
+    assert note["descriptor"]["id"] == unreadable.error.code
+
+
+def test_sarif_uri_is_relative_and_percent_encoded(hostile, samples, monkeypatch):
+    monkeypatch.chdir(samples.parent)
+    uri = json.loads(render("sarif", hostile))["runs"][0]["results"][0]["locations"][0]
+    assert uri["physicalLocation"]["artifactLocation"]["uri"] == (
+        "drafts/%3Cb%3Ex%3C/b%3E%2C%20a%3Ab%25.md"
+    )
+
+
+def test_sarif_in_english(batch):
+    data = json.loads(render("sarif", english(batch)))
+    rule = data["runs"][0]["tool"]["driver"]["rules"][0]
+    assert "How to fix" in rule["help"]["text"]
+
+
+# ---------------------------------------------------------------- junit
+
+
+def test_junit_structure(batch, formalistic, unreadable):
+    root = ET.fromstring(render("junit", batch).encode("utf-8"))
+    assert root.tag == "testsuites"
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == [d.path for d in batch.documents]
+    for key in ("tests", "failures", "errors", "skipped"):
+        assert int(root.get(key)) == sum(int(s.get(key)) for s in suites)
+    for suite, doc in zip(suites, batch.documents, strict=True):
+        cases = suite.findall("testcase")
+        assert int(suite.get("tests")) == len(cases)
+        assert all(c.get("classname") == doc.path for c in cases)
+        if doc.error is not None:
+            (case,) = cases
+            error = case.find("error")
+            assert error is not None and error.get("type") == doc.error.code
+            assert error.get("message") == doc.error.message["vi"]
+            continue
+        assert [c.get("name").split(":")[0] for c in cases] == [c.id for c in doc.criteria]
+        props = {p.get("name"): p.get("value") for p in suite.iter("property")}
+        assert props["score"] == f"{doc.score:.1f}" and props["grade"] == doc.grade
+        failed = {f.criterion for f in doc.findings if f.severity == "error"}
+        assert {
+            c.get("name").split(":")[0] for c in cases if c.find("failure") is not None
+        } == failed
+        assert int(suite.get("failures")) == len(failed)
+        for case in cases:
+            failure = case.find("failure")
+            if failure is None:
+                continue
+            crit = case.get("name").split(":")[0]
+            for f in doc.findings:
+                if f.criterion == crit and f.severity == "error":
+                    assert f.rule_id in failure.text and f.message["vi"] in failure.text
+
+
+def test_junit_escapes_hostile_text(hostile):
+    xml = render("junit", hostile)
+    root = ET.fromstring(xml.encode("utf-8"))
+    assert root.find("testsuite").get("name") == HOSTILE_PATH
+    texts = "".join(e.text or "" for e in root.iter())
+    assert SCRIPT in texts  # intact as text, not as markup
+    assert root.find(".//script") is None
+
+
+def test_junit_strips_characters_xml_forbids(strong):
+    doc = copy.deepcopy(strong)
+    doc.path = "bad\x0bname\x01.docx"
+    ET.fromstring(render("junit", Report(documents=[doc], lang="vi")).encode("utf-8"))
+
+
+# ---------------------------------------------------------------- github
+
+_COMMAND = re.compile(r"^::(error|warning|notice)(?: ([^:]*))?::(.*)$")
+
+
+def unescape(text: str) -> str:
+    for code, char in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
+        text = text.replace(code, char)
+    return text
+
+
+def parse_commands(text: str) -> list[tuple[str, dict[str, str], str]]:
+    out = []
+    for line in text.splitlines():
+        match = _COMMAND.match(line)
+        assert match, line
+        kind, props, data = match.groups()
+        fields = dict(p.split("=", 1) for p in props.split(",")) if props else {}
+        out.append((kind, {k: unescape(v) for k, v in fields.items()}, unescape(data)))
+    return out
+
+
+def test_github_annotations(batch, formalistic, unreadable):
+    commands = parse_commands(render("github", batch))
+    readable = [d for d in batch.documents if d.error is None]
+    assert len(commands) == len(readable) + sum(len(d.findings) for d in readable) + 1
+    owner = next(f for f in formalistic.findings if f.rule_id == "NQ601")
+    expected = (
+        f"::error file={relative_path(formalistic.path)},line={owner.location.line},"
+        "title=NQ601 task-without-owner::"
+    )
+    assert expected in render("github", batch)
+    kinds = {c[0] for c in commands}
+    assert kinds == {"error", "warning", "notice"}
+    errors = [c for c in commands if c[1].get("file") == relative_path(unreadable.path)]
+    assert errors == [("error", errors[0][1], unreadable.error.message["vi"])]
+    assert "line" not in errors[0][1]
+
+
+def test_github_escaping_round_trips(hostile):
+    text = render("github", hostile)
+    commands = parse_commands(text)
+    doc = hostile.documents[0]
+    assert len(text.splitlines()) == 1 + len(doc.findings)  # no raw newline in a message
+    for (_kind, props, data), f in zip(commands[1:], doc.findings, strict=True):
+        assert props["file"] == HOSTILE_PATH
+        assert props["title"] == f"{f.rule_id} {f.rule}"
+        assert data == f"{f.message['vi']}\n→ {f.suggestion['vi']}"
+    assert "file=drafts/<b>x</b>%2C a%3Ab%25.md" in text
+
+
+def test_github_severity_mapping(formalistic):
+    commands = parse_commands(render("github", Report(documents=[formalistic], lang="en")))
+    mapping = {"error": "error", "warning": "warning", "info": "notice"}
+    assert [c[0] for c in commands[1:]] == [mapping[f.severity] for f in formalistic.findings]
+    assert commands[0][2].startswith("Score ")
+
+
+def test_batch_report_fixture_paths_exist(batch):
+    assert all(Path(d.path).exists() for d in batch.documents)
