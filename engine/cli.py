@@ -83,16 +83,10 @@ def run_assess(paths, fmt, output, lang, stage, select, ignore, fail_under, exit
         if "lang" not in overrides and config.lang == "vi":
             config.lang = _lang_default() if not config.source else config.lang
         files = expand_paths(list(paths))
+        # a missing file or a folder without drafts is an error entry of the report
+        # (code not_found / no_drafts), printed with the others below
         missing = [p for p in paths if not p.exists()]
-        for path in missing:
-            click.echo(f"nghiquyet: {path}: {'không tìm thấy tệp' if config.lang == 'vi' else 'no such file'}", err=True)
         folders_without_drafts = [p for p in paths if p.is_dir() and not expand_paths([p])]
-        for folder in folders_without_drafts:
-            click.echo(
-                f"nghiquyet: {folder}: "
-                + ("thư mục không có dự thảo (.docx, .md, .txt)" if config.lang == "vi" else "no drafts (.docx, .md, .txt) in folder"),
-                err=True,
-            )
         files = [f for f in files if f.exists()]
         from .plugin_manager import get_plugin_manager
 
@@ -123,6 +117,7 @@ def run_assess(paths, fmt, output, lang, stage, select, ignore, fail_under, exit
         click.echo(f"nghiquyet: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
         return EXIT_ERROR
 
+    report.documents.extend(_path_errors(missing, folders_without_drafts))
     for doc in report.documents:
         if doc.error is not None:
             click.echo(f"nghiquyet: {doc.error.message[config.lang]}", err=True)
@@ -160,6 +155,33 @@ def run_assess(paths, fmt, output, lang, stage, select, ignore, fail_under, exit
         f.severity == "error" for d in report.documents for f in d.findings
     ) or (config.fail_under is not None and any(d.score < config.fail_under for d in report.documents))
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _path_errors(missing, folders) -> list:
+    """Error entries for inputs that are not there and folders that hold no draft."""
+    from .model import DocumentError, DocumentReport
+
+    entries = [
+        DocumentReport(
+            path=str(p),
+            error=DocumentError("not_found", {"vi": f"{p}: không tìm thấy tệp", "en": f"{p}: no such file"}),
+        )
+        for p in missing
+    ]
+    entries += [
+        DocumentReport(
+            path=str(p),
+            error=DocumentError(
+                "no_drafts",
+                {
+                    "vi": f"{p}: thư mục không có dự thảo (.docx, .doc, .md, .txt)",
+                    "en": f"{p}: no drafts (.docx, .doc, .md, .txt) in folder",
+                },
+            ),
+        )
+        for p in folders
+    ]
+    return entries
 
 
 def _check_annotate(annotate, paths, files, output, check_not_input) -> None:

@@ -34,6 +34,9 @@ class Config:
     # {"glob pattern": ["NQ901", "format"]}: per-file ignores (a Word file cannot carry them)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     max_file_mb: float | None = None
+    # limits against zip bombs in .docx: total inflated size and number of entries
+    max_unzipped_mb: float = 256
+    max_zip_entries: int = 2000
     source: str | None = None  # where the file-level settings came from
 
     def as_key(self) -> str:
@@ -56,6 +59,8 @@ _TYPES: dict[str, Any] = {
     "rule_paths": list,
     "per_file_ignores": dict,
     "max_file_mb": (int, float),
+    "max_unzipped_mb": (int, float),
+    "max_zip_entries": int,
 }
 _CHOICES = {"lang": ("vi", "en"), "stage": ("auto", "draft", "adopted")}
 
@@ -73,6 +78,8 @@ def _validate(data: dict[str, Any], where: str) -> dict[str, Any]:
             raise ConfigError(f"{where}: key '{key}' must be a {names}, got {value!r}")
         if norm in _CHOICES and value not in _CHOICES[norm]:
             raise ConfigError(f"{where}: key '{key}' must be one of {', '.join(_CHOICES[norm])}, got {value!r}")
+        if norm in ("max_file_mb", "max_unzipped_mb", "max_zip_entries") and not value > 0:
+            raise ConfigError(f"{where}: key '{key}' must be a number > 0, got {value!r}")
         if norm == "fail_under" and not 0 <= value <= 100:
             raise ConfigError(f"{where}: key 'fail_under' must be between 0 and 100, got {value!r}")
         if norm in ("select", "ignore", "rule_paths") and not all(isinstance(v, str) for v in value):
@@ -196,4 +203,9 @@ TEMPLATE = """\
 
 # Largest input accepted, in MB.
 # max_file_mb: 50
+
+# Limits against hostile .docx packages (zip bombs): the total size the package may
+# inflate to, in MB, and the number of entries it may hold.
+# max_unzipped_mb: 256
+# max_zip_entries: 2000
 """

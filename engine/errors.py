@@ -11,9 +11,12 @@ class InputError(NghiquyetError):
     """A file that cannot be read as a draft. ``code`` is stable (used in JSON)."""
 
     def __init__(self, code: str, message_vi: str, message_en: str | None = None):
-        super().__init__(message_en or message_vi)
+        # one line each: the CLI prints it as one line per file, whatever a library said
+        message_vi = " ".join(message_vi.split())
+        message_en = " ".join((message_en or message_vi).split())
+        super().__init__(message_en)
         self.code = code
-        self.message = {"vi": message_vi, "en": message_en or message_vi}
+        self.message = {"vi": message_vi, "en": message_en}
 
 
 class ConfigError(NghiquyetError):

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import legacy
 from .errors import InputError
 from .model import Document
 
-DRAFT_SUFFIXES = (".docx", ".md", ".markdown", ".txt")
+# .doc is listed so that a folder's legacy Word files are reported (or converted),
+# never skipped in silence.
+DRAFT_SUFFIXES = (".docx", ".doc", ".md", ".markdown", ".txt")
 # A resolution is 2–6 pages; 50 MB is already a thousand times that.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -18,6 +21,10 @@ def load(path: Path, config, pm) -> Document:
         raise InputError("is_directory", f"{path}: là thư mục", f"{path}: is a directory")
     try:
         size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(
+            "not_found", f"{path}: không tìm thấy tệp", f"{path}: no such file"
+        ) from None
     except OSError as exc:
         raise InputError(
             "unreadable", f"{path}: không mở được ({exc.strerror})", f"{path}: cannot open ({exc.strerror})"
@@ -47,6 +54,8 @@ def load(path: Path, config, pm) -> Document:
         )
     if not any(b.text.strip() for b in document.blocks):
         raise InputError("empty", f"{path.name}: không có nội dung chữ", f"{path.name}: no text in the document")
+    # TCVN3/VNI mojibake from any loader: converted with a note, or refused, never scored
+    legacy.repair_document(document)
     return document
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from nghiquyet.engine import hookimpl
+from nghiquyet.engine import hookimpl, legacy
 from nghiquyet.engine.errors import InputError
 from nghiquyet.engine.model import Block, Document
 from nghiquyet.engine.text import nfc
@@ -19,23 +19,89 @@ from nghiquyet.engine.text import nfc
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md"}
 
 
+_MAGIC_HINTS = (
+    (b"PK\x03\x04", "một gói Word/zip (.docx?)", "a Word/zip package (.docx?)"),
+    (b"\xd0\xcf\x11\xe0", "một tệp Word cũ (.doc?)", "a legacy Word file (.doc?)"),
+    (b"%PDF", "một tệp PDF", "a PDF file"),
+)
+
+
+def _encoding_error(path: Path, detail_vi: str, detail_en: str) -> InputError:
+    return InputError(
+        "encoding",
+        f"{path.name}: không đọc được bảng mã ({detail_vi}); hãy lưu lại tệp với bảng mã UTF-8",
+        f"{path.name}: unknown text encoding ({detail_en}); save the file as UTF-8",
+    )
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    # ASCII-heavy UTF-16 has a NUL in every other byte; Notepad sometimes drops the BOM
+    if len(data) < 4 or len(data) % 2:
+        return None
+    for codec, zeros in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if zeros.count(0) >= 0.6 * len(zeros):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
 def decode_text(data: bytes, path: Path) -> tuple[str, str]:
-    """Decode ``data`` and return (text, encoding name). Never guesses silently."""
+    """Decode ``data`` and return (text, encoding name). Never guesses wildly.
+
+    UTF-8 (with or without BOM) and UTF-16 (BOM) are read as they are; other bytes
+    are accepted only as Windows-1258 that reads as Vietnamese, or as TCVN3/VNI
+    bytes that convert to Vietnamese; anything else is refused with code
+    ``encoding``, and binary content (NUL bytes) with ``not_text``.
+    """
     if not data.strip():
         raise InputError("empty", f"{path.name}: tệp rỗng", f"{path.name}: the file is empty")
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise _encoding_error(
+                path,
+                f"BOM UTF-8 nhưng byte {exc.start + 3} sai",
+                f"UTF-8 BOM but bad byte {exc.start + 3}",
+            ) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise _encoding_error(
+                path, "BOM UTF-16 nhưng nội dung hỏng", "UTF-16 BOM but broken content"
+            ) from None
+    if b"\x00" in data:
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return text, "utf-16"
+        vi, en = next(
+            ((v, e) for magic, v, e in _MAGIC_HINTS if data.startswith(magic)),
+            ("dữ liệu nhị phân", "binary data"),
+        )
+        raise InputError(
+            "not_text",
+            f"{path.name}: không phải tệp văn bản (nội dung là {vi}); hãy kiểm tra lại đuôi tệp",
+            f"{path.name}: not a text file (the content is {en}); check the file extension",
+        )
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
-        raise InputError(
-            "encoding",
-            f"{path.name}: không đọc được bảng mã (không phải UTF-8, byte {exc.start}); "
-            "hãy lưu lại tệp với bảng mã UTF-8",
-            f"{path.name}: not UTF-8 (byte {exc.start}); save the file as UTF-8",
-        ) from None
+        first_bad = exc.start
+    text = legacy.decode_cp1258(data)
+    if text is not None:
+        return text, "cp1258"
+    found = legacy.decode_legacy_bytes(data)
+    if found is not None:
+        return found
+    raise _encoding_error(
+        path,
+        f"không phải UTF-8 từ byte {first_bad}, "
+        "cũng không phải tiếng Việt Windows-1258, TCVN3 hay VNI",
+        f"not UTF-8 from byte {first_bad}, nor Vietnamese in Windows-1258, TCVN3 or VNI",
+    )
 
 
 def read_text_file(path: Path) -> tuple[str, str]:
@@ -143,4 +209,6 @@ def load_document(path, config):
     text, encoding = read_text_file(path)
     doc = parse_markdown(text, str(path)) if kind == "md" else parse_plain(text, str(path))
     doc.meta["encoding"] = encoding
+    if encoding in legacy.NAMES:  # an 8-bit file: say that it was converted
+        doc.notes.append(legacy.note(encoding, 1, where="file"))
     return doc
