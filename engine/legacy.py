@@ -511,3 +511,21 @@ def repair_document(document) -> None:
             "(a legacy font or encoding that could not be recognised); "
             "convert the text to Unicode (e.g. Unikey's converter) and retry",
         )
+
+
+# ---------------------------------------------------------------------------
+# Rule type ``legacy_text`` (rule NQ001 in rules/meta.yaml)
+
+
+def check_legacy_text(facts, rule):
+    """One check per block: fails when the block still reads as mojibake (a legacy
+    font or encoding left unconverted); the detail names the likely encoding."""
+    from .rules import Hit, Outcome
+
+    blocks = facts.document.blocks
+    hits = []
+    for block in blocks:
+        if looks_garbled(block.text):
+            encoding = guess_legacy(block.text)
+            hits.append(Hit(block.index, NAMES.get(encoding, "?") if encoding else "?"))
+    return Outcome(len(blocks) - len(hits), len(blocks), hits)

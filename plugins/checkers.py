@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from nghiquyet.engine import hookimpl
+from nghiquyet.engine.legacy import check_legacy_text
 from nghiquyet.engine.model import Facts
 from nghiquyet.engine.rules import Hit, Outcome, Rule, builtin_pack_folder
 from nghiquyet.engine.text import match_key
@@ -286,6 +287,7 @@ CHECKS = {
     "targets_served": check_targets_served,
     "docx_font": check_docx_font,
     "placeholders": check_placeholders,
+    "legacy_text": check_legacy_text,  # NQ001: mojibake left in the text (rules/meta.yaml)
 }
 
 
