@@ -157,7 +157,8 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0; font-size: .95r
 th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left;
   vertical-align: top; }
 th { background: var(--bg); }
-td.num, th.num { text-align: right; white-space: nowrap; }
+td.num, th.num, td.date { text-align: right; white-space: nowrap; }
+td.date { text-align: left; }
 .scorebox { display: flex; gap: 1.5rem; align-items: center; margin: .8rem 0; }
 .score { font-size: 2.6rem; font-weight: bold; line-height: 1; }
 .score small { font-size: 1rem; font-weight: normal; color: var(--muted); }
@@ -308,7 +309,7 @@ def tasks_table(doc: DocumentReport, lang: str) -> str:
             f'<tr><td class="num">{t.block}</td><td>{_e(t.text)}</td>'
             f"<td>{_e(t.owner) if t.owner else none}</td>"
             f"<td>{_e(t.role) if t.role else ''}</td>"
-            f"<td>{_e(deadline) if deadline else none}</td></tr>"
+            f'<td class="date">{_e(deadline) if deadline else none}</td></tr>'
         )
     rows.append("</tbody></table>")
     return "\n".join(rows)
@@ -402,6 +403,18 @@ def document_section(doc: DocumentReport, anchor: str, lang: str) -> str:
         )
     out.append("</tbody></table>")
     out.append(f"<h3>{_e(L('Các bước xây dựng nghị quyết', 'The five steps'))}</h3>")
+    out.append(
+        "<p class='muted'>"
+        + _e(
+            L(
+                "Dấu tích cho biết văn bản đã thể hiện bước đó đến đâu, suy từ điểm các tiêu chí "
+                "ở trên (đạt: từ 80 điểm, không có lỗi; chưa đủ: từ 50 điểm).",
+                "Ticks show how far the text records each step, read from the criterion "
+                "scores above (done: 80 or more and no error; incomplete: 50 or more).",
+            )
+        )
+        + "</p>"
+    )
     out.append(checklist(doc, lang))
     out.append(
         f"<h3>{_e(L('Phân công nhiệm vụ', 'Responsibility matrix'))} ({len(doc.tasks)})</h3>"
