@@ -39,6 +39,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
@@ -359,10 +360,12 @@ async def read_form(request: Request, settings: Settings):
         form = await replayed.form(
             max_files=settings.max_files, max_fields=20, max_part_size=settings.max_upload_bytes
         )
-    except MultiPartException as exc:
-        if "files" in str(exc).lower():
+    except (MultiPartException, HTTPException) as exc:
+        # Starlette turns the parser's exception into a 400 HTTPException; read its text.
+        detail = str(getattr(exc, "detail", "") or exc).lower()
+        if "too many files" in detail:
             raise RequestError(413, "err_too_many", n=settings.max_files) from None
-        if "part" in str(exc).lower():
+        if "maximum size" in detail:
             raise RequestError(413, "err_too_large", mb=f"{settings.max_upload_mb:g}") from None
         raise RequestError(400, "err_form") from None
     try:

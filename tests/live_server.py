@@ -1,0 +1,50 @@
+"""One real ``nghiquyet serve`` application per test session, for the web tests.
+
+The server is uvicorn in a background thread on a socket bound to 127.0.0.1 port 0
+(the kernel picks a free port; no race). It is built on first use and stopped when
+the interpreter exits, so the request-level tests and the browser tests share it and
+its spaCy pipeline. The upload limit is lowered to 1 MB so that "too large" needs
+only a small body.
+"""
+
+from __future__ import annotations
+
+import atexit
+import socket
+import threading
+import time
+from functools import cache
+
+TEST_MAX_MB = 1.0
+
+
+@cache
+def live_server() -> str:
+    """Start the server once; returns its base URL (``http://127.0.0.1:PORT``)."""
+    import uvicorn
+    from nghiquyet.engine.config import Config
+    from nghiquyet.engine.serve import Settings, create_app
+
+    settings = Settings(max_upload_mb=TEST_MAX_MB, config=Config())
+    app = create_app(settings)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(app, access_log=False, log_level="warning", lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the test web server did not start")
+        time.sleep(0.05)
+
+    def stop() -> None:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+    atexit.register(stop)
+    return f"http://127.0.0.1:{port}"
