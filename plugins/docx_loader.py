@@ -19,6 +19,7 @@ import struct
 import subprocess
 import tempfile
 import zipfile
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -227,7 +228,9 @@ def read_part(
                 if size > part_limit or limits.used > limits.total_bytes:
                     raise too_large
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as e:
+    except (
+        zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError
+    ) as e:
         raise _fail(path, "corrupt", f"tệp .docx bị hỏng ({e})", f"corrupt .docx ({e})") from None
     raw = b"".join(chunks)
     hostile = _fail(
