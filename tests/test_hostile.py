@@ -124,7 +124,10 @@ def test_folder_reports_legacy_doc_instead_of_skipping_it(hostile, run, tmp_path
     H.legacy_doc(folder / "b.doc")
     result = run(folder, "--format", "json", "--no-cache")
     assert result.exit_code == 2
-    codes = [(Path(d["path"]).name, (d["error"] or {}).get("code")) for d in json.loads(result.stdout)["documents"]]
+    codes = [
+        (Path(d["path"]).name, (d["error"] or {}).get("code"))
+        for d in json.loads(result.stdout)["documents"]
+    ]
     assert codes == [("a.md", None), ("b.doc", "legacy_doc")]
 
 
@@ -185,7 +188,11 @@ def test_bombs_finish_fast_within_bounded_memory(hostile, tmp_path):
     names = [str(hostile[k][0]) for k in ("bomb", "lying_bomb", "laughs", "deep", "entries", "xxe")]
     started = time.monotonic()
     out = subprocess.run(
-        [sys.executable, "-c", _BOUNDED, *names], capture_output=True, text=True, timeout=120, check=True
+        [sys.executable, "-c", _BOUNDED, *names],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     ).stdout.splitlines()
     assert time.monotonic() - started < 60
     assert not any(line.startswith("LOADED") for line in out), out
@@ -213,7 +220,10 @@ def _fake_soffice(tmp_path: Path, mode: str, docx: Path) -> Path:
     bindir.mkdir(exist_ok=True)
     script = bindir / "soffice"
     script.write_text(
-        FAKE_SOFFICE.format(python=sys.executable, mode=mode, log=tmp_path / "outdir.log", docx=docx), "utf-8"
+        FAKE_SOFFICE.format(
+            python=sys.executable, mode=mode, log=tmp_path / "outdir.log", docx=docx
+        ),
+        "utf-8",
     )
     script.chmod(0o755)
     return bindir
@@ -248,6 +258,11 @@ def test_hanging_soffice_is_killed(tmp_path, monkeypatch, samples):
 
 def test_error_codes_are_documented(hostile):
     text = DOCS.read_text("utf-8")
-    codes = {code for _, code in hostile.values()} | {"not_found", "no_drafts", "internal", "unreadable"}
+    codes = {code for _, code in hostile.values()} | {
+        "not_found",
+        "no_drafts",
+        "internal",
+        "unreadable",
+    }
     for code in codes:
         assert f"`{code}`" in text, code
