@@ -26,7 +26,8 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Override PartName="/word/document.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
@@ -168,7 +169,7 @@ def write_cfb(path: Path, streams: dict[str, bytes]) -> Path:
     fat += [_FREE] * (sector // 4 - len(fat))
     # directory: a root whose child tree is a chain of right siblings (all black)
     entries = [_dir_entry("Root Entry", 5, _FREE, _FREE, 1 if names else _FREE, _END, 0)]
-    for i, (name, blob) in enumerate(zip(names, data, strict=True)):
+    for i, name in enumerate(names):
         right = i + 2 if i + 1 < len(names) else _FREE
         entries.append(_dir_entry(name, 2, _FREE, right, _FREE, starts[i], len(streams[name])))
     while len(entries) % 4:
@@ -302,13 +303,15 @@ def xxe_docx(path: Path, secret: Path, variant: str = "entity") -> Path:
     para = "<w:p><w:r><w:t>Nghị quyết &xxe;</w:t></w:r></w:p>"
     if variant == "entity":
         xml = (
-            f'<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{uri}">]>'
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{uri}">]>'
             f'<w:document xmlns:w="{W_NS}"><w:body>{para}</w:body></w:document>'
         )
         return write_docx(path, xml)
     if variant == "utf16":
         xml = (
-            f'<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{uri}">]>'
+            '<?xml version="1.0" encoding="UTF-16"?>'
+            f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{uri}">]>'
             f'<w:document xmlns:w="{W_NS}"><w:body>{para}</w:body></w:document>'
         )
         return write_docx(path, xml.encode("utf-16"))
@@ -316,7 +319,8 @@ def xxe_docx(path: Path, secret: Path, variant: str = "entity") -> Path:
         '<?xml version="1.0" encoding="UTF-8"?><!--'
         + "x" * 6000
         + f'--><!DOCTYPE w:document SYSTEM "{uri}">'
-        f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>Nghị quyết</w:t></w:r></w:p></w:body></w:document>'
+        f'<w:document xmlns:w="{W_NS}"><w:body>'
+        "<w:p><w:r><w:t>Nghị quyết</w:t></w:r></w:p></w:body></w:document>"
     )
     return write_docx(path, xml)
 
@@ -327,7 +331,8 @@ def billion_laughs_docx(path: Path) -> Path:
     )
     xml = (
         f'<?xml version="1.0"?><!DOCTYPE w:document [{entities}]>'
-        f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>'
+        f'<w:document xmlns:w="{W_NS}"><w:body>'
+        "<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"
     )
     return write_docx(path, xml)
 

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from nghiquyet.engine.cli import assess_command
 from nghiquyet.engine.config import Config
 from nghiquyet.engine.errors import InputError

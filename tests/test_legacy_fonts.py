@@ -8,7 +8,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from nghiquyet.engine import legacy
 from nghiquyet.engine.config import Config
 from nghiquyet.engine.errors import InputError
@@ -116,7 +115,6 @@ def test_note_reaches_the_json_report(legacy_docs, tmp_path, monkeypatch):
     import json
 
     from click.testing import CliRunner
-
     from nghiquyet.engine.cli import assess_command
 
     monkeypatch.setenv("NGHIQUYET_CACHE_DIR", str(tmp_path / "cache"))
