@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # The five tone marks in the order tables below use: huyền, hỏi, ngã, sắc, nặng.
 TONES = ("\u0300", "\u0309", "\u0303", "\u0301", "\u0323")
@@ -286,6 +287,9 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _ODD = frozenset("ƒˆ˜†‡‰•™‹›ŒœŠšŽžŸ")
 
 
+# Pure functions of one word, called for every word of every block at load and again
+# by rule NQ001: a draft repeats a few hundred syllables, so memoising them is cheap.
+@lru_cache(maxsize=16384)
 def _syllable_ok(piece: str) -> bool:
     """A word with Vietnamese diacritics must be one well-formed syllable."""
     if piece.isascii():
@@ -306,6 +310,7 @@ def _words(text: str):
             yield word
 
 
+@lru_cache(maxsize=16384)
 def _garbled(word: str) -> bool:
     for ch in word:
         if ch.isascii() or ch in VIETNAMESE_LETTERS:
