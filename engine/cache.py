@@ -21,6 +21,7 @@ Location: ``$NGHIQUYET_CACHE_DIR``, else the user cache folder (platformdirs).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -69,6 +70,15 @@ def _source_files() -> list[Path]:
     return files
 
 
+@functools.cache
+def _code_digest(plugin_files: tuple[str, ...]) -> str:
+    # Once per process: the code that runs is the code imported at start, whatever
+    # happens to the files on disk afterwards.
+    hasher = hashlib.sha256()
+    _digest_files([*_source_files(), *map(Path, plugin_files)], hasher)
+    return hasher.hexdigest()
+
+
 def context_digest(assessor) -> str:
     """Digest of what, besides the file, decides a report: code, rules, plugins, config."""
     from . import __version__
@@ -80,13 +90,13 @@ def context_digest(assessor) -> str:
     hasher.update(
         f"format {FORMAT}\0version {__version__}\0python {sys.version_info[:2]}\0".encode()
     )
-    code = _source_files()
+    code = []
     for plugin in assessor.pm.get_plugins():
         # third-party plugin modules: their code decides results too
         source = getattr(plugin, "__file__", None) if isinstance(plugin, types.ModuleType) else None
         if source:
-            code.append(Path(source))
-    _digest_files(code, hasher)
+            code.append(str(source))
+    hasher.update(_code_digest(tuple(sorted(code))).encode())
     # The rule files that build_ruleset reads: same hooks, same config paths.
     registry = RuleRegistry()
     assessor.pm.hook.register_rules(register=registry)

@@ -1,0 +1,84 @@
+"""A light start: ``assess --version``/``--help`` never import spaCy, lxml or yaml, and the
+pipeline is built once per process, not once per draft. (No timings here: ratios belong
+in benchmarks/run.py.)"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+HEAVY = ("spacy", "thinc", "lxml", "yaml", "docx", "numpy")
+
+PROBE = textwrap.dedent(
+    """
+    import json, sys
+    from nghiquyet.engine.cli import {command}
+    sys.argv = ["assess", *{args!r}]
+    try:
+        {command}()
+    except SystemExit:
+        pass
+    heavy = sorted({{m.split(".")[0] for m in sys.modules}} & set({heavy!r}))
+    print(json.dumps(heavy), file=sys.stderr)
+    """
+)
+
+
+@pytest.mark.parametrize(
+    ("command", "args"),
+    [
+        ("assess_command", ["--version"]),
+        ("assess_command", ["--help"]),
+        ("main", ["--version"]),
+        ("main", ["--help"]),
+        ("main", ["assess", "--help"]),
+    ],
+)
+def test_version_and_help_import_nothing_heavy(command, args):
+    code = PROBE.format(command=command, args=args, heavy=HEAVY)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stderr.strip().splitlines()[-1]) == []
+
+
+def test_pipeline_is_built_once_for_a_batch(tmp_path, samples):
+    """prepare_nlp runs once per pipeline build: a batch of drafts in one process
+    builds it once, however many drafts there are."""
+    code = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        from nghiquyet.engine import hookimpl
+        from nghiquyet.engine.config import Config
+        from nghiquyet.engine.plugin_manager import get_plugin_manager
+        from nghiquyet.engine.runner import Assessor
+
+        builds = []
+
+        class Count:
+            @hookimpl
+            def prepare_nlp(self, nlp, config):
+                builds.append(1)
+
+        get_plugin_manager().register(Count())
+        samples = Path({str(samples)!r})
+        paths = sorted(samples.glob("*.md")) * 4 + sorted(samples.glob("*.docx"))
+        report = Assessor(Config()).assess_paths(paths, jobs=1)
+        assert all(d.error is None for d in report.documents)
+        report = Assessor(Config()).assess_paths(paths, jobs=1)
+        print(len(builds), len(report.documents))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    builds, documents = map(int, result.stdout.split())
+    assert documents >= 12
+    assert builds == 1
