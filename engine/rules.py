@@ -197,8 +197,9 @@ class RuleRegistry:
                 unknown = set(data) - PACK_KEYS
                 if unknown:
                     raise ConfigError(f"{file}: unknown key '{sorted(unknown)[0]}' (expected rules, lexicon)")
-                entries = data.get("rules") or []
-                lexicon = data.get("lexicon") or {}
+                # only a missing or empty value means "none": `rules: {}` is a mistake
+                entries = [] if data.get("rules") is None else data["rules"]
+                lexicon = {} if data.get("lexicon") is None else data["lexicon"]
                 if not isinstance(entries, list):
                     raise ConfigError(f"{file}: key 'rules' must be a list of rules")
                 if not isinstance(lexicon, dict) or not all(isinstance(v, list) for v in lexicon.values()):
