@@ -24,10 +24,36 @@ from .text import match_key, word_count
 # wins ("Dự báo khó khăn và giải pháp tháo gỡ" is obstacles, not solutions;
 # "Những hạn chế, khó khăn" is the situation, not an obstacle forecast).
 SECTION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("implementation", ("tổ chức thực hiện", "phân công", "trách nhiệm thực hiện", "tổ chức triển khai")),
-    ("review", ("sơ kết", "tổng kết", "kiểm tra, giám sát", "kiểm tra giám sát", "chế độ báo cáo", "theo dõi, đánh giá")),
+    (
+        "implementation",
+        ("tổ chức thực hiện", "phân công", "trách nhiệm thực hiện", "tổ chức triển khai"),
+    ),
+    (
+        "review",
+        (
+            "sơ kết",
+            "tổng kết",
+            "kiểm tra, giám sát",
+            "kiểm tra giám sát",
+            "chế độ báo cáo",
+            "theo dõi, đánh giá",
+        ),
+    ),
     ("obstacles", ("dự báo", "vướng mắc", "tháo gỡ", "rủi ro", "có thể phát sinh", "trở ngại")),
-    ("situation", ("tình hình", "thực trạng", "kết quả", "hạn chế", "nguyên nhân", "đánh giá", "bối cảnh", "yếu kém", "tồn tại")),
+    (
+        "situation",
+        (
+            "tình hình",
+            "thực trạng",
+            "kết quả",
+            "hạn chế",
+            "nguyên nhân",
+            "đánh giá",
+            "bối cảnh",
+            "yếu kém",
+            "tồn tại",
+        ),
+    ),
     ("objectives", ("mục tiêu", "chỉ tiêu", "mục đích", "yêu cầu")),
     ("solutions", ("giải pháp", "nhiệm vụ", "biện pháp", "cách làm", "nội dung thực hiện")),
     ("obstacles", ("khó khăn", "khắc phục")),
@@ -50,15 +76,68 @@ _NUMBERING = (
 )
 _ORDINAL_LEAD = re.compile(r"^(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là\b")
 _REMEDY_LEAD = re.compile(
-    r"^(?:[-–•+]\s*)?(?:\*?\s*)?(?:cách |biện pháp|giải pháp|hướng |phương án|để khắc phục|khắc phục|tháo gỡ|xử lý|chi ủy sẽ|chi bộ sẽ)"
+    r"^(?:[-–•+]\s*)?(?:\*?\s*)?(?:cách |biện pháp|giải pháp|hướng |phương án|để khắc phục"
+    r"|khắc phục|tháo gỡ|xử lý|chi ủy sẽ|chi bộ sẽ)"
 )
-_DATE_LINE = re.compile(r"[^\W\d_][^,]{1,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})")
+_DATE_LINE = re.compile(
+    r"[^\W\d_][^,]{1,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})"
+)
 _NUMBER_SYMBOL = re.compile(r"^số\s*:?\s*(\d+)\s*[-–]\s*nq\s*/\s*[^\W\d_]", re.I)
 # "25/27 đồng chí", "100%": a count, not a date such as "3/2026"
-_VOTE_COUNT = re.compile(r"(?<![\d/])\d{1,3}\s*/\s*\d{1,3}(?![\d/])|\d+(?:[.,]\d+)?\s*%|100\s*phần trăm")
-_PROCEDURE_STATEMENT = re.compile(r"^(?:dự thảo|nghị quyết (?:này )?(?:đã )?được (?:hội nghị|chi bộ)|hội nghị chi bộ)|biểu quyết")
+_VOTE_COUNT = re.compile(
+    r"(?<![\d/])\d{1,3}\s*/\s*\d{1,3}(?![\d/])|\d+(?:[.,]\d+)?\s*%|100\s*phần trăm"
+)
+_PROCEDURE_STATEMENT = re.compile(
+    r"^(?:dự thảo|nghị quyết (?:này )?(?:đã )?được (?:hội nghị|chi bộ)|hội nghị chi bộ)|biểu quyết"
+)
 _CHI_UY = re.compile(match_key("chi ủy|chi uỷ"))
 _PURPOSE_HEADINGS = ("mục tiêu chung", "mục đích", "yêu cầu", "mục tiêu tổng quát")
+
+
+# Where a task's owner is written: at the head of the sentence, after numbering and
+# "Giao (cho)"; or named by a cue right before it; or followed by the verb that leads.
+_OWNER_LEAD = re.compile(
+    r"^[\W\d_]*(?:[a-zđ]\s*[.)]\s*)?(?:(?:giao|phân công)(?:\s+cho)?\s+)?(?=\S)"
+)
+_OWNER_CUE = re.compile(
+    r"(?:\bgiao(?:\s+cho)?|\bdo|phụ trách\s*:|chủ trì\s*:|người thực hiện\s*:|thực hiện\s*:)"
+    r"\s*(?:đồng chí\s+|đ/c\s+)?$"
+)
+_OWNER_AFTER = re.compile(r"[^.;:]{0,40}?\b(?:chủ trì|phụ trách|chịu trách nhiệm)\b")
+# Places that need no name: there is one of each in the unit
+_PLACE_OBJECTS = {
+    "nhà văn hóa",
+    "nhà văn hoá",
+    "hội trường",
+    "sân trường",
+    "trạm y tế",
+    "đầu ngõ",
+    "bến sông",
+    "bờ kênh",
+}
+# "Công đoàn nhà trường", "Chi hội Phụ nữ thôn": the word that says whose body it is
+_BODY_QUALIFIER = re.compile(
+    r"\s+(?:nhà trường|trường|thôn|xóm|ấp|bản|xã|phường|khu phố|tổ dân phố|cơ quan|công ty"
+    r"|hợp tác xã)\b"
+)
+_PERIOD_END = {
+    "Q1": "03-31",
+    "Q2": "06-30",
+    "Q3": "09-30",
+    "Q4": "12-31",
+    "H1": "06-30",
+    "H2": "12-31",
+}
+
+
+def _period_end(value: str) -> str:
+    """The last day an ISO-like value ("2026-Q2", "2026-05", "2026") covers, to compare."""
+    parts = value.split("-")
+    if len(parts) == 3:
+        return value
+    if len(parts) == 2:
+        return f"{parts[0]}-{_PERIOD_END.get(parts[1], parts[1] + '-31')}"
+    return f"{value}-12-31"
 
 
 @dataclass(slots=True)
@@ -70,13 +149,26 @@ class _Heading:
 def _mentions(doc) -> list[Mention]:
     out: list[Mention] = []
     for span in doc.spans.get("dates", []):
-        out.append(Mention("date", span.text, span.start_char, span.end_char, span._.value, span.label_))
+        out.append(
+            Mention("date", span.text, span.start_char, span.end_char, span._.value, span.label_)
+        )
     for span in doc.spans.get("numbers", []):
-        out.append(Mention(span.label_, span.text, span.start_char, span.end_char, str(span._.value), span._.unit))
+        out.append(
+            Mention(
+                span.label_,
+                span.text,
+                span.start_char,
+                span.end_char,
+                str(span._.value),
+                span._.unit,
+            )
+        )
     for span in doc.spans.get("persons", []):
         out.append(Mention("person", span.text, span.start_char, span.end_char, span._.value))
     for span in doc.spans.get("lexicon", []):
-        out.append(Mention(span.label_, span.text, span.start_char, span.end_char, span.text.lower()))
+        out.append(
+            Mention(span.label_, span.text, span.start_char, span.end_char, span.text.lower())
+        )
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 
@@ -122,7 +214,7 @@ def _strip_numbering(key: str) -> str:
 
 
 def _lead_in_kind(key: str) -> str | None:
-    """"Tổ chức thực hiện: ..." starts a part even without a heading line."""
+    """ "Tổ chức thực hiện: ..." starts a part even without a heading line."""
     head, colon, _ = key.partition(":")
     if colon and word_count(head) <= 6:
         return section_kind(head)
@@ -141,7 +233,8 @@ class _Analyser:
                     section="body",
                     is_heading=False,
                     words=word_count(block.text),
-                    sentences=[(s.start_char, s.end_char) for s in doc.sents] or [(0, len(block.text))],
+                    sentences=[(s.start_char, s.end_char) for s in doc.sents]
+                    or [(0, len(block.text))],
                     mentions=_mentions(doc),
                 )
             )
@@ -152,7 +245,11 @@ class _Analyser:
 
     def find_title(self) -> int | None:
         for i, key in enumerate(self.keys):
-            if self.document.blocks[i].table is None and re.match(r"^nghị quyết\b", key) and word_count(key) <= 16:
+            if (
+                self.document.blocks[i].table is None
+                and re.match(r"^nghị quyết\b", key)
+                and word_count(key) <= 16
+            ):
                 return i
         return None
 
@@ -165,12 +262,17 @@ class _Analyser:
                 self.blocks[i].section = "header"
             self.blocks[title].section = "title"
             self.signals["title_block"] = title + 1
-            topic = title + 1 if re.match(r"^nghị quyết\s*$", self.keys[title].rstrip(" .:")) else title
-            if topic < len(blocks) and self.keys[topic].lstrip("(*").startswith(("về", "nghị quyết về", "nghị quyết chuyên đề về")):
+            alone = re.match(r"^nghị quyết(?:\s+chuyên đề)?\s*$", self.keys[title].rstrip(" .:"))
+            topic = title + 1 if alone else title
+            if topic < len(blocks) and self.keys[topic].lstrip("(*").startswith(
+                ("về", "nghị quyết về", "nghị quyết chuyên đề về")
+            ):
                 self.blocks[topic].section = "title"
                 self.signals["topic_block"] = topic + 1
                 text = blocks[topic].text
-                self.signals["topic"] = text[text.lower().find("về") :] if "về" in text.lower() else text
+                self.signals["topic"] = (
+                    text[text.lower().find("về") :] if "về" in text.lower() else text
+                )
             start = max(title, topic) + 1
         else:
             # no title line: the header is the leading table, if any
@@ -192,7 +294,10 @@ class _Analyser:
                     level_one_kind = kind
                     under_purpose = False
                 else:
-                    under_purpose = any(h in key for h in _PURPOSE_HEADINGS) and (kind or level_one_kind) == "objectives"
+                    under_purpose = (
+                        any(h in key for h in _PURPOSE_HEADINGS)
+                        and (kind or level_one_kind) == "objectives"
+                    )
                     kind = self._sub_kind(kind, level_one_kind, key)
                 current = Section(kind=kind, title=blocks[i].text, heading_block=i + 1)
                 self.sections.append(current)
@@ -235,7 +340,9 @@ class _Analyser:
         for i in range(start, len(self.keys)):
             key = self.keys[i].strip()
             if key.startswith(("nơi nhận", "t/m ", "t/m.", "k/t ", "t/l ", "tm.", "tm ")) or (
-                self.document.blocks[i].table is not None and i > start and key.startswith(("t/m", "nơi nhận"))
+                self.document.blocks[i].table is not None
+                and i > start
+                and key.startswith(("t/m", "nơi nhận"))
             ):
                 return i
         return len(self.keys)
@@ -246,9 +353,9 @@ class _Analyser:
             key = self.keys[i].strip()
             if key.startswith("nơi nhận"):
                 section = "recipients"
-            elif key.startswith(("t/m", "k/t", "t/l", "tm.", "tm ")):
-                section = "signature"
-            elif section == "recipients" and self.document.blocks[i].col not in (None, 0) and key:
+            elif key.startswith(("t/m", "k/t", "t/l", "tm.", "tm ")) or (
+                section == "recipients" and self.document.blocks[i].col not in (None, 0) and key
+            ):
                 section = "signature"
             self.blocks[i].section = section or "signature"
 
@@ -306,9 +413,9 @@ class _Analyser:
                         text,
                         checks={
                             "has_owner": task.owner is not None,
-                            "has_deadline": task.deadline is not None,
+                            "has_deadline": task.deadline_text is not None,
                             "specific_owner": task.vague_owner is None or task.owner is not None,
-                            "specific_time": task.deadline is not None or task.vague_time is None,
+                            "specific_time": task.vague_time is None,
                         },
                         details={"vague_owner": task.vague_owner, "vague_time": task.vague_time},
                     )
@@ -328,12 +435,16 @@ class _Analyser:
             and previous.is_heading
             and following is not None
             and self.blocks[i + 1].section == "objectives"
-            and (following.kind == "list_item" or re.match(r"^\d{1,2}\s*[.)]|^[-–•+]", self.keys[i + 1]))
+            and (
+                following.kind == "list_item"
+                or re.match(r"^\d{1,2}\s*[.)]|^[-–•+]", self.keys[i + 1])
+            )
         )
 
     def _target(self, i: int, text: str, inherited_date: str | None) -> Item:
         bf = self.blocks[i]
-        measurable = bf.has("percent", "quantity")
+        # "không còn điểm đổ rác", "không có học sinh bị đuối nước": zero is a number
+        measurable = bf.has("percent", "quantity", "absolute_target")
         dates = [m for m in bf.of("date") if m.unit != "term"]
         vague = [m.value for m in bf.of("vague_goal")]
         return Item(
@@ -352,15 +463,28 @@ class _Analyser:
         elements = []
         if bf.has("percent", "quantity"):
             elements.append("quantity")
-        if bf.has("date", "frequency"):
+        if bf.has("date", "frequency", "duration"):
             elements.append("schedule")
         if bf.has("person", "role"):
             elements.append("owner")
         if bf.has("budget"):
             elements.append("budget")
-        if re.search(r"\b(?:tại|ở)\s+(?:\w+\s+)?[^\W\d_]", key) and bf.has("place"):
+        if self._named_place(bf):
             elements.append("place")
         return elements
+
+    def _named_place(self, bf: BlockFacts) -> bool:
+        """A place one can go to: a place word with its name or number ("xóm 5",
+        "kênh Bảy Xã", "nhà văn hóa thôn"), not "ở nơi cần thiết"."""
+        text = self.document.blocks[bf.index - 1].text
+        for m in bf.of("place"):
+            after = text[m.end : m.end + 24]
+            if (
+                re.match(r"\s+(?:\d|[A-ZĐ]|thôn|xóm|ấp|bản|xã|phường|trường)", after)
+                or m.value in _PLACE_OBJECTS
+            ):
+                return True
+        return False
 
     def _solution(self, i: int, text: str, key: str, causes: set[str]) -> Item:
         bf = self.blocks[i]
@@ -368,15 +492,23 @@ class _Analyser:
         slogans = [m.value for m in bf.of("slogan")]
         verbs = [m.value for m in bf.of("action_verb")]
         overlap = _content_words(key) & causes
+        # a named body alone does not make a slogan concrete ("tăng cường sự lãnh đạo
+        # của chi bộ đối với Ban nhân dân ấp")
+        measured = [e for e in elements if e != "owner"]
+        checks = {"concrete": bool(verbs) and bool(measured or (elements and len(slogans) < 2))}
+        if causes:  # with no causes stated there is nothing to answer (evidence flags that)
+            checks["answers_cause"] = len(overlap) >= 2
         return Item(
             "solution",
             i + 1,
             text,
-            checks={
-                "concrete": bool(elements) and bool(verbs),
-                "answers_cause": len(overlap) >= 2,
+            checks=checks,
+            details={
+                "elements": elements,
+                "slogans": slogans,
+                "verbs": verbs,
+                "cause_words": sorted(overlap),
             },
-            details={"elements": elements, "slogans": slogans, "verbs": verbs, "cause_words": sorted(overlap)},
         )
 
     def _obstacle(self, i: int, text: str, key: str) -> Item:
@@ -393,27 +525,18 @@ class _Analyser:
 
     def _task(self, i: int, text: str, inherited_date: str | None) -> Task:
         bf = self.blocks[i]
-        persons = bf.of("person")
-        roles = bf.of("role")
+        key = self.keys[i]
+        owner, role = self._owner(bf, text, key)
         vague_owner = bf.of("vague_owner")
-        first_specific = min([m.start for m in persons + roles], default=None)
-        first_vague = min([m.start for m in vague_owner], default=None)
-        owner = role = None
-        if first_specific is not None and (first_vague is None or first_specific <= first_vague):
-            person = next((m for m in persons if m.start == first_specific), None)
-            if person is not None:
-                owner = person.text
-                role_after = next((m for m in roles if 0 <= m.start - person.end <= 3), None)
-                role = role_after.text if role_after else None
-            else:
-                owner = next(m.text for m in roles if m.start == first_specific)
         dates = [m for m in bf.of("date") if m.unit != "term"]
         frequency = bf.of("frequency")
         deadline = deadline_text = None
         if dates:
-            deadline, deadline_text = dates[-1].value, dates[-1].text
+            # a task with several steps is done when its last step is: take the latest date
+            last = max(dates, key=lambda m: _period_end(m.value or ""))
+            deadline, deadline_text = last.value, last.text
         elif frequency:
-            deadline, deadline_text = None, frequency[0].text
+            deadline_text = frequency[0].text  # "hằng tháng": a schedule, not a date
         elif inherited_date:
             deadline = deadline_text = inherited_date
         vague_time = next((m.text for m in bf.of("vague_time")), None)
@@ -423,10 +546,59 @@ class _Analyser:
             owner=owner,
             role=role,
             deadline=deadline,
-            deadline_text=deadline_text if (dates or frequency or inherited_date) else None,
+            deadline_text=deadline_text,
             vague_owner=vague_owner[0].text if (vague_owner and owner is None) else None,
-            vague_time=vague_time if not (dates or frequency or inherited_date) else None,
+            vague_time=vague_time if deadline_text is None else None,
         )
+
+    def _owner(self, bf: BlockFacts, text: str, key: str) -> tuple[str | None, str | None]:
+        """(owner, role) as written in the task, or (None, None); never guessed.
+
+        The owner is the named person or specific body that leads the sentence
+        ("Đồng chí A, chi ủy viên, ...", "Giao đ/c B ...", "Chi hội Phụ nữ thôn (đồng
+        chí C, chi hội trưởng) ...") or that a cue names ("do ... chủ trì", "phụ trách:
+        ..."). A role met deep inside the sentence ("mời trưởng thôn dự") owns nothing.
+        """
+        persons = bf.of("person")
+        roles = bf.of("role")
+        candidates = sorted(persons + roles, key=lambda m: (m.start, -m.end))
+        vague = [m.start for m in bf.of("vague_owner")]
+        lead = _OWNER_LEAD.match(key)
+        lead_end = lead.end() if lead else 0
+        chosen = None
+        for m in candidates:
+            if vague and min(vague) < m.start and m.start > lead_end:
+                break  # "Các đoàn thể, ... phối hợp với Chi đoàn": the collective leads
+            if m.start <= lead_end or _OWNER_CUE.search(key[max(0, m.start - 18) : m.start]):
+                chosen = m
+                break
+            if _OWNER_AFTER.match(key, m.end):
+                chosen = m
+                break
+        if chosen is None:
+            return None, None
+        if chosen.kind == "person":
+            role_after = next((m for m in roles if 0 <= m.start - chosen.end <= 3), None)
+            return chosen.text, role_after.text if role_after else None
+        # a body: keep its written qualifier ("Chi hội Phụ nữ thôn") and a contact
+        # person given in brackets ("(đồng chí Lại Thị Nga, chi hội trưởng)")
+        title = re.match(r"(?:đồng chí|đ/c)\s+$", key[max(0, chosen.start - 9) : chosen.start])
+        start = chosen.start - (len(title.group(0)) if title else 0)
+        end = chosen.end
+        qualifier = _BODY_QUALIFIER.match(key, end)
+        if qualifier:
+            end = qualifier.end()
+        bracket = re.match(r"((?:\s+[^\W\d_]+){0,3}?)\s*\(", text[end:])
+        owner = text[start:end]
+        role = None
+        if bracket:
+            inner_start = end + bracket.end()
+            contact = next((p for p in persons if p.start == inner_start), None)
+            if contact is not None:
+                owner = f"{text[start : end + len(bracket.group(1))]} ({contact.text})"
+                role_after = next((m for m in roles if 0 <= m.start - contact.end <= 3), None)
+                role = role_after.text if role_after else None
+        return owner, role
 
     def _cause_words(self) -> set[str]:
         """Content syllables of the sentences that state causes (for 'answers a cause')."""
@@ -462,13 +634,26 @@ class _Analyser:
         header = [i for i, bf in enumerate(self.blocks) if bf.section == "header"]
         head_zone = header + [i for i, bf in enumerate(self.blocks) if bf.section == "title"]
         scan_zone = head_zone or list(range(min(8, len(keys))))
-        sig["party_header"] = next((i + 1 for i in scan_zone if keys[i].strip() == "đảng cộng sản việt nam"), None)
-        sig["party_header_underlined"] = bool(sig["party_header"] and blocks[sig["party_header"] - 1].underline)
-        sig["issuer"] = next((i + 1 for i in scan_zone if keys[i].startswith(("chi bộ", "đảng bộ bộ phận"))), None)
-        sig["superior"] = next((i + 1 for i in scan_zone if keys[i].startswith(("đảng bộ", match_key("đảng ủy")))), None)
-        sig["number"] = next((i + 1 for i in scan_zone if _NUMBER_SYMBOL.match(keys[i].strip())), None)
+        sig["party_header"] = next(
+            (i + 1 for i in scan_zone if keys[i].strip() == "đảng cộng sản việt nam"), None
+        )
+        sig["party_header_underlined"] = bool(
+            sig["party_header"] and blocks[sig["party_header"] - 1].underline
+        )
+        sig["issuer"] = next(
+            (i + 1 for i in scan_zone if keys[i].startswith(("chi bộ", "đảng bộ bộ phận"))), None
+        )
+        sig["superior"] = next(
+            (i + 1 for i in scan_zone if keys[i].startswith(("đảng bộ", match_key("đảng ủy")))),
+            None,
+        )
+        sig["number"] = next(
+            (i + 1 for i in scan_zone if _NUMBER_SYMBOL.match(keys[i].strip())), None
+        )
         sig["number_text"] = blocks[sig["number"] - 1].text if sig["number"] else None
-        sig["number_like"] = next((i + 1 for i in scan_zone if keys[i].strip().startswith("số")), None)
+        sig["number_like"] = next(
+            (i + 1 for i in scan_zone if keys[i].strip().startswith("số")), None
+        )
         date_line = next(((i, m) for i in scan_zone if (m := _DATE_LINE.search(keys[i]))), None)
         sig["date_line"] = date_line[0] + 1 if date_line else None
         if date_line:
@@ -479,11 +664,19 @@ class _Analyser:
             sig["date_line_zero_slip"] = day != expected_day or month != expected_month
             sig["date_line_italic"] = blocks[date_line[0]].italic
         sig["draft_mark"] = next(
-            (i + 1 for i in scan_zone if re.fullmatch(r"[(\[]?\s*dự thảo\s*(?:lần\s*\d+)?\s*[)\]]?", keys[i].strip())),
+            (
+                i + 1
+                for i in scan_zone
+                if re.fullmatch(r"[(\[]?\s*dự thảo\s*(?:lần\s*\d+)?\s*[)\]]?", keys[i].strip())
+            ),
             None,
         )
         sig["signature_tm"] = next(
-            (i + 1 for i, bf in enumerate(self.blocks) if bf.section == "signature" and re.match(r"^(t/m|k/t|t/l|tm\.)", keys[i])),
+            (
+                i + 1
+                for i, bf in enumerate(self.blocks)
+                if bf.section == "signature" and re.match(r"^(t/m|k/t|t/l|tm\.)", keys[i])
+            ),
             None,
         )
         sig["signature_title"] = next(
@@ -506,29 +699,40 @@ class _Analyser:
             ),
             None,
         )
-        sig["recipients"] = next((i + 1 for i, bf in enumerate(self.blocks) if keys[i].startswith("nơi nhận")), None)
+        sig["recipients"] = next(
+            (i + 1 for i, bf in enumerate(self.blocks) if keys[i].startswith("nơi nhận")), None
+        )
         if "document_year" not in sig:
             years = Counter(
-                int(m.value[:4]) for bf in self.blocks for m in bf.of("date") if m.value and m.value[:4].isdigit()
+                int(m.value[:4])
+                for bf in self.blocks
+                for m in bf.of("date")
+                if m.value and m.value[:4].isdigit()
             )
             if years:
                 sig["document_year"] = years.most_common(1)[0][0]
         fonts = self.document.meta.get("fonts") or {}
         sig["fonts"] = fonts
         body_sizes = Counter(
-            round(blocks[i].size_pt) for i, bf in enumerate(self.blocks) if blocks[i].size_pt and bf.section not in ("header", "signature", "recipients")
+            round(blocks[i].size_pt)
+            for i, bf in enumerate(self.blocks)
+            if blocks[i].size_pt and bf.section not in ("header", "signature", "recipients")
         )
         sig["body_size"] = body_sizes.most_common(1)[0][0] if body_sizes else None
 
         # procedure
         chiuy = vote = discussion = None
         for i, sentence, _ in self.sentences_with():
-            if chiuy is None and _CHI_UY.search(sentence) and re.search(
-                r"thảo luận|thống nhất|cho ý kiến|xem xét|thông qua|góp ý", sentence
+            if (
+                chiuy is None
+                and _CHI_UY.search(sentence)
+                and re.search(r"thảo luận|thống nhất|cho ý kiến|xem xét|thông qua|góp ý", sentence)
             ):
                 chiuy = i + 1
-            if vote is None and re.search(r"biểu quyết|tán thành|nhất trí thông qua", sentence) and _VOTE_COUNT.search(
-                sentence
+            if (
+                vote is None
+                and re.search(r"biểu quyết|tán thành|nhất trí thông qua", sentence)
+                and _VOTE_COUNT.search(sentence)
             ):
                 vote = i + 1
             if discussion is None and "thảo luận" in sentence:
@@ -558,7 +762,9 @@ class _Analyser:
                     dated_at, value = i + 1, chosen[0].value
             return mentioned, dated_at, value
 
-        sig["interim_review"], sig["interim_review_dated"], sig["interim_review_date"] = dated("sơ kết")
+        sig["interim_review"], sig["interim_review_dated"], sig["interim_review_date"] = dated(
+            "sơ kết"
+        )
         sig["final_review"], sig["final_review_dated"], sig["final_review_date"] = dated("tổng kết")
         monitoring = monitoring_freq = reporting = reporting_up = None
         for i, sentence, inside in self.sentences_with():
@@ -591,16 +797,21 @@ class _Analyser:
                     m.value = str(year) + m.value[4:]
 
 
-_STOP = set(
-    "và của các cho với trong tại là được có không chưa còn đã sẽ này đó một những việc "
-    "người từ theo để khi nên do vì như thì mà ra vào lên đến về trên dưới hơn rất đang "
-    "chi bộ đảng viên thôn xã hộ năm tháng ngày nguyên nhân chủ quan khách quan số cũng".split()
+_STOP_WORDS = (
+    "và của các cho với trong tại là được có không chưa còn đã sẽ này đó một những việc người "
+    "từ theo để khi nên do vì như thì mà ra vào lên đến về trên dưới hơn rất đang chi "
+    "bộ đảng viên thôn xã hộ năm tháng ngày nguyên nhân chủ quan khách quan số cũng"
 )
+_STOP = set(_STOP_WORDS.split())
 
 
 def _content_words(key: str) -> set[str]:
     words = re.findall(r"[^\W\d_]+", key)
-    return {f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a not in _STOP and b not in _STOP}
+    return {
+        f"{a} {b}"
+        for a, b in zip(words, words[1:], strict=False)
+        if a not in _STOP and b not in _STOP
+    }
 
 
 def analyse(document: Document, nlp, stage: str = "auto") -> Facts:

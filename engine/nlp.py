@@ -64,7 +64,10 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month", rf"tháng\s+{_D}\s*(?:/|-|năm)\s*{_Y}"),
         ("day_no_year", rf"(?:ngày|trước|hạn|đến|từ|vào)\s+{_D}\s*/\s*{_D}(?![\d/])"),
         ("day_no_year", rf"ngày\s+{_D}\s+tháng\s+{_D}(?!\s*năm)"),
-        ("month_no_year", rf"(?:trong|vào|đầu|cuối|giữa|từ|đến|hết|trước)\s+tháng\s+{_D}(?![\d/\-]|\s*năm)"),
+        (
+            "month_no_year",
+            rf"(?:trong|vào|đầu|cuối|giữa|từ|đến|hết|trước)\s+tháng\s+{_D}(?![\d/\-]|\s*năm)",
+        ),
         ("quarter_no_year", r"quý\s+(iv|i{1,3}|[1-4])(?![\w/])"),
         ("year", rf"(?:năm|cuối năm|hết năm|đến năm|trong năm)\s+{_Y}(?!\d)"),
     )
@@ -76,11 +79,31 @@ _FRACTION_RE = re.compile(r"(?<![\d/])(\d{1,5})\s*/\s*(\d{1,5})(?![\d/])\s+([^\W
 _UNIT_RE = re.compile(r"\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)")
 # Two-syllable units that must stay together ("triệu đồng", not "triệu").
 TWO_SYLLABLE_UNITS = {
-    "triệu đồng", "tỷ đồng", "nghìn đồng", "ngàn đồng", "học sinh", "đảng viên", "hội viên",
-    "đoàn viên", "lượt người", "ngày công", "gia đình", "con số", "cán bộ", "thành viên",
-    "giáo viên", "công nhân", "hộ dân", "hộ gia", "tấn rác", "mét vuông", "buổi sinh",
+    "triệu đồng",
+    "tỷ đồng",
+    "nghìn đồng",
+    "ngàn đồng",
+    "học sinh",
+    "đảng viên",
+    "hội viên",
+    "đoàn viên",
+    "lượt người",
+    "ngày công",
+    "gia đình",
+    "con số",
+    "cán bộ",
+    "thành viên",
+    "giáo viên",
+    "công nhân",
+    "hộ dân",
+    "hộ gia",
+    "tấn rác",
+    "mét vuông",
+    "buổi sinh",
 }
-NOT_UNITS = {"năm", "tháng", "ngày", "giờ", "và", "hoặc", "là", "của", "trên", "so", "đến"}
+NOT_UNITS = {"năm", "tháng", "và", "hoặc", "là", "của", "trên", "so", "đến"}
+# "8 tuần", "2 ngày": a length of time, neither a quantity of the problem nor a date
+DURATION_UNITS = {"tuần", "ngày", "giờ", "phút", "tiếng"}
 
 
 def _iso_value(kind: str, groups: tuple[str | None, ...]) -> tuple[str, str]:
@@ -142,7 +165,9 @@ def _to_float(number: str) -> float:
     return float(number.replace(",", "."))
 
 
-def find_numbers(key: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, float, str | None]]:
+def find_numbers(
+    key: str, taken: list[tuple[int, int]]
+) -> list[tuple[int, int, str, float, str | None]]:
     """(start, end, kind, value, unit) of percentages and quantities outside ``taken``."""
 
     def free(s: int, e: int) -> bool:
@@ -175,7 +200,8 @@ def find_numbers(key: str, taken: list[tuple[int, int]]) -> list[tuple[int, int,
             continue
         end = m.end() + unit_match.group(0).index(words[0]) + len(unit)
         if free(m.start(), end):
-            found.append((m.start(), end, "quantity", _to_float(m.group(1)), unit))
+            kind = "duration" if unit in DURATION_UNITS else "quantity"
+            found.append((m.start(), end, kind, _to_float(m.group(1)), unit))
     return found
 
 
@@ -205,7 +231,9 @@ def find_persons(text: str) -> list[tuple[int, int, str]]:
         title = m.group(1).lower()
         minimum = 1 if title in ("đồng chí", "đ/c", "đc.") else 2
         # a lone capitalised role word ("đồng chí Bí thư") is a role, not a name
-        if len(words) >= minimum and not (len(words) == 1 and words[0].group(0).lower() in ("bí", "phó", "chi", "tổ")):
+        if len(words) >= minimum and not (
+            len(words) == 1 and words[0].group(0).lower() in ("bí", "phó", "chi", "tổ")
+        ):
             if words[0].group(0).isupper() and len(words[0].group(0)) > 1 and len(words) < 2:
                 continue
             found.append((m.start(), words[-1].end(), " ".join(w.group(0) for w in words)))
@@ -257,7 +285,9 @@ def _register_components() -> None:
     @Language.component("nq_people")
     def people(doc):
         """Persons named with a title ("đồng chí", "đ/c", "ông", ...) into ["persons"]."""
-        doc.spans["persons"] = _spans(doc, [(s, e, "person", n, None) for s, e, n in find_persons(doc.text)])
+        doc.spans["persons"] = _spans(
+            doc, [(s, e, "person", n, None) for s, e, n in find_persons(doc.text)]
+        )
         return doc
 
     class LexiconMatcher:
@@ -280,7 +310,9 @@ def _register_components() -> None:
 
 
 @cache
-def build_pipeline(extra_lexicon: tuple[tuple[str, tuple[str, ...]], ...] = (), pm=None, config=None):
+def build_pipeline(
+    extra_lexicon: tuple[tuple[str, tuple[str, ...]], ...] = (), pm=None, config=None
+):
     """Build (once per process and plugin manager) the pipeline.
 
     ``extra_lexicon`` comes from rule packs; plugins of ``pm`` (the process-wide

@@ -89,7 +89,8 @@ def _sentences(facts: Facts, sections: set[str] | None):
 def check_phrase_presence(facts: Facts, rule: Rule) -> Outcome:
     """Pass when ``params.min`` sentences (default 1) in ``params.sections`` carry a
     cue of every category in ``params.all`` or of any in ``params.any``, together
-    with a mention of one of ``params.with`` (e.g. a figure or a date) if given."""
+    with a mention of one of ``params.with`` (e.g. a figure or a date) if given;
+    ``params.per: block`` counts paragraphs instead of sentences."""
     any_of = set(rule.params.get("any", []))
     all_of = set(rule.params.get("all", []))
     with_ = set(rule.params.get("with", []))
@@ -103,7 +104,11 @@ def check_phrase_presence(facts: Facts, rule: Rule) -> Outcome:
         missing = _labelled(rule, sorted(all_of - kinds))
         return Outcome(0, 1, [Hit(_first_block(facts, sections), missing)])
     count = 0
-    for _bf, _s, _e, inside in _sentences(facts, sections):
+    if rule.params.get("per") == "block":  # cue and figure in the same paragraph
+        units = (b.mentions for b in _blocks_in(facts, sections))
+    else:
+        units = (inside for _bf, _s, _e, inside in _sentences(facts, sections))
+    for inside in units:
         kinds = {m.kind for m in inside}
         if kinds & any_of and (not with_ or kinds & with_):
             count += 1
@@ -185,7 +190,11 @@ _LOCAL_UNITS = re.compile(
 
 
 # Capitalised words that name no local place ("xây dựng Đảng", "Hồ Chí Minh").
-_NOT_PLACES = set("Đảng Nhà Nước Nhân Dân Trung Ương Hồ Chí Minh Việt Nam Cộng Sản Bác Tổ Quốc Chính Phủ Quốc Hội".split())
+_NOT_PLACE_WORDS = (
+    "Đảng Nhà Nước Nhân Dân Trung Ương Hồ Chí Minh Việt Nam Cộng Sản Bác Tổ Quốc Chính Phủ "
+    "Quốc Hội Nghị Quyết Đại Chỉ Thị Kết Luận Điều Lệ"
+)
+_NOT_PLACES = set(_NOT_PLACE_WORDS.split())
 
 
 def check_topic_local(facts: Facts, rule: Rule) -> Outcome:
@@ -197,10 +206,15 @@ def check_topic_local(facts: Facts, rule: Rule) -> Outcome:
         return Outcome(0, 1, [Hit(block, "")])
     key = match_key(topic)
     names = [w for w in re.findall(r"[^\W\d_]+", topic)[1:] if w[:1].isupper() and w not in _NOT_PLACES]
-    local = bool(names) or bool(_LOCAL_UNITS.search(key))
+    # "thôn Phú Xuân", "xóm 5", "lớp 9A"; not the "trường" of "môi trường"
+    named = re.compile(r"\s+(?:\d|[^\W\d_]*[A-ZĐ])")
+    units = [m for m in _LOCAL_UNITS.finditer(key) if named.match(topic[m.end() :])]
+    local = bool(names) or bool(units)
     bf = facts.block(block) if block else None
     slogans = [m.value for m in bf.of("national_slogan")] if bf else []
-    if local and not (slogans and not names):
+    # a campaign slogan with a place name added is still a slogan, unless a figure
+    # gives it a concrete object ("về kết nạp 3 đảng viên trẻ ...")
+    if local and not (slogans and not re.search(r"\d", topic)):
         return Outcome(1, 1)
     return Outcome(0, 1, [Hit(block, ", ".join(dict.fromkeys(slogans)) or topic)])
 
