@@ -1,0 +1,192 @@
+"""Property tests: loaders, extraction and scoring never raise anything but our typed
+errors, and scores stay within 0–100, whatever the input."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from nghiquyet.engine import legacy
+from nghiquyet.engine.config import Config
+from nghiquyet.engine.errors import ConfigError, InputError
+from nghiquyet.engine.load import load
+from nghiquyet.engine.model import Block, Document
+from nghiquyet.engine.nlp import find_dates, find_numbers, find_persons
+from nghiquyet.engine.plugin_manager import get_plugin_manager
+from nghiquyet.engine.text import match_key
+from nghiquyet.plugins.text_loader import decode_text, parse_markdown, parse_plain
+
+sys.path.insert(0, str(Path(__file__).parent))
+import hostile_files as H  # noqa: E402
+
+FAST = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+SLOW = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+VIET = "aăâeêioôơuưyđAĂÂEÊIOÔƠUƯYĐ" + "".join(legacy.VIETNAMESE_LETTERS)
+WORDS = [
+    "Nghị quyết",
+    "chi bộ",
+    "đồng chí Nguyễn Văn An",
+    "Bí thư",
+    "chủ trì",
+    "hoàn thành trước",
+    "15/3/2026",
+    "ngày 05 tháng 02 năm 2026",
+    "quý II/2026",
+    "95%",
+    "120 hộ",
+    "50 triệu đồng",
+    "I. TÌNH HÌNH",
+    "II. MỤC TIÊU",
+    "III. NHIỆM VỤ, GIẢI PHÁP",
+    "IV. TỔ CHỨC THỰC HIỆN",
+    "khó khăn",
+    "tháo gỡ",
+    "sơ kết",
+    "tổng kết",
+    "DỰ THẢO",
+    "biểu quyết",
+    "tán thành",
+    "|",
+    "**",
+    "#",
+    "-",
+    "1.",
+    "\n",
+    "\n\n",
+    " ",
+    "Céng hoµ",
+    "Vieät Nam",
+    "ÅØÆ",
+]
+vietnamese_text = st.lists(
+    st.one_of(st.sampled_from(WORDS), st.text(alphabet=VIET + " .,;:%/-()0123456789", max_size=12)),
+    max_size=60,
+).map(" ".join)
+any_text = st.one_of(st.text(max_size=400), vietnamese_text)
+
+
+def _loader_ok(call):
+    try:
+        return call()
+    except (InputError, ConfigError):
+        return None
+
+
+@FAST
+@given(st.binary(max_size=600))
+def test_decode_text_random_bytes(data):
+    result = _loader_ok(lambda: decode_text(data, Path("x.txt")))
+    if result is not None:
+        text, encoding = result
+        assert isinstance(text, str) and encoding
+
+
+@FAST
+@given(any_text)
+def test_text_parsers_and_legacy_repair(text):
+    for parse in (parse_plain, parse_markdown):
+        document = parse(text, "x.md")
+        for i, block in enumerate(document.blocks, start=1):
+            assert block.index == i and block.text == block.text.strip() and block.text
+    repaired, encoding, count = legacy.repair_blocks([b.text for b in document.blocks])
+    assert len(repaired) == len(document.blocks) and (encoding is None) == (count == 0)
+    legacy.verdict(text)
+    legacy.looks_garbled(text)
+
+
+@FAST
+@given(st.text(alphabet=VIET + " .,", max_size=200))
+def test_vni_round_trip_any_vietnamese_text(text):
+    nfc = unicodedata.normalize("NFC", text)
+    assert legacy.decode_vni(legacy.encode_vni(nfc)) == nfc
+
+
+@FAST
+@given(any_text)
+def test_extraction_spans_stay_inside_the_text(text):
+    key = match_key(text)
+    assert len(key) == len(text)
+    dates = find_dates(key)
+    for start, end, *_ in dates:
+        assert 0 <= start < end <= len(key)
+    for start, end, *_ in find_numbers(key, [(d[0], d[1]) for d in dates]):
+        assert 0 <= start < end <= len(key)
+    for start, end, *_ in find_persons(text):
+        assert 0 <= start < end <= len(text)
+
+
+@pytest.fixture(scope="module")
+def base_docx(tmp_path_factory) -> bytes:
+    path = H.unicode_docx(
+        tmp_path_factory.mktemp("fuzz") / "base.docx", H.sample_blocks("middling")[:12]
+    )
+    return path.read_bytes()
+
+
+@SLOW
+@given(data=st.data())
+def test_mutated_docx_is_read_or_refused(tmp_path, base_docx, data):
+    raw = bytearray(base_docx)
+    for _ in range(data.draw(st.integers(1, 8))):
+        kind = data.draw(st.sampled_from(["flip", "cut", "insert"]))
+        at = data.draw(st.integers(0, len(raw) - 1))
+        if kind == "flip":
+            raw[at] = data.draw(st.integers(0, 255))
+        elif kind == "cut":
+            del raw[at : at + data.draw(st.integers(1, 64))]
+        else:
+            raw[at:at] = data.draw(st.binary(min_size=1, max_size=32))
+        if not raw:
+            break
+    path = tmp_path / "mutant.docx"
+    path.write_bytes(bytes(raw))
+    document = _loader_ok(lambda: load(path, Config(), get_plugin_manager()))
+    if document is not None:
+        assert all(isinstance(b.text, str) for b in document.blocks)
+
+
+paragraph = st.tuples(
+    st.sampled_from(["paragraph", "heading", "list_item", "table_cell"]),
+    vietnamese_text.filter(lambda t: t.strip()),
+    st.booleans(),
+)
+
+
+@SLOW
+@given(st.lists(paragraph, min_size=1, max_size=25), st.sampled_from(["auto", "draft", "adopted"]))
+def test_scores_stay_within_bounds(assessor, paras, stage):
+    blocks = [
+        Block(
+            index=i,
+            text=" ".join(text.split()),
+            kind=kind,
+            line=i,
+            bold=bold,
+            heading_level=1 if kind == "heading" else None,
+        )
+        for i, (kind, text, bold) in enumerate(paras, start=1)
+    ]
+    blocks = [b for b in blocks if b.text]
+    for i, b in enumerate(blocks, start=1):
+        b.index = b.line = i
+    if not blocks:
+        return
+    assessor.config.stage = stage
+    try:
+        report = assessor.assess_document(Document(path="fuzz.md", format="md", blocks=blocks))
+    finally:
+        assessor.config.stage = "auto"
+    assert 0.0 <= report.score <= 100.0
+    for criterion in report.criteria:
+        assert criterion.score is None or 0.0 <= criterion.score <= 100.0
+    for finding in report.findings:
+        assert finding.location is None or 1 <= finding.location.block <= len(blocks)
