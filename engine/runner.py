@@ -20,6 +20,8 @@ from .model import DocumentError, DocumentReport, Report
 from .plugin_manager import get_plugin_manager
 from .score import score
 
+MIN_FILES_PER_WORKER = 4
+
 
 class Assessor:
     def __init__(self, config: Config):
@@ -106,7 +108,9 @@ class Assessor:
         from . import __version__
 
         ordered = sorted(paths, key=str)
-        workers = min(jobs or os.cpu_count() or 1, len(ordered))
+        # A worker costs its own spaCy start-up (~0.5 s): a pool only pays for itself
+        # with a few files per worker, so small batches run here.
+        workers = min(jobs or os.cpu_count() or 1, -(-len(ordered) // MIN_FILES_PER_WORKER))
         if workers <= 1:
             documents = []
             for path in ordered:

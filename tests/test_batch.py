@@ -110,6 +110,11 @@ def test_each_worker_builds_one_assessor(tmp_path, samples, monkeypatch):
     assert all(d.error is None for d in report.documents)
     pids = log.read_text().split()
     assert len(pids) == 2 and len(set(pids)) == 2 and str(os.getpid()) not in pids
+    # a handful of files is not worth a worker's start-up: assessed in this process
+    log.unlink()
+    small = runner.Assessor(Config()).assess_paths(links[:3], jobs=2)
+    assert [d.path for d in small.documents] == [str(p) for p in links[:3]]
+    assert log.read_text().split() == [str(os.getpid())]  # only the Assessor above
 
 
 def test_jobs_default_is_one_per_core():
