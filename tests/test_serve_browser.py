@@ -105,6 +105,9 @@ def test_paste_text_in_english(page_watch, url, samples, assessor):
     # no Word file was given, so no commented copy, and the page says why
     assert page.locator("#download-annotated").count() == 0
     assert "needs a Word (.docx) file" in page.inner_text("#downloads")
+    # switching back from a result page lands on the start page, in Vietnamese
+    page.click("#switch-lang")
+    page.wait_for_selector("text=Kiểm tra một dự thảo")
     _only_local(page_watch.requests, url)
 
 
