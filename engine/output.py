@@ -9,6 +9,16 @@ from pathlib import Path
 from .errors import NghiquyetError
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# Read once at import: os.umask is process-wide and not safe to toggle per write.
+_UMASK = _current_umask()
+
+
 class OutputError(NghiquyetError):
     """The output path cannot be written (or would overwrite an input)."""
 
@@ -33,6 +43,8 @@ def write_atomic(target: Path, data: bytes) -> None:
         raise OutputError(f"{target}: folder {folder} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
+        # mkstemp makes the file private (0600); a report gets the usual permissions
+        os.chmod(tmp, 0o666 & ~_UMASK)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

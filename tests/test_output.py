@@ -151,3 +151,14 @@ def test_cli_writes_the_report_atomically(run, draft, tmp_path):
 def test_cli_output_into_missing_folder(run, draft, tmp_path):
     result = run(draft, "-o", tmp_path / "khong-co" / "bao-cao.json")
     assert result.exit_code == 2 and "Traceback" not in result.stderr
+
+
+def test_written_report_has_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    from nghiquyet.engine.output import _UMASK, write_atomic
+
+    target = tmp_path / "bao-cao.json"
+    write_atomic(target, b"{}")
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o666 & ~_UMASK
