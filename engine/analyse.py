@@ -214,10 +214,16 @@ def _strip_numbering(key: str) -> str:
 
 
 def _lead_in_kind(key: str) -> str | None:
-    """ "Tổ chức thực hiện: ..." starts a part even without a heading line."""
-    head, colon, _ = key.partition(":")
+    """ "Tổ chức thực hiện: ..." starts a part even without a heading line, and so does
+    an introducing sentence "Để thực hiện mục tiêu trên, chi bộ đề ra các giải pháp sau:"."""
+    head, colon, rest = key.partition(":")
     if colon and word_count(head) <= 6:
         return section_kind(head)
+    if colon and not rest.strip() and word_count(head) <= 20:
+        # the sentence introduces what it names last ("để thực hiện mục tiêu trên, ...
+        # các giải pháp sau:" introduces solutions)
+        found = [(key.rfind(cue), kind) for kind, cues in SECTION_CUES for cue in cues if cue in head]
+        return max(found)[1] if found else None
     return None
 
 
@@ -495,7 +501,11 @@ class _Analyser:
         # a named body alone does not make a slogan concrete ("tăng cường sự lãnh đạo
         # của chi bộ đối với Ban nhân dân ấp")
         measured = [e for e in elements if e != "owner"]
-        checks = {"concrete": bool(verbs) and bool(measured or (elements and len(slogans) < 2))}
+        # concrete: something measured, done by a checkable action or at least not
+        # wrapped in slogans; a named owner alone is enough only for a plain action
+        concrete = bool(measured) and (bool(verbs) or not slogans)
+        concrete = concrete or (bool(elements) and bool(verbs) and len(slogans) < 2)
+        checks = {"concrete": concrete}
         if causes:  # with no causes stated there is nothing to answer (evidence flags that)
             checks["answers_cause"] = len(overlap) >= 2
         return Item(

@@ -50,6 +50,7 @@ def load_lexicon(extra: Iterable[dict[str, list[str]]] = ()) -> dict[str, list[s
 _D = r"(\d{1,2})"
 _Y = r"((?:19|20)\d{2})"
 _SEP = r"\s*[/.\-]\s*"
+_SEASON_END = {"đông xuân": "Q2", "chiêm": "Q2", "hè thu": "Q3", "thu đông": "Q4", "mùa": "Q4"}
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 # (kind of value, pattern); earlier patterns claim their characters first.
@@ -60,6 +61,7 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("day", rf"(?<![\d/.\-]){_D}{_SEP}{_D}{_SEP}{_Y}(?![\d/])"),
         ("term", rf"(?:nhiệm kỳ|năm học|giai đoạn)\s+{_Y}\s*[–\-—/]\s*{_Y}"),
         ("quarter", rf"quý\s+(iv|i{{1,3}}|[1-4])\s*(?:/|-|năm|,)\s*(?:năm\s+)?{_Y}"),
+        ("season", rf"vụ\s+(đông xuân|hè thu|thu đông|mùa|chiêm)\s+(?:năm\s+)?(?:{_Y}\s*[–\-—/]\s*)?{_Y}"),
         ("half", rf"(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm\s*{_Y}?"),
         ("month", rf"tháng\s+{_D}\s*(?:/|-|năm)\s*{_Y}"),
         ("day_no_year", rf"(?:ngày|trước|hạn|đến|từ|vào)\s+{_D}\s*/\s*{_D}(?![\d/])"),
@@ -121,6 +123,8 @@ def _iso_value(kind: str, groups: tuple[str | None, ...]) -> tuple[str, str]:
     if kind in ("quarter", "quarter_no_year"):
         year = g[1] if kind == "quarter" else "????"
         return f"{year}-Q{_ROMAN_Q[g[0]]}", "quarter"
+    if kind == "season":  # the crop season's harvest quarter: "vụ Hè Thu 2026" -> Q3
+        return f"{g[2]}-{_SEASON_END[g[0]]}", "quarter"
     if kind == "half":
         return f"{g[1] or '????'}-H{1 if g[0] == 'đầu' else 2}", "half"
     if kind == "term":
