@@ -12,6 +12,7 @@ never loads a DTD, resolves an entity or touches the network.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import shutil
@@ -199,7 +200,15 @@ def open_package(path: Path, data: bytes, limits: Limits | None = None) -> zipfi
 def read_part(
     package: zipfile.ZipFile, name: str, path: Path, limits: Limits | None = None
 ) -> etree._Element | None:
-    """Parse one XML part, bounded in size; ``None`` if the part is absent.
+    """Parse one XML part, bounded in size; ``None`` if the part is absent."""
+    raw = read_part_bytes(package, name, path, limits)
+    return None if raw is None else parse_part(raw, name, path)
+
+
+def read_part_bytes(
+    package: zipfile.ZipFile, name: str, path: Path, limits: Limits | None = None
+) -> bytes | None:
+    """Inflate one part, bounded in size; ``None`` if the part is absent.
 
     The part is inflated in chunks and counted against the package's budget, so a
     header that understates the size cannot make it inflate more than the limits.
@@ -232,7 +241,11 @@ def read_part(
         zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError
     ) as e:
         raise _fail(path, "corrupt", f"tệp .docx bị hỏng ({e})", f"corrupt .docx ({e})") from None
-    raw = b"".join(chunks)
+    return b"".join(chunks)
+
+
+def parse_part(raw: bytes, name: str, path: Path) -> etree._Element:
+    """Parse a part's bytes with the safe parser; hostile or broken XML is refused."""
     hostile = _fail(
         path,
         "hostile_xml",
@@ -434,10 +447,31 @@ class _Numbering:
         return label, False
 
 
+# Parsed styles by the hash of their bytes. Drafts made from one template (a
+# province's form, python-docx's default) share styles.xml, and resolving ~160
+# styles costs more than reading the whole text of a short draft.
+_STYLES_CACHE: dict[bytes, _Styles] = {}
+_STYLES_CACHE_SIZE = 32
+
+
+def _styles_of(package: zipfile.ZipFile, path: Path, limits: Limits | None) -> _Styles:
+    raw = read_part_bytes(package, "word/styles.xml", path, limits)
+    if raw is None:
+        return _Styles(None)
+    key = hashlib.blake2b(raw, digest_size=16).digest()
+    styles = _STYLES_CACHE.get(key)
+    if styles is None:
+        styles = _Styles(parse_part(raw, "word/styles.xml", path))
+        if len(_STYLES_CACHE) >= _STYLES_CACHE_SIZE:
+            _STYLES_CACHE.pop(next(iter(_STYLES_CACHE)))
+        _STYLES_CACHE[key] = styles
+    return styles
+
+
 class _DocxReader:
     def __init__(self, path: Path, package: zipfile.ZipFile, limits: Limits | None = None):
         self.path = path
-        self.styles = _Styles(read_part(package, "word/styles.xml", path, limits))
+        self.styles = _styles_of(package, path, limits)
         self.numbering = _Numbering(read_part(package, "word/numbering.xml", path, limits))
         self.blocks: list[Block] = []
         self.tables = 0
