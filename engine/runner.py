@@ -118,8 +118,13 @@ class Assessor:
                 if progress:
                     progress(len(documents), len(ordered))
         else:
+            context = _fork_context()
+            if context is not None:
+                # Build the pipeline once here: forked workers inherit it (the build is
+                # cached per process) instead of each importing spaCy and building its own.
+                self.nlp  # noqa: B018
             documents = _assess_in_pool(
-                ordered, workers, self.config, self.debug, progress, getattr(self, "cache", None)
+                ordered, workers, self.config, self.debug, progress, getattr(self, "cache", None), context
             )
         return Report(
             documents=documents,
@@ -149,6 +154,15 @@ def _work(path: Path) -> DocumentReport:
     return _WORKER.assess_one(path)
 
 
+def _fork_context():
+    """The "fork" start method where the platform has it (Linux), else None."""
+    import multiprocessing
+
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None
+
+
 def _assess_in_pool(
     paths: list[Path],
     workers: int,
@@ -156,13 +170,17 @@ def _assess_in_pool(
     debug: bool,
     progress: Callable[[int, int], None] | None,
     cache=None,
+    context=None,
 ) -> list[DocumentReport]:
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
     results: dict[int, DocumentReport] = {}
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(config, debug, cache)
+        max_workers=workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(config, debug, cache),
     ) as pool:
         futures = {pool.submit(_work, path): i for i, path in enumerate(paths)}
         for future in as_completed(futures):
