@@ -305,9 +305,24 @@ CHECKS = {
 }
 
 
+def _with_state(function):
+    """Add ``state_vi``/``state_en`` ("có"/"chưa có") to a check's values, so that a
+    yes-or-no rule can say in its summary what was found ("mốc sơ kết: có")."""
+
+    def check(facts: Facts, rule: Rule) -> Outcome:
+        outcome = function(facts, rule)
+        ok = outcome.passed >= outcome.total
+        outcome.values.setdefault("state_vi", "có" if ok else "chưa có")
+        outcome.values.setdefault("state_en", "yes" if ok else "missing")
+        return outcome
+
+    check.__doc__ = function.__doc__
+    return check
+
+
 @hookimpl
 def register_rules(register):
     """Register the built-in rule types and the packs shipped in nghiquyet/rules."""
     for name, function in CHECKS.items():
-        register.check(name, function)
+        register.check(name, _with_state(function))
     register.pack(builtin_pack_folder())
