@@ -222,7 +222,9 @@ def _lead_in_kind(key: str) -> str | None:
     if colon and not rest.strip() and word_count(head) <= 20:
         # the sentence introduces what it names last ("để thực hiện mục tiêu trên, ...
         # các giải pháp sau:" introduces solutions)
-        found = [(key.rfind(cue), kind) for kind, cues in SECTION_CUES for cue in cues if cue in head]
+        found = [
+            (key.rfind(cue), kind) for kind, cues in SECTION_CUES for cue in cues if cue in head
+        ]
         return max(found)[1] if found else None
     return None
 

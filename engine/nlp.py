@@ -61,7 +61,10 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("day", rf"(?<![\d/.\-]){_D}{_SEP}{_D}{_SEP}{_Y}(?![\d/])"),
         ("term", rf"(?:nhiệm kỳ|năm học|giai đoạn)\s+{_Y}\s*[–\-—/]\s*{_Y}"),
         ("quarter", rf"quý\s+(iv|i{{1,3}}|[1-4])\s*(?:/|-|năm|,)\s*(?:năm\s+)?{_Y}"),
-        ("season", rf"vụ\s+(đông xuân|hè thu|thu đông|mùa|chiêm)\s+(?:năm\s+)?(?:{_Y}\s*[–\-—/]\s*)?{_Y}"),
+        (
+            "season",
+            rf"vụ\s+(đông xuân|hè thu|thu đông|mùa|chiêm)\s+(?:năm\s+)?(?:{_Y}\s*[–\-—/]\s*)?{_Y}",
+        ),
         ("half", rf"(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm\s*{_Y}?"),
         ("month", rf"tháng\s+{_D}\s*(?:/|-|năm)\s*{_Y}"),
         ("day_no_year", rf"(?:ngày|trước|hạn|đến|từ|vào)\s+{_D}\s*/\s*{_D}(?![\d/])"),

@@ -1,0 +1,228 @@
+"""Unit tests of the analysis: dates, tone folding, lexicon, structure, items, tasks."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from nghiquyet.engine.analyse import analyse
+from nghiquyet.engine.nlp import find_dates, load_lexicon
+from nghiquyet.engine.text import match_key
+from nghiquyet.plugins.text_loader import parse_markdown
+
+DRAFTS = Path(__file__).resolve().parent / "drafts"
+
+
+def _facts(assessor, text: str, stage: str = "auto"):
+    return analyse(parse_markdown(text, "t.md"), assessor.nlp, stage)
+
+
+def _values(text: str) -> list[str]:
+    return [value for _s, _e, value, _p in find_dates(match_key(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("hoàn thành trước ngày 30/6/2026", "2026-06-30"),
+        ("xong ngày 15-3-2026", "2026-03-15"),
+        ("ngày 15 tháng 3 năm 2026", "2026-03-15"),
+        ("trước ngày 30/6", "????-06-30"),
+        ("trong quý II/2026", "2026-Q2"),
+        ("trong quý IV năm 2026", "2026-Q4"),
+        ("trong tháng 4/2026", "2026-04"),
+        ("tháng 4/2026", "2026-04"),
+        ("6 tháng đầu năm 2026", "2026-H1"),
+        ("nhiệm kỳ 2025–2030", "2025/2030"),
+        ("từ vụ Hè Thu 2026", "2026-Q3"),
+        ("vụ Đông Xuân 2025–2026", "2026-Q2"),
+    ],
+)
+def test_dates_to_iso(text, value):
+    assert _values(text) == [value]
+
+
+def test_impossible_dates_are_no_deadline():
+    assert _values("trước ngày 31/13/2026") == []
+    assert _values("ngày 30/2/2026") == []
+
+
+def test_year_of_the_date_line_fills_dates_without_year(assessor):
+    facts = _facts(
+        assessor,
+        "*An Thịnh, ngày 12 tháng 3 năm 2026*\n\n# NGHỊ QUYẾT\n\n**về làm đường thôn Phú Xuân**\n\n"
+        "## V. TỔ CHỨC THỰC HIỆN\n\n"
+        "- Đồng chí Hoàng Văn Bình, Bí thư chi bộ, xong trước ngày 30/6.\n",
+    )
+    assert [t.deadline for t in facts.tasks] == ["2026-06-30"]
+
+
+def test_match_key_folds_tone_placement():
+    for old, new in (("uỷ", "ủy"), ("hoà", "hòa"), ("thuỷ", "thủy"), ("khoẻ", "khỏe")):
+        assert match_key(old) == match_key(new)
+        assert len(match_key(old)) == len(old)
+    assert match_key("quý") == "quý"  # "qu" + "ý": nothing to move
+
+
+def test_slogan_lexicon_is_large_and_matches_both_spellings(assessor):
+    slogans = set(load_lexicon()["slogan"])
+    assert len(slogans) >= 60
+    nlp = assessor.nlp
+
+    def labels(text: str) -> set[tuple[str, str]]:
+        doc = nlp(text)  # keep the Doc alive while its spans are read
+        return {(s.text.lower(), s.label_) for s in doc.spans["lexicon"]}
+
+    for text in ("công nghiệp hoá, hiện đại hoá", "công nghiệp hóa, hiện đại hóa"):
+        assert (text, "slogan") in labels(text)
+    for text in ("Chi uỷ kiểm tra", "Chi ủy kiểm tra", "CHI UỶ KIỂM TRA"):
+        assert (text.lower()[:6], "role") in labels(text)
+    for text in ("tổ hoà giải", "tổ hòa giải"):
+        assert (text, "role") in labels(text)
+
+
+def _sections(facts) -> list[str]:
+    return [s.kind for s in facts.sections if s.kind not in ("preamble", "bases")]
+
+
+OUTLINE = ["situation", "objectives", "solutions", "obstacles", "implementation"]
+
+
+@pytest.mark.parametrize("base", ["thon-phu-xuan", "truong-tieu-hoc-thach-ban", "htx-tan-hung"])
+def test_sections_from_wording_in_every_layout(assessor, base):
+    """'Phần thứ nhất' + a heading line, unnumbered headings, bold Roman numerals."""
+    facts = _facts(assessor, (DRAFTS / base / "strong.md").read_text("utf-8"))
+    kinds = [k for k in _sections(facts) if k != "other"]
+    # sub-headings ("1. Kết quả", "2. Hạn chế") stay in the situation part
+    assert list(dict.fromkeys(kinds)) == OUTLINE
+    assert facts.signals["topic"].startswith("về ")
+    assert facts.stage == "draft" and facts.stage_source == "marked"
+
+
+def test_an_introducing_sentence_opens_the_part_it_names(assessor):
+    facts = _facts(
+        assessor,
+        "# NGHỊ QUYẾT\n\n**về thu gom rác thôn Phú Xuân**\n\n"
+        "Mục tiêu: 100% hộ đăng ký thu gom trước 30/6/2026.\n\n"
+        "Để thực hiện mục tiêu trên, chi bộ đề ra các giải pháp sau:\n\n"
+        "Một là, đặt 3 điểm tập kết rác ở xóm Giữa trong tháng 4/2026.\n",
+    )
+    assert [s.kind for s in facts.sections][-1] == "solutions"
+    assert len(facts.items["solution"]) == 1 and len(facts.items["target"]) == 1
+
+
+def test_items_and_their_checks(assessor):
+    facts = _facts(
+        assessor,
+        "# NGHỊ QUYẾT\n\n**về thu gom rác thôn Phú Xuân**\n\n## II. MỤC TIÊU\n\n"
+        "- Đến ngày 30/6/2026, 100% hộ đăng ký thu gom rác.\n"
+        "- Nâng cao nhận thức của nhân dân về bảo vệ môi trường.\n"
+        "- Trong năm 2026, không còn điểm đổ rác tự phát ven kênh.\n\n"
+        "## III. GIẢI PHÁP\n\n"
+        "- Tăng cường công tác tuyên truyền, nâng cao ý thức của nhân dân.\n"
+        "- Đặt 3 điểm tập kết ở đầu ngõ xóm 5 trong tháng 4/2026.\n\n"
+        "## IV. DỰ BÁO KHÓ KHĂN\n\n"
+        "- Kinh phí xã về chậm, không kịp làm điểm tập kết. Cách tháo gỡ: tạm ứng từ quỹ thôn.\n"
+        "- Nhận thức của một bộ phận nhân dân còn hạn chế.\n",
+    )
+    targets = facts.items["target"]
+    assert [t.checks["measurable"] for t in targets] == [True, False, True]  # zero is a number
+    assert [t.checks["dated"] for t in targets] == [True, False, True]
+    assert targets[1].details["vague_terms"] == ["nâng cao"]
+    solutions = facts.items["solution"]
+    assert [s.checks["concrete"] for s in solutions] == [False, True]
+    assert "answers_cause" not in solutions[0].checks  # no causes written: nothing to answer
+    obstacles = facts.items["obstacle"]
+    assert [o.checks["has_remedy"] for o in obstacles] == [True, False]
+    assert [o.checks["specific"] for o in obstacles] == [True, False]
+
+
+TASKS = """# NGHỊ QUYẾT
+
+**về thu gom rác thôn Phú Xuân**
+
+## V. TỔ CHỨC THỰC HIỆN
+
+1. Chi hội Phụ nữ thôn (đồng chí Nguyễn Thị Mai, chi hội trưởng) họp 6 xóm trong tháng 4/2026.
+2. Giao đồng chí Lê Văn Tâm, chi ủy viên, lập danh sách hộ chưa đăng ký, xong trong quý II/2026.
+3. Đ/c Trần Thị Lan, tổ trưởng tổ thu gom, chủ trì 2 đợt ra quân; hoàn thành trước ngày 30/6.
+4. Các đồng chí đảng viên tích cực tuyên truyền, vận động nhân dân thực hiện.
+5. Tổ chức họp thôn, mời trưởng thôn và chi hội trưởng dự, trong thời gian tới.
+6. Lập hồ sơ đề nghị xã hỗ trợ kinh phí, nộp trước ngày 15/4/2026; phụ trách: đồng chí Võ Minh Tuấn.
+7. Chi ủy kiểm tra việc thực hiện hằng tháng tại kỳ sinh hoạt chi bộ.
+8. Các đoàn thể phối hợp với Chi đoàn thanh niên tuyên truyền thường xuyên.
+"""
+
+
+def test_responsibility_matrix_is_what_is_written(assessor):
+    facts = _facts(assessor, "*Phú Xuân, ngày 10 tháng 3 năm 2026*\n\n" + TASKS)
+    rows = [(t.owner, t.role, t.deadline, t.deadline_text) for t in facts.tasks]
+    assert rows == [
+        (
+            "Chi hội Phụ nữ thôn (đồng chí Nguyễn Thị Mai)",
+            "chi hội trưởng",
+            "2026-04",
+            "tháng 4/2026",
+        ),
+        ("đồng chí Lê Văn Tâm", "chi ủy viên", "2026-Q2", "quý II/2026"),
+        ("Đ/c Trần Thị Lan", "tổ trưởng", "2026-06-30", "ngày 30/6"),
+        (None, None, None, None),  # a collective owns nothing
+        (None, None, None, None),  # invited people do not own the task
+        ("đồng chí Võ Minh Tuấn", None, "2026-04-15", "15/4/2026"),
+        ("Chi ủy", None, None, "hằng tháng"),  # a frequency is its schedule
+        (None, None, None, None),  # the collective leads; Chi đoàn only cooperates
+    ]
+    assert facts.tasks[3].vague_owner == "Các đồng chí đảng viên"
+    assert facts.tasks[4].vague_time == "trong thời gian tới"
+    assert (
+        facts.tasks[7].vague_owner == "Các đoàn thể" and facts.tasks[7].vague_time == "thường xuyên"
+    )
+    checks = [i.checks for i in facts.items["task"]]
+    assert [c["has_owner"] for c in checks] == [True, True, True, False, False, True, True, False]
+    assert [c["has_deadline"] for c in checks] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        True,
+        True,
+        False,
+    ]
+    assert all(t.block > 0 and t.text for t in facts.tasks)
+
+
+def test_tasks_in_json(assess_markdown):
+    from nghiquyet.engine.render import task_dict
+
+    report = assess_markdown(TASKS)
+    rows = [task_dict(t) for t in report.tasks]
+    assert rows[0]["owner"] == "Chi hội Phụ nữ thôn (đồng chí Nguyễn Thị Mai)"
+    assert rows[0]["role"] == "chi hội trưởng" and rows[0]["deadline"] == "2026-04"
+    assert {"text", "owner", "role", "deadline", "block"} <= set(rows[0])
+    assert rows[3]["owner"] is None
+
+
+def test_stage_detection(assessor):
+    body = "# NGHỊ QUYẾT\n\n**về thu gom rác thôn Phú Xuân**\n\n"
+    vote = "Nghị quyết được 25/27 đảng viên có mặt biểu quyết tán thành (92,6%).\n"
+    assert _facts(assessor, "**DỰ THẢO**\n\n" + body).stage == "draft"
+    assert _facts(assessor, body + vote).stage == "adopted"
+    assert _facts(assessor, body + vote).stage_source == "vote_record"
+    assert _facts(assessor, body).stage == "draft"
+    assert _facts(assessor, body + vote, stage="draft").stage == "draft"
+
+
+def test_analysis_is_linear_in_length(assessor):
+    text = (DRAFTS / "thon-phu-xuan" / "strong.md").read_text("utf-8")
+    head, body = text.split("**Phần thứ nhất**", 1)
+    _facts(assessor, text)  # warm up
+
+    def seconds(copies: int) -> float:
+        start = time.perf_counter()
+        _facts(assessor, head + "**Phần thứ nhất**" + body * copies)
+        return time.perf_counter() - start
+
+    one, many = seconds(2), seconds(40)
+    assert many < one * 20 * 2.5, (one, many)  # 20× the text, well under quadratic
