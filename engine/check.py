@@ -70,7 +70,11 @@ def file_ignores(config, path: str) -> list[str]:
     tokens: list[str] = []
     posix = Path(path).as_posix()
     for pattern, rules in (config.per_file_ignores or {}).items():
-        if fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(Path(path).name, pattern) or posix.endswith(pattern):
+        if (
+            fnmatch.fnmatch(posix, pattern)
+            or fnmatch.fnmatch(Path(path).name, pattern)
+            or posix.endswith(pattern)
+        ):
             tokens.extend(rules)
     return tokens
 
@@ -79,7 +83,9 @@ def _location(facts: Facts, hit: Hit) -> Location:
     index = hit.block or facts.signals.get("title_block") or 1
     index = min(max(index, 1), len(facts.document.blocks))
     block = facts.document.blocks[index - 1]
-    return Location(block=index, line=block.line or index, excerpt=excerpt(block.text, hit.start, hit.end))
+    return Location(
+        block=index, line=block.line or index, excerpt=excerpt(block.text, hit.start, hit.end)
+    )
 
 
 def _fill(template: dict[str, str], values: dict) -> dict[str, str]:
@@ -89,7 +95,9 @@ def _fill(template: dict[str, str], values: dict) -> dict[str, str]:
 
     def in_lang(lang: str) -> dict:
         # a value may itself be bilingual ({"vi": ..., "en": ...}), e.g. a label
-        return {k: v.get(lang, v.get("vi", "")) if isinstance(v, dict) else v for k, v in values.items()}
+        return {
+            k: v.get(lang, v.get("vi", "")) if isinstance(v, dict) else v for k, v in values.items()
+        }
 
     return {lang: text.format_map(_Keep(in_lang(lang))).strip() for lang, text in template.items()}
 

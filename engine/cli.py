@@ -36,19 +36,69 @@ def _lang_default() -> str:
 
 assess_options = [
     click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path)),
-    click.option("--format", "-f", "fmt", default="text", show_default=True, help="Output format: text, json, html, markdown, sarif, junit, github (plugins add more)."),
-    click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to FILE instead of standard output."),
-    click.option("--lang", type=click.Choice(["vi", "en"]), help="Language of messages [default: vi]."),
-    click.option("--stage", type=click.Choice(["draft", "adopted", "auto"]), help="Judge as a draft, an adopted text, or detect it [default: auto]."),
-    click.option("--select", multiple=True, help="Only these rules: ids (NQ601), prefixes (NQ6), slugs or criteria; comma-separated or repeated."),
+    click.option(
+        "--format",
+        "-f",
+        "fmt",
+        default="text",
+        show_default=True,
+        help="Output format: text, json, html, markdown, sarif, junit, github (plugins add more).",
+    ),
+    click.option(
+        "-o",
+        "--output",
+        type=click.Path(path_type=Path),
+        help="Write the report to FILE instead of standard output.",
+    ),
+    click.option(
+        "--lang", type=click.Choice(["vi", "en"]), help="Language of messages [default: vi]."
+    ),
+    click.option(
+        "--stage",
+        type=click.Choice(["draft", "adopted", "auto"]),
+        help="Judge as a draft, an adopted text, or detect it [default: auto].",
+    ),
+    click.option(
+        "--select",
+        multiple=True,
+        help="Only these rules: ids (NQ601), prefixes (NQ6), slugs or criteria; comma-separated or repeated.",
+    ),
     click.option("--ignore", multiple=True, help="Skip these rules (same forms as --select)."),
-    click.option("--fail-under", type=click.FloatRange(0, 100), help="Exit 1 when a draft scores below N."),
-    click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (unreadable input still exits 2)."),
-    click.option("--config", "config_path", type=click.Path(path_type=Path), help="Config file (default: NGHIQUYET_CONFIG, then nghiquyet.yaml found upward)."),
-    click.option("--jobs", "-j", type=click.IntRange(0, 64), default=None, help="Worker processes for a batch [default: number of cores; 1 runs in-process]."),
-    click.option("--annotate", type=click.Path(path_type=Path), help="Also write a copy of the .docx draft with each finding as a Word comment to FILE."),
-    click.option("--quiet", "-q", is_flag=True, help="Print only the score line of each draft (text format)."),
-    click.option("--cache/--no-cache", default=True, show_default=True, help="Reuse results of unchanged drafts (user cache folder, or NGHIQUYET_CACHE_DIR)."),
+    click.option(
+        "--fail-under", type=click.FloatRange(0, 100), help="Exit 1 when a draft scores below N."
+    ),
+    click.option(
+        "--exit-zero",
+        is_flag=True,
+        help="Exit 0 even with findings (unreadable input still exits 2).",
+    ),
+    click.option(
+        "--config",
+        "config_path",
+        type=click.Path(path_type=Path),
+        help="Config file (default: NGHIQUYET_CONFIG, then nghiquyet.yaml found upward).",
+    ),
+    click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(0, 64),
+        default=None,
+        help="Worker processes for a batch [default: number of cores; 1 runs in-process].",
+    ),
+    click.option(
+        "--annotate",
+        type=click.Path(path_type=Path),
+        help="Also write a copy of the .docx draft with each finding as a Word comment to FILE.",
+    ),
+    click.option(
+        "--quiet", "-q", is_flag=True, help="Print only the score line of each draft (text format)."
+    ),
+    click.option(
+        "--cache/--no-cache",
+        default=True,
+        show_default=True,
+        help="Reuse results of unchanged drafts (user cache folder, or NGHIQUYET_CACHE_DIR).",
+    ),
     click.option("--debug", is_flag=True, help="Show tracebacks of internal errors."),
 ]
 
@@ -59,7 +109,23 @@ def with_assess_options(function):
     return function
 
 
-def run_assess(paths, fmt, output, lang, stage, select, ignore, fail_under, exit_zero, config_path, jobs, quiet, debug, annotate=None, cache=True) -> int:
+def run_assess(
+    paths,
+    fmt,
+    output,
+    lang,
+    stage,
+    select,
+    ignore,
+    fail_under,
+    exit_zero,
+    config_path,
+    jobs,
+    quiet,
+    debug,
+    annotate=None,
+    cache=True,
+) -> int:
     """Everything ``assess`` does; returns the exit code."""
     from .config import resolve_config
     from .errors import ConfigError, NghiquyetError
@@ -92,7 +158,9 @@ def run_assess(paths, fmt, output, lang, stage, select, ignore, fail_under, exit
 
         reporters = get_reporters(get_plugin_manager())
         if fmt not in reporters:
-            raise ConfigError(f"unknown format {fmt!r}; choose one of {', '.join(sorted(reporters))}")
+            raise ConfigError(
+                f"unknown format {fmt!r}; choose one of {', '.join(sorted(reporters))}"
+            )
         if output is not None:
             check_not_input(output, files)
         if annotate is not None:
@@ -105,7 +173,9 @@ def run_assess(paths, fmt, output, lang, stage, select, ignore, fail_under, exit
             from .cache import ResultCache
 
             assessor.cache = ResultCache.open(assessor)
-        report = assessor.assess_paths(files, jobs=jobs, progress=None if quiet else _progress_bar())
+        report = assessor.assess_paths(
+            files, jobs=jobs, progress=None if quiet else _progress_bar()
+        )
     except NghiquyetError as exc:
         if debug:
             raise
@@ -114,7 +184,10 @@ def run_assess(paths, fmt, output, lang, stage, select, ignore, fail_under, exit
     except Exception as exc:  # an internal error: one line unless --debug
         if debug:
             raise
-        click.echo(f"nghiquyet: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+        click.echo(
+            f"nghiquyet: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
+            err=True,
+        )
         return EXIT_ERROR
 
     report.documents.extend(_path_errors(missing, folders_without_drafts))
@@ -151,9 +224,9 @@ def run_assess(paths, fmt, output, lang, stage, select, ignore, fail_under, exit
         return EXIT_ERROR
     if exit_zero:
         return EXIT_OK
-    failing = any(
-        f.severity == "error" for d in report.documents for f in d.findings
-    ) or (config.fail_under is not None and any(d.score < config.fail_under for d in report.documents))
+    failing = any(f.severity == "error" for d in report.documents for f in d.findings) or (
+        config.fail_under is not None and any(d.score < config.fail_under for d in report.documents)
+    )
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
@@ -164,7 +237,9 @@ def _path_errors(missing, folders) -> list:
     entries = [
         DocumentReport(
             path=str(p),
-            error=DocumentError("not_found", {"vi": f"{p}: không tìm thấy tệp", "en": f"{p}: no such file"}),
+            error=DocumentError(
+                "not_found", {"vi": f"{p}: không tìm thấy tệp", "en": f"{p}: no such file"}
+            ),
         )
         for p in missing
     ]
@@ -256,8 +331,16 @@ def rules_command(lang, fmt):
         import json
 
         rows = [
-            {"id": r.id, "name": r.name, "criterion": r.criterion, "severity": r.severity, "weight": r.weight,
-             "stage": r.stage, "message": r.message[lang], "source": r.source}
+            {
+                "id": r.id,
+                "name": r.name,
+                "criterion": r.criterion,
+                "severity": r.severity,
+                "weight": r.weight,
+                "stage": r.stage,
+                "message": r.message[lang],
+                "source": r.source,
+            }
             for r in ruleset.rules.values()
         ]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -265,7 +348,9 @@ def rules_command(lang, fmt):
     click.echo(f"{'ID':<6} {'SLUG':<32} {'CRITERION':<12} {'SEVERITY':<8} {'W':>4}  MESSAGE")
     for r in ruleset.rules.values():
         message = r.message[lang].replace("{detail}", "…")
-        click.echo(f"{r.id:<6} {r.name:<32} {r.criterion:<12} {r.severity:<8} {r.weight:>4g}  {message[:70]}")
+        click.echo(
+            f"{r.id:<6} {r.name:<32} {r.criterion:<12} {r.severity:<8} {r.weight:>4g}  {message[:70]}"
+        )
 
 
 @main.command(name="explain")
@@ -285,14 +370,24 @@ def explain_command(rule, lang):
         _fail(f"no rule {rule!r}; `nghiquyet rules` lists them")
     r = found[0]
     L = (lambda vi, en: vi) if lang == "vi" else (lambda vi, en: en)  # noqa: E731
-    click.echo(f"{r.id} {r.name}  [{r.criterion}, {r.severity}, {L('hệ số', 'weight')} {r.weight:g}"
-               + (f", {L('chỉ áp dụng cho', 'only for')} {r.stage}" if r.stage != "all" else "") + "]")
+    click.echo(
+        f"{r.id} {r.name}  [{r.criterion}, {r.severity}, {L('hệ số', 'weight')} {r.weight:g}"
+        + (f", {L('chỉ áp dụng cho', 'only for')} {r.stage}" if r.stage != "all" else "")
+        + "]"
+    )
     click.echo("")
     click.echo(r.message[lang].replace("{detail}", "…"))
-    for key, title in (("what", L("Kiểm tra gì", "What it checks")), ("why", L("Vì sao", "Why")), ("fix", L("Cách sửa", "How to fix"))):
+    for key, title in (
+        ("what", L("Kiểm tra gì", "What it checks")),
+        ("why", L("Vì sao", "Why")),
+        ("fix", L("Cách sửa", "How to fix")),
+    ):
         if key in r.docs:
             click.echo(f"\n{title}:\n  {r.docs[key][lang]}")
-    for kind, title in (("bad", L("Ví dụ chưa đạt", "Bad example")), ("good", L("Ví dụ đạt", "Good example"))):
+    for kind, title in (
+        ("bad", L("Ví dụ chưa đạt", "Bad example")),
+        ("good", L("Ví dụ đạt", "Good example")),
+    ):
         for example in r.examples.get(kind, []):
             click.echo(f"\n{title}:")
             for line in example.rstrip().splitlines():
@@ -309,7 +404,13 @@ def plugins_command():
 
 
 @main.command(name="init")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("nghiquyet.yaml"), show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("nghiquyet.yaml"),
+    show_default=True,
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init_command(output, force):
     """Write a commented configuration file."""
@@ -388,8 +489,14 @@ def compare_command(old, new, fmt, output, lang, stage, config_path, debug):
 
 
 @main.command(name="template")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("du-thao-nghi-quyet.docx"), show_default=True,
-              help="File to write: .docx (Word), or .md for Markdown.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("du-thao-nghi-quyet.docx"),
+    show_default=True,
+    help="File to write: .docx (Word), or .md for Markdown.",
+)
 @click.option("--cell", help='The issuing cell, e.g. "Chi bộ thôn Đông Lộc".')
 @click.option("--topic", help='The topic, e.g. "phân loại rác thải tại thôn Đông Lộc, năm 2026".')
 @click.option("--superior", help='The superior party organisation, e.g. "Đảng bộ xã Hòa Thạnh".')
@@ -414,13 +521,41 @@ def template_command(output, cell, topic, superior, place, force):
 
 
 @main.command(name="serve")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (this computer only by default).")
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port to listen on.")
-@click.option("--max-upload-mb", type=click.FloatRange(0.01, 1024), default=20.0, show_default=True,
-              help="Largest file accepted, in MB.")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default=None, help="Language of the page [default: vi].")
-@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Config file (rules, weights, ...).")
-@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default web browser.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (this computer only by default).",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8765,
+    show_default=True,
+    help="Port to listen on.",
+)
+@click.option(
+    "--max-upload-mb",
+    type=click.FloatRange(0.01, 1024),
+    default=20.0,
+    show_default=True,
+    help="Largest file accepted, in MB.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default=None,
+    help="Language of the page [default: vi].",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="Config file (rules, weights, ...).",
+)
+@click.option(
+    "--open", "open_browser", is_flag=True, help="Open the page in the default web browser."
+)
 def serve_command(host, port, max_upload_mb, lang, config_path, open_browser):
     """Start a local web page to check drafts without a terminal."""
     from .config import resolve_config

@@ -43,8 +43,13 @@ class Config:
         """A stable text of every setting that changes a result (for caches)."""
         return repr(
             (
-                self.select, self.ignore, self.lang, self.stage, sorted(self.weights.items()),
-                self.rule_paths, sorted(self.per_file_ignores.items()),
+                self.select,
+                self.ignore,
+                self.lang,
+                self.stage,
+                sorted(self.weights.items()),
+                self.rule_paths,
+                sorted(self.per_file_ignores.items()),
             )
         )
 
@@ -71,27 +76,38 @@ def _validate(data: dict[str, Any], where: str) -> dict[str, Any]:
     for key, value in data.items():
         norm = key.replace("-", "_")
         if norm not in allowed:
-            raise ConfigError(f"{where}: unknown key '{key}' (expected one of {', '.join(allowed)})")
+            raise ConfigError(
+                f"{where}: unknown key '{key}' (expected one of {', '.join(allowed)})"
+            )
         expected = _TYPES[norm]
         if isinstance(value, bool) or not isinstance(value, expected):
             names = expected.__name__ if isinstance(expected, type) else "number"
             raise ConfigError(f"{where}: key '{key}' must be a {names}, got {value!r}")
         if norm in _CHOICES and value not in _CHOICES[norm]:
-            raise ConfigError(f"{where}: key '{key}' must be one of {', '.join(_CHOICES[norm])}, got {value!r}")
+            raise ConfigError(
+                f"{where}: key '{key}' must be one of {', '.join(_CHOICES[norm])}, got {value!r}"
+            )
         if norm in ("max_file_mb", "max_unzipped_mb", "max_zip_entries") and not value > 0:
             raise ConfigError(f"{where}: key '{key}' must be a number > 0, got {value!r}")
         if norm == "fail_under" and not 0 <= value <= 100:
             raise ConfigError(f"{where}: key 'fail_under' must be between 0 and 100, got {value!r}")
-        if norm in ("select", "ignore", "rule_paths") and not all(isinstance(v, str) for v in value):
+        if norm in ("select", "ignore", "rule_paths") and not all(
+            isinstance(v, str) for v in value
+        ):
             raise ConfigError(f"{where}: key '{key}' must be a list of strings")
         if norm == "weights":
             for crit, w in value.items():
                 if crit not in CRITERION_IDS:
-                    raise ConfigError(f"{where}: key 'weights.{crit}' is not a criterion ({', '.join(CRITERION_IDS)})")
+                    raise ConfigError(
+                        f"{where}: key 'weights.{crit}' is not a criterion ({', '.join(CRITERION_IDS)})"
+                    )
                 if isinstance(w, bool) or not isinstance(w, int | float) or w < 0:
-                    raise ConfigError(f"{where}: key 'weights.{crit}' must be a number ≥ 0, got {w!r}")
+                    raise ConfigError(
+                        f"{where}: key 'weights.{crit}' must be a number ≥ 0, got {w!r}"
+                    )
         if norm == "per_file_ignores" and not all(
-            isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v) for k, v in value.items()
+            isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v)
+            for k, v in value.items()
         ):
             raise ConfigError(f"{where}: key '{key}' must map file patterns to lists of rules")
         out[norm] = value
@@ -116,7 +132,9 @@ def read_config_file(path: Path) -> dict[str, Any]:
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             at = f" line {mark.line + 1}" if mark else ""
-            raise ConfigError(f"{path}{at}: malformed YAML ({getattr(exc, 'problem', exc)})") from None
+            raise ConfigError(
+                f"{path}{at}: malformed YAML ({getattr(exc, 'problem', exc)})"
+            ) from None
         where = str(path)
         if data is None:
             data = {}

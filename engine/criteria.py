@@ -16,9 +16,13 @@ class Criterion:
 CRITERIA: tuple[Criterion, ...] = (
     Criterion("urgency", 1, 2, {"vi": "Tính cấp thiết của chủ đề", "en": "Urgency of the topic"}),
     Criterion("evidence", 2, 2, {"vi": "Khảo sát, đánh giá thực trạng", "en": "Evidence"}),
-    Criterion("objectives", 3, 3, {"vi": "Mục tiêu, chỉ tiêu đo được", "en": "Measurable objectives"}),
+    Criterion(
+        "objectives", 3, 3, {"vi": "Mục tiêu, chỉ tiêu đo được", "en": "Measurable objectives"}
+    ),
     Criterion("feasibility", 4, 3, {"vi": "Giải pháp khả thi", "en": "Feasible solutions"}),
-    Criterion("obstacles", 5, 2, {"vi": "Dự báo vướng mắc, cách tháo gỡ", "en": "Obstacle forecast"}),
+    Criterion(
+        "obstacles", 5, 2, {"vi": "Dự báo vướng mắc, cách tháo gỡ", "en": "Obstacle forecast"}
+    ),
     Criterion("assignments", 6, 3, {"vi": "Phân công cụ thể", "en": "Concrete assignments"}),
     Criterion("procedure", 7, 1, {"vi": "Quy trình thông qua", "en": "Procedure"}),
     Criterion("follow_up", 8, 2, {"vi": "Kiểm tra, sơ kết, tổng kết", "en": "Follow-up"}),

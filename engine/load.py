@@ -27,7 +27,9 @@ def load(path: Path, config, pm) -> Document:
         ) from None
     except OSError as exc:
         raise InputError(
-            "unreadable", f"{path}: không mở được ({exc.strerror})", f"{path}: cannot open ({exc.strerror})"
+            "unreadable",
+            f"{path}: không mở được ({exc.strerror})",
+            f"{path}: cannot open ({exc.strerror})",
         ) from None
     limit = getattr(config, "max_file_mb", None)
     limit_bytes = int(limit * 1024 * 1024) if limit else MAX_FILE_BYTES
@@ -43,7 +45,9 @@ def load(path: Path, config, pm) -> Document:
         document = pm.hook.load_document(path=path, config=config)
     except OSError as exc:
         raise InputError(
-            "unreadable", f"{path}: không đọc được ({exc.strerror})", f"{path}: cannot read ({exc.strerror})"
+            "unreadable",
+            f"{path}: không đọc được ({exc.strerror})",
+            f"{path}: cannot read ({exc.strerror})",
         ) from None
     if document is None:
         raise InputError(
@@ -53,7 +57,9 @@ def load(path: Path, config, pm) -> Document:
             f"{path.name}: unsupported format {path.suffix or '(no extension)'}; use .docx, .md or .txt",
         )
     if not any(b.text.strip() for b in document.blocks):
-        raise InputError("empty", f"{path.name}: không có nội dung chữ", f"{path.name}: no text in the document")
+        raise InputError(
+            "empty", f"{path.name}: không có nội dung chữ", f"{path.name}: no text in the document"
+        )
     # TCVN3/VNI mojibake from any loader: converted with a note, or refused, never scored
     legacy.repair_document(document)
     return document
@@ -72,7 +78,9 @@ def expand_paths(paths: list[Path]) -> list[Path]:
                     candidate.is_file()
                     and candidate.suffix.lower() in DRAFT_SUFFIXES
                     and not candidate.name.startswith(("~$", "."))
-                    and not any(part.startswith(".") for part in candidate.relative_to(path).parts[:-1])
+                    and not any(
+                        part.startswith(".") for part in candidate.relative_to(path).parts[:-1]
+                    )
                 ):
                     found.append(candidate)
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -28,7 +29,9 @@ def check_not_input(target: Path, inputs: list[Path]) -> None:
     resolved = target.resolve()
     for path in inputs:
         try:
-            same = resolved == path.resolve() or (target.exists() and os.path.samefile(target, path))
+            same = resolved == path.resolve() or (
+                target.exists() and os.path.samefile(target, path)
+            )
         except OSError:
             same = False
         if same:
@@ -51,8 +54,6 @@ def write_atomic(target: Path, data: bytes) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise

@@ -126,7 +126,8 @@ def document_dict(doc: DocumentReport, lang: str) -> dict[str, Any]:
         "score": doc.score,
         "grade": doc.grade,
         "criteria": [
-            {"id": c.id, "score": c.score, "weight": c.weight, "summary": c.summary[lang]} for c in doc.criteria
+            {"id": c.id, "score": c.score, "weight": c.weight, "summary": c.summary[lang]}
+            for c in doc.criteria
         ],
         "findings": [finding_dict(f, lang) for f in doc.findings],
         "tasks": [task_dict(t) for t in doc.tasks],

@@ -28,8 +28,19 @@ STAGES = ("all", "draft", "adopted")
 ID_RE = re.compile(r"^NQ\d{3}$")
 SLUG_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 RULE_KEYS = {
-    "id", "name", "criterion", "severity", "weight", "type", "params", "stage",
-    "message", "suggestion", "docs", "examples", "summary",
+    "id",
+    "name",
+    "criterion",
+    "severity",
+    "weight",
+    "type",
+    "params",
+    "stage",
+    "message",
+    "suggestion",
+    "docs",
+    "examples",
+    "summary",
 }
 PACK_KEYS = {"rules", "lexicon"}
 
@@ -81,7 +92,9 @@ def _bilingual(value: Any, where: str, key: str, required: bool = True) -> dict[
         return {"vi": value, "en": value}
     if isinstance(value, dict) and isinstance(value.get("vi"), str) and set(value) <= {"vi", "en"}:
         return {"vi": value["vi"], "en": value.get("en") or value["vi"]}
-    raise ConfigError(f"{where}: key '{key}' must be a string or a mapping with 'vi' (and 'en') strings")
+    raise ConfigError(
+        f"{where}: key '{key}' must be a string or a mapping with 'vi' (and 'en') strings"
+    )
 
 
 def parse_rule(data: Any, where: str, known_types: set[str] | None = None) -> Rule:
@@ -90,30 +103,42 @@ def parse_rule(data: Any, where: str, known_types: set[str] | None = None) -> Ru
         raise ConfigError(f"{where}: a rule must be a mapping, got {type(data).__name__}")
     unknown = set(data) - RULE_KEYS
     if unknown:
-        raise ConfigError(f"{where}: unknown key '{sorted(unknown)[0]}' (expected one of {', '.join(sorted(RULE_KEYS))})")
+        raise ConfigError(
+            f"{where}: unknown key '{sorted(unknown)[0]}' (expected one of {', '.join(sorted(RULE_KEYS))})"
+        )
     for key in ("id", "name", "criterion", "severity", "type", "message"):
         if key not in data:
             raise ConfigError(f"{where}: missing key '{key}'")
     rid = str(data["id"])
     where = f"{where} ({rid})"
     if not ID_RE.match(rid):
-        raise ConfigError(f"{where}: key 'id' must look like NQ601 (NQ + three digits), got {rid!r}")
+        raise ConfigError(
+            f"{where}: key 'id' must look like NQ601 (NQ + three digits), got {rid!r}"
+        )
     if not isinstance(data["name"], str) or not SLUG_RE.match(data["name"]):
         raise ConfigError(f"{where}: key 'name' must be a kebab-case slug, got {data['name']!r}")
     criterion = data["criterion"]
     if criterion not in CRITERION_IDS and criterion != META:
-        raise ConfigError(f"{where}: key 'criterion' must be one of {', '.join(CRITERION_IDS)} or meta, got {criterion!r}")
+        raise ConfigError(
+            f"{where}: key 'criterion' must be one of {', '.join(CRITERION_IDS)} or meta, got {criterion!r}"
+        )
     digit = int(rid[2])
     expected = META if digit == 0 else BY_DIGIT[digit].id if digit in BY_DIGIT else None
     if expected != criterion:
-        raise ConfigError(f"{where}: key 'id' digit {digit} belongs to criterion {expected!r}, not {criterion!r}")
+        raise ConfigError(
+            f"{where}: key 'id' digit {digit} belongs to criterion {expected!r}, not {criterion!r}"
+        )
     if data["severity"] not in SEVERITIES:
-        raise ConfigError(f"{where}: key 'severity' must be one of {', '.join(SEVERITIES)}, got {data['severity']!r}")
+        raise ConfigError(
+            f"{where}: key 'severity' must be one of {', '.join(SEVERITIES)}, got {data['severity']!r}"
+        )
     weight = data.get("weight", 1)
     if isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0:
         raise ConfigError(f"{where}: key 'weight' must be a number ≥ 0, got {weight!r}")
     if known_types is not None and data["type"] not in known_types:
-        raise ConfigError(f"{where}: key 'type' must be one of {', '.join(sorted(known_types))}, got {data['type']!r}")
+        raise ConfigError(
+            f"{where}: key 'type' must be one of {', '.join(sorted(known_types))}, got {data['type']!r}"
+        )
     params = data.get("params") or {}
     if not isinstance(params, dict):
         raise ConfigError(f"{where}: key 'params' must be a mapping")
@@ -125,12 +150,23 @@ def parse_rule(data: Any, where: str, known_types: set[str] | None = None) -> Ru
         raise ConfigError(f"{where}: key 'docs' must be a mapping with what, why, fix")
     docs = {k: _bilingual(v, where, f"docs.{k}") for k, v in docs_raw.items()}
     examples_raw = data.get("examples") or {}
-    if not isinstance(examples_raw, dict) or set(examples_raw) - {"bad", "good"} or not all(
-        isinstance(v, list) and all(isinstance(x, str) for x in v) for v in examples_raw.values()
+    if (
+        not isinstance(examples_raw, dict)
+        or set(examples_raw) - {"bad", "good"}
+        or not all(
+            isinstance(v, list) and all(isinstance(x, str) for x in v)
+            for v in examples_raw.values()
+        )
     ):
-        raise ConfigError(f"{where}: key 'examples' must be a mapping with 'bad' and 'good' lists of strings")
+        raise ConfigError(
+            f"{where}: key 'examples' must be a mapping with 'bad' and 'good' lists of strings"
+        )
     message = _bilingual(data["message"], where, "message")
-    suggestion = _bilingual(data.get("suggestion"), where, "suggestion", required=False) or docs.get("fix") or message
+    suggestion = (
+        _bilingual(data.get("suggestion"), where, "suggestion", required=False)
+        or docs.get("fix")
+        or message
+    )
     return Rule(
         id=rid,
         name=data["name"],
@@ -188,7 +224,9 @@ class RuleRegistry:
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
                 at = f" line {mark.line + 1}" if mark else ""
-                raise ConfigError(f"{file}{at}: malformed YAML ({getattr(exc, 'problem', exc)})") from None
+                raise ConfigError(
+                    f"{file}{at}: malformed YAML ({getattr(exc, 'problem', exc)})"
+                ) from None
             except (OSError, UnicodeDecodeError) as exc:
                 raise ConfigError(f"{file}: cannot read rule pack ({exc})") from None
             if data is None:
@@ -196,14 +234,20 @@ class RuleRegistry:
             if isinstance(data, dict) and "id" not in data:
                 unknown = set(data) - PACK_KEYS
                 if unknown:
-                    raise ConfigError(f"{file}: unknown key '{sorted(unknown)[0]}' (expected rules, lexicon)")
+                    raise ConfigError(
+                        f"{file}: unknown key '{sorted(unknown)[0]}' (expected rules, lexicon)"
+                    )
                 # only a missing or empty value means "none": `rules: {}` is a mistake
                 entries = [] if data.get("rules") is None else data["rules"]
                 lexicon = {} if data.get("lexicon") is None else data["lexicon"]
                 if not isinstance(entries, list):
                     raise ConfigError(f"{file}: key 'rules' must be a list of rules")
-                if not isinstance(lexicon, dict) or not all(isinstance(v, list) for v in lexicon.values()):
-                    raise ConfigError(f"{file}: key 'lexicon' must map categories to lists of terms")
+                if not isinstance(lexicon, dict) or not all(
+                    isinstance(v, list) for v in lexicon.values()
+                ):
+                    raise ConfigError(
+                        f"{file}: key 'lexicon' must map categories to lists of terms"
+                    )
                 for category, terms in lexicon.items():
                     self.lexicon.setdefault(str(category), []).extend(str(t) for t in terms)
             else:
@@ -211,9 +255,13 @@ class RuleRegistry:
             for n, entry in enumerate(entries, start=1):
                 rule = parse_rule(entry, f"{file} rule {n}", set(self.checks))
                 if rule.id in self.rules:
-                    raise ConfigError(f"{file}: duplicate rule id {rule.id} (also in {self.rules[rule.id].source})")
+                    raise ConfigError(
+                        f"{file}: duplicate rule id {rule.id} (also in {self.rules[rule.id].source})"
+                    )
                 if rule.name in by_name:
-                    raise ConfigError(f"{file}: duplicate rule name {rule.name} (also {by_name[rule.name]})")
+                    raise ConfigError(
+                        f"{file}: duplicate rule name {rule.name} (also {by_name[rule.name]})"
+                    )
                 by_name[rule.name] = rule.id
                 self.rules[rule.id] = rule
         return dict(sorted(self.rules.items()))

@@ -124,7 +124,13 @@ class Assessor:
                 # cached per process) instead of each importing spaCy and building its own.
                 self.nlp  # noqa: B018
             documents = _assess_in_pool(
-                ordered, workers, self.config, self.debug, progress, getattr(self, "cache", None), context
+                ordered,
+                workers,
+                self.config,
+                self.debug,
+                progress,
+                getattr(self, "cache", None),
+                context,
             )
         return Report(
             documents=documents,

@@ -31,7 +31,9 @@ def _criterion_summary(crit: str, results: list[RuleResult]) -> dict[str, str]:
     return {"vi": f"{passed}/{total} yêu cầu đạt", "en": f"{passed}/{total} checks pass"}
 
 
-def score_criteria(results: list[RuleResult], selected: list[Rule], weights: dict[str, float]) -> list[CriterionScore]:
+def score_criteria(
+    results: list[RuleResult], selected: list[Rule], weights: dict[str, float]
+) -> list[CriterionScore]:
     selected_criteria = {r.criterion for r in selected}
     scores = []
     for crit in CRITERIA:
@@ -39,7 +41,9 @@ def score_criteria(results: list[RuleResult], selected: list[Rule], weights: dic
         weight = float(weights.get(crit.id, crit.weight))
         if crit.id not in selected_criteria:
             scores.append(
-                CriterionScore(crit.id, None, weight, {"vi": "không kiểm tra", "en": "not checked"}, [])
+                CriterionScore(
+                    crit.id, None, weight, {"vi": "không kiểm tra", "en": "not checked"}, []
+                )
             )
             continue
         applicable = [r for r in mine if r.total > 0 and r.weight > 0]
@@ -52,7 +56,11 @@ def score_criteria(results: list[RuleResult], selected: list[Rule], weights: dic
                 raise RuntimeError(f"{result.rule_id} lost {loss:.1f} points without a finding")
             for finding in result.findings:
                 finding.points = round(loss / len(result.findings), 2)
-        scores.append(CriterionScore(crit.id, round(max(score, 0.0), 1), weight, _criterion_summary(crit.id, mine), mine))
+        scores.append(
+            CriterionScore(
+                crit.id, round(max(score, 0.0), 1), weight, _criterion_summary(crit.id, mine), mine
+            )
+        )
     return scores
 
 
@@ -69,17 +77,26 @@ def _spread_overall_points(criteria: list[CriterionScore]) -> None:
     for c in criteria:
         for result in c.rules:
             for finding in result.findings:
-                finding.overall_points = round(finding.points * c.weight / total, 2) if total else 0.0
+                finding.overall_points = (
+                    round(finding.points * c.weight / total, 2) if total else 0.0
+                )
 
 
-def score(facts: Facts, results: list[RuleResult], selected: list[Rule], weights: dict[str, float]) -> DocumentReport:
+def score(
+    facts: Facts, results: list[RuleResult], selected: list[Rule], weights: dict[str, float]
+) -> DocumentReport:
     """Build the scored report of one document."""
     criteria = score_criteria(results, selected, weights)
     _spread_overall_points(criteria)
     value = overall(criteria)
     order = {c.id: n for n, c in enumerate(CRITERIA)}
     findings = [f for r in results for f in r.findings]
-    findings.sort(key=lambda f: (order.get(f.criterion, -1) if f.criterion != META else -1, f.location.block if f.location else 0))
+    findings.sort(
+        key=lambda f: (
+            order.get(f.criterion, -1) if f.criterion != META else -1,
+            f.location.block if f.location else 0,
+        )
+    )
     return DocumentReport(
         path=facts.document.path,
         stage=facts.stage,
@@ -89,7 +106,9 @@ def score(facts: Facts, results: list[RuleResult], selected: list[Rule], weights
         findings=findings,
         tasks=list(facts.tasks),
         # a loader's note is one text, or {"vi": ..., "en": ...} when it speaks both
-        notes=[dict(n) if isinstance(n, dict) else {"vi": n, "en": n} for n in facts.document.notes],
+        notes=[
+            dict(n) if isinstance(n, dict) else {"vi": n, "en": n} for n in facts.document.notes
+        ],
         words=facts.words,
     )
 

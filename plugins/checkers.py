@@ -36,7 +36,9 @@ def _labelled(rule: Rule, names: list[str]) -> dict[str, str]:
         parts = []
         for name in names:
             label = labels.get(name, name)
-            parts.append(label.get(lang, label.get("vi", name)) if isinstance(label, dict) else label)
+            parts.append(
+                label.get(lang, label.get("vi", name)) if isinstance(label, dict) else label
+            )
         out[lang] = ", ".join(parts)
     return out
 
@@ -156,7 +158,9 @@ def check_phrase_density(facts: Facts, rule: Rule) -> Outcome:
     if density <= limit:
         return Outcome(1, 1, values=values)
     floor = rule.params.get("min_in_block", 2)
-    worst = sorted((c for c in counts if c[0] >= floor), key=lambda c: -c[0])[: rule.params.get("max_findings", 5)]
+    worst = sorted((c for c in counts if c[0] >= floor), key=lambda c: -c[0])[
+        : rule.params.get("max_findings", 5)
+    ]
     hits = [
         Hit(b.index, ", ".join(dict.fromkeys(m.value or m.text for m in b.of(category))))
         for _, b in sorted(worst, key=lambda c: c[1].index)
@@ -168,7 +172,9 @@ def check_item_ratio(facts: Facts, rule: Rule) -> Outcome:
     """Share of ``params.items`` (target, solution, obstacle, task) that pass the
     check ``params.check``; one finding per item that does not. Applies only when
     there are at least ``params.min_items`` items (default 1) that carry the check."""
-    items = [i for i in facts.items.get(rule.params["items"], []) if rule.params["check"] in i.checks]
+    items = [
+        i for i in facts.items.get(rule.params["items"], []) if rule.params["check"] in i.checks
+    ]
     if len(items) < rule.params.get("min_items", 1):
         return Outcome(0, 0)
     detail_key = rule.params.get("detail")
@@ -205,7 +211,9 @@ def check_topic_local(facts: Facts, rule: Rule) -> Outcome:
     if not topic:
         return Outcome(0, 1, [Hit(block, "")])
     key = match_key(topic)
-    names = [w for w in re.findall(r"[^\W\d_]+", topic)[1:] if w[:1].isupper() and w not in _NOT_PLACES]
+    names = [
+        w for w in re.findall(r"[^\W\d_]+", topic)[1:] if w[:1].isupper() and w not in _NOT_PLACES
+    ]
     # "thôn Phú Xuân", "xóm 5", "lớp 9A"; not the "trường" of "môi trường"
     named = re.compile(r"\s+(?:\d|[^\W\d_]*[A-ZĐ])")
     units = [m for m in _LOCAL_UNITS.finditer(key) if named.match(topic[m.end() :])]
@@ -227,7 +235,8 @@ def check_praise_only(facts: Facts, rule: Rule) -> Outcome:
         return Outcome(0, 0)
     praise = sum(len(b.of("praise")) for b in situation)
     quantified = any(
-        {m.kind for m in inside} >= {"limitation"} and {m.kind for m in inside} & {"percent", "quantity"}
+        {m.kind for m in inside} >= {"limitation"}
+        and {m.kind for m in inside} & {"percent", "quantity"}
         for _bf, _s, _e, inside in _sentences(facts, {"situation"})
     )
     if quantified or praise < rule.params.get("min_praise", 2):
@@ -237,9 +246,45 @@ def check_praise_only(facts: Facts, rule: Rule) -> Outcome:
 
 def _content(text: str) -> set[str]:
     stop = {
-        "và", "của", "các", "cho", "với", "trong", "tại", "là", "được", "có", "không", "đến", "ngày", "tháng",
-        "năm", "hộ", "từ", "trở", "lên", "ít", "nhất", "số", "tỷ", "lệ", "đạt", "trước", "hết", "so", "mỗi",
-        "100", "chi", "bộ", "đảng", "viên", "thôn", "xã", "người", "đồng", "chí",
+        "và",
+        "của",
+        "các",
+        "cho",
+        "với",
+        "trong",
+        "tại",
+        "là",
+        "được",
+        "có",
+        "không",
+        "đến",
+        "ngày",
+        "tháng",
+        "năm",
+        "hộ",
+        "từ",
+        "trở",
+        "lên",
+        "ít",
+        "nhất",
+        "số",
+        "tỷ",
+        "lệ",
+        "đạt",
+        "trước",
+        "hết",
+        "so",
+        "mỗi",
+        "100",
+        "chi",
+        "bộ",
+        "đảng",
+        "viên",
+        "thôn",
+        "xã",
+        "người",
+        "đồng",
+        "chí",
     }
     return {w for w in re.findall(r"[^\W\d_]+", match_key(text)) if w not in stop and len(w) > 1}
 

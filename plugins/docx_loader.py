@@ -12,6 +12,7 @@ never loads a DTD, resolves an entity or touches the network.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -26,7 +27,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
-
 from nghiquyet.engine import hookimpl, legacy
 from nghiquyet.engine.errors import InputError
 from nghiquyet.engine.model import Block, Document
@@ -174,7 +174,14 @@ def open_package(path: Path, data: bytes, limits: Limits | None = None) -> zipfi
         )
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, struct.error) as e:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        struct.error,
+    ) as e:
         raise _fail(path, "corrupt", f"tệp .docx bị hỏng ({e})", f"corrupt .docx ({e})") from None
     infos = package.infolist()
     if len(infos) > limits.entries:
@@ -238,7 +245,13 @@ def read_part_bytes(
                     raise too_large
                 chunks.append(chunk)
     except (
-        zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+        RuntimeError,
     ) as e:
         raise _fail(path, "corrupt", f"tệp .docx bị hỏng ({e})", f"corrupt .docx ({e})") from None
     return b"".join(chunks)
@@ -377,8 +390,21 @@ class _Styles:
         return self._cache[sid]
 
 
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
 
 
 def _roman(n: int) -> str:
@@ -443,7 +469,9 @@ class _Numbering:
         for lvl in range(ilvl, -1, -1):
             if f"%{lvl + 1}" in label:
                 lstart, lfmt, _ = levels.get(lvl, (1, "decimal", ""))
-                label = label.replace(f"%{lvl + 1}", _format_number(counters.get(lvl, lstart), lfmt))
+                label = label.replace(
+                    f"%{lvl + 1}", _format_number(counters.get(lvl, lstart), lfmt)
+                )
         return label, False
 
 
@@ -510,7 +538,9 @@ class _DocxReader:
             jc = ppr.find(W + "jc")
             if jc is not None:
                 align = jc.get(W + "val")
-        numbered = self.styles.numbering_of(style_el.get(W + "val") if style_el is not None else None)
+        numbered = self.styles.numbering_of(
+            style_el.get(W + "val") if style_el is not None else None
+        )
         num = ppr.find(W + "numPr") if ppr is not None else None
         if num is not None:
             num_id, ilvl = num.find(W + "numId"), num.find(W + "ilvl")
@@ -560,7 +590,15 @@ class _DocxReader:
             level = 1
         elif pstyle.outline is not None and pstyle.outline < 9:
             level = pstyle.outline + 1
-        kind = "table_cell" if cell else "heading" if level else "list_item" if (label or bullet) else "paragraph"
+        kind = (
+            "table_cell"
+            if cell
+            else "heading"
+            if level
+            else "list_item"
+            if (label or bullet)
+            else "paragraph"
+        )
         index = len(self.blocks) + 1
         self.blocks.append(
             Block(
@@ -618,7 +656,12 @@ def read_docx(path: Path, data: bytes, limits: Limits | None = None) -> Document
     with package:
         root = read_part(package, "word/document.xml", path, limits)
         if root is None:
-            raise _fail(path, "not_docx", "gói không có word/document.xml", "no word/document.xml in the package")
+            raise _fail(
+                path,
+                "not_docx",
+                "gói không có word/document.xml",
+                "no word/document.xml in the package",
+            )
         reader = _DocxReader(path, package, limits)
         body = root.find(W + "body")
         if body is None:
@@ -627,13 +670,11 @@ def read_docx(path: Path, data: bytes, limits: Limits | None = None) -> Document
         meta: dict = {"fonts": dict(reader.fonts.most_common(5))}
         size = body.find(f"{W}sectPr/{W}pgSz")
         if size is not None:
-            try:
+            with contextlib.suppress(TypeError, ValueError):  # a page size is only a hint
                 meta["page_mm"] = (
                     round(int(size.get(W + "w")) / 56.7),
                     round(int(size.get(W + "h")) / 56.7),
                 )
-            except (TypeError, ValueError):
-                pass
     notes = []
     for encoding, count in sorted(reader.legacy_runs.items()):
         notes.append(legacy.note(encoding, count, where="font"))

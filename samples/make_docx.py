@@ -17,7 +17,6 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-
 from nghiquyet.engine.model import Block
 from nghiquyet.plugins.text_loader import parse_markdown
 
@@ -50,13 +49,19 @@ def build(markdown: str, target: Path) -> None:
         block = blocks[i]
         if block.table is not None:
             rows = [b for b in blocks[i:] if b.table == block.table]
-            table = document.add_table(rows=max(b.row for b in rows) + 1, cols=max(b.col for b in rows) + 1)
+            table = document.add_table(
+                rows=max(b.row for b in rows) + 1, cols=max(b.col for b in rows) + 1
+            )
             filled: set[tuple[int, int]] = set()
             for b in rows:
                 cell = table.cell(b.row, b.col)
-                paragraph = cell.paragraphs[0] if (b.row, b.col) not in filled else cell.add_paragraph()
+                paragraph = (
+                    cell.paragraphs[0] if (b.row, b.col) not in filled else cell.add_paragraph()
+                )
                 filled.add((b.row, b.col))
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if b.col == 1 or b.bold or b.text == "*" else None
+                paragraph.alignment = (
+                    WD_ALIGN_PARAGRAPH.CENTER if b.col == 1 or b.bold or b.text == "*" else None
+                )
                 run = paragraph.add_run(b.text)
                 upper = b.text.isupper()
                 _style_run(run, b, 13 if upper or b.italic else 12)
@@ -69,8 +74,10 @@ def build(markdown: str, target: Path) -> None:
             paragraph = document.add_paragraph(style="List Bullet")
         else:
             paragraph = document.add_paragraph()
-        centred = block.kind == "heading" and (block.heading_level == 1 or block.text == "NGHỊ QUYẾT") or (
-            block.bold and block.text.startswith(("về", "DỰ THẢO"))
+        centred = (
+            block.kind == "heading"
+            and (block.heading_level == 1 or block.text == "NGHỊ QUYẾT")
+            or (block.bold and block.text.startswith(("về", "DỰ THẢO")))
         )
         if centred:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from nghiquyet.engine import __version__
 from nghiquyet.engine.cli import assess_command, main
 from nghiquyet.engine.criteria import CRITERION_IDS
@@ -59,7 +58,15 @@ def test_json_report_follows_the_contract(run, draft_dir):
     assert [c["id"] for c in doc["criteria"]] == list(CRITERION_IDS)
     assert all(set(c) >= {"id", "score", "weight", "summary"} for c in doc["criteria"])
     finding = doc["findings"][0]
-    assert set(finding) >= {"rule_id", "rule", "criterion", "severity", "message", "suggestion", "location"}
+    assert set(finding) >= {
+        "rule_id",
+        "rule",
+        "criterion",
+        "severity",
+        "message",
+        "suggestion",
+        "location",
+    }
     assert set(finding["location"]) >= {"block", "line", "excerpt"}
     assert doc["tasks"] and set(doc["tasks"][0]) >= {"text", "owner", "deadline"}
     assert doc["error"] is None and doc["stage"] == "draft"
@@ -94,7 +101,9 @@ def test_select_and_ignore_by_id_slug_criterion_and_prefix(run, draft_dir):
         return {f["rule_id"] for f in data["documents"][0]["findings"]}
 
     assert rule_ids("--select", "NQ601,task-without-deadline") <= {"NQ601", "NQ602"}
-    assert rule_ids("--select", "assignments") and all(r.startswith("NQ6") for r in rule_ids("--select", "assignments"))
+    assert rule_ids("--select", "assignments") and all(
+        r.startswith("NQ6") for r in rule_ids("--select", "assignments")
+    )
     assert not any(r.startswith("NQ6") for r in rule_ids("--ignore", "NQ6"))
     assert "NQ802" not in rule_ids("--ignore", "no-final-review-date")
 
@@ -113,7 +122,9 @@ def test_fail_under_and_exit_zero(run, draft_dir):
 
 
 def test_stage_option_changes_what_applies(run, draft_dir):
-    adopted = json.loads(run(draft_dir / "strong.md", "-f", "json", "--stage", "adopted").stdout)["documents"][0]
+    adopted = json.loads(run(draft_dir / "strong.md", "-f", "json", "--stage", "adopted").stdout)[
+        "documents"
+    ][0]
     assert adopted["stage"] == "adopted"
     assert any(f["rule_id"] == "NQ703" for f in adopted["findings"])  # no vote record yet
     draft = json.loads(run(draft_dir / "strong.md", "-f", "json").stdout)["documents"][0]
@@ -125,7 +136,7 @@ def test_unreadable_file_is_one_line_exit_2_and_the_batch_goes_on(run, draft_dir
     broken.write_bytes(b"PK\x03\x04 this is not a zip at all")
     result = run(draft_dir, "-f", "json")
     assert result.exit_code == 2
-    errors = [l for l in result.stderr.splitlines() if l.strip()]
+    errors = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(errors) == 1 and "hong.docx" in errors[0] and "Traceback" not in result.stderr
     docs = json.loads(result.stdout)["documents"]
     assert len(docs) == 4
@@ -152,7 +163,9 @@ def test_rules_explain_plugins_init(run, tmp_path, monkeypatch):
     assert rules.exit_code == 0 and "NQ601" in rules.stdout and "task-without-owner" in rules.stdout
     explained = run("explain", "NQ601", command=main)
     assert "Vì sao" in explained.stdout and "Ví dụ chưa đạt" in explained.stdout
-    assert run("explain", "task-without-owner", "--lang", "en", command=main).stdout.startswith("NQ601")
+    assert run("explain", "task-without-owner", "--lang", "en", command=main).stdout.startswith(
+        "NQ601"
+    )
     assert run("explain", "NQ999", command=main).exit_code == 2
     assert "nghiquyet.plugins.checkers" in run("plugins", command=main).stdout
     monkeypatch.chdir(tmp_path)
@@ -162,7 +175,9 @@ def test_rules_explain_plugins_init(run, tmp_path, monkeypatch):
 
 
 def test_config_found_upward_from_the_input(run, draft_dir):
-    (draft_dir.parent / "nghiquyet.yaml").write_text("fail_under: 99.9\nignore: [format]\n", "utf-8")
+    (draft_dir.parent / "nghiquyet.yaml").write_text(
+        "fail_under: 99.9\nignore: [format]\n", "utf-8"
+    )
     result = run(draft_dir / "strong.md", "-f", "json")
     assert result.exit_code == 1
     doc = json.loads(result.stdout)["documents"][0]
@@ -208,24 +223,42 @@ def test_invalid_rule_pack_names_file_key_and_expectation(run, draft_dir):
     (draft_dir / "nghiquyet.yaml").write_text("rule_paths: [luat]\n", "utf-8")
     result = run(draft_dir / "strong.md")
     assert result.exit_code == 2
-    assert "rieng.yaml" in result.stderr and "severity" in result.stderr and "error, warning, info" in result.stderr
+    assert (
+        "rieng.yaml" in result.stderr
+        and "severity" in result.stderr
+        and "error, warning, info" in result.stderr
+    )
 
 
 def test_debug_shows_traceback_for_internal_errors(run, draft_dir):
     from nghiquyet.engine.errors import NghiquyetError
 
     with pytest.raises(NghiquyetError):
-        CliRunner().invoke(assess_command, [str(draft_dir / "strong.md"), "--select", "NQ999", "--debug"], catch_exceptions=False)
+        CliRunner().invoke(
+            assess_command,
+            [str(draft_dir / "strong.md"), "--select", "NQ999", "--debug"],
+            catch_exceptions=False,
+        )
 
 
 def test_installed_entry_points(draft_dir, tmp_path):
-    env = {"PATH": f"{BIN}:/usr/bin:/bin", "HOME": str(tmp_path), "NGHIQUYET_CACHE_DIR": str(tmp_path / "c")}
+    env = {
+        "PATH": f"{BIN}:/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "NGHIQUYET_CACHE_DIR": str(tmp_path / "c"),
+    }
     version = subprocess.run([BIN / "assess", "--version"], capture_output=True, text=True, env=env)
     assert version.returncode == 0 and __version__ in version.stdout
     scored = subprocess.run(
-        [BIN / "assess", draft_dir / "strong.md", "-q"], capture_output=True, text=True, env=env, timeout=120
+        [BIN / "assess", draft_dir / "strong.md", "-q"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert scored.returncode == 0, scored.stderr
     assert "Tốt" in scored.stdout
-    listed = subprocess.run([BIN / "nghiquyet", "rules"], capture_output=True, text=True, env=env, timeout=120)
+    listed = subprocess.run(
+        [BIN / "nghiquyet", "rules"], capture_output=True, text=True, env=env, timeout=120
+    )
     assert listed.returncode == 0 and "NQ101" in listed.stdout

@@ -10,7 +10,6 @@ from docx import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.shared import Pt
-
 from nghiquyet.engine.config import Config
 from nghiquyet.engine.errors import InputError
 from nghiquyet.engine.load import expand_paths, load
@@ -57,7 +56,12 @@ def word_draft(tmp_path) -> Path:
 def test_docx_blocks_in_document_order_with_tables(word_draft):
     document = _load(word_draft)
     texts = [b.text for b in document.blocks]
-    assert texts[:4] == ["ĐẢNG BỘ XÃ TÂN PHÚ", "ĐẢNG CỘNG SẢN VIỆT NAM", "CHI BỘ THÔN PHÚ AN", "Tân Phú, ngày 05 tháng 3 năm 2026"]
+    assert texts[:4] == [
+        "ĐẢNG BỘ XÃ TÂN PHÚ",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "CHI BỘ THÔN PHÚ AN",
+        "Tân Phú, ngày 05 tháng 3 năm 2026",
+    ]
     assert texts[4] == "NGHỊ QUYẾT"
     assert texts[-3:] == ["Nơi nhận:", "T/M CHI BỘ", "BÍ THƯ"]
     assert [b.index for b in document.blocks] == list(range(1, len(texts) + 1))
@@ -96,14 +100,26 @@ def test_docx_roman_and_letter_numbering(tmp_path):
         ),
     )
     numbering.append(parse_xml(f'<w:num {W_NS} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
-    for text, level in [("TÌNH HÌNH", 0), ("Kết quả", 1), ("Hạn chế", 1), ("MỤC TIÊU", 0), ("Chỉ tiêu", 1)]:
+    for text, level in [
+        ("TÌNH HÌNH", 0),
+        ("Kết quả", 1),
+        ("Hạn chế", 1),
+        ("MỤC TIÊU", 0),
+        ("Chỉ tiêu", 1),
+    ]:
         p = doc.add_paragraph(text)
         p._p.get_or_add_pPr().append(
             parse_xml(f'<w:numPr {W_NS}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
         )
     path = tmp_path / "so-la-ma.docx"
     doc.save(path)
-    assert [b.text for b in _load(path).blocks] == ["I. TÌNH HÌNH", "a) Kết quả", "b) Hạn chế", "II. MỤC TIÊU", "a) Chỉ tiêu"]
+    assert [b.text for b in _load(path).blocks] == [
+        "I. TÌNH HÌNH",
+        "a) Kết quả",
+        "b) Hạn chế",
+        "II. MỤC TIÊU",
+        "a) Chỉ tiêu",
+    ]
 
 
 def test_docx_tracked_changes_are_accepted(tmp_path):
@@ -115,7 +131,9 @@ def test_docx_tracked_changes_are_accepted(tmp_path):
         )
     )
     p._p.append(
-        parse_xml(f'<w:ins {W_NS} w:id="2" w:author="Bí thư"><w:r><w:t>15/5/2026</w:t></w:r></w:ins>')
+        parse_xml(
+            f'<w:ins {W_NS} w:id="2" w:author="Bí thư"><w:r><w:t>15/5/2026</w:t></w:r></w:ins>'
+        )
     )
     path = tmp_path / "sua.docx"
     doc.save(path)
@@ -182,18 +200,33 @@ def test_markdown_blocks(tmp_path):
     assert by_text["Tân Phú, ngày 05 tháng 3 năm 2026"].italic
     assert by_text["NGHỊ QUYẾT"].kind == "heading"
     assert by_text["về thu gom rác thải ở thôn Phú An"].bold
-    assert by_text["Thôn có 412 hộ, mới 97 hộ phân loại rác."].line == 11  # lines joined, first line kept
+    assert (
+        by_text["Thôn có 412 hộ, mới 97 hộ phân loại rác."].line == 11
+    )  # lines joined, first line kept
     assert by_text["Nguyên nhân chủ quan: đảng viên chưa gương mẫu."].kind == "list_item"
     assert "1. Mở 3 điểm tập kết." in by_text
-    assert [b.text for b in blocks if b.table == 2] == ["Nơi nhận:", "- Đảng ủy xã;", "- Lưu.", "T/M CHI BỘ", "BÍ THƯ"]
+    assert [b.text for b in blocks if b.table == 2] == [
+        "Nơi nhận:",
+        "- Đảng ủy xã;",
+        "- Lưu.",
+        "T/M CHI BỘ",
+        "BÍ THƯ",
+    ]
 
 
 @pytest.mark.parametrize(
     "encoding, prefix",
-    [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")],
+    [
+        ("utf-8", b""),
+        ("utf-8", b"\xef\xbb\xbf"),
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", b"\xfe\xff"),
+    ],
 )
 def test_plain_text_encodings(tmp_path, encoding, prefix):
-    text = "NGHỊ QUYẾT\nvề phòng chống sốt xuất huyết ở ấp Mỹ Hòa\n\nĐồng chí Lê Thị Thu Hà chủ trì.\n"
+    text = (
+        "NGHỊ QUYẾT\nvề phòng chống sốt xuất huyết ở ấp Mỹ Hòa\n\nĐồng chí Lê Thị Thu Hà chủ trì.\n"
+    )
     path = tmp_path / "ban.txt"
     path.write_bytes(prefix + text.encode(encoding))
     blocks = _load(path).blocks

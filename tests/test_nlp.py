@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import pytest
-
 from nghiquyet.engine.nlp import find_dates, find_numbers, find_persons
 from nghiquyet.engine.text import excerpt, match_key
 
 
 @pytest.mark.parametrize(
     "old, new",
-    [("chi uỷ", "chi ủy"), ("Hoà Bình", "Hòa Bình"), ("thuỷ lợi", "thủy lợi"), ("khoẻ mạnh", "khỏe mạnh"), ("UỶ BAN", "ỦY BAN")],
+    [
+        ("chi uỷ", "chi ủy"),
+        ("Hoà Bình", "Hòa Bình"),
+        ("thuỷ lợi", "thủy lợi"),
+        ("khoẻ mạnh", "khỏe mạnh"),
+        ("UỶ BAN", "ỦY BAN"),
+    ],
 )
 def test_both_tone_placements_share_a_key(old, new):
     assert match_key(old) == match_key(new)
@@ -73,8 +78,16 @@ def test_persons_are_only_names_that_are_written():
 
 def test_pipeline_components_write_spans(assessor):
     nlp = assessor.nlp
-    assert nlp.pipe_names == ["nq_normalizer", "sentencizer", "nq_numbers", "nq_people", "nq_lexicon"]
-    doc = nlp("Chi uỷ tăng cường kiểm tra hằng tháng; đồng chí Trần Văn Hòa báo cáo Đảng ủy xã trước 15/4/2026.")
+    assert nlp.pipe_names == [
+        "nq_normalizer",
+        "sentencizer",
+        "nq_numbers",
+        "nq_people",
+        "nq_lexicon",
+    ]
+    doc = nlp(
+        "Chi uỷ tăng cường kiểm tra hằng tháng; đồng chí Trần Văn Hòa báo cáo Đảng ủy xã trước 15/4/2026."
+    )
     labels = {span.label_ for span in doc.spans["lexicon"]}
     assert {"role", "slogan", "frequency", "superior"} <= labels
     assert [s._.value for s in doc.spans["dates"]] == ["2026-04-15"]

@@ -26,7 +26,9 @@ def wheel(tmp_path_factory) -> Path:
 
 def test_wheel_holds_rule_packs_and_only_namespaced_modules(wheel):
     names = zipfile.ZipFile(wheel).namelist()
-    packs = {Path(n).name for n in names if n.startswith("nghiquyet/rules/") and n.endswith(".yaml")}
+    packs = {
+        Path(n).name for n in names if n.startswith("nghiquyet/rules/") and n.endswith(".yaml")
+    }
     shipped = {p.name for p in (ROOT / "rules").glob("*.yaml")} | {"vi.yaml"}
     assert shipped <= packs
     top = {n.split("/")[0] for n in names if not n.startswith("nghiquyet-")}
@@ -40,7 +42,17 @@ def test_wheel_holds_rule_packs_and_only_namespaced_modules(wheel):
 def test_installed_copy_loads_its_rules(wheel, tmp_path):
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
         check=True,
         capture_output=True,
         timeout=300,
@@ -54,7 +66,11 @@ def test_installed_copy_loads_its_rules(wheel, tmp_path):
     )
     # run from an empty folder with only the installed copy first on the path
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=tmp_path, env={"PYTHONPATH": str(target)}, capture_output=True, text=True
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(target)},
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     where, count = result.stdout.split()

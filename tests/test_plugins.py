@@ -12,10 +12,14 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from nghiquyet.engine import hookspecs
 from nghiquyet.engine.config import Config
-from nghiquyet.engine.plugin_manager import DEFAULT_PLUGINS, get_plugin_manager, make_plugin_manager, plugin_list
+from nghiquyet.engine.plugin_manager import (
+    DEFAULT_PLUGINS,
+    get_plugin_manager,
+    make_plugin_manager,
+    plugin_list,
+)
 from nghiquyet.engine.render import get_reporters
 from nghiquyet.engine.runner import Assessor
 
@@ -54,15 +58,24 @@ def _install_sample(tmp_path: Path) -> Path:
     shutil.copytree(SAMPLE_PLUGIN / "nghiquyet_sample", site / "nghiquyet_sample")
     info = site / "nghiquyet_sample-0.1.0.dist-info"
     info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: nghiquyet-sample\nVersion: 0.1.0\n")
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: nghiquyet-sample\nVersion: 0.1.0\n"
+    )
     (info / "entry_points.txt").write_text("[nghiquyet]\nsample = nghiquyet_sample\n")
     return site
 
 
 def _run(site: Path, *args: str) -> subprocess.CompletedProcess:
     code = "import sys; from nghiquyet.engine.cli import main; sys.argv = ['nghiquyet', *sys.argv[1:]]; main()"
-    env = {"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin", "HOME": str(site), "NGHIQUYET_CACHE_DIR": str(site / "cache")}
-    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=120)
+    env = {
+        "PYTHONPATH": str(site),
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(site),
+        "NGHIQUYET_CACHE_DIR": str(site / "cache"),
+    }
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def test_external_plugin_found_by_entry_point_adds_rule_and_reporter(tmp_path):
@@ -75,7 +88,9 @@ def test_external_plugin_found_by_entry_point_adds_rule_and_reporter(tmp_path):
     assert "NQ091" in rules.stdout and "draft-too-short" in rules.stdout
 
     draft = tmp_path / "ngan.md"
-    draft.write_text("# NGHỊ QUYẾT\n\n**về giữ vệ sinh xóm 3**\n\nChi bộ quyết tâm thực hiện tốt.\n", "utf-8")
+    draft.write_text(
+        "# NGHỊ QUYẾT\n\n**về giữ vệ sinh xóm 3**\n\nChi bộ quyết tâm thực hiện tốt.\n", "utf-8"
+    )
     result = _run(site, "assess", str(draft), "--format", "json", "--exit-zero")
     assert result.returncode == 0, result.stderr
     findings = json.loads(result.stdout)["documents"][0]["findings"]
@@ -102,7 +117,9 @@ def test_prepare_nlp_and_adjust_score_hooks_are_called(samples):
         def adjust_score(report, config):
             if any(f.rule_id == "NQ702" for f in report.findings):
                 report.score = min(report.score, 60.0)
-                report.notes.append({"vi": "Chính sách tỉnh: tối đa 60 điểm", "en": "Province policy: capped at 60"})
+                report.notes.append(
+                    {"vi": "Chính sách tỉnh: tối đa 60 điểm", "en": "Province policy: capped at 60"}
+                )
 
     pm = make_plugin_manager(extra=(SitePolicy,))
     assessor = Assessor(Config())
@@ -124,7 +141,9 @@ def test_third_party_loader_is_tried_first_class(tmp_path):
         def load_document(path, config):
             if path.suffix != ".odt":
                 return None
-            return Document(str(path), "odt", [Block(1, "NGHỊ QUYẾT"), Block(2, "về thu gom rác ở xóm 4")])
+            return Document(
+                str(path), "odt", [Block(1, "NGHỊ QUYẾT"), Block(2, "về thu gom rác ở xóm 4")]
+            )
 
     pm = make_plugin_manager(extra=(OdtLoader,))
     draft = tmp_path / "ban.odt"
@@ -136,4 +155,4 @@ def test_third_party_loader_is_tried_first_class(tmp_path):
 def test_sample_plugin_source_is_a_valid_distribution():
     text = (SAMPLE_PLUGIN / "pyproject.toml").read_text()
     assert 'name = "nghiquyet-sample"' in text and "[project.entry-points.nghiquyet]" in text
-    assert textwrap.dedent("sample = \"nghiquyet_sample\"") in text
+    assert textwrap.dedent('sample = "nghiquyet_sample"') in text

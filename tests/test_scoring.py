@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import pytest
-
 from nghiquyet.engine.criteria import CRITERIA, CRITERION_IDS, grade_for
 from nghiquyet.engine.score import overall, rescore
 
 
 @pytest.fixture(scope="module")
 def reports(assessor, samples):
-    return {name: assessor.assess_path(samples / f"{name}.md") for name in ("strong", "middling", "formalistic")}
+    return {
+        name: assessor.assess_path(samples / f"{name}.md")
+        for name in ("strong", "middling", "formalistic")
+    }
 
 
 @pytest.mark.parametrize("name", ["strong", "middling", "formalistic"])
@@ -43,7 +45,13 @@ def test_strong_sample_outscores_formalistic_by_a_wide_margin(reports):
 
 def test_grades():
     assert [grade_for(s) for s in (95, 80, 79.9, 65, 50, 49.9, 0)] == [
-        "Tốt", "Tốt", "Khá", "Khá", "Trung bình", "Yếu", "Yếu",
+        "Tốt",
+        "Tốt",
+        "Khá",
+        "Khá",
+        "Trung bình",
+        "Yếu",
+        "Yếu",
     ]
 
 
@@ -67,4 +75,6 @@ def test_deselected_criterion_is_not_scored(samples):
     assert by_id["format"].score is None and by_id["procedure"].score is None
     assert not any(f.criterion in ("format", "procedure") for f in report.findings)
     scored = [c for c in report.criteria if c.score is not None]
-    assert report.score == pytest.approx(sum(c.score * c.weight for c in scored) / sum(c.weight for c in scored), abs=0.1)
+    assert report.score == pytest.approx(
+        sum(c.score * c.weight for c in scored) / sum(c.weight for c in scored), abs=0.1
+    )

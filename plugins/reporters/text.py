@@ -13,7 +13,11 @@ from nghiquyet.engine import hookimpl
 from nghiquyet.engine.criteria import CRITERIA
 from nghiquyet.engine.render import criterion_name, grade_label, label, stage_name
 
-SEVERITY = {"error": ("lỗi", "error"), "warning": ("cảnh báo", "warning"), "info": ("gợi ý", "info")}
+SEVERITY = {
+    "error": ("lỗi", "error"),
+    "warning": ("cảnh báo", "warning"),
+    "info": ("gợi ý", "info"),
+}
 WIDTH = 100
 
 
@@ -39,21 +43,38 @@ def render_document(doc, lang: str) -> list[str]:
         out.append(f"  {L('Lưu ý', 'Note')}: {note[lang]}")
     out.append("")
     name_width = max(len(criterion_name(c.id, lang)) for c in CRITERIA)
-    out.append(f"  {L('Tiêu chí', 'Criterion'):<{name_width}}  {L('Điểm', 'Score'):>5}  {L('Hệ số', 'Wt'):>5}  " + L("Tóm tắt", "Summary"))
+    out.append(
+        f"  {L('Tiêu chí', 'Criterion'):<{name_width}}  {L('Điểm', 'Score'):>5}  {L('Hệ số', 'Wt'):>5}  "
+        + L("Tóm tắt", "Summary")
+    )
     for c in doc.criteria:
         score = "  —" if c.score is None else f"{c.score:5.1f}"
-        out.append(f"  {criterion_name(c.id, lang):<{name_width}}  {score:>5}  {c.weight:>5g}  {c.summary[lang]}")
+        out.append(
+            f"  {criterion_name(c.id, lang):<{name_width}}  {score:>5}  {c.weight:>5g}  {c.summary[lang]}"
+        )
     if doc.tasks:
         out.append("")
         out.append("  " + L("Phân công nhiệm vụ", "Responsibility matrix") + f" ({len(doc.tasks)})")
-        out.append(f"  {'§':>4}  {L('Nhiệm vụ', 'Task'):<44}  {L('Người phụ trách', 'Owner'):<30}  {L('Thời hạn', 'Deadline')}")
+        out.append(
+            f"  {'§':>4}  {L('Nhiệm vụ', 'Task'):<44}  {L('Người phụ trách', 'Owner'):<30}  {L('Thời hạn', 'Deadline')}"
+        )
         for t in doc.tasks:
-            owner = t.owner + (f", {t.role}" if t.role else "") if t.owner else L("— chưa có —", "— none —")
+            owner = (
+                t.owner + (f", {t.role}" if t.role else "")
+                if t.owner
+                else L("— chưa có —", "— none —")
+            )
             deadline = t.deadline or (t.deadline_text or L("— chưa có —", "— none —"))
             out.append(f"  {t.block:>4}  {_cut(t.text, 44):<44}  {_cut(owner, 30):<30}  {deadline}")
     out.append("")
     if not doc.findings:
-        out.append("  " + L("Không có phát hiện nào. Dự thảo đáp ứng các tiêu chí.", "No findings. The draft meets the criteria."))
+        out.append(
+            "  "
+            + L(
+                "Không có phát hiện nào. Dự thảo đáp ứng các tiêu chí.",
+                "No findings. The draft meets the criteria.",
+            )
+        )
         return out
     out.append("  " + L("Phát hiện", "Findings") + f" ({len(doc.findings)}):")
     current = None
@@ -62,10 +83,14 @@ def render_document(doc, lang: str) -> list[str]:
             current = f.criterion
             lost = sum(x.points for x in doc.findings if x.criterion == current)
             out.append("")
-            out.append(f"  ■ {criterion_name(current, lang)}  (−{lost:.1f} {L('điểm tiêu chí', 'criterion points')})")
+            out.append(
+                f"  ■ {criterion_name(current, lang)}  (−{lost:.1f} {L('điểm tiêu chí', 'criterion points')})"
+            )
         sev = SEVERITY[f.severity][0 if lang == "vi" else 1]
         where = f"{L('đoạn', 'para')} {f.location.block}" if f.location else ""
-        out.append(f"    {where:<9} {f.rule_id} [{sev}] −{f.points:.1f}  {f.message[lang]}"[: WIDTH * 3])
+        out.append(
+            f"    {where:<9} {f.rule_id} [{sev}] −{f.points:.1f}  {f.message[lang]}"[: WIDTH * 3]
+        )
         if f.location and f.location.excerpt:
             out.append(f"              «{_cut(f.location.excerpt, WIDTH - 16)}»")
         out.extend(_wrap(f"→ {f.suggestion[lang]}", "              "))
