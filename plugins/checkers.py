@@ -92,7 +92,12 @@ def check_phrase_presence(facts: Facts, rule: Rule) -> Outcome:
     """Pass when ``params.min`` sentences (default 1) in ``params.sections`` carry a
     cue of every category in ``params.all`` or of any in ``params.any``, together
     with a mention of one of ``params.with`` (e.g. a figure or a date) if given;
-    ``params.per: block`` counts paragraphs instead of sentences."""
+    ``params.per: block`` counts paragraphs instead of sentences. With
+    ``params.only_if`` the rule applies only where a cue of those categories is
+    present (causes cannot be split when none are given: another rule says so)."""
+    only_if = set(rule.params.get("only_if", []))
+    if only_if and not any(bf.has(*only_if) for bf in _blocks_in(facts, _sections(rule))):
+        return Outcome(0, 0)
     any_of = set(rule.params.get("any", []))
     all_of = set(rule.params.get("all", []))
     with_ = set(rule.params.get("with", []))
@@ -154,7 +159,13 @@ def check_phrase_density(facts: Facts, rule: Rule) -> Outcome:
     total = sum(n for n, _ in counts)
     density = 100 * total / words
     limit = rule.params.get("max_per_100_words", 2.0)
-    values = {"density": f"{density:.1f}", "count": total, "words": words}
+    # Vietnamese writes a decimal comma: "2,5 khẩu hiệu/100 từ"
+    shown = f"{density:.1f}"
+    values = {
+        "density": {"vi": shown.replace(".", ","), "en": shown},
+        "count": total,
+        "words": words,
+    }
     if density <= limit:
         return Outcome(1, 1, values=values)
     floor = rule.params.get("min_in_block", 2)
