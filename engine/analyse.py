@@ -229,6 +229,29 @@ def _lead_in_kind(key: str) -> str | None:
     return None
 
 
+_COLUMN_CUES = (
+    (
+        "owner",
+        ("chủ trì", "phụ trách", "người thực hiện", "đơn vị thực hiện", "người chịu trách nhiệm"),
+    ),
+    ("deadline", ("thời gian", "thời hạn", "hoàn thành", "tiến độ")),
+    ("task", ("nhiệm vụ", "nội dung", "công việc", "giải pháp")),
+    ("partner", ("phối hợp",)),
+    ("number", ("stt", "tt")),
+)
+
+
+def _column_kind(key: str) -> str | None:
+    """What a header cell of an assignment table names, if it is a header cell."""
+    key = key.strip(" .:")
+    if word_count(key) > 6:
+        return None
+    for kind, cues in _COLUMN_CUES:
+        if any(key == cue or key.startswith(cue) or key.endswith(cue) for cue in cues):
+            return kind
+    return None
+
+
 class _Analyser:
     def __init__(self, document: Document, docs):
         self.document = document
@@ -381,10 +404,17 @@ class _Analyser:
         inherited_date: str | None = None
         pending_obstacle: Item | None = None
         causes = self._cause_words()
+        table_rows = self._task_table_rows()
         for i, bf in enumerate(self.blocks):
             kind = ITEM_SECTIONS.get(bf.section)
             if kind is None or bf.is_heading:
                 inherited_date = None
+                continue
+            if i in table_rows:
+                # a row of an assignment table: one task, whatever its columns
+                cells = table_rows[i]
+                if cells:
+                    self._add_task(items, tasks, self._table_task(cells))
                 continue
             text = self.document.blocks[i].text
             key = self.keys[i]
@@ -412,23 +442,105 @@ class _Analyser:
             elif _PROCEDURE_STATEMENT.search(key):
                 continue  # "Dự thảo đã được Chi ủy thảo luận ..." records procedure, not a task
             else:
-                task = self._task(i, text, inherited_date)
-                tasks.append(task)
-                items["task"].append(
-                    Item(
-                        "task",
-                        i + 1,
-                        text,
-                        checks={
-                            "has_owner": task.owner is not None,
-                            "has_deadline": task.deadline_text is not None,
-                            "specific_owner": task.vague_owner is None or task.owner is not None,
-                            "specific_time": task.vague_time is None,
-                        },
-                        details={"vague_owner": task.vague_owner, "vague_time": task.vague_time},
-                    )
-                )
+                self._add_task(items, tasks, self._task(i, text, inherited_date))
         return items, tasks
+
+    @staticmethod
+    def _add_task(items: dict[str, list[Item]], tasks: list[Task], task: Task) -> None:
+        tasks.append(task)
+        items["task"].append(
+            Item(
+                "task",
+                task.block,
+                task.text,
+                checks={
+                    "has_owner": task.owner is not None,
+                    "has_deadline": task.deadline_text is not None,
+                    "specific_owner": task.vague_owner is None or task.owner is not None,
+                    "specific_time": task.vague_time is None,
+                },
+                details={"vague_owner": task.vague_owner, "vague_time": task.vague_time},
+            )
+        )
+
+    def _task_table_rows(self) -> dict[int, list[int]]:
+        """Assignment tables ("Nhiệm vụ | Người chủ trì | Thời hạn"), row by row.
+
+        Maps every cell block of a table in the implementation part to the row's cell
+        indices (for the row's first cell) or to ``[]`` (the other cells, and header
+        rows, which hold no task).
+        """
+        rows: dict[tuple[int, int], list[int]] = {}
+        for i, bf in enumerate(self.blocks):
+            block = self.document.blocks[i]
+            if block.table is not None and ITEM_SECTIONS.get(bf.section) == "task":
+                rows.setdefault((block.table, block.row or 0), []).append(i)
+        out: dict[int, list[int]] = {}
+        self._table_columns: dict[int, dict[str, int]] = {}
+        for (table, _row), cells in rows.items():
+            texts = [self.keys[i] for i in cells]
+            header = [c for c in (_column_kind(t) for t in texts) if c]
+            if len(header) >= 2:  # the header row names the columns
+                self._table_columns[table] = {
+                    kind: self.document.blocks[i].col or 0
+                    for i, t in zip(cells, texts, strict=True)
+                    if (kind := _column_kind(t))
+                }
+                out.update(dict.fromkeys(cells, []))
+                continue
+            out.update(dict.fromkeys(cells, []))
+            out[cells[0]] = cells
+        return out
+
+    def _table_task(self, cells: list[int]) -> Task:
+        """One task from a table row: the task text from its column (or the longest
+        cell), the owner from the owner column (or the first cell naming one), the
+        deadline from any cell."""
+        blocks = self.document.blocks
+        columns = self._table_columns.get(blocks[cells[0]].table or 0, {})
+        by_col = {blocks[i].col or 0: i for i in cells}
+        # without a header, the task is the longest cell that does not open with a
+        # person or body (that is the owner column) and is not just a date
+        wordy = [
+            i
+            for i in cells
+            if self.blocks[i].words >= 3
+            and not any(m.start <= 4 for m in self.blocks[i].of("person", "role", "date"))
+        ] or cells
+        task_cell = by_col.get(columns.get("task", -1)) or max(
+            wordy, key=lambda i: self.blocks[i].words
+        )
+        owner_cells = (
+            [by_col[columns["owner"]]]
+            if "owner" in columns and columns["owner"] in by_col
+            else cells
+        )
+        owner = role = None
+        for i in owner_cells:
+            owner, role = self._owner(self.blocks[i], blocks[i].text, self.keys[i])
+            if owner is None and i != task_cell and self.blocks[i].has("person", "role"):
+                # an owner column holds just the name: "Đ/c Lê Văn Tâm, chi ủy viên"
+                first = min(self.blocks[i].of("person", "role"), key=lambda m: m.start)
+                owner = first.text
+            if owner:
+                break
+        dated = [self._task(i, blocks[i].text, None) for i in cells]
+        deadline = next((t for t in dated if t.deadline), None) or next(
+            (t for t in dated if t.deadline_text), None
+        )
+        vague = next((t.vague_owner for t in dated if t.vague_owner), None)
+        return Task(
+            text=blocks[task_cell].text,
+            block=task_cell + 1,
+            owner=owner,
+            role=role,
+            deadline=deadline.deadline if deadline else None,
+            deadline_text=deadline.deadline_text if deadline else None,
+            vague_owner=vague if owner is None else None,
+            vague_time=None
+            if deadline
+            else next((t.vague_time for t in dated if t.vague_time), None),
+        )
 
     def _is_purpose_paragraph(self, i: int) -> bool:
         """An unnumbered lead paragraph right under the objectives heading, followed by

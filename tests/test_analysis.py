@@ -226,3 +226,54 @@ def test_analysis_is_linear_in_length(assessor):
 
     one, many = seconds(2), seconds(40)
     assert many < one * 20 * 2.5, (one, many)  # 20× the text, well under quadratic
+
+
+ASSIGNMENT_TABLE = """\
+# NGHỊ QUYẾT
+
+**về thu gom rác ở thôn Phú An năm 2026**
+
+## IV. TỔ CHỨC THỰC HIỆN
+
+| STT | Nhiệm vụ | Người chủ trì | Phối hợp | Thời hạn |
+|---|---|---|---|---|
+| 1 | Họp 6 xóm phổ biến cách phân loại rác | Đồng chí Lê Văn Tâm, chi ủy viên | Chi hội Phụ nữ | 30/4/2026 |
+| 2 | Đặt 3 điểm tập kết rác đầu ngõ | Chi đoàn thanh niên | Ban nhân dân thôn | tháng 5/2026 |
+| 3 | Vận động các hộ đóng phí vệ sinh | Các đồng chí đảng viên | Chi hội Nông dân | thường xuyên |
+"""
+
+
+def test_assignment_table_is_read_row_by_row(assess_markdown):
+    """A Word table "Nhiệm vụ | Người chủ trì | Phối hợp | Thời hạn" is one task per row:
+    the owner from its column (never the cooperating body), the deadline from its cell."""
+    report = assess_markdown(ASSIGNMENT_TABLE)
+    rows = [(t.text, t.owner, t.role, t.deadline) for t in report.tasks]
+    assert rows == [
+        (
+            "Họp 6 xóm phổ biến cách phân loại rác",
+            "Đồng chí Lê Văn Tâm",
+            "chi ủy viên",
+            "2026-04-30",
+        ),
+        ("Đặt 3 điểm tập kết rác đầu ngõ", "Chi đoàn thanh niên", None, "2026-05"),
+        ("Vận động các hộ đóng phí vệ sinh", None, None, None),
+    ]
+    last = report.tasks[-1].block
+    by_rule = {f.rule_id for f in report.findings if f.location and f.location.block == last}
+    assert {"NQ601", "NQ602", "NQ603", "NQ604"} <= by_rule
+    assert not any(f.rule_id == "NQ601" and f.location.block != last for f in report.findings)
+
+
+def test_headerless_assignment_table(assess_markdown):
+    text = ASSIGNMENT_TABLE.replace(
+        "| STT | Nhiệm vụ | Người chủ trì | Phối hợp | Thời hạn |",
+        "| 1 | Mở sổ theo dõi các hộ | Đ/c Trần Văn Hòa, Bí thư | | trước 15/4/2026 |",
+    )
+    report = assess_markdown(text)
+    first = report.tasks[0]
+    assert (first.text, first.owner, first.deadline) == (
+        "Mở sổ theo dõi các hộ",
+        "Đ/c Trần Văn Hòa",
+        "2026-04-15",
+    )
+    assert len(report.tasks) == 4
