@@ -126,9 +126,15 @@ def _decode(kind: Any, value: Any) -> Any:
         (item,) = typing.get_args(kind)
         return [_decode(item, v) for v in value]
     if isinstance(kind, type) and is_dataclass(kind):
-        hints = typing.get_type_hints(kind)
-        return kind(**{f.name: _decode(hints[f.name], value[f.name]) for f in fields(kind)})
+        return kind(**{name: _decode(hint, value[name]) for name, hint in _field_types(kind)})
     return value
+
+
+@functools.cache
+def _field_types(kind: type) -> tuple[tuple[str, Any], ...]:
+    # get_type_hints evaluates every annotation string: once per class, not per object
+    hints = typing.get_type_hints(kind)
+    return tuple((f.name, hints[f.name]) for f in fields(kind))
 
 
 def encode_report(report: DocumentReport) -> dict:
