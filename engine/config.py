@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from .criteria import CRITERION_IDS
-from .errors import ConfigError
+from .errors import ConfigError, malformed_yaml
 
 CONFIG_NAMES = ("nghiquyet.yaml", ".nghiquyet.yaml")
 
@@ -130,11 +130,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
         try:
             data = yaml.safe_load(raw)
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            at = f" line {mark.line + 1}" if mark else ""
-            raise ConfigError(
-                f"{path}{at}: malformed YAML ({getattr(exc, 'problem', exc)})"
-            ) from None
+            raise malformed_yaml(path, exc) from None
         where = str(path)
         if data is None:
             data = {}

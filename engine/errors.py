@@ -21,3 +21,10 @@ class InputError(NghiquyetError):
 
 class ConfigError(NghiquyetError):
     """A config file, option or rule pack that is not valid."""
+
+
+def malformed_yaml(where: object, exc: Exception) -> ConfigError:
+    """A ConfigError for a YAML parse error: the file, the line, and what went wrong."""
+    mark = getattr(exc, "problem_mark", None)
+    at = f" line {mark.line + 1}" if mark else ""
+    return ConfigError(f"{where}{at}: malformed YAML ({getattr(exc, 'problem', None) or exc})")

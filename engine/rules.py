@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from .criteria import BY_DIGIT, CRITERION_IDS, META
-from .errors import ConfigError
+from .errors import ConfigError, malformed_yaml
 
 SEVERITIES = ("error", "warning", "info")
 STAGES = ("all", "draft", "adopted")
@@ -222,11 +222,7 @@ class RuleRegistry:
             try:
                 data = yaml.safe_load(file.read_text("utf-8"))
             except yaml.YAMLError as exc:
-                mark = getattr(exc, "problem_mark", None)
-                at = f" line {mark.line + 1}" if mark else ""
-                raise ConfigError(
-                    f"{file}{at}: malformed YAML ({getattr(exc, 'problem', exc)})"
-                ) from None
+                raise malformed_yaml(file, exc) from None
             except (OSError, UnicodeDecodeError) as exc:
                 raise ConfigError(f"{file}: cannot read rule pack ({exc})") from None
             if data is None:

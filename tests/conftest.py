@@ -38,3 +38,19 @@ def assess_markdown(assessor):
             assessor.config.stage = "auto"
 
     return run
+
+
+@pytest.fixture
+def run(monkeypatch, tmp_path):
+    """Invoke the real CLI (``assess`` by default) in-process, with a private result
+    cache and no config from the environment: ``run(path, "--format", "json")``."""
+    from click.testing import CliRunner
+    from nghiquyet.engine.cli import assess_command
+
+    monkeypatch.setenv("NGHIQUYET_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("NGHIQUYET_CONFIG", raising=False)
+
+    def invoke(*args, command=assess_command):
+        return CliRunner().invoke(command, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke

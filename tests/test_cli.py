@@ -18,17 +18,6 @@ BIN = Path(sys.executable).parent
 
 
 @pytest.fixture
-def run(monkeypatch, tmp_path):
-    monkeypatch.setenv("NGHIQUYET_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("NGHIQUYET_CONFIG", raising=False)
-
-    def invoke(*args, command=assess_command):
-        return CliRunner().invoke(command, [str(a) for a in args], catch_exceptions=False)
-
-    return invoke
-
-
-@pytest.fixture
 def draft_dir(tmp_path, samples) -> Path:
     """Samples copied away from the repository so no project config is found."""
     folder = tmp_path / "ho-so"

@@ -7,8 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from nghiquyet.engine.cli import assess_command
 
 RULE = (
     "  - id: {id}\n    name: {name}\n    criterion: assignments\n    severity: warning\n"
@@ -22,17 +20,6 @@ def folder(tmp_path, samples) -> Path:
     path.mkdir()
     shutil.copy(samples / "strong.md", path / "strong.md")
     return path
-
-
-@pytest.fixture
-def run(monkeypatch, tmp_path):
-    monkeypatch.setenv("NGHIQUYET_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("NGHIQUYET_CONFIG", raising=False)
-
-    def invoke(*args):
-        return CliRunner().invoke(assess_command, [str(a) for a in args], catch_exceptions=False)
-
-    return invoke
 
 
 def _fails(result, *expected: str) -> None:

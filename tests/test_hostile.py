@@ -16,8 +16,6 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from nghiquyet.engine.cli import assess_command
 from nghiquyet.engine.config import Config
 from nghiquyet.engine.errors import InputError
 from nghiquyet.engine.load import load
@@ -37,17 +35,6 @@ def hostile(tmp_path_factory):
     secret = folder.parent / "secret.txt"
     secret.write_text(SECRET, "utf-8")
     return H.build_all(folder / "files", secret)
-
-
-@pytest.fixture
-def run(monkeypatch, tmp_path):
-    monkeypatch.setenv("NGHIQUYET_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("NGHIQUYET_CONFIG", raising=False)
-
-    def invoke(*args):
-        return CliRunner().invoke(assess_command, [str(a) for a in args], catch_exceptions=False)
-
-    return invoke
 
 
 def _load(path: Path, config: Config | None = None):

@@ -11,8 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from nghiquyet.engine.cli import assess_command
 from nghiquyet.engine.output import OutputError, check_not_input, write_atomic
 
 
@@ -114,17 +112,6 @@ def test_io_error_mid_write_leaves_no_partial_file(tmp_path):
     assert out.stdout.startswith("failed"), out.stderr
     assert target.read_bytes() == b"ban cu"
     assert _leftovers(tmp_path) == []
-
-
-@pytest.fixture
-def run(monkeypatch, tmp_path):
-    monkeypatch.setenv("NGHIQUYET_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("NGHIQUYET_CONFIG", raising=False)
-
-    def invoke(*args):
-        return CliRunner().invoke(assess_command, [str(a) for a in args], catch_exceptions=False)
-
-    return invoke
 
 
 def test_cli_refuses_to_overwrite_an_input(run, draft, tmp_path):
