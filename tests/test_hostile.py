@@ -85,7 +85,8 @@ def test_english_messages(hostile, run):
     assert "password-protected" in result.stderr and "locked.docx" in result.stderr
 
 
-def test_legacy_doc_says_how_to_convert(hostile):
+def test_legacy_doc_says_how_to_convert(hostile, monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))  # a machine without LibreOffice
     with pytest.raises(InputError) as caught:
         _load(hostile["legacy_doc"][0])
     assert "soffice --headless --convert-to docx" in caught.value.message["en"]
@@ -252,3 +253,50 @@ def test_error_codes_are_documented(hostile):
     }
     for code in codes:
         assert f"`{code}`" in text, code
+
+
+def _real_soffice() -> str | None:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if not found and os.environ.get("CI") == "true":
+        pytest.fail("CI installs LibreOffice (libreoffice-writer-nogui); soffice is missing")
+    return found
+
+
+def test_real_doc_is_converted_with_libreoffice(tmp_path, samples):
+    """A real Word 97 .doc (made by LibreOffice from a sample) is converted in a private
+    folder and scored like the .docx it came from; the .doc is left as it was."""
+    soffice = _real_soffice()
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed here (CI installs it)")
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(drafts),
+            str(samples / "middling.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    doc = drafts / "middling.doc"
+    before = doc.read_bytes()
+    assert before.startswith(docx_loader.OLE_MAGIC)
+    document = _load(doc)
+    assert any("LibreOffice" in n["en"] for n in document.notes)
+    from nghiquyet.engine.runner import Assessor
+
+    assessor = Assessor(Config())
+    converted = assessor.assess_document(document)
+    original = assessor.assess_path(samples / "middling.docx")
+    assert abs(converted.score - original.score) <= 5
+    assert doc.read_bytes() == before and sorted(p.name for p in drafts.iterdir()) == [
+        "middling.doc"
+    ]
