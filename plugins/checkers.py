@@ -64,13 +64,33 @@ def check_signals(facts: Facts, rule: Rule) -> Outcome:
     """One check per name in ``params.signals``: passes when the analysis found it.
 
     ``params.labels`` gives each signal a name for the finding ({detail}); the
-    finding points at ``params.point_to`` (another signal's block) when present.
+    finding points at the first of ``params.point_to`` that the draft has: another
+    signal's block, or ``section:<kind>`` for that part's heading (where the missing
+    sentence belongs).
     """
     names = rule.params["signals"]
-    point = facts.signals.get(rule.params.get("point_to", ""), None)
-    point = point if isinstance(point, int) else None
+    point = _first_place(facts, rule.params.get("point_to", []))
     hits = [Hit(point, _labelled(rule, [n])) for n in names if not facts.signals.get(n)]
     return Outcome(len(names) - len(hits), len(names), hits)
+
+
+def _first_place(facts: Facts, candidates: str | list[str]) -> int | None:
+    for name in [candidates] if isinstance(candidates, str) else candidates:
+        if name.startswith("section:"):
+            kind = name.split(":", 1)[1]
+            place = next(
+                (
+                    s.heading_block or (s.blocks or [None])[0]
+                    for s in facts.sections
+                    if s.kind == kind
+                ),
+                None,
+            )
+        else:
+            place = facts.signals.get(name)
+        if isinstance(place, int) and not isinstance(place, bool):
+            return place
+    return None
 
 
 def check_signal_false(facts: Facts, rule: Rule) -> Outcome:
