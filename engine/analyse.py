@@ -229,6 +229,11 @@ def _lead_in_kind(key: str) -> str | None:
     return None
 
 
+# The review plan and the monitoring of the resolution itself (follow-up's business)
+_REVIEW_TASK = re.compile(
+    r"\bsơ kết\b|\btổng kết\b|kiểm tra, giám sát|"
+    r"(?:kiểm tra|giám sát|theo dõi)[^.;]{0,20}?(?:đôn đốc|việc thực hiện|thực hiện nghị quyết)"
+)
 _COLUMN_CUES = (
     (
         "owner",
@@ -376,7 +381,21 @@ class _Analyser:
                 and key.startswith(("t/m", "nơi nhận"))
             ):
                 return i
+        # A draft without a signature block often ends with the cell's name alone
+        # ("Chi bộ Hợp tác xã Tân Hưng"): a closing line, not a task.
+        last = len(self.keys) - 1
+        if last > start and self._closing_name(last):
+            return last
         return len(self.keys)
+
+    def _closing_name(self, i: int) -> bool:
+        text = self.document.blocks[i].text.strip()
+        return (
+            self.keys[i].startswith(("chi bộ", "bí thư", "phó bí thư"))
+            and self.blocks[i].words <= 12
+            and not text.endswith((".", ";", ":"))
+            and not self.blocks[i].has("date", "action_verb", "percent", "quantity")
+        )
 
     def _tail(self, tail: int) -> None:
         section = None
@@ -448,6 +467,11 @@ class _Analyser:
     @staticmethod
     def _add_task(items: dict[str, list[Item]], tasks: list[Task], task: Task) -> None:
         tasks.append(task)
+        if _REVIEW_TASK.search(match_key(task.text)):
+            # "Chi ủy kiểm tra, giám sát hằng tháng; sơ kết vào tháng 7" is the review
+            # plan: it stays in the matrix, but the follow-up rules judge it, not the
+            # assignment rules (a vague review would otherwise cost in two criteria)
+            return
         items["task"].append(
             Item(
                 "task",

@@ -64,6 +64,9 @@ def scored(assessor, tmp_path_factory):
     return run
 
 
+OTHERS_MAY_MOVE = 3.0
+
+
 def _criteria(report) -> dict[str, float]:
     return {c.id: c.score for c in report.criteria if c.score is not None}
 
@@ -80,6 +83,11 @@ def _assert_pair(strong, weak, criterion: str) -> None:
     assert target > others[worst], (
         f"{worst} drops {others[worst]:.1f}, more than {criterion} ({target:.1f})"
     )
+    # Only the weakened criterion moves. Two rules link criteria on purpose and may
+    # shift a neighbour by a point or two: solutions must answer the stated causes
+    # (evidence -> feasibility) and targets need a solution (feasibility -> objectives).
+    moved = {c: round(d, 1) for c, d in others.items() if abs(d) > OTHERS_MAY_MOVE}
+    assert not moved, f"weakening {criterion} also moved {moved}"
     assert weak.score < strong.score
 
 
@@ -171,8 +179,9 @@ def test_no_criterion_is_a_constant(scored):
 def test_summaries_read_naturally(scored):
     weak = scored(DRAFTS / "thon-phu-xuan" / "weak-assignments.md")
     summary = {c.id: c.summary["vi"] for c in weak.criteria}
-    # only "Chi ủy" is named (twice): the collectives own nothing
-    assert summary["assignments"].startswith("2/6 nhiệm vụ có người phụ trách")
+    # only "Chi ủy" is named: the collectives own nothing (its second naming, in the
+    # review plan, is judged by follow_up, not counted as an assignment)
+    assert summary["assignments"].startswith("1/5 nhiệm vụ có người phụ trách")
     assert "nhiệm vụ có thời hạn" in summary["assignments"]
     strong = scored(DRAFTS / "thon-phu-xuan" / "strong.md")
     summary = {c.id: c.summary["vi"] for c in strong.criteria}
