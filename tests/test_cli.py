@@ -251,3 +251,12 @@ def test_installed_entry_points(draft_dir, tmp_path):
         [BIN / "nghiquyet", "rules"], capture_output=True, text=True, env=env, timeout=120
     )
     assert listed.returncode == 0 and "NQ101" in listed.stdout
+
+
+def test_text_matrix_shows_what_who_and_deadline_as_written(run, samples):
+    lines = run(samples / "strong.md", "--no-cache").stdout.splitlines()
+    start = next(n for n, line in enumerate(lines) if line.strip().startswith("Phân công nhiệm vụ"))
+    row = next(line for line in lines[start:] if "Trần Văn Hòa" in line)
+    # the task column drops the numbering and the owner shown in its own column
+    assert row.split()[1] == "chủ" and "Đồng chí Trần Văn Hòa, Bí thư chi bộ" in row
+    assert row.rstrip().endswith("20/3/2026")  # as the drafter wrote it; JSON has ISO

@@ -7,6 +7,7 @@ points it costs and how to fix it.
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from nghiquyet.engine import hookimpl
@@ -19,6 +20,7 @@ SEVERITY = {
     "info": ("gợi ý", "info"),
 }
 WIDTH = 100
+TASK_W, OWNER_W = 38, 38  # responsibility matrix columns; owner with role is long
 
 
 def _cut(text: str, width: int) -> str:
@@ -27,6 +29,23 @@ def _cut(text: str, width: int) -> str:
 
 def _wrap(text: str, indent: str) -> list[str]:
     return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent]
+
+
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–•+]|[a-zđ][.)])\s*")
+
+
+def _what(task) -> str:
+    """The task without its numbering and the owner already shown in its own column."""
+    text = _NUMBERING.sub("", task.text)
+    owner = task.owner or ""
+    body = owner.split(" (", 1)[0]
+    if " (" in owner and text.startswith(body + " (") and ")" in text:
+        # "Chi hội Phụ nữ thôn (đồng chí Nguyễn Thị Mai, chi hội trưởng) tổ chức ..."
+        text = text[text.index(")") + 1 :].lstrip(" ,:;–-")
+    for part in (task.owner, task.role):
+        if part and text.startswith(part):
+            text = text[len(part) :].lstrip(" ,:;–-")
+    return text or task.text
 
 
 def render_document(doc, lang: str) -> list[str]:
@@ -56,7 +75,8 @@ def render_document(doc, lang: str) -> list[str]:
         out.append("")
         out.append("  " + L("Phân công nhiệm vụ", "Responsibility matrix") + f" ({len(doc.tasks)})")
         out.append(
-            f"  {'§':>4}  {L('Nhiệm vụ', 'Task'):<44}  {L('Người phụ trách', 'Owner'):<30}  {L('Thời hạn', 'Deadline')}"
+            f"  {'§':>4}  {L('Nhiệm vụ', 'Task'):<{TASK_W}}  {L('Người phụ trách', 'Owner'):<{OWNER_W}}  "
+            + L("Thời hạn", "Deadline")
         )
         for t in doc.tasks:
             owner = (
@@ -64,8 +84,11 @@ def render_document(doc, lang: str) -> list[str]:
                 if t.owner
                 else L("— chưa có —", "— none —")
             )
-            deadline = t.deadline or (t.deadline_text or L("— chưa có —", "— none —"))
-            out.append(f"  {t.block:>4}  {_cut(t.text, 44):<44}  {_cut(owner, 30):<30}  {deadline}")
+            # as the drafter wrote it ("trước ngày 30/4/2026", "hằng tháng"); ISO is in JSON
+            deadline = t.deadline_text or t.deadline or L("— chưa có —", "— none —")
+            out.append(
+                f"  {t.block:>4}  {_cut(_what(t), TASK_W):<{TASK_W}}  {_cut(owner, OWNER_W):<{OWNER_W}}  {deadline}"
+            )
     out.append("")
     if not doc.findings:
         out.append(
