@@ -77,21 +77,10 @@ def _plain(text: str) -> str:
 
 
 def _paragraph_text(p) -> str:
-    """Visible text of ``w:p`` without tracked deletions (as in the loader)."""
-    parts = []
-    for t in p.iter(W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen"):
-        ancestor, deleted = t.getparent(), False
-        while ancestor is not None and ancestor is not p:
-            if ancestor.tag in (W + "del", W + "moveFrom"):
-                deleted = True
-                break
-            ancestor = ancestor.getparent()
-        if not deleted:
-            if t.tag == W + "t":
-                parts.append(t.text or "")
-            else:
-                parts.append("-" if t.tag == W + "noBreakHyphen" else " ")
-    return _plain("".join(parts))
+    """Visible text of ``w:p`` without tracked deletions, read as the loader reads it."""
+    from nghiquyet.plugins.docx_loader import _DocxReader
+
+    return _plain("".join(_DocxReader._run_text(run) for run in _DocxReader._runs(p)))
 
 
 def _title_block(texts: list[str], tables: list[bool]) -> int:
