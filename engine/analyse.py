@@ -90,7 +90,7 @@ _VOTE_COUNT = re.compile(
 _PROCEDURE_STATEMENT = re.compile(
     r"^(?:dự thảo|nghị quyết (?:này )?(?:đã )?được (?:hội nghị|chi bộ)|hội nghị chi bộ)|biểu quyết"
 )
-_CHI_UY = re.compile(match_key("chi ủy|chi uỷ"))
+_CHI_UY = re.compile(match_key("chi ủy"))  # the key has one tone placement
 _PURPOSE_HEADINGS = ("mục tiêu chung", "mục đích", "yêu cầu", "mục tiêu tổng quát")
 
 
@@ -260,9 +260,12 @@ def _column_kind(key: str) -> str | None:
 class _Analyser:
     def __init__(self, document: Document, docs):
         self.document = document
-        self.keys = [match_key(b.text) for b in document.blocks]
+        self.keys: list[str] = []
         self.blocks: list[BlockFacts] = []
         for block, doc in zip(document.blocks, docs, strict=True):
+            # the normaliser already folded this text; a plugin pipeline may not have
+            key = doc.user_data.get("nq_key") or match_key(block.text)
+            self.keys.append(key)
             self.blocks.append(
                 BlockFacts(
                     index=block.index,
@@ -272,6 +275,7 @@ class _Analyser:
                     sentences=[(s.start_char, s.end_char) for s in doc.sents]
                     or [(0, len(block.text))],
                     mentions=_mentions(doc),
+                    key=key,
                 )
             )
         self.sections: list[Section] = []
@@ -464,10 +468,9 @@ class _Analyser:
                 self._add_task(items, tasks, self._task(i, text, inherited_date))
         return items, tasks
 
-    @staticmethod
-    def _add_task(items: dict[str, list[Item]], tasks: list[Task], task: Task) -> None:
+    def _add_task(self, items: dict[str, list[Item]], tasks: list[Task], task: Task) -> None:
         tasks.append(task)
-        if _REVIEW_TASK.search(match_key(task.text)):
+        if _REVIEW_TASK.search(self.keys[task.block - 1]):
             # "Chi ủy kiểm tra, giám sát hằng tháng; sơ kết vào tháng 7" is the review
             # plan: it stays in the matrix, but the follow-up rules judge it, not the
             # assignment rules (a vague review would otherwise cost in two criteria)

@@ -74,6 +74,7 @@ class BlockFacts:
     words: int
     sentences: list[tuple[int, int]]
     mentions: list[Mention]
+    key: str = ""  # the text's match key (lower case, one tone placement), same offsets
 
     def of(self, *kinds: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind in kinds]

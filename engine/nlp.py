@@ -264,7 +264,7 @@ def _register_components() -> None:
     @Language.component("nq_normalizer")
     def normalizer(doc):
         """Give every token a NORM that ignores case and tone placement."""
-        key = match_key(doc.text)
+        key = doc.user_data["nq_key"] = match_key(doc.text)  # reused by later stages
         for token in doc:
             token.norm_ = key[token.idx : token.idx + len(token.text)]
         return doc
@@ -282,7 +282,7 @@ def _register_components() -> None:
     @Language.component("nq_numbers")
     def numbers(doc):
         """Dates/deadlines into doc.spans["dates"]; % and quantities into ["numbers"]."""
-        key = match_key(doc.text)
+        key = doc.user_data.get("nq_key") or match_key(doc.text)
         dates = find_dates(key)
         doc.spans["dates"] = _spans(doc, [(s, e, p, v, None) for s, e, v, p in dates])
         nums = find_numbers(key, [(s, e) for s, e, _, _ in dates])

@@ -129,7 +129,7 @@ class Assessor:
                 self.config,
                 self.debug,
                 progress,
-                getattr(self, "cache", None),
+                self.cache,
                 context,
             )
         return Report(

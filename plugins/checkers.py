@@ -54,8 +54,7 @@ def check_section(facts: Facts, rule: Rule) -> Outcome:
     for bf in facts.blocks:
         if bf.section in excluded or bf.section in ("header", "title", "signature", "recipients"):
             continue
-        key = match_key(facts.document.blocks[bf.index - 1].text)
-        if any(p in key for p in phrases):
+        if any(p in bf.key for p in phrases):
             return Outcome(1, 1)
     return Outcome(0, 1, [Hit(None)])
 
