@@ -61,10 +61,19 @@ def test_batch_table_links_reach_each_draft(page_watch, batch, tmp_path):
         page.wait_for_function("h => location.hash === h", arg=target)
         section = page.locator(target)
         assert section.locator("h2").inner_text() == text
-        top = page.evaluate(
-            "sel => document.querySelector(sel).getBoundingClientRect().top", target
+        # The heading is at the top of the window, unless the section is the
+        # last one and too short for that: then the page is scrolled to its end
+        # and the heading is still on screen.
+        top, viewport, at_end = page.evaluate(
+            """sel => [
+                document.querySelector(sel).getBoundingClientRect().top,
+                window.innerHeight,
+                window.scrollY + window.innerHeight
+                    >= document.documentElement.scrollHeight - 1,
+            ]""",
+            target,
         )
-        assert abs(top) < 5, (target, top)  # scrolled to the draft's section
+        assert abs(top) < 5 or (at_end and 0 <= top < viewport), (target, top, at_end)
     assert page_watch.requests == [url]  # in-page links fetch nothing
 
 
