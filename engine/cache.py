@@ -16,6 +16,12 @@ cache off; it never fails a run. Unreadable inputs (reports with ``error``) are 
 cached: the next run reports their current state.
 
 Location: ``$NGHIQUYET_CACHE_DIR``, else the user cache folder (platformdirs).
+
+Size: the cache prunes itself at most once a day, when a run opens it. Entries not
+used for :data:`MAX_AGE_DAYS` days go first; then, while the folder is larger than
+:data:`MAX_BYTES`, the least recently used. A hit marks its entry as used. Folders
+of older entry formats are removed. ``nghiquyet cache`` shows the folder and its size;
+``nghiquyet cache --clear`` empties it.
 """
 
 from __future__ import annotations
@@ -25,11 +31,13 @@ import functools
 import hashlib
 import json
 import os
+import shutil
 import sys
 import tempfile
+import time
 import types
 import typing
-from dataclasses import asdict, fields, is_dataclass
+from dataclasses import asdict, dataclass, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +45,10 @@ from .model import DocumentReport
 
 FORMAT = 1  # bump when the entry layout changes
 ENV_DIR = "NGHIQUYET_CACHE_DIR"
+MAX_AGE_DAYS = 30  # an entry unused this long is removed
+MAX_BYTES = 256 * 1024 * 1024  # then the least recently used go until the cache fits
+PRUNE_EVERY_SECONDS = 24 * 3600  # a prune walks the folder: not on every run
+_STAMP = ".last-prune"
 
 
 def default_folder() -> Path:
@@ -174,6 +186,7 @@ class ResultCache:
                 return None
         except (OSError, ValueError):
             return None
+        prune_if_due(folder)
         return cls(root, context)
 
     def key(self, path: Path, config) -> str | None:
@@ -204,9 +217,12 @@ class ResultCache:
             data = json.loads(self._entry(key).read_bytes())
             if data.get("format") != FORMAT or data.get("key") != key:
                 return None
-            return decode_report(data["report"])
+            report = decode_report(data["report"])
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None
+        with contextlib.suppress(OSError):
+            os.utime(self._entry(key))  # recently used: pruned last
+        return report
 
     def put(self, key: str, report: DocumentReport) -> None:
         """Store ``report`` atomically; any failure to write only skips the cache."""
@@ -230,3 +246,84 @@ class ResultCache:
             if tmp is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
+
+
+# -- size -----------------------------------------------------------------------------
+
+
+@dataclass
+class CacheStats:
+    """What ``nghiquyet cache`` shows: where the cache is and how much it holds."""
+
+    folder: Path
+    entries: int
+    size: int  # bytes
+
+
+def _entries(folder: Path) -> list[tuple[Path, os.stat_result]]:
+    found = []
+    for path in Path(folder).glob(f"v{FORMAT}/*/*.json"):
+        with contextlib.suppress(OSError):
+            found.append((path, path.stat()))
+    return found
+
+
+def stats(folder: Path | None = None) -> CacheStats:
+    """Entries and bytes in the cache folder (the current format only)."""
+    folder = Path(folder) if folder is not None else default_folder()
+    entries = _entries(folder)
+    return CacheStats(folder, len(entries), sum(st.st_size for _, st in entries))
+
+
+def prune(folder: Path, *, max_age_days: float = MAX_AGE_DAYS, max_bytes: int = MAX_BYTES) -> int:
+    """Remove stale entries, then the least recently used until the cache fits in
+    ``max_bytes``; remove folders of other entry formats and temporary files left by
+    a killed run. Returns how many entries went. Never raises for a file that
+    another run removed or rewrote meanwhile."""
+    folder = Path(folder)
+    now = time.time()
+    for other in folder.glob("v*"):
+        if other.is_dir() and other.name != f"v{FORMAT}":
+            shutil.rmtree(other, ignore_errors=True)
+    for tmp in folder.glob(f"v{FORMAT}/*/.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - tmp.stat().st_mtime > 3600:  # a live writer renames within ms
+                tmp.unlink()
+    entries = sorted(_entries(folder), key=lambda entry: entry[1].st_mtime)
+    total = sum(st.st_size for _, st in entries)
+    removed = 0
+    for path, st in entries:  # oldest use first
+        if now - st.st_mtime <= max_age_days * 86400 and total <= max_bytes:
+            break
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed += 1
+        total -= st.st_size
+    return removed
+
+
+def prune_if_due(folder: Path) -> None:
+    """:func:`prune` when the last prune is older than a day; failures are ignored
+    (the cache only ever saves time)."""
+    stamp = Path(folder) / _STAMP
+    try:
+        if time.time() - stamp.stat().st_mtime < PRUNE_EVERY_SECONDS:
+            return
+    except OSError:
+        pass  # never pruned
+    try:
+        stamp.touch()  # first, so that parallel runs do not all walk the folder
+        prune(folder)
+    except OSError:
+        pass
+
+
+def clear(folder: Path | None = None) -> int:
+    """Remove every entry; returns how many went."""
+    folder = Path(folder) if folder is not None else default_folder()
+    removed = 0
+    for path, _ in _entries(folder):
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed += 1
+    return removed

@@ -4,16 +4,19 @@ survives concurrent writers and corrupt entries, and never breaks a run."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from nghiquyet.engine import cache
 from nghiquyet.engine.cache import ResultCache, decode_report, encode_report
-from nghiquyet.engine.cli import assess_command
+from nghiquyet.engine.cli import assess_command, main
 from nghiquyet.engine.config import Config
 from nghiquyet.engine.runner import Assessor
 
@@ -244,3 +247,90 @@ def test_entry_files_are_whole_json(tmp_path, draft):
     (entry,) = _entries(folder)
     data = json.loads(entry.read_text("utf-8"))
     assert data["format"] == 1 and data["key"] == entry.stem
+
+
+# -- size: the cache prunes itself ------------------------------------------------------
+
+DAY = 86400
+
+
+def _age(path: Path, days: float) -> None:
+    when = time.time() - days * DAY
+    os.utime(path, (when, when))
+
+
+def _fill(folder: Path, tmp_path: Path, count: int) -> list[Path]:
+    """``count`` real entries, one per copy of a sample draft, in the drafts' order."""
+    assessor = _assessor(folder)
+    entries = []
+    for n in range(count):
+        path = tmp_path / f"draft-{n}.md"
+        shutil.copy(SAMPLES / "middling.md", path)
+        assert assessor.assess_path(path).error is None
+        entries.append(assessor.cache._entry(assessor.cache.key(path, assessor.config)))
+    assert sorted(entries) == _entries(folder)
+    return entries
+
+
+def test_prune_removes_entries_unused_for_a_month(tmp_path):
+    folder = tmp_path / "cache"
+    old, recent = _fill(folder, tmp_path, 2)
+    _age(old, cache.MAX_AGE_DAYS + 1)
+    _age(recent, cache.MAX_AGE_DAYS - 1)
+    assert cache.prune(folder) == 1
+    assert _entries(folder) == [recent]
+
+
+def test_prune_keeps_the_recently_used_when_over_the_size_cap(tmp_path):
+    folder = tmp_path / "cache"
+    entries = _fill(folder, tmp_path, 4)
+    for days, entry in enumerate(entries):
+        _age(entry, 4 - days)  # entries[0] is the least recently used
+    # a hit marks an entry as used: the oldest becomes the newest
+    assessor = _assessor(folder)
+    assessor.assess_path(tmp_path / "draft-0.md")
+    assert assessor.cache_hits == 1
+    size = entries[0].stat().st_size
+    assert cache.prune(folder, max_bytes=2 * size) == 2
+    assert _entries(folder) == sorted([entries[0], entries[3]])
+
+
+def test_prune_runs_once_a_day_when_a_run_opens_the_cache(tmp_path):
+    folder = tmp_path / "cache"
+    (first,) = _fill(folder, tmp_path, 1)  # opening the empty cache pruned it
+    _age(first, cache.MAX_AGE_DAYS + 1)
+    _assessor(folder)
+    assert _entries(folder) == [first]  # pruned less than a day ago: not again
+    _age(folder / cache._STAMP, 1.1)
+    _assessor(folder)
+    assert _entries(folder) == []
+
+
+def test_prune_removes_other_formats_and_abandoned_temporary_files(tmp_path):
+    folder = tmp_path / "cache"
+    shard = _fill(folder, tmp_path, 1)[0].parent
+    stale = folder / "v0" / "ab" / "old.json"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("{}", "utf-8")
+    abandoned, live = shard / ".abc.1.tmp", shard / ".abc.2.tmp"
+    abandoned.write_text("{", "utf-8")
+    live.write_text("{", "utf-8")
+    _age(abandoned, 1)
+    cache.prune(folder)
+    assert not (folder / "v0").exists()
+    assert not abandoned.exists() and live.exists()
+    assert len(_entries(folder)) == 1
+
+
+def test_cache_command_shows_and_clears(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENV_DIR, str(folder))
+    _fill(folder, tmp_path, 3)
+    shown = CliRunner().invoke(main, ["cache"])
+    assert shown.exit_code == 0, shown.output
+    assert f"folder:  {folder}" in shown.output
+    assert "entries: 3" in shown.output
+    cleared = CliRunner().invoke(main, ["cache", "--clear"])
+    assert cleared.exit_code == 0 and "removed 3" in cleared.output
+    assert _entries(folder) == []
+    assert "entries: 0" in CliRunner().invoke(main, ["cache"]).output
