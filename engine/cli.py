@@ -196,10 +196,10 @@ def run_assess(
             click.echo(f"nghiquyet: {doc.error.message[config.lang]}", err=True)
 
     if quiet and fmt == "text":
-        from .render import grade_label
+        from .render import grade_label, number
 
         data = "".join(
-            f"{d.path}: {d.score:.1f} {grade_label(d, config.lang)}\n"
+            f"{d.path}: {number(d.score, config.lang)} {grade_label(d, config.lang)}\n"
             if d.error is None
             else f"{d.path}: {'lỗi' if config.lang == 'vi' else 'error'} ({d.error.code})\n"
             for d in report.documents

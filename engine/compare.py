@@ -25,7 +25,15 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from .model import DocumentReport, Finding
-from .render import SCHEMA_VERSION, criterion_name, document_dict, finding_dict, grade_label, label
+from .render import (
+    SCHEMA_VERSION,
+    criterion_name,
+    document_dict,
+    finding_dict,
+    grade_label,
+    label,
+    number,
+)
 from .text import match_key, nfc
 
 # How alike two excerpts of one rule must be to count as the same, edited paragraph.
@@ -132,14 +140,6 @@ def comparison_dict(cmp: Comparison, lang: str, tool_version: str = "") -> dict[
     }
 
 
-def _signed(value: float | None) -> str:
-    return "—" if value is None else f"{value:+.1f}"
-
-
-def _score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
-
-
 def render_text(cmp: Comparison, lang: str) -> str:
     """The comparison for a person at a terminal."""
     L = lambda vi, en: label(lang, vi, en)  # noqa: E731
@@ -151,8 +151,8 @@ def render_text(cmp: Comparison, lang: str) -> str:
     if before.error is not None or after.error is not None:
         return "\n".join(out) + "\n"
     out.append(
-        f"  {L('Điểm', 'Score')}: {_score(before.score)} → {_score(after.score)}"
-        f" ({_signed(cmp.score_delta)})   {grade_label(before, lang)} → {grade_label(after, lang)}"
+        f"  {L('Điểm', 'Score')}: {number(before.score, lang)} → {number(after.score, lang)}"
+        f" ({number(cmp.score_delta, lang, signed=True)})   {grade_label(before, lang)} → {grade_label(after, lang)}"
     )
     out.append("")
     old = {c.id: c.score for c in before.criteria}
@@ -164,8 +164,8 @@ def render_text(cmp: Comparison, lang: str) -> str:
     deltas = cmp.criteria_delta()
     for c in after.criteria:
         out.append(
-            f"  {criterion_name(c.id, lang):<{width}}  {_score(old.get(c.id)):>6}  "
-            f"{_score(c.score):>6}  {_signed(deltas.get(c.id)):>8}"
+            f"  {criterion_name(c.id, lang):<{width}}  {number(old.get(c.id), lang):>6}  "
+            f"{number(c.score, lang):>6}  {number(deltas.get(c.id), lang, signed=True):>8}"
         )
     sections = (
         (L("Đã khắc phục", "Fixed"), cmp.fixed, "✓"),

@@ -42,6 +42,16 @@ def label(lang: str, vi: str, en: str) -> str:
     return vi if lang == "vi" else en
 
 
+def number(value: float | None, lang: str, *, signed: bool = False) -> str:
+    """A score or a point count for people: one decimal, with the decimal comma
+    Vietnamese writes ("67,8") or the English point ("67.8"); "—" when absent.
+    Machine formats (JSON, SARIF properties, JUnit attributes) keep plain numbers."""
+    if value is None:
+        return "—"
+    text = f"{value:+.1f}" if signed else f"{value:.1f}"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
 SEVERITY_NAMES = {
     "error": ("lỗi", "error"),
     "warning": ("cảnh báo", "warning"),

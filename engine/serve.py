@@ -411,12 +411,16 @@ def _choice(value: Any, choices: tuple[str, ...], default: str) -> str:
 def _jinja():
     import jinja2
 
-    return jinja2.Environment(
+    from .render import number
+
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=jinja2.select_autoescape(("html",)),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["number"] = number  # {{ score|number(lang) }}: "67,8" in Vietnamese
+    return env
 
 
 def data_url(data: bytes, mime: str) -> str:

@@ -13,6 +13,7 @@ import re
 from nghiquyet.engine import hookimpl
 from nghiquyet.engine.legacy import check_legacy_text
 from nghiquyet.engine.model import Facts
+from nghiquyet.engine.render import number
 from nghiquyet.engine.rules import Hit, Outcome, Rule, builtin_pack_folder
 from nghiquyet.engine.text import match_key
 
@@ -178,10 +179,8 @@ def check_phrase_density(facts: Facts, rule: Rule) -> Outcome:
     total = sum(n for n, _ in counts)
     density = 100 * total / words
     limit = rule.params.get("max_per_100_words", 2.0)
-    # Vietnamese writes a decimal comma: "2,5 khẩu hiệu/100 từ"
-    shown = f"{density:.1f}"
     values = {
-        "density": {"vi": shown.replace(".", ","), "en": shown},
+        "density": {"vi": number(density, "vi"), "en": number(density, "en")},  # "2,5" / "2.5"
         "count": total,
         "words": words,
     }
@@ -194,7 +193,7 @@ def check_phrase_density(facts: Facts, rule: Rule) -> Outcome:
     hits = [
         Hit(b.index, ", ".join(dict.fromkeys(m.value or m.text for m in b.of(category))))
         for _, b in sorted(worst, key=lambda c: c[1].index)
-    ] or [Hit(blocks[0].index, f"{density:.1f}")]
+    ] or [Hit(blocks[0].index, number(density, "en"))]
     return Outcome(limit / density, 1, hits, values=values)
 
 

@@ -13,6 +13,7 @@ import pytest
 from nghiquyet.engine.model import Report
 from nghiquyet.engine.plugin_manager import get_plugin_manager
 from nghiquyet.engine.render import criterion_name, get_reporters, grade_label
+from shown import vi
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +41,7 @@ def test_page_loads_offline_without_errors(page_watch, batch, tmp_path):
     for doc in batch.documents:
         assert doc.path in body
         if doc.error is None:
-            assert f"{doc.score:.1f}" in body
+            assert vi(doc.score) in body
             assert grade_label(doc, "vi") in body
         else:
             assert doc.error.message["vi"] in body
@@ -82,7 +83,7 @@ def test_score_grade_and_chart_render(page_watch, batch, tmp_path):
     url = write_page(Report(documents=[strong], lang="vi", tool_version="t"), tmp_path)
     page = page_watch.page
     page.goto(url)
-    assert page.inner_text(".score").startswith(f"{strong.score:.1f}")
+    assert page.inner_text(".score").startswith(vi(strong.score))
     assert page.inner_text(".grade") == grade_label(strong, "vi")
     chart = page.locator("svg.chart")
     box = chart.bounding_box()
@@ -97,7 +98,7 @@ def test_score_grade_and_chart_render(page_watch, batch, tmp_path):
     labels = page.locator("svg.chart g.criterion text:not(.value)").all_text_contents()
     assert labels == [criterion_name(c.id, "vi") for c in strong.criteria]
     values = page.locator("svg.chart text.value").all_text_contents()
-    assert values == [f"{c.score:.1f}" for c in strong.criteria]
+    assert values == [vi(c.score) for c in strong.criteria]
     steps = page.locator("ol.steps > li")
     assert steps.count() == 5
 

@@ -24,3 +24,20 @@ def test_readme_opens_with_run_and_test_commands():
 def test_ci_runs_the_readme_test_command_verbatim():
     _, test = _commands()
     assert test in (ROOT / ".ci" / "run").read_text("utf-8").splitlines()
+
+
+def test_sample_output_in_the_readme_is_what_the_tool_prints():
+    from click.testing import CliRunner
+    from nghiquyet.engine.cli import assess_command
+
+    text = (ROOT / "README.md").read_text("utf-8")
+    block = text.split("```\nsamples/middling.docx", 1)[1].split("```", 1)[0]
+    shown = [line for line in block.splitlines() if line.strip() and line.strip() != "..."]
+    assert len(shown) >= 8
+    result = CliRunner().invoke(
+        assess_command,
+        [str(ROOT / "samples" / "middling.docx"), "--exit-zero", "--jobs", "1", "--no-cache"],
+    )
+    printed = result.output.splitlines()
+    for line in shown:  # the README elides lines with "...", it never rewrites one
+        assert line in printed, line

@@ -21,10 +21,11 @@ from click.testing import CliRunner
 from nghiquyet.engine.cli import assess_command
 from nghiquyet.engine.model import Report
 from nghiquyet.engine.plugin_manager import get_plugin_manager
-from nghiquyet.engine.render import get_reporters, relative_path
+from nghiquyet.engine.render import get_reporters, number, relative_path
 from nghiquyet.plugins.reporters.html import STEPS
 from nghiquyet.plugins.reporters.markdown import cell
 from nghiquyet.plugins.text_loader import parse_markdown
+from shown import vi
 
 FORMATS = {"html": ".html", "markdown": ".md", "sarif": ".sarif", "junit": ".xml", "github": ".txt"}
 SCRIPT = "<script>alert(1)</script>"
@@ -113,13 +114,17 @@ def test_reporters_show_the_report_and_never_recompute(fmt, strong):
     doc.criteria[0].score = 45.6
     out = render(fmt, Report(documents=[doc], lang="vi", tool_version="t"))
     if fmt == "github":
-        assert "12.3/100 — Khá" in out
+        assert "12,3/100 — Khá" in out  # Vietnamese writes a decimal comma
     elif fmt == "sarif":
         assert json.loads(out)["runs"][0]["properties"]["documents"][0]["score"] == 12.3
+    elif fmt == "json":
+        assert json.loads(out)["documents"][0]["score"] == 12.3 and "Khá" in out
+    elif fmt == "junit":
+        assert 'name="score" value="12.3"' in out and "Khá" in out  # machine property
+        assert "Điểm: 45,6/100" in out  # the criterion's message for people
     else:
-        assert "12.3" in out and "Khá" in out
-        if fmt != "junit":
-            assert "45.6" in out
+        assert "12,3" in out and "45,6" in out and "Khá" in out
+        assert "12.3" not in out and "45.6" not in out
 
 
 # ---------------------------------------------------------------- html (static)
@@ -149,7 +154,7 @@ def test_html_batch_summary_sorted_by_score_with_links(batch, unreadable):
     scored = sorted((d for d in batch.documents if d.error is None), key=lambda d: -d.score)
     assert len(rows) == len(batch.documents)
     for row, doc in zip(rows, scored, strict=False):
-        assert f">{doc.path}</a>" in row and f">{doc.score:.1f}<" in row
+        assert f">{doc.path}</a>" in row and f">{vi(doc.score)}<" in row
     assert unreadable.path in rows[-1] and unreadable.error.message["vi"] in rows[-1]
     ids, links = ids_and_links(page)
     assert len([x for x in links if x.startswith("doc-")]) == len(batch.documents)
@@ -158,19 +163,19 @@ def test_html_batch_summary_sorted_by_score_with_links(batch, unreadable):
 
 def test_html_shows_score_grade_chart_and_matrix(strong, formalistic):
     page = render("html", Report(documents=[formalistic], lang="vi", tool_version="t"))
-    assert f'<div class="score">{formalistic.score:.1f}<small>/100</small>' in page
+    assert f'<div class="score">{vi(formalistic.score)}<small>/100</small>' in page
     assert '<span class="grade weak">Yếu</span>' in page
     bars = re.findall(r'<g class="criterion" data-criterion="(\w+)">(.*?)</g>', page, re.S)
     assert [b[0] for b in bars] == [c.id for c in formalistic.criteria]
     for (_id, svg), c in zip(bars, formalistic.criteria, strict=True):
-        assert f">{c.score:.1f}</text>" in svg and 'class="bar ' in svg
+        assert f">{vi(c.score)}</text>" in svg and 'class="bar ' in svg
     assert '<table class="tasks">' in page
     for task in formalistic.tasks:
         assert f'<td class="num">{task.block}</td>' in page
     for f in formalistic.findings:
         assert f'data-rule="{f.rule_id}"' in page
         assert f"Đoạn {f.location.block} · <b>{f.rule_id}</b>" in page  # paragraph number
-        assert f"−{f.points:.1f} điểm" in page  # points lost
+        assert f"−{vi(f.points)} điểm" in page  # points lost
         assert escape(f.message["vi"]) in page and escape(f.suggestion["vi"]) in page
         assert escape(f.location.excerpt) in page
     # the sample assigns tasks to "Chi ủy"; the owner column shows it
@@ -476,3 +481,31 @@ def test_github_severity_mapping(formalistic):
 
 def test_batch_report_fixture_paths_exist(batch):
     assert all(Path(d.path).exists() for d in batch.documents)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "github"])
+def test_numbers_for_people_use_each_languages_decimal_mark(fmt, strong):
+    doc = copy.deepcopy(strong)
+    doc.score = 67.84
+    vi_out = render(fmt, Report(documents=[doc], lang="vi", tool_version="t"))
+    en_out = render(fmt, Report(documents=[doc], lang="en", tool_version="t"))
+    assert "67,8" in vi_out and "67.8" not in vi_out
+    assert "67.8" in en_out and "67,8" not in en_out
+
+
+def test_number_helper():
+    assert number(67.84, "vi") == "67,8" and number(67.84, "en") == "67.8"
+    assert number(2.5, "vi", signed=True) == "+2,5" and number(-3, "en", signed=True) == "-3.0"
+    assert number(None, "vi") == "—"
+
+
+def test_quiet_lines_follow_the_language(samples):
+    strong_md = str(samples / "strong.md")
+    vi_line = CliRunner().invoke(assess_command, [strong_md, "--quiet", "--jobs", "1"]).output
+    en_line = (
+        CliRunner()
+        .invoke(assess_command, [strong_md, "--quiet", "--jobs", "1", "--lang", "en"])
+        .output
+    )
+    assert re.fullmatch(r".*strong\.md: \d+,\d Tốt\n", vi_line), vi_line
+    assert re.fullmatch(r".*strong\.md: \d+\.\d Good\n", en_line), en_line

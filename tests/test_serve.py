@@ -24,6 +24,7 @@ import pytest
 from live_server import TEST_MAX_MB, live_server
 from nghiquyet.engine.render import report_dict
 from nghiquyet.engine.serve import DEFAULT_MAX_UPLOAD_MB, DEFAULT_PORT, Settings, safe_name
+from shown import vi
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -110,7 +111,7 @@ def test_page_shows_score_and_embeds_the_downloads(client, samples, strong_expec
     with open(samples / "strong.docx", "rb") as f:
         page = client.post("/assess", files={"file": ("strong.docx", f, DOCX)}, data={"lang": "vi"})
     assert page.status_code == 200
-    assert f'id="score">{strong_expected["score"]:.1f}<' in page.text
+    assert f'id="score">{vi(strong_expected["score"])}<' in page.text
     for name in (
         "strong.nhan-xet.docx",
         "strong.bao-cao.json",
@@ -126,7 +127,7 @@ def test_pasted_text_scores_like_the_file(client, samples, assessor):
     expected = assessor.assess_path(samples / "middling.md")
     page = client.post("/assess", data={"text": text, "stage": "auto"}, files={"file": ("", b"")})
     assert page.status_code == 200
-    assert f'id="score">{expected.score:.1f}<' in page.text
+    assert f'id="score">{vi(expected.score)}<' in page.text
 
 
 def test_too_large_is_refused_with_a_message(client, samples):
@@ -218,8 +219,8 @@ def test_compare_shows_both_scores_and_deltas(client, samples, assessor):
         },
     )
     assert page.status_code == 200
-    assert f"{old.score:.1f}" in page.text and f"{new.score:.1f}" in page.text
-    assert f'id="overall-delta">{new.score - old.score:+.1f}<' in page.text
+    assert vi(old.score) in page.text and vi(new.score) in page.text
+    assert f'id="overall-delta">{vi(new.score - old.score, signed=True)}<' in page.text
     missing = client.post("/compare", files={"old": ("a.md", b"x"), "new": ("", b"")})
     assert missing.status_code == 400
 

@@ -20,6 +20,7 @@ import docx
 import pytest
 from live_server import live_server
 from nghiquyet.engine.render import grade_label
+from shown import vi
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
@@ -54,13 +55,13 @@ def test_check_a_draft_and_download_commented_copy(page_watch, url, samples, mid
     page.set_input_files("#file", str(samples / "middling.docx"))
     page.click("#check")
     page.wait_for_selector("#score")
-    assert page.inner_text("#score") == f"{middling.score:.1f}"
+    assert page.inner_text("#score") == vi(middling.score)
     assert page.inner_text("#grade") == grade_label(middling, "vi")
     assert page.inner_text("#doc-name") == "middling.docx"
 
     # the full report of the html reporter, inside the page, with the same score
     frame = page.frame_locator("#report-frame")
-    assert f"{middling.score:.1f}" in frame.locator("body").inner_text()
+    assert vi(middling.score) in frame.locator("body").inner_text()
     height = page.evaluate("document.getElementById('report-frame').getBoundingClientRect().height")
     assert height > 600  # sized to its content by the inline script
 
@@ -99,7 +100,7 @@ def test_paste_text_in_english(page_watch, url, samples, assessor):
     page.fill("#text", (samples / "middling.md").read_text("utf-8"))
     page.click("#check")
     page.wait_for_selector("#score")
-    assert page.inner_text("#score") == f"{expected.score:.1f}"
+    assert page.inner_text("#score") == f"{expected.score:.1f}"  # a decimal point in English
     assert page.inner_text("#grade") == grade_label(expected, "en")
     assert "Downloads" in page.inner_text("#downloads")
     # no Word file was given, so no commented copy, and the page says why
@@ -126,7 +127,7 @@ def test_drop_a_file_on_the_page(page_watch, url, samples, assessor):
     assert page.inner_text("#check-form .chosen") == "formalistic.md"
     page.click("#check")
     page.wait_for_selector("#score")
-    assert page.inner_text("#score") == f"{expected.score:.1f}"
+    assert page.inner_text("#score") == vi(expected.score)
     assert page.inner_text("#doc-name") == "formalistic.md"
 
 
@@ -156,9 +157,9 @@ def test_compare_two_versions(page_watch, url, samples, assessor):
     page.set_input_files("#new", str(samples / "strong.docx"))
     page.click("#compare")
     page.wait_for_selector("#comparison")
-    assert page.inner_text("#overall-delta") == f"{new.score - old.score:+.1f}"
+    assert page.inner_text("#overall-delta") == vi(new.score - old.score, signed=True)
     row = page.inner_text("#overall-row")
-    assert f"{old.score:.1f}" in row and f"{new.score:.1f}" in row
+    assert vi(old.score) in row and vi(new.score) in row
 
 
 def test_works_without_javascript(browser, url, samples, strong):
@@ -169,7 +170,7 @@ def test_works_without_javascript(browser, url, samples, strong):
         page.set_input_files("#file", str(samples / "strong.docx"))
         page.click("#check")
         page.wait_for_selector("#score")
-        assert page.inner_text("#score") == f"{strong.score:.1f}"
+        assert page.inner_text("#score") == vi(strong.score)
         with page.expect_download() as info:
             page.click("#download-annotated")
         data = Path(info.value.path()).read_bytes()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from nghiquyet.engine import hookimpl
 from nghiquyet.engine.model import Report
-from nghiquyet.engine.render import grade_label, label, relative_path
+from nghiquyet.engine.render import grade_label, label, number, relative_path
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -53,7 +53,7 @@ def render_github(report: Report) -> bytes:
         lines.append(
             command(
                 "notice",
-                f"{L('Điểm', 'Score')} {doc.score:.1f}/100 — {grade_label(doc, lang)}"
+                f"{L('Điểm', 'Score')} {number(doc.score, lang)}/100 — {grade_label(doc, lang)}"
                 f" ({len(doc.findings)} {L('phát hiện', 'findings')})",
                 file=path,
                 title=f"nghiquyet {L('điểm', 'score')}",

@@ -26,6 +26,7 @@ from nghiquyet.engine.render import (
     criterion_name,
     grade_label,
     label,
+    number,
     severity_name,
     stage_name,
 )
@@ -218,10 +219,6 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _score_text(score: float | None) -> str:
-    return "—" if score is None else f"{score:.1f}"
-
-
 def chart(doc: DocumentReport, lang: str, anchor: str = "doc") -> str:
     """Horizontal bars of the nine criterion scores, labelled with name and value."""
     L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
@@ -244,7 +241,7 @@ def chart(doc: DocumentReport, lang: str, anchor: str = "doc") -> str:
         y = top + n * row
         name = criterion_name(c.id, lang)
         value = 0.0 if c.score is None else max(0.0, min(c.score, 100.0))
-        shown = _score_text(c.score) if c.score is not None else L("không kiểm tra", "not checked")
+        shown = number(c.score, lang) if c.score is not None else L("không kiểm tra", "not checked")
         out.append(f'<g class="criterion" data-criterion="{_e(c.id)}">')
         out.append(f'<text x="{left - 8}" y="{y + 17}" text-anchor="end">{_e(name)}</text>')
         out.append(
@@ -278,7 +275,7 @@ def checklist(doc: DocumentReport, lang: str) -> str:
             for cid, part in parts:
                 g, pvi, pen = STATUS[part]
                 crit = by_id.get(cid)
-                score = _score_text(crit.score if crit else None)
+                score = number(crit.score if crit else None, lang)
                 out.append(
                     f'<li class="{part}"><span class="tick" aria-hidden="true">{g}</span>'
                     f"{_e(criterion_name(cid, lang))}: {score} — {_e(L(pvi, pen))}</li>"
@@ -340,7 +337,7 @@ def findings_html(doc: DocumentReport, lang: str, anchor: str = "doc") -> str:
         name = criterion_name(crit, lang) if crit != "meta" else L("Chung", "General")
         out.append(
             f'<h4 id="{anchor}-{_e(crit)}">{_e(name)} '
-            f'<span class="muted">(−{lost:.1f} {_e(L("điểm tiêu chí", "criterion points"))})'
+            f'<span class="muted">(−{number(lost, lang)} {_e(L("điểm tiêu chí", "criterion points"))})'
             "</span></h4>"
         )
         out.append('<ul class="findings">')
@@ -354,7 +351,7 @@ def findings_html(doc: DocumentReport, lang: str, anchor: str = "doc") -> str:
                 f'<li class="finding {_e(f.severity)}" data-rule="{_e(f.rule_id)}">'
                 f'<div class="meta">{_e(where)} · <b>{_e(f.rule_id)}</b> {_e(f.rule)} · '
                 f"{_e(severity_name(f.severity, lang))} · "
-                f"−{f.points:.1f} {_e(L('điểm', 'points'))}</div>"
+                f"−{number(f.points, lang)} {_e(L('điểm', 'points'))}</div>"
                 f'<p class="msg">{_e(f.message[lang])}</p>'
             )
             if f.location and f.location.excerpt:
@@ -379,7 +376,7 @@ def document_section(doc: DocumentReport, anchor: str, lang: str) -> str:
         return "\n".join(out)
     out.append(
         '<div class="scorebox">'
-        f'<div class="score">{_score_text(doc.score)}<small>/100</small></div>'
+        f'<div class="score">{number(doc.score, lang)}<small>/100</small></div>'
         f'<div><span class="grade {band(doc.score)}">{_e(grade_label(doc, lang))}</span>'
         f'<div class="sub">{_e(stage_name(doc.stage, lang))} · '
         f"{doc.words} {_e(L('từ', 'words'))} · "
@@ -398,7 +395,7 @@ def document_section(doc: DocumentReport, anchor: str, lang: str) -> str:
     for c in doc.criteria:
         out.append(
             f"<tr><td>{_e(criterion_name(c.id, lang))}</td>"
-            f"<td class='num'>{_score_text(c.score)}</td>"
+            f"<td class='num'>{number(c.score, lang)}</td>"
             f"<td class='num'>{c.weight:g}</td><td>{_e(c.summary[lang])}</td></tr>"
         )
     out.append("</tbody></table>")
@@ -447,7 +444,7 @@ def summary_table(docs: list[tuple[str, DocumentReport]], lang: str) -> str:
         errors = sum(1 for f in d.findings if f.severity == "error")
         out.append(
             f"<tr><td class='num'>{rank}</td><td><a href=\"#{anchor}\">{_e(d.path)}</a></td>"
-            f"<td class='num'>{_score_text(d.score)}</td>"
+            f"<td class='num'>{number(d.score, lang)}</td>"
             f'<td><span class="grade {band(d.score)}">{_e(grade_label(d, lang))}</span></td>'
             f"<td>{_e(stage_name(d.stage, lang))}</td>"
             f"<td class='num'>{errors}</td><td class='num'>{len(d.findings)}</td></tr>"
@@ -464,7 +461,7 @@ def summary_table(docs: list[tuple[str, DocumentReport]], lang: str) -> str:
         mean = sum(d.score for _a, d in scored) / len(scored)
         out.append(
             f"<p class='muted'>{len(docs)} {_e(L('tệp', 'files'))}; "
-            f"{_e(L('điểm trung bình', 'mean score'))} {mean:.1f}"
+            f"{_e(L('điểm trung bình', 'mean score'))} {number(mean, lang)}"
             + (f"; {len(failed)} {_e(L('không đọc được', 'unreadable'))}" if failed else "")
             + "</p>"
         )

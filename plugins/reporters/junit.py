@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from nghiquyet.engine import hookimpl
 from nghiquyet.engine.model import DocumentReport, Finding, Report
-from nghiquyet.engine.render import criterion_name, grade_label, label, severity_name
+from nghiquyet.engine.render import criterion_name, grade_label, label, number, severity_name
 
 Lang = Callable[[str, str], str]
 
@@ -79,7 +79,7 @@ def _suite(doc: DocumentReport, lang: str) -> ET.Element:
             skipped += 1
         elif errors:
             failures += 1
-            score_text = f"{score:.1f}/100; " if score is not None else ""
+            score_text = f"{number(score, lang)}/100; " if score is not None else ""
             failure = ET.SubElement(
                 case,
                 "failure",
@@ -91,7 +91,11 @@ def _suite(doc: DocumentReport, lang: str) -> ET.Element:
             failure.text = _x("\n".join(_finding_text(f, lang) for f in errors))
         if (cid != "meta" and score is not None) or others:
             out = ET.SubElement(case, "system-out")
-            head = f"{L('Điểm', 'Score')}: {score:.1f}/100 — {summary}" if score is not None else ""
+            head = (
+                f"{L('Điểm', 'Score')}: {number(score, lang)}/100 — {summary}"
+                if score is not None
+                else ""
+            )
             out.text = _x("\n".join([head, *(_finding_text(f, lang) for f in others)]).strip())
     suite.set("tests", str(len(cases)))
     suite.set("failures", str(failures))

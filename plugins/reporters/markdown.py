@@ -17,6 +17,7 @@ from nghiquyet.engine.render import (
     criterion_name,
     grade_label,
     label,
+    number,
     severity_name,
     stage_name,
 )
@@ -44,10 +45,6 @@ def table(header: list[str], rows: list[list[object]], align: str = "") -> list[
     return out
 
 
-def _score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
-
-
 def summary(report: Report, lang: str) -> list[str]:
     """All drafts, best score first, unreadable files last."""
     L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
@@ -68,7 +65,7 @@ def summary(report: Report, lang: str) -> list[str]:
         rows.append(
             [
                 d.path,
-                _score(d.score),
+                number(d.score, lang),
                 grade_label(d, lang),
                 stage_name(d.stage, lang),
                 f"{count['error']} / {count['warning']} / {count['info']}",
@@ -98,7 +95,7 @@ def document(doc: DocumentReport, lang: str) -> list[str]:
         ]
         return out
     out += [
-        f"**{_score(doc.score)}/100 — {cell(grade_label(doc, lang))}** "
+        f"**{number(doc.score, lang)}/100 — {cell(grade_label(doc, lang))}** "
         f"({cell(stage_name(doc.stage, lang))}, {doc.words} {L('từ', 'words')})",
         "",
     ]
@@ -112,7 +109,7 @@ def document(doc: DocumentReport, lang: str) -> list[str]:
             L("Tóm tắt", "Summary"),
         ],
         [
-            [criterion_name(c.id, lang), _score(c.score), f"{c.weight:g}", c.summary[lang]]
+            [criterion_name(c.id, lang), number(c.score, lang), f"{c.weight:g}", c.summary[lang]]
             for c in doc.criteria
         ],
         "lrrl",
@@ -132,7 +129,7 @@ def document(doc: DocumentReport, lang: str) -> list[str]:
             f"{f.rule_id} {f.rule}",
             f"{_ICON.get(f.severity, '')} {severity_name(f.severity, lang)}",
             criterion_name(f.criterion, lang),
-            f"{f.points:.1f}",
+            number(f.points, lang),
             f.message[lang],
             f.suggestion[lang],
         ]

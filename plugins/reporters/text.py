@@ -12,7 +12,7 @@ import textwrap
 
 from nghiquyet.engine import hookimpl
 from nghiquyet.engine.criteria import CRITERIA
-from nghiquyet.engine.render import criterion_name, grade_label, label, stage_name
+from nghiquyet.engine.render import criterion_name, grade_label, label, number, stage_name
 
 SEVERITY = {
     "error": ("lỗi", "error"),
@@ -55,7 +55,7 @@ def render_document(doc, lang: str) -> list[str]:
         out.append("  " + L("KHÔNG ĐỌC ĐƯỢC", "UNREADABLE") + f": {doc.error.message[lang]}")
         return out
     out.append(
-        f"  {L('Điểm', 'Score')}: {doc.score:.1f}/100 — {grade_label(doc, lang)}"
+        f"  {L('Điểm', 'Score')}: {number(doc.score, lang)}/100 — {grade_label(doc, lang)}"
         f"   ({stage_name(doc.stage, lang)}, {doc.words} {L('từ', 'words')})"
     )
     for note in doc.notes:
@@ -67,7 +67,7 @@ def render_document(doc, lang: str) -> list[str]:
         + L("Tóm tắt", "Summary")
     )
     for c in doc.criteria:
-        score = "  —" if c.score is None else f"{c.score:5.1f}"
+        score = number(c.score, lang)
         out.append(
             f"  {criterion_name(c.id, lang):<{name_width}}  {score:>5}  {c.weight:>5g}  {c.summary[lang]}"
         )
@@ -107,12 +107,14 @@ def render_document(doc, lang: str) -> list[str]:
             lost = sum(x.points for x in doc.findings if x.criterion == current)
             out.append("")
             out.append(
-                f"  ■ {criterion_name(current, lang)}  (−{lost:.1f} {L('điểm tiêu chí', 'criterion points')})"
+                f"  ■ {criterion_name(current, lang)}  (−{number(lost, lang)} {L('điểm tiêu chí', 'criterion points')})"
             )
         sev = SEVERITY[f.severity][0 if lang == "vi" else 1]
         where = f"{L('đoạn', 'para')} {f.location.block}" if f.location else ""
         out.append(
-            f"    {where:<9} {f.rule_id} [{sev}] −{f.points:.1f}  {f.message[lang]}"[: WIDTH * 3]
+            f"    {where:<9} {f.rule_id} [{sev}] −{number(f.points, lang)}  {f.message[lang]}"[
+                : WIDTH * 3
+            ]
         )
         if f.location and f.location.excerpt:
             out.append(f"              «{_cut(f.location.excerpt, WIDTH - 16)}»")
@@ -137,7 +139,7 @@ def render_text(report) -> bytes:
             + label(lang, "tệp", "files")
             + (f", {failed} " + label(lang, "không đọc được", "unreadable") if failed else "")
             + (
-                f"; {label(lang, 'điểm trung bình', 'mean score')} {sum(d.score for d in scored) / len(scored):.1f}"
+                f"; {label(lang, 'điểm trung bình', 'mean score')} {number(sum(d.score for d in scored) / len(scored), lang)}"
                 if scored
                 else ""
             )
