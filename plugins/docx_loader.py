@@ -555,16 +555,34 @@ class _DocxReader:
         weights: Counter[tuple] = Counter()
         fonts: Counter[str] = Counter()
         sizes: Counter[float] = Counter()
+        # Consecutive runs in the same legacy font are decoded together: VNI writes a
+        # toned letter as a base and a mark byte, and Word splits runs where the
+        # formatting changes, even inside a word ("Nghò" bold on "ò" only).
+        pending: list[str] = []
+        pending_font: str | None = None
+
+        def flush() -> None:
+            if pending:
+                text, encoding = legacy.decode_font_text("".join(pending), pending_font)
+                if encoding:
+                    self.legacy_runs[encoding] += len(pending)
+                parts.append(text)
+                pending.clear()
+
         for run in self._runs(p):
             props = _run_props(run.find(W + "rPr")).merged(pstyle).merged(self.styles.default)
             text = self._run_text(run)
             if not text:
                 continue
-            # a run in a legacy font holds 8-bit codes: convert it before joining
-            text, encoding = legacy.decode_font_text(text, props.font)
-            if encoding:
-                self.legacy_runs[encoding] += 1
-            parts.append(text)
+            kind = legacy.font_encoding(props.font)
+            if kind is None:
+                flush()
+                parts.append(text)
+            else:
+                if pending and legacy.font_encoding(pending_font) != kind:
+                    flush()
+                pending.append(text)
+                pending_font = props.font
             visible = len(text.strip())
             if visible:
                 weights[(bool(props.bold), bool(props.italic), bool(props.underline))] += visible
@@ -572,6 +590,7 @@ class _DocxReader:
                     fonts[props.font] += visible
                 if props.size:
                     sizes[props.size] += visible
+        flush()
         text = nfc(" ".join("".join(parts).split()))
         if not text:
             return

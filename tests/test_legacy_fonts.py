@@ -174,3 +174,19 @@ def test_unicode_samples_are_left_alone(samples):
             document = _load(samples / f"{name}{suffix}")
             assert not document.notes, (name, suffix, document.notes)
             assert not any(legacy.looks_garbled(b.text) for b in document.blocks)
+
+
+def test_vni_letters_split_across_runs_are_joined(tmp_path, blocks):
+    # Word splits a run wherever the formatting changes, even between a VNI base
+    # letter and its mark byte ("Nghò" with only "ò" in bold): here every byte is
+    # its own run, the worst case.
+    runs = [[(ch, "VNI-Times") for ch in legacy.encode_vni(b)] for b in blocks]
+    document = _load(H.write_docx(tmp_path / "split.docx", H.document_xml(runs)))
+    assert [b.text for b in document.blocks] == blocks
+
+
+def test_a_unicode_run_between_vni_runs_stays_as_written(tmp_path):
+    runs = [[("Nghò quyeá", "VNI-Times"), ("t", "Times New Roman"), (" soá 02", "VNI-Times")]]
+    document = _load(H.write_docx(tmp_path / "mixed.docx", H.document_xml(runs)))
+    # "quyeá" ends its VNI run: the Unicode "t" is not glued into a VNI sequence
+    assert document.blocks[0].text == "Nghị quyết số 02"
