@@ -6,286 +6,49 @@ tables). Word's automatic list numbering is rendered into the text ("1.", "a)", 
 because drafters number their sections that way and the analysis reads it. Tracked
 insertions are kept and deletions dropped, as if all changes were accepted.
 
-lxml is used directly (about ten times faster than python-docx) with a parser that
-never loads a DTD, resolves an entity or touches the network.
+lxml is used directly (about ten times faster than python-docx); the package and its
+XML are opened with the guards of :mod:`nghiquyet.plugins.office`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import os
 import shutil
-import struct
 import subprocess
 import tempfile
 import zipfile
-import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 from nghiquyet.engine import hookimpl, legacy
-from nghiquyet.engine.errors import InputError
 from nghiquyet.engine.model import Block, Document
 from nghiquyet.engine.text import nfc
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC = b"PK\x03\x04"
+# The package guards are shared with the .odt loader; re-exported for callers of this module.
+from .office import (  # noqa: F401
+    MAX_ENTRIES,
+    MAX_PART_BYTES,
+    MAX_TOTAL_BYTES,
+    OLE_MAGIC,
+    ZIP_MAGIC,
+    Limits,
+    RunCollector,
+    _fail,
+    _ole_streams,
+    format_number,
+    open_package,
+    parse_part,
+    read_part,
+    read_part_bytes,
+)
 
-# Limits against hostile archives (defaults of the config keys max_zip_entries and
-# max_unzipped_mb); checked from the end-of-central-directory record and the central
-# directory before any entry is inflated, and again while inflating (a zip header can
-# lie). One XML part is also capped, since lxml needs several times its size.
-MAX_ENTRIES = 2000
-MAX_PART_BYTES = 32 * 1024 * 1024
-MAX_TOTAL_BYTES = 256 * 1024 * 1024
-_CHUNK = 1024 * 1024
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # LibreOffice converts a legacy .doc when it is installed; a stuck conversion is killed.
 SOFFICE_TIMEOUT = 60
-
-
-@dataclass
-class Limits:
-    """Resource limits for one package; ``used`` counts bytes inflated so far."""
-
-    entries: int = MAX_ENTRIES
-    total_bytes: int = MAX_TOTAL_BYTES
-    used: int = 0
-
-    @classmethod
-    def from_config(cls, config) -> Limits:
-        mb = getattr(config, "max_unzipped_mb", None)
-        entries = getattr(config, "max_zip_entries", None)
-        total = int(mb * 2**20) if mb else MAX_TOTAL_BYTES
-        return cls(entries=int(entries or MAX_ENTRIES), total_bytes=total)
-
-
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-
-
-def _fail(path: Path, code: str, vi: str, en: str) -> InputError:
-    return InputError(code, f"{path.name}: {vi}", f"{path.name}: {en}")
-
-
-def _ole_streams(data: bytes) -> set[str] | None:
-    """Names in the directory of an OLE compound file (a .doc, or an encrypted .docx
-    whose package sits in an ``EncryptedPackage`` stream); None if it cannot be walked."""
-    try:
-        shift = struct.unpack_from("<H", data, 30)[0]
-        if shift not in (9, 12):
-            return None
-        size = 1 << shift
-        first_dir = struct.unpack_from("<I", data, 48)[0]
-        fat_sectors = [s for s in struct.unpack_from("<109I", data, 76) if s < 0xFFFFFFFA]
-        fat: list[int] = []
-        for sector in fat_sectors:
-            offset = (sector + 1) * size
-            fat.extend(struct.unpack_from(f"<{size // 4}I", data, offset))
-        names: set[str] = set()
-        sector, seen = first_dir, 0
-        while sector < 0xFFFFFFFA and seen <= len(fat):
-            offset = (sector + 1) * size
-            for entry in range(size // 128):
-                raw = data[offset + entry * 128 : offset + entry * 128 + 128]
-                if len(raw) < 128:
-                    return None
-                length = struct.unpack_from("<H", raw, 64)[0]
-                if raw[66] in (1, 2, 5) and 2 <= length <= 64:
-                    names.add(raw[: length - 2].decode("utf-16-le", errors="replace"))
-            sector = fat[sector] if sector < len(fat) else 0xFFFFFFFE
-            seen += 1
-        return names
-    except (struct.error, IndexError):
-        return None
-
-
-def _zip_entry_count(data: bytes) -> int | None:
-    """Entries announced by the end-of-central-directory record (ZIP64 too), read
-    before zipfile builds an object per entry."""
-    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65557))
-    if end < 0 or end + 22 > len(data):
-        return None
-    count = struct.unpack_from("<H", data, end + 10)[0]
-    if count == 0xFFFF:
-        locator = data.rfind(b"PK\x06\x07", max(0, end - 40), end)
-        if locator >= 0:
-            record = struct.unpack_from("<Q", data, locator + 8)[0]
-            if record + 40 <= len(data) and data[record : record + 4] == b"PK\x06\x06":
-                return struct.unpack_from("<Q", data, record + 32)[0]
-    return count
-
-
-def open_package(path: Path, data: bytes, limits: Limits | None = None) -> zipfile.ZipFile:
-    """Open ``data`` as a .docx package or raise an InputError that says why not."""
-    limits = limits or Limits()
-    if not data:
-        raise _fail(path, "empty", "tệp rỗng", "the file is empty")
-    if data.startswith(OLE_MAGIC):
-        streams = _ole_streams(data)
-        if streams is None:  # unreadable directory: look for the stream's name itself
-            encrypted = "EncryptedPackage".encode("utf-16-le") in data
-        else:
-            encrypted = "EncryptedPackage" in streams
-        if encrypted:
-            raise _fail(
-                path,
-                "encrypted",
-                "tệp được đặt mật khẩu; hãy gỡ mật khẩu trong Word "
-                "(Tệp > Thông tin > Bảo vệ tài liệu) rồi kiểm tra lại",
-                "the file is password-protected; remove the password in Word "
-                "(File > Info > Protect Document) and retry",
-            )
-        raise _fail(
-            path,
-            "legacy_doc",
-            "đây là tệp Word cũ (.doc); hãy mở bằng Word và Lưu thành .docx, "
-            "hoặc chạy: soffice --headless --convert-to docx <tệp>",
-            "this is a legacy Word .doc file; open it in Word and save it as .docx, "
-            "or run: soffice --headless --convert-to docx <file>",
-        )
-    if not data.startswith(ZIP_MAGIC):
-        raise _fail(
-            path,
-            "not_docx",
-            "không phải tệp .docx (nội dung không phải gói Word)",
-            "not a .docx file (the content is not a Word package)",
-        )
-    announced = _zip_entry_count(data)
-    if announced is not None and announced > limits.entries:
-        raise _fail(
-            path,
-            "archive_limit",
-            f"gói có {announced} mục, quá giới hạn {limits.entries} (max_zip_entries)",
-            f"{announced} entries in the package, over the limit of {limits.entries} "
-            "(max_zip_entries)",
-        )
-    try:
-        package = zipfile.ZipFile(io.BytesIO(data))
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        OSError,
-        ValueError,
-        EOFError,
-        struct.error,
-    ) as e:
-        raise _fail(path, "corrupt", f"tệp .docx bị hỏng ({e})", f"corrupt .docx ({e})") from None
-    infos = package.infolist()
-    if len(infos) > limits.entries:
-        raise _fail(
-            path,
-            "archive_limit",
-            f"gói có {len(infos)} mục, quá giới hạn {limits.entries} (max_zip_entries)",
-            f"{len(infos)} entries in the package, over the limit of {limits.entries} "
-            "(max_zip_entries)",
-        )
-    total = sum(i.file_size for i in infos)
-    if total > limits.total_bytes:
-        mb, limit_mb = total // 2**20, limits.total_bytes // 2**20
-        raise _fail(
-            path,
-            "archive_limit",
-            f"gói giải nén ra {mb} MB, quá giới hạn {limit_mb} MB (max_unzipped_mb)",
-            f"the package inflates to {mb} MB, over the {limit_mb} MB limit (max_unzipped_mb)",
-        )
-    return package
-
-
-def read_part(
-    package: zipfile.ZipFile, name: str, path: Path, limits: Limits | None = None
-) -> etree._Element | None:
-    """Parse one XML part, bounded in size; ``None`` if the part is absent."""
-    raw = read_part_bytes(package, name, path, limits)
-    return None if raw is None else parse_part(raw, name, path)
-
-
-def read_part_bytes(
-    package: zipfile.ZipFile, name: str, path: Path, limits: Limits | None = None
-) -> bytes | None:
-    """Inflate one part, bounded in size; ``None`` if the part is absent.
-
-    The part is inflated in chunks and counted against the package's budget, so a
-    header that understates the size cannot make it inflate more than the limits.
-    """
-    limits = limits or Limits()
-    try:
-        info = package.getinfo(name)
-    except KeyError:
-        return None
-    part_limit = min(MAX_PART_BYTES, limits.total_bytes)
-    too_large = _fail(
-        path,
-        "archive_limit",
-        f"phần {name} giải nén ra quá lớn (giới hạn {part_limit // 2**20} MB)",
-        f"part {name} inflates beyond the limit ({part_limit // 2**20} MB)",
-    )
-    if info.file_size > part_limit or limits.used + info.file_size > limits.total_bytes:
-        raise too_large
-    chunks: list[bytes] = []
-    size = 0
-    try:
-        with package.open(info) as stream:
-            while chunk := stream.read(_CHUNK):
-                size += len(chunk)
-                limits.used += len(chunk)
-                if size > part_limit or limits.used > limits.total_bytes:
-                    raise too_large
-                chunks.append(chunk)
-    except (
-        zipfile.BadZipFile,
-        zlib.error,
-        OSError,
-        EOFError,
-        ValueError,
-        NotImplementedError,
-        RuntimeError,
-    ) as e:
-        raise _fail(path, "corrupt", f"tệp .docx bị hỏng ({e})", f"corrupt .docx ({e})") from None
-    return b"".join(chunks)
-
-
-def parse_part(raw: bytes, name: str, path: Path) -> etree._Element:
-    """Parse a part's bytes with the safe parser; hostile or broken XML is refused."""
-    hostile = _fail(
-        path,
-        "hostile_xml",
-        f"phần {name} có khai báo DTD/ENTITY, không phải tệp Word hợp lệ",
-        f"part {name} declares a DTD or entities; refused",
-    )
-    if b"<!DOCTYPE" in raw[:4096] or b"<!ENTITY" in raw:
-        # Word never writes a DTD; one here is an entity attack, not a draft.
-        raise hostile
-    try:
-        root = etree.fromstring(raw, _parser())
-    except etree.XMLSyntaxError as exc:
-        if "depth" in str(exc).lower() or "huge" in str(exc).lower():
-            raise _fail(
-                path,
-                "hostile_xml",
-                f"XML trong {name} lồng nhau quá sâu",
-                f"the XML in {name} is nested too deeply",
-            ) from None
-        raise _fail(
-            path, "corrupt", f"XML trong {name} bị hỏng ({exc})", f"broken XML in {name} ({exc})"
-        ) from None
-    # a DOCTYPE the byte scan missed (UTF-16 part, long prologue): refuse all the same
-    docinfo = root.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        raise hostile
-    return root
 
 
 def _on(el: etree._Element | None) -> bool | None:
@@ -390,42 +153,6 @@ class _Styles:
         return self._cache[sid]
 
 
-_ROMAN = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in _ROMAN:
-        while n >= value:
-            out += letters
-            n -= value
-    return out
-
-
-def _format_number(n: int, fmt: str) -> str:
-    if fmt in ("upperRoman", "lowerRoman"):
-        r = _roman(n)
-        return r if fmt == "upperRoman" else r.lower()
-    if fmt in ("upperLetter", "lowerLetter"):
-        letter = chr(ord("a") + (n - 1) % 26)
-        return letter.upper() if fmt == "upperLetter" else letter
-    return str(n)
-
-
 class _Numbering:
     """Renders Word's automatic list numbers ("1.", "a)", "II.") as the user sees them."""
 
@@ -469,9 +196,7 @@ class _Numbering:
         for lvl in range(ilvl, -1, -1):
             if f"%{lvl + 1}" in label:
                 lstart, lfmt, _ = levels.get(lvl, (1, "decimal", ""))
-                label = label.replace(
-                    f"%{lvl + 1}", _format_number(counters.get(lvl, lstart), lfmt)
-                )
+                label = label.replace(f"%{lvl + 1}", format_number(counters.get(lvl, lstart), lfmt))
         return label, False
 
 
@@ -551,56 +276,24 @@ class _DocxReader:
         if numbered and numbered[0] != "0":
             label, bullet = self.numbering.label(*numbered)
             bullet = bullet or not label
-        parts: list[str] = []
-        weights: Counter[tuple] = Counter()
-        fonts: Counter[str] = Counter()
-        sizes: Counter[float] = Counter()
-        # Consecutive runs in the same legacy font are decoded together: VNI writes a
-        # toned letter as a base and a mark byte, and Word splits runs where the
-        # formatting changes, even inside a word ("Nghò" bold on "ò" only).
-        pending: list[str] = []
-        pending_font: str | None = None
-
-        def flush() -> None:
-            if pending:
-                text, encoding = legacy.decode_font_text("".join(pending), pending_font)
-                if encoding:
-                    self.legacy_runs[encoding] += len(pending)
-                parts.append(text)
-                pending.clear()
-
+        runs = RunCollector()
         for run in self._runs(p):
             props = _run_props(run.find(W + "rPr")).merged(pstyle).merged(self.styles.default)
-            text = self._run_text(run)
-            if not text:
-                continue
-            kind = legacy.font_encoding(props.font)
-            if kind is None:
-                flush()
-                parts.append(text)
-            else:
-                if pending and legacy.font_encoding(pending_font) != kind:
-                    flush()
-                pending.append(text)
-                pending_font = props.font
-            visible = len(text.strip())
-            if visible:
-                weights[(bool(props.bold), bool(props.italic), bool(props.underline))] += visible
-                if props.font:
-                    fonts[props.font] += visible
-                if props.size:
-                    sizes[props.size] += visible
-        flush()
-        text = nfc(" ".join("".join(parts).split()))
+            runs.add(
+                self._run_text(run),
+                props.font,
+                props.bold,
+                props.italic,
+                props.underline,
+                props.size,
+            )
+        text = nfc(runs.text())
+        self.legacy_runs.update(runs.legacy_runs)  # counted as text() decodes them
         if not text:
             return
         if label:
             text = f"{label} {text}"
-        total = sum(weights.values()) or 1
-        bold = sum(n for (b, _, _), n in weights.items() if b) / total > 0.5
-        italic = sum(n for (_, i, _), n in weights.items() if i) / total > 0.5
-        underline = sum(n for (_, _, u), n in weights.items() if u) / total > 0.5
-        self.fonts.update(fonts)
+        self.fonts.update(runs.fonts)
         level = None
         name = pstyle.name.lower()
         if name.startswith("heading") and name[7:].strip().isdigit():
@@ -626,16 +319,12 @@ class _DocxReader:
                 kind=kind,
                 line=index,
                 heading_level=level,
-                bold=bold,
-                italic=italic,
-                underline=underline,
                 centered=align == "center",
                 right_aligned=align in ("right", "end"),
-                font=fonts.most_common(1)[0][0] if fonts else None,
-                size_pt=sizes.most_common(1)[0][0] if sizes else None,
                 table=cell[0] if cell else None,
                 row=cell[1] if cell else None,
                 col=cell[2] if cell else None,
+                **runs.style(),
             )
         )
 
