@@ -249,8 +249,8 @@ def _path_errors(missing, folders) -> list:
             error=DocumentError(
                 "no_drafts",
                 {
-                    "vi": f"{p}: thư mục không có dự thảo (.docx, .doc, .md, .txt)",
-                    "en": f"{p}: no drafts (.docx, .doc, .md, .txt) in folder",
+                    "vi": f"{p}: thư mục không có dự thảo (.docx, .doc, .odt, .md, .txt)",
+                    "en": f"{p}: no drafts (.docx, .doc, .odt, .md, .txt) in folder",
                 },
             ),
         )
@@ -263,6 +263,11 @@ def _check_annotate(annotate, paths, files, output, check_not_input) -> None:
     """``--annotate`` takes one .docx draft and never writes over an input or the report."""
     from .errors import ConfigError
 
+    if len(paths) == 1 and len(files) == 1 and files[0].suffix.lower() == ".odt":
+        raise ConfigError(
+            "--annotate writes Word comments and needs a .docx; save the .odt as .docx "
+            "in LibreOffice (File > Save As, Word 2007-365) and annotate that"
+        )
     if len(paths) != 1 or len(files) != 1 or files[0].suffix.lower() != ".docx":
         raise ConfigError("--annotate needs exactly one .docx draft (not a folder, not several)")
     check_not_input(annotate, files)
@@ -289,7 +294,7 @@ def _progress_bar():
 @with_assess_options
 @click.version_option(__version__, "--version", "-V", prog_name="nghiquyet")
 def assess_command(**kwargs):
-    """Score draft thematic resolutions (.docx, .md, .txt) and say what to fix.
+    """Score draft thematic resolutions (.docx, .odt, .md, .txt) and say what to fix.
 
     Exit codes: 0 no error-level finding and every score ≥ --fail-under;
     1 findings or a score below it; 2 usage, config or unreadable input.

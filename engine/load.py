@@ -10,7 +10,7 @@ from .model import Document
 
 # .doc is listed so that a folder's legacy Word files are reported (or converted),
 # never skipped in silence.
-DRAFT_SUFFIXES = (".docx", ".doc", ".md", ".markdown", ".txt")
+DRAFT_SUFFIXES = (".docx", ".doc", ".odt", ".md", ".markdown", ".txt")
 # A resolution is 2–6 pages; 50 MB is already a thousand times that.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -53,8 +53,9 @@ def load(path: Path, config, pm) -> Document:
         raise InputError(
             "unsupported",
             f"{path.name}: định dạng {path.suffix or '(không đuôi)'} chưa được hỗ trợ; "
-            "dùng .docx, .md hoặc .txt",
-            f"{path.name}: unsupported format {path.suffix or '(no extension)'}; use .docx, .md or .txt",
+            "dùng .docx, .odt, .md hoặc .txt",
+            f"{path.name}: unsupported format {path.suffix or '(no extension)'}; "
+            "use .docx, .odt, .md or .txt",
         )
     if not any(b.text.strip() for b in document.blocks):
         raise InputError(

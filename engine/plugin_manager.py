@@ -12,6 +12,7 @@ from . import hookspecs
 # Built-in plugins go through the very same hooks as third-party ones.
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "nghiquyet.plugins.docx_loader",
+    "nghiquyet.plugins.odt_loader",
     "nghiquyet.plugins.text_loader",
     "nghiquyet.plugins.checkers",
     "nghiquyet.plugins.reporters.text",

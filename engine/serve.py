@@ -1,7 +1,7 @@
 """``nghiquyet serve``: a local web page for secretaries who never open a terminal.
 
 One page, in Vietnamese (English with ``?lang=en``): choose or drop a draft (.docx,
-.md, .txt) or paste its text, and see the same report as ``assess --format html``,
+.odt, .md, .txt) or paste its text, and see the same report as ``assess --format html``,
 with downloads of the draft with Word comments, the JSON and the Markdown report. A
 second form compares two versions of a draft; a third gives a blank template.
 ``POST /api/assess`` returns the JSON report (schema version 1) for other tools.
@@ -55,7 +55,7 @@ DEFAULT_PORT = 8765
 DEFAULT_MAX_UPLOAD_MB = 20.0
 # Two files at most in one request: the comparison form sends an old and a new version.
 DEFAULT_MAX_FILES = 2
-SUFFIXES = (".docx", ".md", ".markdown", ".txt")
+SUFFIXES = (".docx", ".odt", ".md", ".markdown", ".txt")
 STAGES = ("auto", "draft", "adopted")
 LANGS = ("vi", "en")
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -66,7 +66,7 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 TEXTS: dict[str, dict[str, str]] = {
     "vi": {
         "title": "Kiểm tra dự thảo nghị quyết chuyên đề",
-        "lead": "Chọn tệp dự thảo (Word .docx, hoặc .md, .txt) hoặc dán văn bản, "
+        "lead": "Chọn tệp dự thảo (Word .docx, LibreOffice .odt, hoặc .md, .txt) hoặc dán văn bản, "
         "rồi bấm «Kiểm tra». Tệp chỉ được đọc trên máy này và không được lưu lại.",
         "switch": "English",
         "check_heading": "1. Kiểm tra một dự thảo",
@@ -116,7 +116,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "err_no_input": "Chưa chọn tệp hoặc dán văn bản.",
         "err_too_large": "Tệp quá lớn: tối đa {mb} MB mỗi tệp.",
         "err_too_many": "Quá nhiều tệp trong một lần gửi (tối đa {n}).",
-        "err_type": "Chỉ nhận tệp .docx, .md hoặc .txt; tệp «{name}» không phải loại này. "
+        "err_type": "Chỉ nhận tệp .docx, .odt, .md hoặc .txt; tệp «{name}» không phải loại này. "
         "Nếu là tệp .doc cũ, hãy mở bằng Word và «Lưu thành» .docx.",
         "err_form": "Không đọc được dữ liệu gửi lên; hãy thử lại.",
         "err_internal": "Có lỗi khi đánh giá tệp này; hãy thử lại hoặc báo cho người quản trị.",
@@ -128,7 +128,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "en": {
         "title": "Check a draft thematic resolution",
-        "lead": "Choose a draft (Word .docx, or .md, .txt) or paste its text, then press Check. "
+        "lead": "Choose a draft (Word .docx, LibreOffice .odt, or .md, .txt) or paste its text, then press Check. "
         "The file is read on this computer only and is not kept.",
         "switch": "Tiếng Việt",
         "check_heading": "1. Check a draft",
@@ -179,7 +179,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "err_no_input": "Choose a file or paste the text first.",
         "err_too_large": "The file is too large: at most {mb} MB per file.",
         "err_too_many": "Too many files in one request (at most {n}).",
-        "err_type": "Only .docx, .md or .txt files; «{name}» is not one. "
+        "err_type": "Only .docx, .odt, .md or .txt files; «{name}» is not one. "
         "An old .doc file: open it in Word and Save As .docx.",
         "err_form": "The upload could not be read; please try again.",
         "err_internal": "Something went wrong assessing this file; "

@@ -331,8 +331,9 @@ def check_targets_served(facts: Facts, rule: Rule) -> Outcome:
 
 
 def check_docx_font(facts: Facts, rule: Rule) -> Outcome:
-    """.docx only: body text in the expected font (``params.font``) and size range."""
-    if facts.document.format != "docx":
+    """Word and OpenDocument files only (text files have no font): body text in the
+    expected font (``params.font``) and size range."""
+    if facts.document.format not in ("docx", "odt"):
         return Outcome(0, 0)
     hits = []
     fonts = facts.signals.get("fonts") or {}

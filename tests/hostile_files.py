@@ -10,6 +10,7 @@ takes well under a second to build.
 
 from __future__ import annotations
 
+import io
 import struct
 import zipfile
 import zlib
@@ -104,6 +105,52 @@ def tcvn3_docx(path: Path, blocks: list[str], font: str = ".VnTime") -> Path:
 
 def vni_docx(path: Path, blocks: list[str], font: str = "VNI-Times") -> Path:
     return write_docx(path, document_xml([[(legacy.encode_vni(b), font)] for b in blocks]))
+
+
+# ---------------------------------------------------------------------------
+# OpenDocument text
+
+ODT_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+    'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+    'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
+)
+ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
+ODT_MANIFEST = (
+    f'<?xml version="1.0"?><manifest:manifest {ODT_NS}>'
+    f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{ODT_MIMETYPE}"/>'
+    "</manifest:manifest>"
+)
+
+
+def odt_bytes(
+    body: str, styles: str = "", manifest: str = ODT_MANIFEST, automatic: str = ""
+) -> bytes:
+    """An .odt package as LibreOffice lays it out (the mimetype first and stored) with
+    ``body`` inside office:text, ``automatic`` styles in content.xml and ``styles``
+    as styles.xml (left out when empty)."""
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODT_NS}>{automatic}'
+        f"<office:body><office:text>{body}</office:text></office:body></office:document-content>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), ODT_MIMETYPE, compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content)
+        if styles:
+            z.writestr("styles.xml", styles)
+        z.writestr("META-INF/manifest.xml", manifest)
+    return buffer.getvalue()
+
+
+def unicode_odt(path: Path, blocks: list[str]) -> Path:
+    path.write_bytes(odt_bytes("".join(f"<text:p>{escape(b)}</text:p>" for b in blocks)))
+    return path
 
 
 # ---------------------------------------------------------------------------
@@ -245,8 +292,14 @@ def _central(name: bytes, crc: int, csize: int, usize: int, offset: int, method:
     )
 
 
-def zip_bomb(path: Path, inflated: int = 2**30, declared: int | None = None) -> Path:
-    """A .docx whose word/document.xml inflates to ``inflated`` bytes of zeros.
+def zip_bomb(
+    path: Path,
+    inflated: int = 2**30,
+    declared: int | None = None,
+    part: str = "word/document.xml",
+) -> Path:
+    """A .docx whose ``part`` (word/document.xml; content.xml for an .odt) inflates to
+    ``inflated`` bytes of zeros.
 
     ``declared`` sets the size written in the headers (default: the truth); a
     smaller one is a header that lies. Built from one compressed MiB repeated
@@ -275,7 +328,7 @@ def zip_bomb(path: Path, inflated: int = 2**30, declared: int | None = None) -> 
         directory += _central(name, zlib.crc32(data), len(comp), len(data), len(out))
         out += _local_header(name, zlib.crc32(data), len(comp), len(data)) + comp
         count += 1
-    name = b"word/document.xml"
+    name = part.encode()
     directory += _central(name, crc, len(compressed), size, len(out))
     out += _local_header(name, crc, len(compressed), size) + compressed
     count += 1

@@ -124,18 +124,20 @@ def test_extraction_spans_stay_inside_the_text(text):
         assert 0 <= start < end <= len(text)
 
 
-@pytest.fixture(scope="module")
-def base_docx(tmp_path_factory) -> bytes:
-    path = H.unicode_docx(
-        tmp_path_factory.mktemp("fuzz") / "base.docx", H.sample_blocks("middling")[:12]
-    )
-    return path.read_bytes()
+@pytest.fixture(scope="module", params=["docx", "odt"])
+def base_package(request, tmp_path_factory) -> tuple[str, bytes]:
+    """A small real draft as a .docx and as an .odt."""
+    write = H.unicode_docx if request.param == "docx" else H.unicode_odt
+    folder = tmp_path_factory.mktemp("fuzz")
+    path = write(folder / f"base.{request.param}", H.sample_blocks("middling")[:12])
+    return request.param, path.read_bytes()
 
 
 @SLOW
 @given(data=st.data())
-def test_mutated_docx_is_read_or_refused(tmp_path, base_docx, data):
-    raw = bytearray(base_docx)
+def test_mutated_package_is_read_or_refused(tmp_path, base_package, data):
+    suffix, base = base_package
+    raw = bytearray(base)
     for _ in range(data.draw(st.integers(1, 8))):
         kind = data.draw(st.sampled_from(["flip", "cut", "insert"]))
         at = data.draw(st.integers(0, len(raw) - 1))
@@ -147,7 +149,7 @@ def test_mutated_docx_is_read_or_refused(tmp_path, base_docx, data):
             raw[at:at] = data.draw(st.binary(min_size=1, max_size=32))
         if not raw:
             break
-    path = tmp_path / "mutant.docx"
+    path = tmp_path / f"mutant.{suffix}"
     path.write_bytes(bytes(raw))
     document = _loader_ok(lambda: load(path, Config(), get_plugin_manager()))
     if document is not None:

@@ -152,10 +152,28 @@ def test_wrong_type_is_refused(client):
     for name in ("nghi-quyet.pdf", "nghi-quyet.doc", "ảnh.png"):
         response = client.post("/assess", files={"file": (name, b"%PDF-1.4 something")})
         assert response.status_code == 415, name
-        assert "Chỉ nhận tệp .docx, .md hoặc .txt" in response.text
+        assert "Chỉ nhận tệp .docx, .odt, .md hoặc .txt" in response.text
         assert name in response.text
     api = client.post("/api/assess", files={"file": ("x.pdf", b"%PDF")})
     assert api.status_code == 415 and api.json()["documents"][0]["error"]["code"] == "unsupported"
+
+
+def test_odt_upload_is_scored_like_the_same_text(client, tmp_path):
+    import hostile_files as H
+
+    blocks = H.sample_blocks("middling")
+    odt = H.unicode_odt(tmp_path / "chi-bo.odt", blocks).read_bytes()
+    txt = "\n\n".join(blocks).encode("utf-8")
+    from_odt = client.post("/api/assess", files={"file": ("chi-bo.odt", odt)})
+    from_txt = client.post("/api/assess", files={"file": ("chi-bo.txt", txt)})
+    assert from_odt.status_code == 200, from_odt.text
+    scored = from_odt.json()["documents"][0]
+    assert scored["error"] is None and scored["path"] == "chi-bo.odt"
+    # only format may differ: its font rule applies to an .odt (and passes), not to text
+    plain = {c["id"]: c["score"] for c in from_txt.json()["documents"][0]["criteria"]}
+    assert {c["id"]: c["score"] for c in scored["criteria"] if c["id"] != "format"} == {
+        k: v for k, v in plain.items() if k != "format"
+    }
 
 
 def test_corrupt_file_gets_a_clear_message_and_the_server_goes_on(client, samples):
