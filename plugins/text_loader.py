@@ -143,6 +143,37 @@ def _split_row(line: str) -> list[str]:
     return [cell.strip() for cell in re.split(r"(?<!\\)\|", line)]
 
 
+_EMPHASIS_LINE_RE = re.compile(r"\*\*.+\*\*|__.+__|\*[^*].*\*|_[^_].*_|\\?\*")
+# A line shorter than this does not wrap: the next line starts a line of its own.
+_SHORT_LINE = 40
+
+
+def _line_break(previous: str, line: str) -> bool:
+    """Whether a single newline inside a Markdown paragraph is a line the drafter meant
+    (a new block) rather than the soft wrap of a long line.
+
+    CommonMark joins the lines of a paragraph, but drafts typed as Markdown put the
+    header, the title and the signature on consecutive lines ("ĐẢNG BỘ XÃ …",
+    "CHI BỘ …", "*", "Số 05-NQ/CB"), each meant as its own line. Kept as lines: a
+    hard break (two trailing spaces or a backslash), a line that is wholly emphasised
+    or in capitals on either side, and a line after a short one (a wrapped line is
+    long until the paragraph ends) unless the sentence visibly goes on: the short
+    line ends with a comma or the next starts in lower case.
+    """
+    before, after = previous.strip(), line.strip()
+    if previous.endswith(("  ", "\\")):
+        return True
+    for text in (before, after):
+        if _EMPHASIS_LINE_RE.fullmatch(text):
+            return True
+        letters = [ch for ch in text if ch.isalpha()]
+        if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+            return True
+    if before.endswith(",") or after[:1].islower():
+        return False  # the sentence goes on
+    return len(before) < _SHORT_LINE
+
+
 def parse_markdown(text: str, path: str) -> Document:
     blocks: list[Block] = []
     lines = text.splitlines()
@@ -192,6 +223,8 @@ def parse_markdown(text: str, path: str) -> Document:
             marker_free = re.sub(r"^\s*[-*+]\s+", "", raw.strip())
             add(marker_free, line_no, "list_item")
         else:
+            if paragraph and _line_break(lines[i - 1], raw):
+                flush()
             if not paragraph:
                 paragraph_line = line_no
             paragraph.append(stripped)

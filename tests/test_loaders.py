@@ -270,3 +270,55 @@ def test_copy_of_blocks_is_independent(samples):
     clone = copy.deepcopy(document)
     clone.blocks[0].text = "khác"
     assert document.blocks[0].text != "khác"
+
+
+HARD_BREAK = "  "  # two trailing spaces: a CommonMark hard line break
+
+HEADER_AS_LINES = f"""\
+ĐẢNG BỘ XÃ TÂN PHÚ
+**CHI BỘ THÔN PHÚ AN**
+\\*
+Số 03-NQ/CB
+
+**ĐẢNG CỘNG SẢN VIỆT NAM**
+*Tân Phú, ngày 05 tháng 3 năm 2026*
+
+**NGHỊ QUYẾT**
+**về thu gom rác thải ở thôn Phú An, năm 2026**
+
+Năm 2025, thôn có 412 hộ nhưng mới 97 hộ phân loại rác tại nguồn; rác đổ ven kênh
+Bảy Xã ở 4 điểm, người dân phản ánh nhiều lần tại các cuộc họp thôn. Chi bộ chọn
+việc này làm chủ đề vì đây là vấn đề bức xúc nhất của thôn trong năm qua.
+
+Dòng này kết thúc bằng ngắt dòng cứng của Markdown (hai dấu cách){HARD_BREAK}
+Dòng sau ngắt dòng cứng.
+
+T/M CHI BỘ
+BÍ THƯ
+Lê Văn Tâm
+"""
+
+
+def test_markdown_lines_typed_as_lines_stay_lines(tmp_path):
+    """Header, title and signature typed on consecutive lines are separate lines, as in
+    Word; a long line that wraps is joined to the next, as CommonMark does."""
+    path = tmp_path / "du-thao.md"
+    path.write_text(HEADER_AS_LINES, "utf-8")
+    assert [b.text for b in _load(path).blocks] == [
+        "ĐẢNG BỘ XÃ TÂN PHÚ",
+        "CHI BỘ THÔN PHÚ AN",
+        "*",
+        "Số 03-NQ/CB",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Tân Phú, ngày 05 tháng 3 năm 2026",
+        "NGHỊ QUYẾT",
+        "về thu gom rác thải ở thôn Phú An, năm 2026",
+        "Năm 2025, thôn có 412 hộ nhưng mới 97 hộ phân loại rác tại nguồn; rác đổ ven kênh "
+        "Bảy Xã ở 4 điểm, người dân phản ánh nhiều lần tại các cuộc họp thôn. Chi bộ chọn "
+        "việc này làm chủ đề vì đây là vấn đề bức xúc nhất của thôn trong năm qua.",
+        "Dòng này kết thúc bằng ngắt dòng cứng của Markdown (hai dấu cách)",
+        "Dòng sau ngắt dòng cứng.",
+        "T/M CHI BỘ",
+        "BÍ THƯ",
+        "Lê Văn Tâm",
+    ]
