@@ -344,6 +344,13 @@ class _Analyser:
                 bf.section = kind
                 continue
             lead = _lead_in_kind(key)
+            if (
+                lead == "obstacles"
+                and current is not None
+                and current.kind == "situation"
+                and not any(c in key for c in self._FORECAST_LEAD)
+            ):
+                lead = None  # "Phân loại theo vướng mắc:" sorts today's problems
             if lead and (current is None or lead != current.kind):
                 current = Section(kind=lead, title=blocks[i].text.split(":")[0], heading_block=None)
                 self.sections.append(current)
@@ -366,6 +373,17 @@ class _Analyser:
     # giám sát" under the solutions is a solution, not the review plan.
     _STAY_IN_PARENT = {("situation", "obstacles"), ("solutions", "review")}
     _FORECAST = tuple(match_key(c) for c in ("dự báo", "vướng mắc", "tháo gỡ", "có thể phát sinh"))
+    # A line ending in a colon inside the situation leaves it for the forecast only when
+    # it says it looks ahead or at remedies; "vướng mắc" alone describes today.
+    _FORECAST_LEAD = tuple(
+        match_key(c) for c in ("dự báo", "tháo gỡ", "có thể phát sinh", "có thể gặp", "rủi ro")
+    )
+
+    # A colon after these introduces difficulties, not a remedy.
+    _LIST_INTRO = tuple(
+        match_key(c)
+        for c in ("dự báo", "sẽ gặp", "một số khó khăn", "những khó khăn", "các khó khăn", "sau")
+    )
 
     @classmethod
     def _sub_kind(cls, kind: str | None, parent: str | None, key: str) -> str:
@@ -664,14 +682,32 @@ class _Analyser:
 
     def _obstacle(self, i: int, text: str, key: str) -> Item:
         bf = self.blocks[i]
-        remedy = bf.of("remedy")
+        remedy = any(_affirmed(key, m) for m in bf.of("remedy")) or self._remedy_after_colon(i, key)
         generic = [m.value for m in bf.of("generic_obstacle")]
         return Item(
             "obstacle",
             i + 1,
             text,
-            checks={"has_remedy": bool(remedy), "specific": not generic and bf.words >= 8},
+            checks={"has_remedy": remedy, "specific": not generic and bf.words >= 8},
             details={"generic_terms": generic},
+        )
+
+    def _remedy_after_colon(self, i: int, key: str) -> bool:
+        """ "Difficulty: what we will do" - the form drafters use most for a forecast.
+        The part after the colon is a remedy when it acts (an action verb or a verb that
+        opens a remedy: "đề nghị", "duy trì", "nếu ... thì ..."); a colon that only
+        introduces a list of difficulties ("... sẽ gặp một số khó khăn: giá lúa ...") is
+        not one."""
+        body = _strip_numbering(key)
+        colon = key.find(":", len(key) - len(body))
+        if colon < 0 or word_count(key[:colon]) < 3 or word_count(key[colon + 1 :]) < 3:
+            return False
+        if any(cue in key[:colon] for cue in self._LIST_INTRO):
+            return False
+        return any(
+            m.start > colon
+            for kind in ("action_verb", "remedy_action", "remedy")
+            for m in self.blocks[i].of(kind)
         )
 
     def _task(self, i: int, text: str, inherited_date: str | None) -> Task:
@@ -954,6 +990,15 @@ _STOP_WORDS = (
     "bộ đảng viên thôn xã hộ năm tháng ngày nguyên nhân chủ quan khách quan số cũng"
 )
 _STOP = set(_STOP_WORDS.split())
+
+
+_NEGATED = re.compile(r"(?:chưa|không|chẳng|khó|vẫn phải)(?:\s+(?:được|thể|kịp|có))?\s*$")
+
+
+def _affirmed(key: str, mention: Mention) -> bool:
+    """False for a cue that is denied or a burden ("chưa được giải quyết", "không bổ
+    sung hồ sơ", "vẫn phải giải quyết"): it describes the difficulty, not a remedy."""
+    return not _NEGATED.search(key[max(0, mention.start - 20) : mention.start].rstrip())
 
 
 def _content_words(key: str) -> set[str]:

@@ -257,3 +257,45 @@ def test_headerless_assignment_table(assess_markdown):
         "2026-04-15",
     )
     assert len(report.tasks) == 4
+
+
+FORECAST = """# NGHỊ QUYẾT
+
+**về giải quyết hồ sơ đất đai tồn đọng năm 2027**
+
+## I. TÌNH HÌNH
+
+Đến ngày 30/11/2026, còn 1.247 hồ sơ cấp giấy chứng nhận quá hạn.
+
+Phân loại theo vướng mắc:
+
+| Nhóm vướng mắc | Số hồ sơ |
+|---|---:|
+| Chưa xác định được nguồn gốc sử dụng đất | 312 |
+| Chờ xác định nghĩa vụ tài chính | 176 |
+
+## IV. DỰ BÁO KHÓ KHĂN, VƯỚNG MẮC
+
+1. Thiếu bác sĩ đến tháng 9/2027: đề nghị Ban Giám đốc ký hợp đồng 01 bác sĩ nội khoa.
+2. Chưa đủ 45 hộ đăng ký: nếu đạt từ 35 hộ, 50 ha thì vẫn thành lập tổ.
+3. Nhân lực thiếu, khối lượng lớn trong khi vẫn phải giải quyết hồ sơ mới phát sinh.
+4. Trong quá trình thực hiện dự báo sẽ gặp một số khó khăn: giá lúa có thể biến động, một số hộ bán ra ngoài.
+5. Kinh phí xã về chậm. Cách tháo gỡ: tạm ứng từ quỹ thôn.
+"""
+
+
+def test_forecast_items_written_as_difficulty_then_remedy(assessor):
+    """The remedy after a colon counts when it acts; a denied or burdensome cue ("vẫn
+    phải giải quyết") and a colon that only introduces difficulties do not."""
+    obstacles = _facts(assessor, FORECAST).items["obstacle"]
+    assert [o.checks["has_remedy"] for o in obstacles] == [True, True, False, False, True]
+
+
+def test_a_colon_line_naming_todays_problems_stays_in_the_situation(assessor):
+    facts = _facts(assessor, FORECAST)
+    assert [s.kind for s in facts.sections if s.kind != "preamble"][:2] == [
+        "situation",
+        "obstacles",
+    ]
+    situation = next(s for s in facts.sections if s.kind == "situation")
+    assert len(situation.blocks) == 8  # the figures, the lead-in and the six table cells
