@@ -91,6 +91,14 @@ _PROCEDURE_STATEMENT = re.compile(
     r"^(?:dự thảo|nghị quyết (?:này )?(?:đã )?được (?:hội nghị|chi bộ)|hội nghị chi bộ)|biểu quyết"
 )
 _CHI_UY = re.compile(match_key("chi ủy"))  # the key has one tone placement
+# A draft saying how the cell will take it up: sent to members to study, put to the
+# cell meeting for discussion and a vote.
+_MEETING_PLAN = re.compile(
+    r"(?:thảo luận|biểu quyết|góp ý|cho ý kiến|nghiên cứu trước)[^.;]{0,80}?"
+    r"(?:chi bộ|hội nghị|sinh hoạt)"
+    r"|(?:trình|gửi)[^.;]{0,40}?(?:hội nghị chi bộ|chi bộ|đảng viên)[^.;]{0,60}?"
+    r"(?:thảo luận|biểu quyết|góp ý|cho ý kiến|nghiên cứu|xem xét)"
+)
 _PURPOSE_HEADINGS = ("mục tiêu chung", "mục đích", "yêu cầu", "mục tiêu tổng quát")
 
 
@@ -908,7 +916,7 @@ class _Analyser:
         sig["body_size"] = body_sizes.most_common(1)[0][0] if body_sizes else None
 
         # procedure
-        chiuy = vote = discussion = None
+        chiuy = vote = discussion = meeting = None
         for i, sentence, _ in self.sentences_with():
             if (
                 chiuy is None
@@ -924,9 +932,12 @@ class _Analyser:
                 vote = i + 1
             if discussion is None and "thảo luận" in sentence:
                 discussion = i + 1
+            if meeting is None and _MEETING_PLAN.search(sentence):
+                meeting = i + 1
         sig["chiuy_review"] = chiuy
         sig["vote_record"] = vote
         sig["discussion"] = discussion
+        sig["meeting_plan"] = meeting
 
         # follow-up
         def dated(word: str) -> tuple[int | None, int | None, str | None]:

@@ -21,9 +21,12 @@ from .rules import Rule
 
 
 def _criterion_summary(crit: str, results: list[RuleResult]) -> dict[str, str]:
-    templated = [r.summary for r in results if r.summary and r.total]
-    if templated:
-        return {lang: "; ".join(s[lang] for s in templated[:2]) for lang in ("vi", "en")}
+    counted = [r for r in results if r.summary and r.total]
+    if counted:
+        # two at most, to keep one line; what is missing first, since that is what to fix
+        shown = sorted(counted, key=lambda r: r.ratio >= 1)[:2]
+        shown.sort(key=counted.index)
+        return {lang: "; ".join(r.summary[lang] for r in shown) for lang in ("vi", "en")}
     passed = sum(1 for r in results if r.total and r.ratio >= 1)
     total = sum(1 for r in results if r.total)
     if not total:
