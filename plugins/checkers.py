@@ -232,6 +232,13 @@ _NOT_PLACE_WORDS = (
 _NOT_PLACES = set(_NOT_PLACE_WORDS.split())
 
 
+def _opens_with_slogan(bf, topic: str) -> bool:
+    """Whether a slogan word comes within the first four words after "về"."""
+    start = topic.lower().find("về")
+    head_end = start + len(" ".join(topic[start:].split()[:5])) if start >= 0 else 40
+    return any(m.start < head_end for m in bf.of("slogan"))
+
+
 def check_topic_local(facts: Facts, rule: Rule) -> Outcome:
     """The topic ("về ...") names a local object and scope: a named place or unit,
     or a local unit word, and is not just a national slogan."""
@@ -246,9 +253,13 @@ def check_topic_local(facts: Facts, rule: Rule) -> Outcome:
     # "thôn Phú Xuân", "xóm 5", "lớp 9A"; not the "trường" of "môi trường"
     named = re.compile(r"\s+(?:\d|[^\W\d_]*[A-ZĐ])")
     units = [m for m in _LOCAL_UNITS.finditer(key) if named.match(topic[m.end() :])]
-    local = bool(names) or bool(units)
     bf = facts.block(block) if block else None
     slogans = [m.value for m in bf.of("national_slogan")] if bf else []
+    # An office's or a school's cell names its own work, not a place: "về giải quyết
+    # hồ sơ ... tồn đọng trong 6 tháng đầu năm 2027" is concrete through a scoped
+    # object - a period, and a first verb that is not a slogan ("tăng cường", ...).
+    scoped = bool(bf) and bool(bf.of("date")) and not _opens_with_slogan(bf, topic)
+    local = bool(names) or bool(units) or (scoped and not slogans)
     # a campaign slogan with a place name added is still a slogan, unless a figure
     # gives it a concrete object ("về kết nạp 3 đảng viên trẻ ...")
     if local and not (slogans and not re.search(r"\d", topic)):
