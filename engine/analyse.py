@@ -237,6 +237,14 @@ def _lead_in_kind(key: str) -> str | None:
     return None
 
 
+# Monitoring of the resolution's implementation, wherever it is written; an inspection
+# that is itself a solution ("kiểm tra các cơ sở kinh doanh hằng quý") is not.
+_MONITORS_RESOLUTION = re.compile(
+    r"(?:kiểm tra|giám sát|theo dõi)[^.;]{0,40}?"
+    r"(?:đôn đốc|việc thực hiện|thực hiện nghị quyết|tiến độ thực hiện|kết quả thực hiện)"
+    r"|(?:chi ủy|chi uỷ|bí thư)[^.;]{0,25}?(?:kiểm tra|giám sát)"
+    r"|nghe báo cáo|báo cáo tiến độ|giao ban tiến độ"
+)
 # The review plan and the monitoring of the resolution itself (follow-up's business)
 _REVIEW_TASK = re.compile(
     r"\bsơ kết\b|\btổng kết\b|kiểm tra, giám sát|"
@@ -968,7 +976,12 @@ class _Analyser:
         for i, sentence, inside in self.sentences_with():
             if self.blocks[i].section in ("situation", "header", "title", "bases"):
                 continue
-            if re.search(r"kiểm tra|giám sát|theo dõi", sentence):
+            section = self.blocks[i].section
+            if (
+                _MONITORS_RESOLUTION.search(sentence)
+                or (section == "review" and re.search(r"kiểm tra|giám sát|theo dõi", sentence))
+                or (section != "solutions" and re.match(r"\W*(?:kiểm tra|giám sát)", sentence))
+            ):
                 monitoring = monitoring or i + 1
                 if any(m.kind in ("frequency", "date") for m in inside) and monitoring_freq is None:
                     monitoring_freq = i + 1

@@ -299,3 +299,38 @@ def test_a_colon_line_naming_todays_problems_stays_in_the_situation(assessor):
     ]
     situation = next(s for s in facts.sections if s.kind == "situation")
     assert len(situation.blocks) == 8  # the figures, the lead-in and the six table cells
+
+
+MONITORING = """# NGHỊ QUYẾT
+
+**về phòng ngừa thanh, thiếu niên sử dụng trái phép chất ma túy trên địa bàn Khu phố 4 năm 2027**
+
+## III. NHIỆM VỤ, GIẢI PHÁP
+
+Kiểm tra 17 cơ sở kinh doanh karaoke, nhà nghỉ mỗi quý ít nhất 1 lần.
+
+## V. TỔ CHỨC THỰC HIỆN
+
+{monitoring}
+"""
+
+
+@pytest.mark.parametrize(
+    "sentence, watched, periodic",
+    [
+        # an inspection that is itself a solution is not monitoring of the resolution
+        ("Đồng chí Võ Minh Trí chủ trì triển khai các giải pháp.", False, False),
+        ("Chi ủy thường xuyên kiểm tra, đôn đốc việc thực hiện.", True, False),
+        ("Chi ủy kiểm tra, giám sát định kỳ tại các kỳ sinh hoạt chi bộ.", True, True),
+        (
+            "Kiểm tra, giám sát, sơ kết, tổng kết: Chi ủy nghe báo cáo tiến độ tại kỳ sinh "
+            "hoạt chi bộ hằng tháng.",
+            True,
+            True,
+        ),
+    ],
+)
+def test_monitoring_is_of_the_resolution(assessor, sentence, watched, periodic):
+    signals = _facts(assessor, MONITORING.format(monitoring=sentence)).signals
+    assert bool(signals["monitoring"]) is watched
+    assert bool(signals["monitoring_frequency"]) is periodic
