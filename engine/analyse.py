@@ -74,6 +74,11 @@ _NUMBERING = (
     (2, re.compile(r"^\d{1,2}\s*[.)/]\s*")),
     (3, re.compile(r"^[a-zđ]\s*[.)]\s+")),
 )
+# A figure given as a bound: "không quá 4 vụ", "dưới 1%", "ít nhất 35 hộ", "đủ 16 giờ".
+_BOUND = re.compile(
+    r"(?:không quá|không vượt quá|không vượt|dưới|tối đa|ít nhất|tối thiểu|đủ|đạt|"
+    r"giảm xuống|giảm còn|tăng lên)\s+(?:còn\s+)?\d"
+)
 _ORDINAL_LEAD = re.compile(r"^(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là\b")
 _REMEDY_LEAD = re.compile(
     r"^(?:[-–•+]\s*)?(?:\*?\s*)?(?:cách |biện pháp|giải pháp|hướng |phương án|để khắc phục"
@@ -465,7 +470,11 @@ class _Analyser:
         for i, bf in enumerate(self.blocks):
             kind = ITEM_SECTIONS.get(bf.section)
             if kind is None or bf.is_heading:
-                inherited_date = None
+                # "I. Chỉ tiêu năm 2027", "Mục tiêu (đến ngày 30/6/2027)": the heading
+                # dates the targets under it (tasks need their own deadline)
+                dates = [m for m in bf.of("date") if m.unit != "term"]
+                scoped = bf.is_heading and bf.section == "objectives" and dates
+                inherited_date = dates[0].value if scoped else None
                 continue
             if i in table_rows:
                 # a row of an assignment table: one task, whatever its columns
@@ -624,8 +633,11 @@ class _Analyser:
 
     def _target(self, i: int, text: str, inherited_date: str | None) -> Item:
         bf = self.blocks[i]
-        # "không còn điểm đổ rác", "không có học sinh bị đuối nước": zero is a number
-        measurable = bf.has("percent", "quantity", "absolute_target")
+        # "không còn điểm đổ rác", "không có học sinh bị đuối nước": zero is a number;
+        # "không quá 40 giờ/người/tháng", "không quá 32°C": a bound is a measure
+        measurable = bf.has("percent", "quantity", "absolute_target") or bool(
+            _BOUND.search(self.keys[i])
+        )
         dates = [m for m in bf.of("date") if m.unit != "term"]
         vague = [m.value for m in bf.of("vague_goal")]
         return Item(

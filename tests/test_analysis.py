@@ -334,3 +334,20 @@ def test_monitoring_is_of_the_resolution(assessor, sentence, watched, periodic):
     signals = _facts(assessor, MONITORING.format(monitoring=sentence)).signals
     assert bool(signals["monitoring"]) is watched
     assert bool(signals["monitoring_frequency"]) is periodic
+
+
+def test_targets_dated_by_their_heading_and_measured_by_bounds(assessor):
+    facts = _facts(
+        assessor,
+        "# NGHỊ QUYẾT\n\n**về giảm tai nạn lao động tại Phân xưởng May 2 năm 2027**\n\n"
+        "## I. Chỉ tiêu năm 2027\n\n"
+        "1. Không quá 04 vụ tai nạn lao động; không có vụ nặng.\n"
+        "2. Giờ làm thêm không quá 40 giờ/người/tháng.\n"
+        "3. Nâng cao ý thức chấp hành quy định an toàn của công nhân.\n\n"
+        "## II. Mục tiêu chung\n\n"
+        "Từng bước cải thiện điều kiện làm việc của công nhân trong phân xưởng.\n",
+    )
+    targets = facts.items["target"]
+    assert [t.checks["dated"] for t in targets][:3] == [True, True, True]
+    assert [t.checks["measurable"] for t in targets][:3] == [True, True, False]
+    assert targets[0].details["deadline"] == "2027"
