@@ -37,6 +37,7 @@ from .office import (  # noqa: F401
     ZIP_MAGIC,
     Limits,
     RunCollector,
+    StyleProps,
     _fail,
     _ole_streams,
     format_number,
@@ -58,24 +59,16 @@ def _on(el: etree._Element | None) -> bool | None:
 
 
 @dataclass
-class _RunStyle:
-    bold: bool | None = None
-    italic: bool | None = None
-    underline: bool | None = None
-    font: str | None = None
-    size: float | None = None
-    align: str | None = None
+class _RunStyle(StyleProps):
+    """Word's run properties, plus a paragraph style's outline level and name."""
+
     outline: int | None = None
     name: str = ""
 
     def merged(self, base: _RunStyle) -> _RunStyle:
-        return _RunStyle(
-            *(
-                getattr(self, f) if getattr(self, f) is not None else getattr(base, f)
-                for f in ("bold", "italic", "underline", "font", "size", "align", "outline")
-            ),
-            name=self.name or base.name,
-        )
+        merged = self.over(base)
+        merged.name = self.name or base.name
+        return merged
 
 
 def _run_props(rpr: etree._Element | None) -> _RunStyle:

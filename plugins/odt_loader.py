@@ -26,6 +26,7 @@ from nghiquyet.engine.text import nfc
 from .office import (
     Limits,
     RunCollector,
+    StyleProps,
     _fail,
     format_number,
     open_package,
@@ -56,30 +57,9 @@ _NUM_FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lo
 _NUM_FORMATS["I"] = "upperRoman"
 
 
-@dataclass(frozen=True)
-class _Props:
-    """Character and paragraph properties; None means "inherit"."""
-
-    bold: bool | None = None
-    italic: bool | None = None
-    underline: bool | None = None
-    font: str | None = None
-    size: float | None = None
-    align: str | None = None
-
-    def over(self, base: _Props) -> _Props:
-        """These properties, falling back to ``base`` where unset."""
-        return _Props(
-            *(
-                getattr(self, name) if getattr(self, name) is not None else getattr(base, name)
-                for name in ("bold", "italic", "underline", "font", "size", "align")
-            )
-        )
-
-
 @dataclass
 class _Style:
-    props: _Props = field(default_factory=_Props)
+    props: StyleProps = field(default_factory=StyleProps)
     parent: str | None = None
     display_name: str = ""
     list_style: str | None = None
@@ -119,7 +99,7 @@ def _page_size(root: etree._Element) -> tuple[int, int] | None:
     return None
 
 
-def _props_of(style: etree._Element, fonts: dict[str, str]) -> _Props:
+def _props_of(style: etree._Element, fonts: dict[str, str]) -> StyleProps:
     text = style.find(STYLE + "text-properties")
     para = style.find(STYLE + "paragraph-properties")
     bold = italic = underline = font = size = align = None
@@ -140,7 +120,7 @@ def _props_of(style: etree._Element, fonts: dict[str, str]) -> _Props:
         size = _points(text.get(FO + "font-size"))
     if para is not None:
         align = para.get(FO + "text-align")
-    return _Props(bold, italic, underline, font, size, align)
+    return StyleProps(bold, italic, underline, font, size, align)
 
 
 class _Styles:
@@ -149,7 +129,7 @@ class _Styles:
     def __init__(self, roots: list[etree._Element]):
         self.fonts: dict[str, str] = {}
         self.styles: dict[tuple[str, str], _Style] = {}
-        self.defaults: dict[str, _Props] = {}
+        self.defaults: dict[str, StyleProps] = {}
         self.list_styles: dict[str, etree._Element] = {}
         self.outline: etree._Element | None = None
         self.page_mm: tuple[int, int] | None = None
@@ -175,13 +155,13 @@ class _Styles:
                 self.outline = el
             if self.page_mm is None:
                 self.page_mm = _page_size(root)
-        self._resolved: dict[tuple[str, str | None], _Props] = {}
+        self._resolved: dict[tuple[str, str | None], StyleProps] = {}
 
-    def props(self, family: str, name: str | None) -> _Props:
+    def props(self, family: str, name: str | None) -> StyleProps:
         """The properties of a style with everything it inherits (without the default)."""
         key = (family, name)
         if key not in self._resolved:
-            props, seen = _Props(), set()
+            props, seen = StyleProps(), set()
             while name and (family, name) in self.styles and name not in seen:
                 seen.add(name)
                 style = self.styles[(family, name)]
@@ -278,8 +258,8 @@ class _OdtReader:
         self.lists: dict[str, _Counters] = {}
         self.list_ids: dict[str, str] = {}  # xml:id of a list -> its list style
         self.outline = _Counters(_levels(styles.outline))
-        self.defaults = styles.defaults.get("paragraph", _Props()).over(
-            styles.defaults.get("text", _Props())
+        self.defaults = styles.defaults.get("paragraph", StyleProps()).over(
+            styles.defaults.get("text", StyleProps())
         )
 
     # -- the body ----------------------------------------------------------------
@@ -398,10 +378,10 @@ class _OdtReader:
             )
         )
 
-    def _inline(self, el: etree._Element, props: _Props, runs: RunCollector) -> None:
+    def _inline(self, el: etree._Element, props: StyleProps, runs: RunCollector) -> None:
         """The text of ``el`` and its inline children, in order, each with its style."""
 
-        def add(text: str | None, style: _Props) -> None:
+        def add(text: str | None, style: StyleProps) -> None:
             if text:
                 runs.add(text, style.font, style.bold, style.italic, style.underline, style.size)
 

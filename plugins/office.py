@@ -338,6 +338,29 @@ def format_number(n: int, fmt: str) -> str:
 # A paragraph's runs: legacy fonts decoded, style by majority of visible characters
 
 
+@dataclass
+class StyleProps:
+    """Character and paragraph properties of a run or a style; None means "inherit"."""
+
+    bold: bool | None = None
+    italic: bool | None = None
+    underline: bool | None = None
+    font: str | None = None
+    size: float | None = None
+    align: str | None = None
+
+    def over(self, base: StyleProps):
+        """These properties, falling back to ``base`` wherever they are unset."""
+        # once per run of every paragraph: a plain dict copy, not dataclasses.replace
+        merged = object.__new__(type(self))
+        values = dict(self.__dict__)
+        for name, value in values.items():
+            if value is None:
+                values[name] = base.__dict__.get(name)
+        merged.__dict__.update(values)
+        return merged
+
+
 class RunCollector:
     """Collects a paragraph's runs (text, font, bold, italic, underline, size) and gives
     its text and its style as most of its visible characters have it.
