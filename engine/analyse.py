@@ -87,7 +87,8 @@ _REMEDY_LEAD = re.compile(
 _DATE_LINE = re.compile(
     r"[^\W\d_][^,]{1,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})"
 )
-_NUMBER_SYMBOL = re.compile(r"^số\s*:?\s*(\d+)\s*[-–]\s*nq\s*/\s*[^\W\d_]", re.I)
+# "Số 03-NQ/CB"; a draft leaves the number blank until it is signed: "Số    -NQ/CB"
+_NUMBER_SYMBOL = re.compile(r"^số\s*:?\s*(\d+|[\s._…]*)\s*[-–]\s*nq\s*/\s*[^\W\d_]", re.I)
 # "25/27 đồng chí", "100%": a count, not a date such as "3/2026"
 _VOTE_COUNT = re.compile(
     r"(?<![\d/])\d{1,3}\s*/\s*\d{1,3}(?![\d/])|\d+(?:[.,]\d+)?\s*%|100\s*phần trăm"
@@ -866,6 +867,9 @@ class _Analyser:
             (i + 1 for i in scan_zone if _NUMBER_SYMBOL.match(keys[i].strip())), None
         )
         sig["number_text"] = blocks[sig["number"] - 1].text if sig["number"] else None
+        sig["number_blank"] = bool(
+            sig["number"] and not re.search(r"\d", sig["number_text"].split("-")[0])
+        )
         sig["number_like"] = next(
             (i + 1 for i in scan_zone if keys[i].strip().startswith("số")), None
         )
@@ -1063,6 +1067,8 @@ def analyse(document: Document, nlp, stage: str = "auto") -> Facts:
         resolved, source = "adopted", "vote_record"
     else:
         resolved, source = "draft", "default"
+    if resolved == "adopted" and signals.get("number_blank"):
+        signals["number"] = None  # an adopted resolution carries its number
     return Facts(
         document=document,
         stage=resolved,

@@ -351,3 +351,21 @@ def test_targets_dated_by_their_heading_and_measured_by_bounds(assessor):
     assert [t.checks["dated"] for t in targets][:3] == [True, True, True]
     assert [t.checks["measurable"] for t in targets][:3] == [True, True, False]
     assert targets[0].details["deadline"] == "2027"
+
+
+@pytest.mark.parametrize(
+    "number_line, vote, accepted",
+    [
+        ("Số 03-NQ/CB", "", True),
+        ("Số      -NQ/CB", "", True),  # a draft leaves the number blank until it is signed
+        ("Số …-NQ/CB", "", True),
+        ("Số      -NQ/CB", "Nghị quyết được 25/27 đảng viên có mặt biểu quyết tán thành.", False),
+        ("Số 03/NQ", "", False),
+    ],
+)
+def test_number_and_symbol(assessor, number_line, vote, accepted):
+    text = (
+        f"ĐẢNG BỘ XÃ TÂN PHÚ\n\n**CHI BỘ THÔN PHÚ AN**\n\n{number_line}\n\n# NGHỊ QUYẾT\n\n"
+        f"**về thu gom rác thải ở thôn Phú An năm 2026**\n\n{vote}\n"
+    )
+    assert bool(_facts(assessor, text).signals["number"]) is accepted
