@@ -219,6 +219,11 @@ def heading_level(block: Block, key: str) -> int | None:
     return None
 
 
+def _numbering_level(key: str) -> int | None:
+    """The level of a paragraph's own numbering ("II." 1, "2." 2, "2.1." 3), if any."""
+    return next((level for level, rx in _NUMBERING if rx.match(key)), None)
+
+
 def _strip_numbering(key: str) -> str:
     for _level, rx in _NUMBERING:
         m = rx.match(key)
@@ -301,6 +306,7 @@ class _Analyser:
                 )
             )
         self.sections: list[Section] = []
+        self.lead_blocks: set[int] = set()  # paragraphs that opened their part (0-based)
         self.signals: dict = {}
 
     # -- structure -----------------------------------------------------------
@@ -345,6 +351,7 @@ class _Analyser:
         current: Section | None = None
         level_one_kind: str | None = None
         under_purpose = False
+        lead_level: int | None = None  # numbering level of the paragraph that led the part
         for i in range(start, tail):
             key, bf = self.keys[i], self.blocks[i]
             level = heading_level(blocks[i], key)
@@ -364,8 +371,16 @@ class _Analyser:
                 current = Section(kind=kind, title=blocks[i].text, heading_block=i + 1)
                 self.sections.append(current)
                 bf.section = kind
+                lead_level = None
                 continue
             lead = _lead_in_kind(key)
+            numbered = _numbering_level(key)
+            title = blocks[i].text.split(":")[0]
+            if lead is None and blocks[i].run_in:
+                # "**Giải pháp về mua chung.** Trước ngày ...": a run-in heading names
+                # the part it opens, and the rest of the paragraph belongs to it
+                lead = section_kind(match_key(blocks[i].run_in))
+                title = blocks[i].run_in.rstrip(".:")
             if (
                 lead == "obstacles"
                 and current is not None
@@ -373,10 +388,16 @@ class _Analyser:
                 and not any(c in key for c in self._FORECAST_LEAD)
             ):
                 lead = None  # "Phân loại theo vướng mắc:" sorts today's problems
+            if lead is None and numbered is not None:
+                lead = self._numbered_part(key, numbered, current, lead_level)
+                if lead == "solutions":
+                    title = ""
             if lead and (current is None or lead != current.kind):
-                current = Section(kind=lead, title=blocks[i].text.split(":")[0], heading_block=None)
+                current = Section(kind=lead, title=title, heading_block=None)
                 self.sections.append(current)
                 level_one_kind = lead
+                lead_level = numbered
+                self.lead_blocks.add(i)
             if current is None:
                 kind = "bases" if key.lstrip("-–• ").startswith("căn cứ") else "preamble"
                 if not self.sections or self.sections[-1].kind != kind:
@@ -406,6 +427,28 @@ class _Analyser:
         match_key(c)
         for c in ("dự báo", "sẽ gặp", "một số khó khăn", "những khó khăn", "các khó khăn", "sau")
     )
+
+    _FORECAST_START = tuple(match_key(c) for c in ("dự báo", "dự kiến khó khăn"))
+
+    @classmethod
+    def _numbered_part(
+        cls, key: str, level: int, current: Section | None, lead_level: int | None
+    ) -> str | None:
+        """The part a numbered paragraph opens in a draft written as one numbered list
+        ("1. Năm 2026 ...", "4. Mục tiêu: ...", "5. Tăng cường ...", "10. Dự báo
+        ..."): a forecast names itself, and unnamed paragraphs that follow the
+        objectives at the objectives' own level are the solutions, which come next in
+        the order the guidance sets."""
+        if _strip_numbering(key).startswith(cls._FORECAST_START):
+            return "obstacles"
+        if (
+            current is not None
+            and current.kind == "objectives"
+            and current.heading_block is None
+            and lead_level == level
+        ):
+            return "solutions"
+        return None
 
     @classmethod
     def _sub_kind(cls, kind: str | None, parent: str | None, key: str) -> str:
@@ -494,23 +537,55 @@ class _Analyser:
             if kind == "target":
                 if i + 1 in purpose or self._is_purpose_paragraph(i):
                     continue
-                items["target"].append(self._target(i, text, inherited_date))
+                # a part written as one paragraph ("4. Mục tiêu: đạt 90% ...; giảm rõ
+                # rệt ...; ...") lists its targets inline; otherwise a block is one target
+                spans = (
+                    self._spans(i, semicolons=True) if i in self.lead_blocks else [(0, len(key))]
+                )
+                clause_date = inherited_date
+                for start, end in spans:
+                    if word_count(key[start:end]) >= 4:
+                        target = self._target(i, start, end, clause_date)
+                        items["target"].append(target)
+                        clause_date = target.details["deadline"] or clause_date
             elif kind == "solution":
                 items["solution"].append(self._solution(i, text, key, causes))
             elif kind == "obstacle":
-                if pending_obstacle is not None and _REMEDY_LEAD.match(key.lstrip("*- ")):
-                    pending_obstacle.checks["has_remedy"] = True
-                    pending_obstacle.details["remedy_block"] = i + 1
-                    pending_obstacle = None
-                    continue
-                item = self._obstacle(i, text, key)
-                items["obstacle"].append(item)
-                pending_obstacle = None if item.checks["has_remedy"] else item
+                for start, end in self._spans(i):
+                    part = key[start:end].strip()
+                    if pending_obstacle is not None and _REMEDY_LEAD.match(part.lstrip("*- ")):
+                        pending_obstacle.checks["has_remedy"] = True
+                        pending_obstacle.details["remedy_block"] = i + 1
+                        pending_obstacle = None
+                        continue
+                    if part.endswith(":") and end - start < len(key):
+                        continue  # "Dự báo sẽ gặp một số khó khăn sau:" introduces them
+                    item = self._obstacle(i, start, end)
+                    items["obstacle"].append(item)
+                    pending_obstacle = None if item.checks["has_remedy"] else item
             elif _PROCEDURE_STATEMENT.search(key):
                 continue  # "Dự thảo đã được Chi ủy thảo luận ..." records procedure, not a task
             else:
                 self._add_task(items, tasks, self._task(i, text, inherited_date))
+        if not items["obstacle"]:
+            items["obstacle"] = self._stray_forecasts()
         return items, tasks
+
+    _FORECAST_WORDS = tuple(match_key(c) for c in ("dự báo", "có thể phát sinh", "vướng mắc"))
+
+    def _stray_forecasts(self) -> list[Item]:
+        """A forecast written as a paragraph outside any forecast part ("10. Dự báo
+        trong năm 2027 ... sẽ còn nhiều khó khăn: ..."): that paragraph is the
+        obstacle item, so that its remedies are judged as a part's would be."""
+        return [
+            self._obstacle(i)
+            for i, key in enumerate(self.keys)
+            if not self.blocks[i].is_heading
+            and self.blocks[i].section
+            not in ("situation", "bases", "header", "title", "signature", "recipients")
+            and any(word in key for word in self._FORECAST_WORDS)
+            and self.blocks[i].words >= 8
+        ]
 
     def _add_task(self, items: dict[str, list[Item]], tasks: list[Task], task: Task) -> None:
         tasks.append(task)
@@ -632,19 +707,21 @@ class _Analyser:
             )
         )
 
-    def _target(self, i: int, text: str, inherited_date: str | None) -> Item:
-        bf = self.blocks[i]
+    def _target(self, i: int, start: int, end: int, inherited_date: str | None) -> Item:
+        key = self.keys[i]
+        inside = [m for m in self.blocks[i].mentions if start <= m.start < end]
+        kinds = {m.kind for m in inside}
         # "không còn điểm đổ rác", "không có học sinh bị đuối nước": zero is a number;
         # "không quá 40 giờ/người/tháng", "không quá 32°C": a bound is a measure
-        measurable = bf.has("percent", "quantity", "absolute_target") or bool(
-            _BOUND.search(self.keys[i])
+        measurable = bool(kinds & {"percent", "quantity", "absolute_target"}) or bool(
+            _BOUND.search(key[start:end])
         )
-        dates = [m for m in bf.of("date") if m.unit != "term"]
-        vague = [m.value for m in bf.of("vague_goal")]
+        dates = [m for m in inside if m.kind == "date" and m.unit != "term"]
+        vague = [m.value for m in inside if m.kind == "vague_goal"]
         return Item(
             "target",
             i + 1,
-            text,
+            self.document.blocks[i].text[start:end].strip(),
             checks={
                 "measurable": measurable,
                 "dated": bool(dates) or inherited_date is not None,
@@ -709,34 +786,71 @@ class _Analyser:
             },
         )
 
-    def _obstacle(self, i: int, text: str, key: str) -> Item:
-        bf = self.blocks[i]
-        remedy = any(_affirmed(key, m) for m in bf.of("remedy")) or self._remedy_after_colon(i, key)
-        generic = [m.value for m in bf.of("generic_obstacle")]
+    def _spans(self, i: int, semicolons: bool = False) -> list[tuple[int, int]]:
+        """Where the items of a block are: each sentence of a running paragraph
+        ("Thời tiết ... có thể làm dịch bệnh bùng phát; chi bộ yêu cầu ... Một số
+        thành viên còn nợ đại lý ... Vốn lưu động còn hạn chế ..." is three
+        difficulties, one with a remedy), or with ``semicolons`` each clause (targets
+        written inline: "... đạt 90%; giảm rõ rệt tỷ lệ bỏ mũi; ..."); otherwise, for
+        a list item or a table cell, the whole block."""
+        key, block = self.keys[i], self.document.blocks[i]
+        # a run-in heading that names the part ("**Dự báo khó khăn và cách tháo gỡ.**
+        # Thứ nhất, ...") is not an item; one that names a difficulty
+        # ("**Vắc xin về không kịp:** dự trù trước 20 ngày ...") is
+        label = match_key(block.run_in or "")
+        start = len(label) if label and key.startswith(label) and section_kind(label) else 0
+        if block.kind != "paragraph" and i not in self.lead_blocks:
+            # a list item is one item, unless it leads its part ("4. Mục tiêu: ...")
+            return [(start, len(key))]
+        # sentences end at ". ", "! ", "? "; the pipeline's sentences also break at
+        # colons, which would part a difficulty from its remedy
+        ends = r"[.!?…;](?=\s+\S)" if semicolons else r"[.!?…](?=\s+\S)"
+        spans, begin = [], start
+        after_number = max(start, len(key) - len(_strip_numbering(key)))  # not "6." itself
+        for m in re.finditer(ends, key[after_number:]):
+            end = after_number + m.end()
+            if key[begin:end].strip():
+                spans.append((begin, end))
+            begin = end
+        if key[begin:].strip():
+            spans.append((begin, len(key)))
+        return spans
+
+    def _obstacle(self, i: int, start: int = 0, end: int | None = None) -> Item:
+        key = self.keys[i]
+        end = len(key) if end is None else end
+        inside = [m for m in self.blocks[i].mentions if start <= m.start < end]
+        remedy = any(
+            m.kind == "remedy" and _affirmed(key, m) for m in inside
+        ) or self._remedy_after_colon(key, start, end, inside)
+        generic = [m.value for m in inside if m.kind == "generic_obstacle"]
         return Item(
             "obstacle",
             i + 1,
-            text,
-            checks={"has_remedy": remedy, "specific": not generic and bf.words >= 8},
+            self.document.blocks[i].text[start:end].strip(),
+            checks={
+                "has_remedy": remedy,
+                "specific": not generic and word_count(key[start:end]) >= 8,
+            },
             details={"generic_terms": generic},
         )
 
-    def _remedy_after_colon(self, i: int, key: str) -> bool:
+    def _remedy_after_colon(self, key: str, start: int, end: int, inside: list[Mention]) -> bool:
         """ "Difficulty: what we will do" - the form drafters use most for a forecast.
         The part after the colon is a remedy when it acts (an action verb or a verb that
         opens a remedy: "đề nghị", "duy trì", "nếu ... thì ..."); a colon that only
         introduces a list of difficulties ("... sẽ gặp một số khó khăn: giá lúa ...") is
         not one."""
-        body = _strip_numbering(key)
-        colon = key.find(":", len(key) - len(body))
-        if colon < 0 or word_count(key[:colon]) < 3 or word_count(key[colon + 1 :]) < 3:
+        text = key[start:end].strip()
+        # look for the colon after the item's own numbering ("1. ...:" or "a) ...:")
+        body_start = key.find(text, start) + len(text) - len(_strip_numbering(text))
+        colon = key.find(":", body_start, end)
+        if colon < 0 or word_count(key[start:colon]) < 3 or word_count(key[colon + 1 : end]) < 3:
             return False
-        if any(cue in key[:colon] for cue in self._LIST_INTRO):
+        if any(cue in key[start:colon] for cue in self._LIST_INTRO):
             return False
         return any(
-            m.start > colon
-            for kind in ("action_verb", "remedy_action", "remedy")
-            for m in self.blocks[i].of(kind)
+            m.start > colon and m.kind in ("action_verb", "remedy_action", "remedy") for m in inside
         )
 
     def _task(self, i: int, text: str, inherited_date: str | None) -> Task:

@@ -20,6 +20,8 @@ class Block:
 
     ``index`` is 1-based: it is the "paragraph number" shown to users.
     ``line`` is the source line for text formats and equals ``index`` for .docx.
+    ``run_in`` is a run-in heading: the bold or italic words that open the paragraph
+    and end in "." or ":" ("**Tình hình.** Hợp tác xã có 64 thành viên ...").
     """
 
     index: int
@@ -37,6 +39,7 @@ class Block:
     table: int | None = None
     row: int | None = None
     col: int | None = None
+    run_in: str | None = None
 
 
 @dataclass(slots=True)

@@ -69,3 +69,7 @@ _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 def word_count(text: str) -> int:
     """Number of syllables (Vietnamese words are written syllable by syllable)."""
     return len(_WORD_RE.findall(text))
+
+
+# A run-in heading ("**Tình hình.** Hợp tác xã ...") is a few words, not a sentence.
+RUN_IN_MAX_WORDS = 12

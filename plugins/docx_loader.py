@@ -317,6 +317,7 @@ class _DocxReader:
                 table=cell[0] if cell else None,
                 row=cell[1] if cell else None,
                 col=cell[2] if cell else None,
+                run_in=runs.run_in(),
                 **runs.style(),
             )
         )

@@ -374,6 +374,7 @@ class _OdtReader:
                 table=cell[0] if cell else None,
                 row=cell[1] if cell else None,
                 col=cell[2] if cell else None,
+                run_in=runs.run_in(),
                 **runs.style(),
             )
         )

@@ -20,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 from nghiquyet.engine import legacy
 from nghiquyet.engine.errors import InputError
+from nghiquyet.engine.text import RUN_IN_MAX_WORDS
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -378,6 +379,8 @@ class RunCollector:
         self.sizes: Counter[float] = Counter()
         self._pending: list[str] = []
         self._pending_font: str | None = None
+        # (text, emphasised) of each run, to find a run-in heading
+        self._emphasis: list[tuple[str, bool]] = []
 
     def add(
         self,
@@ -400,6 +403,7 @@ class RunCollector:
             self._pending.append(text)
             self._pending_font = font
         visible = len(text.strip())
+        self._emphasis.append((text, bool(bold or italic)))
         if visible:
             self.weights[(bool(bold), bool(italic), bool(underline))] += visible
             if font:
@@ -419,6 +423,21 @@ class RunCollector:
         """The paragraph's text, runs joined, white space collapsed."""
         self._flush()
         return " ".join("".join(self.parts).split())
+
+    def run_in(self) -> str | None:
+        """The emphasised words that open the paragraph and end in "." or ":", when
+        plain text follows ("**Tình hình.** Hợp tác xã có 64 thành viên ...")."""
+        plain = next((n for n, (_, emphasised) in enumerate(self._emphasis) if not emphasised), 0)
+        if not plain:
+            return None  # nothing emphasised first, or all of it: a heading, not a run-in
+        label = " ".join("".join(text for text, _ in self._emphasis[:plain]).split())
+        rest = "".join(text for text, _ in self._emphasis[plain:]).strip()
+        if not rest or not label.endswith((".", ":")) and not rest.startswith((".", ":")):
+            return None
+        label = label if label.endswith((".", ":")) else label + rest[0]
+        if self.legacy_runs:
+            return None  # the label would still be in 8-bit codes
+        return label if len(label.split()) <= RUN_IN_MAX_WORDS else None
 
     def style(self) -> dict:
         """bold, italic, underline (true for most visible characters), font and size_pt

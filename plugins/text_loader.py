@@ -14,7 +14,7 @@ from pathlib import Path
 from nghiquyet.engine import hookimpl, legacy
 from nghiquyet.engine.errors import InputError
 from nghiquyet.engine.model import Block, Document
-from nghiquyet.engine.text import nfc
+from nghiquyet.engine.text import RUN_IN_MAX_WORDS, nfc
 
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md"}
 
@@ -143,6 +143,9 @@ def _split_row(line: str) -> list[str]:
     return [cell.strip() for cell in re.split(r"(?<!\\)\|", line)]
 
 
+# "**Tình hình.** Hợp tác xã ...", "*Mục tiêu*: ...": emphasised words that open a
+# paragraph and end in "." or ":" (inside or just after the emphasis)
+_RUN_IN_RE = re.compile(r"^(\*\*|__|\*|_)(\S[^*_]*?)\1([.:]?)\s+\S")
 _EMPHASIS_LINE_RE = re.compile(r"\*\*.+\*\*|__.+__|\*[^*].*\*|_[^_].*_|\\?\*")
 # A line shorter than this does not wrap: the next line starts a line of its own.
 _SHORT_LINE = 40
@@ -183,6 +186,10 @@ def parse_markdown(text: str, path: str) -> Document:
 
     def add(text: str, line: int, kind: str = "paragraph", **style) -> None:
         body, bold, italic = _inline(text)
+        if not bold and not italic and (lead := _RUN_IN_RE.match(text.strip())):
+            label = _inline(lead.group(2) + lead.group(3))[0]
+            if label.endswith((".", ":")) and len(label.split()) <= RUN_IN_MAX_WORDS:
+                style.setdefault("run_in", label)
         if body:
             style.setdefault("bold", bold)
             style.setdefault("italic", italic)

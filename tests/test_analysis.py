@@ -369,3 +369,83 @@ def test_number_and_symbol(assessor, number_line, vote, accepted):
         f"**về thu gom rác thải ở thôn Phú An năm 2026**\n\n{vote}\n"
     )
     assert bool(_facts(assessor, text).signals["number"]) is accepted
+
+
+RUN_IN_DRAFT = """# NGHỊ QUYẾT
+
+**về giảm thiệt hại do dịch bệnh trên tôm nuôi tại Hợp tác xã Bàu Sen năm 2027**
+
+**Tình hình.** Hợp tác xã có 64 thành viên, 118 ao nuôi; năm 2026 có 41 ao nhiễm bệnh.
+
+**Mục tiêu đến ngày 31/12/2027.** Tỷ lệ ao nhiễm bệnh dưới 15%; nâng cao nhận thức của thành viên về phòng bệnh.
+
+**Giải pháp về mua chung.** Trước ngày 28/02/2027, ký hợp đồng với 1 trại giống có chứng nhận.
+
+**Dự báo khó khăn và cách tháo gỡ.** Thứ nhất, vốn vay giải ngân chậm: tạm dùng vốn góp của thành viên. Thứ hai, nhiều thành viên còn nợ đại lý nên chưa thể chuyển sang mua chung.
+
+**Phân công.** Đồng chí Trần Văn Lũy, Bí thư chi bộ, ký hợp đồng trước ngày 28/02/2027.
+"""
+
+
+def test_run_in_headings_open_their_parts(assessor):
+    facts = _facts(assessor, RUN_IN_DRAFT)
+    assert [s.kind for s in facts.sections] == [
+        "situation",
+        "objectives",
+        "solutions",
+        "obstacles",
+        "implementation",
+    ]
+    assert [s.title for s in facts.sections][:2] == ["Tình hình", "Mục tiêu đến ngày 31/12/2027"]
+    # the forecast paragraph holds two difficulties, one with its remedy
+    assert [o.checks["has_remedy"] for o in facts.items["obstacle"]] == [True, False]
+    # the inline targets are two: one measured, one vague; both dated by the run-in
+    targets = facts.items["target"]
+    assert [t.checks["measurable"] for t in targets] == [True, False]
+
+
+FLAT_LIST = """# NGHỊ QUYẾT
+
+**về nâng tỷ lệ tiêm chủng đầy đủ cho trẻ em ở 5 thôn Xơ Đăng, xã Đăk Pơ Kôi năm 2027**
+
+Chi bộ Trạm Y tế thống nhất ra nghị quyết như sau:
+
+1. Năm 2026, toàn xã có 131/168 trẻ dưới 1 tuổi được tiêm chủng đầy đủ (78%).
+
+2. Hạn chế: 5 thôn Xơ Đăng chỉ đạt khoảng 65%, còn nhiều trẻ bỏ mũi.
+
+3. Mục tiêu: Phấn đấu đến ngày 31/12/2027, tỷ lệ trẻ được tiêm chủng đầy đủ đạt từ 90% trở lên; giảm rõ rệt tỷ lệ trẻ bỏ mũi, tiêm muộn.
+
+4. Tổ chức buổi tiêm ngoài trạm tại nhà rông thôn Kon Rơ Ngâu, mỗi tháng 1 buổi.
+
+5. Tăng cường công tác tuyên truyền, vận động nhân dân đưa trẻ đi tiêm chủng.
+
+6. Dự báo trong năm 2027, việc thực hiện sẽ còn nhiều khó khăn: mưa nhiều, đường vào thôn xa có thể bị sạt lở; vắc xin có thể được cung ứng không đều.
+
+7. Tổ chức thực hiện: Đồng chí Trương Thị Kim Oanh, Bí thư chi bộ, xây dựng kế hoạch trước ngày 15/01/2027.
+"""
+
+
+def test_a_draft_written_as_one_numbered_list(assessor):
+    """Unnamed paragraphs after the objectives at their level are the solutions; a
+    paragraph opening with "Dự báo" is the forecast; targets written inline are
+    counted one by one."""
+    facts = _facts(assessor, FLAT_LIST)
+    kinds = [s.kind for s in facts.sections if s.kind not in ("preamble", "bases")]
+    assert kinds == ["situation", "objectives", "solutions", "obstacles", "implementation"]
+    assert len(facts.items["solution"]) == 2
+    assert [t.checks["measurable"] for t in facts.items["target"]] == [True, False]
+    assert [o.checks["has_remedy"] for o in facts.items["obstacle"]] == [False]
+
+
+def test_a_forecast_paragraph_outside_any_part_is_judged(assessor):
+    facts = _facts(
+        assessor,
+        "# NGHỊ QUYẾT\n\n**về phát triển Hợp tác xã Cửa Lác năm 2027**\n\n"
+        "## II. NHIỆM VỤ, GIẢI PHÁP\n\n"
+        "1. Ký hợp đồng mua chung thức ăn với 1 nhà máy trước ngày 28/02/2027.\n\n"
+        "Dự báo thời gian tới, bên cạnh những thuận lợi cơ bản, tình hình sẽ còn nhiều "
+        "khó khăn, thách thức đan xen.\n",
+    )
+    obstacles = facts.items["obstacle"]
+    assert len(obstacles) == 1 and not obstacles[0].checks["has_remedy"]

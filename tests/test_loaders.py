@@ -322,3 +322,29 @@ def test_markdown_lines_typed_as_lines_stay_lines(tmp_path):
         "BÍ THƯ",
         "Lê Văn Tâm",
     ]
+
+
+def test_run_in_headings_in_markdown_and_word(tmp_path):
+    """Emphasised words that open a paragraph and end in "." or ":" are a run-in
+    heading; a bold name that opens a sentence is not."""
+    md = tmp_path / "du-thao.md"
+    md.write_text(
+        "**Tình hình.** Hợp tác xã có 64 thành viên, 118 ao nuôi trên 74 ha.\n\n"
+        "*Mục tiêu*: đến ngày 31/12/2027, tỷ lệ ao nhiễm bệnh dưới 15%.\n\n"
+        "**Đồng chí Trần Văn Lũy** chủ trì ký hợp đồng trước ngày 28/02/2027.\n\n"
+        "**NGHỊ QUYẾT**\n",
+        "utf-8",
+    )
+    assert [b.run_in for b in _load(md).blocks] == ["Tình hình.", "Mục tiêu:", None, None]
+
+    word = WordDocument()
+    lead = word.add_paragraph()
+    lead.add_run("Tình hình.").bold = True
+    lead.add_run(" Hợp tác xã có 64 thành viên, 118 ao nuôi trên 74 ha.")
+    word.add_paragraph().add_run("NGHỊ QUYẾT").bold = True  # all bold: a heading
+    name = word.add_paragraph()
+    name.add_run("Đồng chí Trần Văn Lũy").bold = True
+    name.add_run(" chủ trì ký hợp đồng trước ngày 28/02/2027.")
+    path = tmp_path / "du-thao.docx"
+    word.save(path)
+    assert [b.run_in for b in _load(path).blocks] == ["Tình hình.", None, None]
