@@ -227,16 +227,22 @@ _LOCAL_UNITS = re.compile(
 # Capitalised words that name no local place ("xây dựng Đảng", "Hồ Chí Minh").
 _NOT_PLACE_WORDS = (
     "Đảng Nhà Nước Nhân Dân Trung Ương Hồ Chí Minh Việt Nam Cộng Sản Bác Tổ Quốc Chính Phủ "
-    "Quốc Hội Nghị Quyết Đại Chỉ Thị Kết Luận Điều Lệ"
+    "Quốc Hội Nghị Quyết Đại Chỉ Thị Kết Luận Điều Lệ Chi Bộ Chương Trình Ủy Ban"
 )
 _NOT_PLACES = set(_NOT_PLACE_WORDS.split())
 
 
-def _opens_with_slogan(bf, topic: str) -> bool:
-    """Whether a slogan word comes within the first four words after "về"."""
-    start = topic.lower().find("về")
-    head_end = start + len(" ".join(topic[start:].split()[:5])) if start >= 0 else 40
-    return any(m.start < head_end for m in bf.of("slogan"))
+def _opens_with_slogan(bf) -> bool:
+    """Whether a slogan word comes within the first words after "về" of the topic
+    block (``bf``; offsets are the block's)."""
+    start = bf.key.find("về")
+    start = 0 if start < 0 else start
+    head_end = start + len(" ".join(bf.key[start:].split()[:5]))
+    # "nâng cao tỷ lệ tiêm chủng đầy đủ": a rate to raise is an object, not a slogan
+    return any(
+        start <= m.start < head_end and not re.match(r"\s+(?:tỷ lệ|tỉ lệ|số|\d)", bf.key[m.end :])
+        for m in bf.of("slogan")
+    )
 
 
 def check_topic_local(facts: Facts, rule: Rule) -> Outcome:
@@ -258,11 +264,12 @@ def check_topic_local(facts: Facts, rule: Rule) -> Outcome:
     # An office's or a school's cell names its own work, not a place: "về giải quyết
     # hồ sơ ... tồn đọng trong 6 tháng đầu năm 2027" is concrete through a scoped
     # object - a period, and a first verb that is not a slogan ("tăng cường", ...).
-    scoped = bool(bf) and bool(bf.of("date")) and not _opens_with_slogan(bf, topic)
+    scoped = bool(bf) and bool(bf.of("date")) and not _opens_with_slogan(bf)
     local = bool(names) or bool(units) or (scoped and not slogans)
     # a campaign slogan with a place name added is still a slogan, unless a figure
-    # gives it a concrete object ("về kết nạp 3 đảng viên trẻ ...")
-    if local and not (slogans and not re.search(r"\d", topic)):
+    # gives it a concrete object ("về kết nạp 3 đảng viên trẻ ..."); a year does not
+    figure = bool(bf) and any(m.kind in ("quantity", "percent") for m in bf.mentions)
+    if local and not (slogans and not figure):
         return Outcome(1, 1)
     return Outcome(0, 1, [Hit(block, ", ".join(dict.fromkeys(slogans)) or topic)])
 
