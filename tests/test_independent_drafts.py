@@ -1,16 +1,20 @@
 """Drafts written independently of the rules, each with a reviewer's judgement.
 
-Six settings (a hospital ward, a company workshop, a residential quarter, a mountain
-school, a Mekong delta hamlet, a district office), each with a strong, a middling and
-a formalistic draft, were written from DOMAIN.md and the source article alone, by
-writers who never saw the rules. Next to each draft, ``*.expected.yaml`` holds the
+Eight settings (a hospital ward, a company workshop, a residential quarter, a
+mountain school, a Mekong delta hamlet, a district office, a commune health station,
+a shrimp-farming cooperative), each with a strong, a middling and a formalistic
+draft, were written from DOMAIN.md and the source article alone, by writers who
+never saw the rules. Next to each draft, ``*.expected.yaml`` holds the
 writer's judgement per criterion (good / partial / poor) and the overall grade.
 
-They first served as a held-out set: they exposed misreadings that our own drafts
-never triggered (Markdown header lines, "difficulty: remedy" forecasts, office
-topics without a place, monitoring of a business taken for monitoring of the
-resolution). They are kept as a regression set: what the tool says must not drift
-away from what an experienced reader says.
+They came in two rounds, and each first served as a held-out set: they exposed
+misreadings that our own drafts never triggered (Markdown header lines,
+"difficulty: remedy" forecasts, office topics without a place, monitoring of a
+business taken for monitoring of the resolution; then run-in headings, a whole
+resolution written as one numbered list, forecasts in running prose). Before the
+fixes the first round disagreed with its writers on 56 of 162 criterion levels and
+the second on 16 of 54. They are kept as a regression set: what the tool says must
+not drift away from what an experienced reader says.
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ def reports(assessor):
 
 
 def test_the_set_is_complete():
-    assert len(DRAFTS) == 18
+    assert len(DRAFTS) == 24
     for draft in DRAFTS:
         expected = _expected(draft)
         assert expected["overall"] in ("Tốt", "Khá", "Trung bình", "Yếu")
@@ -73,7 +77,7 @@ def test_no_criterion_contradicts_the_reader(reports, draft):
 
 
 def test_criterion_levels_agree_with_the_reader(reports):
-    """Nine levels per draft, 162 in all: at least 85 % fall in the reader's band."""
+    """Nine levels per draft, 216 in all: at least 85 % fall in the reader's band."""
     pairs = [
         (_band(scores[criterion]), judgement["level"])
         for draft in DRAFTS
@@ -81,5 +85,5 @@ def test_criterion_levels_agree_with_the_reader(reports):
         for criterion, judgement in _expected(draft)["criteria"].items()
     ]
     agreed = sum(got == want for got, want in pairs)
-    assert len(pairs) == 162
+    assert len(pairs) == 216
     assert agreed / len(pairs) >= 0.85, f"{agreed}/{len(pairs)}"
