@@ -895,11 +895,22 @@ class _Analyser:
         vague = [m.start for m in bf.of("vague_owner")]
         lead = _OWNER_LEAD.match(key)
         lead_end = lead.end() if lead else 0
+        # after a run-in label ("Phân công: kỹ thuật. Đồng chí Danh Hoàng Sơn, ..."),
+        # the sentence that follows leads too
+        label = match_key(self.document.blocks[bf.index - 1].run_in or "")
+        after_label = len(label) if label and key.startswith(label) else None
+        if after_label is not None:
+            begin = after_label + len(key[after_label:]) - len(key[after_label:].lstrip())
+            lead_after = _OWNER_LEAD.match(key[begin:])
+            label_lead = (after_label, begin + (lead_after.end() if lead_after else 0))
         chosen = None
         for m in candidates:
-            if vague and min(vague) < m.start and m.start > lead_end:
+            leads = m.start <= lead_end or (
+                after_label is not None and label_lead[0] <= m.start <= label_lead[1]
+            )
+            if vague and min(vague) < m.start and not leads:
                 break  # "Các đoàn thể, ... phối hợp với Chi đoàn": the collective leads
-            if m.start <= lead_end or _OWNER_CUE.search(key[max(0, m.start - 18) : m.start]):
+            if leads or _OWNER_CUE.search(key[max(0, m.start - 18) : m.start]):
                 chosen = m
                 break
             if _OWNER_AFTER.match(key, m.end):

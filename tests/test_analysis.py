@@ -449,3 +449,20 @@ def test_a_forecast_paragraph_outside_any_part_is_judged(assessor):
     )
     obstacles = facts.items["obstacle"]
     assert len(obstacles) == 1 and not obstacles[0].checks["has_remedy"]
+
+
+def test_owner_after_a_run_in_label(assessor):
+    facts = _facts(
+        assessor,
+        "# NGHỊ QUYẾT\n\n**về giảm thiệt hại do dịch bệnh trên tôm nuôi năm 2027**\n\n"
+        "## IV. TỔ CHỨC THỰC HIỆN\n\n"
+        "**Phân công: kỹ thuật.** Đồng chí Danh Hoàng Sơn, chi ủy viên, thành lập tổ "
+        "kỹ thuật trước ngày 15/01/2027.\n\n"
+        "**Đồng chí Lâm Thị Kiều, Phó Bí thư:** trình quy chế trước ngày 31/3/2027.\n\n"
+        "**Phân công: vận động.** Trong năm, phối hợp với Hội Nông dân vận động các hộ.\n",
+    )
+    assert [t.owner for t in facts.tasks] == [
+        "Đồng chí Danh Hoàng Sơn",
+        "Đồng chí Lâm Thị Kiều",
+        None,  # never guessed: the body met mid-sentence owns nothing
+    ]
