@@ -304,23 +304,7 @@ class _DocxReader:
             if (label or bullet)
             else "paragraph"
         )
-        index = len(self.blocks) + 1
-        self.blocks.append(
-            Block(
-                index=index,
-                text=text,
-                kind=kind,
-                line=index,
-                heading_level=level,
-                centered=align == "center",
-                right_aligned=align in ("right", "end"),
-                table=cell[0] if cell else None,
-                row=cell[1] if cell else None,
-                col=cell[2] if cell else None,
-                run_in=runs.run_in(),
-                **runs.style(),
-            )
-        )
+        self.blocks.append(runs.block(len(self.blocks) + 1, text, kind, level, align, cell))
 
     @staticmethod
     def _runs(p: etree._Element):

@@ -361,23 +361,7 @@ class _OdtReader:
         kind = (
             "table_cell" if cell else "heading" if level else "list_item" if listed else "paragraph"
         )
-        index = len(self.blocks) + 1
-        self.blocks.append(
-            Block(
-                index=index,
-                text=text,
-                kind=kind,
-                line=index,
-                heading_level=level,
-                centered=pprops.align == "center",
-                right_aligned=pprops.align in ("end", "right"),
-                table=cell[0] if cell else None,
-                row=cell[1] if cell else None,
-                col=cell[2] if cell else None,
-                run_in=runs.run_in(),
-                **runs.style(),
-            )
-        )
+        self.blocks.append(runs.block(len(self.blocks) + 1, text, kind, level, pprops.align, cell))
 
     def _inline(self, el: etree._Element, props: StyleProps, runs: RunCollector) -> None:
         """The text of ``el`` and its inline children, in order, each with its style."""

@@ -20,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 from nghiquyet.engine import legacy
 from nghiquyet.engine.errors import InputError
+from nghiquyet.engine.model import Block
 from nghiquyet.engine.text import RUN_IN_MAX_WORDS
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -438,6 +439,31 @@ class RunCollector:
         if self.legacy_runs:
             return None  # the label would still be in 8-bit codes
         return label if len(label.split()) <= RUN_IN_MAX_WORDS else None
+
+    def block(
+        self,
+        index: int,
+        text: str,
+        kind: str,
+        heading_level: int | None,
+        align: str | None,
+        cell: tuple[int, int, int] | None,
+    ) -> Block:
+        """The paragraph as a Block: its place, its alignment and its runs' style."""
+        return Block(
+            index=index,
+            text=text,
+            kind=kind,
+            line=index,
+            heading_level=heading_level,
+            centered=align == "center",
+            right_aligned=align in ("right", "end"),
+            table=cell[0] if cell else None,
+            row=cell[1] if cell else None,
+            col=cell[2] if cell else None,
+            run_in=self.run_in(),
+            **self.style(),
+        )
 
     def style(self) -> dict:
         """bold, italic, underline (true for most visible characters), font and size_pt
