@@ -409,7 +409,34 @@ class _Analyser:
             current.blocks.append(i + 1)
             if under_purpose:
                 self.signals.setdefault("purpose_blocks", []).append(i + 1)
+        self._claim_numbered_preamble()
         self._tail(tail)
+
+    def _claim_numbered_preamble(self) -> None:
+        """In a resolution written as one numbered list, "1. Năm 2026, toàn xã có
+        131/168 trẻ ..." comes before "2. Hạn chế: ..." opens the situation: numbered
+        paragraphs of the preamble at the same level as the paragraph that opened the
+        first part belong to that part."""
+        for n, section in enumerate(self.sections):
+            if section.kind in ("preamble", "bases"):
+                continue
+            if section.heading_block is not None or n == 0 or not section.blocks:
+                return
+            first = section.blocks[0] - 1
+            level = _numbering_level(self.keys[first])
+            before = self.sections[n - 1]
+            if level is None or before.kind != "preamble":
+                return
+            claimed = []
+            for index in reversed(before.blocks):
+                if _numbering_level(self.keys[index - 1]) != level:
+                    break
+                claimed.insert(0, index)
+            for index in claimed:
+                before.blocks.remove(index)
+                self.blocks[index - 1].section = section.kind
+            section.blocks[:0] = claimed
+            return
 
     # (parent part, sub-heading kind) pairs where the sub-heading stays in its parent:
     # "2. Khó khăn" under the situation is a limitation, not a forecast; "3. Kiểm tra,

@@ -433,6 +433,9 @@ def test_a_draft_written_as_one_numbered_list(assessor):
     facts = _facts(assessor, FLAT_LIST)
     kinds = [s.kind for s in facts.sections if s.kind not in ("preamble", "bases")]
     assert kinds == ["situation", "objectives", "solutions", "obstacles", "implementation"]
+    # "1. Năm 2026, ..." before "2. Hạn chế: ..." is the situation's first paragraph
+    situation = next(s for s in facts.sections if s.kind == "situation")
+    assert facts.block(situation.blocks[0]).key.startswith("1. năm 2026")
     assert len(facts.items["solution"]) == 2
     assert [t.checks["measurable"] for t in facts.items["target"]] == [True, False]
     assert [o.checks["has_remedy"] for o in facts.items["obstacle"]] == [False]
