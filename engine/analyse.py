@@ -201,7 +201,7 @@ def heading_level(block: Block, key: str) -> int | None:
         return None
     text = block.text.strip()
     words = word_count(text)
-    numbered = next((lvl for lvl, rx in _NUMBERING if rx.match(key)), None)
+    numbered = _numbering_level(key)
     if numbered == 1 and re.match(r"^[ivxlc]{1,5}\s*[.)/\-–]", key) and not text[:1].isupper():
         numbered = None  # "i)" in running text is not a Roman part number
     short = words <= 18 and not text.endswith((";", ","))

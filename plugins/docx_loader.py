@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
-from nghiquyet.engine import hookimpl, legacy
+from nghiquyet.engine import hookimpl
 from nghiquyet.engine.model import Block, Document
 from nghiquyet.engine.text import nfc
 
@@ -41,6 +41,7 @@ from .office import (  # noqa: F401
     _fail,
     _ole_streams,
     format_number,
+    office_document,
     open_package,
     parse_part,
     read_part,
@@ -353,20 +354,15 @@ def read_docx(path: Path, data: bytes, limits: Limits | None = None) -> Document
         if body is None:
             raise _fail(path, "corrupt", "tài liệu không có phần thân", "the document has no body")
         reader.body(body)
-        meta: dict = {"fonts": dict(reader.fonts.most_common(5))}
+        page_mm = None
         size = body.find(f"{W}sectPr/{W}pgSz")
         if size is not None:
             with contextlib.suppress(TypeError, ValueError):  # a page size is only a hint
-                meta["page_mm"] = (
+                page_mm = (
                     round(int(size.get(W + "w")) / 56.7),
                     round(int(size.get(W + "h")) / 56.7),
                 )
-    notes = []
-    for encoding, count in sorted(reader.legacy_runs.items()):
-        notes.append(legacy.note(encoding, count, where="font"))
-    if reader.legacy_runs:
-        meta["legacy_fonts"] = dict(reader.legacy_runs)
-    return Document(path=str(path), format="docx", blocks=reader.blocks, notes=notes, meta=meta)
+    return office_document(path, "docx", reader.blocks, reader.fonts, reader.legacy_runs, page_mm)
 
 
 def convert_doc(path: Path, soffice: str, timeout: float | None = None) -> bytes:

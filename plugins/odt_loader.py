@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
-from nghiquyet.engine import hookimpl, legacy
+from nghiquyet.engine import hookimpl
 from nghiquyet.engine.model import Block, Document
 from nghiquyet.engine.text import nfc
 
@@ -29,6 +29,7 @@ from .office import (
     StyleProps,
     _fail,
     format_number,
+    office_document,
     open_package,
     read_part,
     read_part_bytes,
@@ -448,13 +449,9 @@ def read_odt(path: Path, data: bytes, limits: Limits | None = None) -> Document:
                 "the document has no text body (a spreadsheet or a presentation?)",
             )
         reader.body(body)
-    meta: dict = {"fonts": dict(reader.fonts.most_common(5))}
-    if reader.styles.page_mm:
-        meta["page_mm"] = reader.styles.page_mm
-    notes = [legacy.note(enc, n, where="font") for enc, n in sorted(reader.legacy_runs.items())]
-    if reader.legacy_runs:
-        meta["legacy_fonts"] = dict(reader.legacy_runs)
-    return Document(path=str(path), format="odt", blocks=reader.blocks, notes=notes, meta=meta)
+    return office_document(
+        path, "odt", reader.blocks, reader.fonts, reader.legacy_runs, reader.styles.page_mm
+    )
 
 
 @hookimpl

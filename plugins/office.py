@@ -20,7 +20,7 @@ from pathlib import Path
 from lxml import etree
 from nghiquyet.engine import legacy
 from nghiquyet.engine.errors import InputError
-from nghiquyet.engine.model import Block
+from nghiquyet.engine.model import Block, Document
 from nghiquyet.engine.text import RUN_IN_MAX_WORDS
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -334,6 +334,25 @@ def format_number(n: int, fmt: str) -> str:
         letter = chr(ord("a") + (n - 1) % 26)
         return letter.upper() if fmt == "upperLetter" else letter
     return str(n)
+
+
+def office_document(
+    path: Path,
+    fmt: str,
+    blocks: list[Block],
+    fonts: Counter[str],
+    legacy_runs: Counter[str],
+    page_mm: tuple[int, int] | None,
+) -> Document:
+    """The Document a word processor's file gives: its blocks, the fonts it uses most,
+    its page size, and a note for each legacy encoding whose runs were converted."""
+    meta: dict = {"fonts": dict(fonts.most_common(5))}
+    if page_mm:
+        meta["page_mm"] = page_mm
+    notes = [legacy.note(enc, count, where="font") for enc, count in sorted(legacy_runs.items())]
+    if legacy_runs:
+        meta["legacy_fonts"] = dict(legacy_runs)
+    return Document(path=str(path), format=fmt, blocks=blocks, notes=notes, meta=meta)
 
 
 # ---------------------------------------------------------------------------
