@@ -146,7 +146,6 @@ def _split_row(line: str) -> list[str]:
 # "**Tình hình.** Hợp tác xã ...", "*Mục tiêu*: ...": emphasised words that open a
 # paragraph and end in "." or ":" (inside or just after the emphasis)
 _RUN_IN_RE = re.compile(r"^(\*\*|__|\*|_)(\S[^*_]*?)\1([.:]?)\s+\S")
-_EMPHASIS_LINE_RE = re.compile(r"\*\*.+\*\*|__.+__|\*[^*].*\*|_[^_].*_|\\?\*")
 # A line shorter than this does not wrap: the next line starts a line of its own.
 _SHORT_LINE = 40
 
@@ -167,7 +166,8 @@ def _line_break(previous: str, line: str) -> bool:
     if previous.endswith(("  ", "\\")):
         return True
     for text in (before, after):
-        if _EMPHASIS_LINE_RE.fullmatch(text):
+        _, bold, italic = _inline(text)
+        if bold or italic or text in ("*", "\\*"):  # the "*" under the cell's name
             return True
         letters = [ch for ch in text if ch.isalpha()]
         if len(letters) >= 2 and all(ch.isupper() for ch in letters):
