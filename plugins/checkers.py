@@ -271,7 +271,10 @@ def check_topic_local(facts: Facts, rule: Rule) -> Outcome:
     figure = bool(bf) and any(m.kind in ("quantity", "percent") for m in bf.mentions)
     if local and not (slogans and not figure):
         return Outcome(1, 1)
-    return Outcome(0, 1, [Hit(block, ", ".join(dict.fromkeys(slogans)) or topic)])
+    # quote each slogan once: "xây dựng đảng" inside "tăng cường công tác xây dựng đảng"
+    # is the same words, not a second slogan
+    quoted = [t for t in dict.fromkeys(slogans) if not any(t != o and t in o for o in slogans)]
+    return Outcome(0, 1, [Hit(block, ", ".join(quoted) or topic)])
 
 
 def check_praise_only(facts: Facts, rule: Rule) -> Outcome:

@@ -78,3 +78,13 @@ def test_deselected_criterion_is_not_scored(samples):
     assert report.score == pytest.approx(
         sum(c.score * c.weight for c in scored) / sum(c.weight for c in scored), abs=0.1
     )
+
+
+def test_slogan_topic_quotes_each_slogan_once(assess_markdown):
+    report = assess_markdown(
+        "# NGHỊ QUYẾT\n\n**về tăng cường công tác xây dựng Đảng, nâng cao chất lượng "
+        "sinh hoạt chi bộ trong tình hình mới**\n"
+    )
+    (finding,) = [f for f in report.findings if f.rule_id == "NQ101"]
+    assert "tăng cường công tác xây dựng đảng" in finding.message["vi"]
+    assert finding.message["vi"].count("xây dựng đảng") == 1
