@@ -1,0 +1,92 @@
+"""What the pipeline found in each block, as plain values.
+
+The spaCy components write spans into ``doc.spans`` under a few keys; this module
+turns them into :class:`~nghiquyet.engine.model.Mention` objects and builds one
+:class:`~nghiquyet.engine.model.BlockFacts` per block. Nothing after this step
+touches spaCy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import BlockFacts, Document, Mention
+from ..text import match_key, word_count
+
+# Span group -> how its spans become mentions. Numbers carry their kind in the label
+# (percent, quantity, budget ...); lexicon spans carry their category.
+SPAN_GROUPS = ("dates", "numbers", "persons", "lexicon")
+
+
+def mentions_of(doc) -> list[Mention]:
+    """The mentions of one spaCy ``Doc``, in text order (longer first at a tie)."""
+    out: list[Mention] = []
+    for span in doc.spans.get("dates", []):
+        out.append(
+            Mention("date", span.text, span.start_char, span.end_char, span._.value, span.label_)
+        )
+    for span in doc.spans.get("numbers", []):
+        out.append(
+            Mention(
+                span.label_,
+                span.text,
+                span.start_char,
+                span.end_char,
+                str(span._.value),
+                span._.unit,
+            )
+        )
+    for span in doc.spans.get("persons", []):
+        out.append(Mention("person", span.text, span.start_char, span.end_char, span._.value))
+    for span in doc.spans.get("lexicon", []):
+        out.append(
+            Mention(span.label_, span.text, span.start_char, span.end_char, span.text.lower())
+        )
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def block_facts(index: int, text: str, doc) -> BlockFacts:
+    """The facts of one block (1-based ``index``) from its processed ``doc``; its
+    section is "body" until the structure is read."""
+    # the normaliser already folded this text; a plugin pipeline may not have
+    key = doc.user_data.get("nq_key") or match_key(text)
+    return BlockFacts(
+        index=index,
+        section="body",
+        is_heading=False,
+        words=word_count(text),
+        sentences=[(s.start_char, s.end_char) for s in doc.sents] or [(0, len(text))],
+        mentions=mentions_of(doc),
+        key=key,
+    )
+
+
+def read_blocks(document: Document, docs) -> list[BlockFacts]:
+    """One BlockFacts per block of ``document``, ``docs`` being the pipeline's output."""
+    return [
+        block_facts(block.index, block.text, doc)
+        for block, doc in zip(document.blocks, docs, strict=True)
+    ]
+
+
+def sentences_with(
+    blocks: list[BlockFacts], *categories: str, sections: tuple[str, ...] | None = None
+) -> Iterator[tuple[int, str, list[Mention]]]:
+    """(0-based block, sentence key, mentions in the sentence) for every sentence that
+    has a mention of one of ``categories`` (every sentence when none are given)."""
+    for i, bf in enumerate(blocks):
+        if sections and bf.section not in sections:
+            continue
+        for s, e in bf.sentences:
+            inside = [m for m in bf.mentions if m.start >= s and m.end <= e]
+            if any(m.kind in categories for m in inside) or not categories:
+                yield i, bf.key[s:e], inside
+
+
+def sentence_offset(bf: BlockFacts, sentence: str) -> int:
+    """Where ``sentence`` (a key slice) starts in its block."""
+    for s, e in bf.sentences:
+        if bf.key[s:e] == sentence:
+            return s
+    return 0

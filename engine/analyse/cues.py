@@ -1,0 +1,185 @@
+"""Wording tables the analysis reads: data only, no logic.
+
+Every cue is written as a drafter writes it and folded once here with
+:func:`~nghiquyet.engine.text.match_key`, so that the other modules compare match keys
+with match keys.
+"""
+
+from __future__ import annotations
+
+from ..text import match_key
+
+
+def _folded(*cues: str) -> tuple[str, ...]:
+    return tuple(match_key(c) for c in cues)
+
+
+# Heading words -> section kind, tried in this order: the first kind whose cue appears
+# wins ("Dự báo khó khăn và giải pháp tháo gỡ" is obstacles, not solutions;
+# "Những hạn chế, khó khăn" is the situation, not an obstacle forecast).
+SECTION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (kind, _folded(*cues))
+    for kind, cues in (
+        (
+            "implementation",
+            ("tổ chức thực hiện", "phân công", "trách nhiệm thực hiện", "tổ chức triển khai"),
+        ),
+        (
+            "review",
+            (
+                "sơ kết",
+                "tổng kết",
+                "kiểm tra, giám sát",
+                "kiểm tra giám sát",
+                "chế độ báo cáo",
+                "theo dõi, đánh giá",
+            ),
+        ),
+        ("obstacles", ("dự báo", "vướng mắc", "tháo gỡ", "rủi ro", "có thể phát sinh", "trở ngại")),
+        (
+            "situation",
+            (
+                "tình hình",
+                "thực trạng",
+                "kết quả",
+                "hạn chế",
+                "nguyên nhân",
+                "đánh giá",
+                "bối cảnh",
+                "yếu kém",
+                "tồn tại",
+            ),
+        ),
+        ("objectives", ("mục tiêu", "chỉ tiêu", "mục đích", "yêu cầu")),
+        ("solutions", ("giải pháp", "nhiệm vụ", "biện pháp", "cách làm", "nội dung thực hiện")),
+        ("obstacles", ("khó khăn", "khắc phục")),
+        ("bases", ("căn cứ",)),
+    )
+)
+
+# The parts whose paragraphs are items that rules count, and the kind of item.
+ITEM_SECTIONS = {
+    "objectives": "target",
+    "solutions": "solution",
+    "obstacles": "obstacle",
+    "implementation": "task",
+    "review": "task",
+}
+
+# Sub-headings under the objectives that state the purpose, not targets.
+PURPOSE_HEADINGS = ("mục tiêu chung", "mục đích", "yêu cầu", "mục tiêu tổng quát")
+
+# (parent part, sub-heading kind) pairs where the sub-heading stays in its parent:
+# "2. Khó khăn" under the situation is a limitation, not a forecast; "3. Kiểm tra,
+# giám sát" under the solutions is a solution, not the review plan.
+STAY_IN_PARENT = {("situation", "obstacles"), ("solutions", "review")}
+# ... unless the sub-heading looks ahead
+FORECAST = _folded("dự báo", "vướng mắc", "tháo gỡ", "có thể phát sinh")
+# A line ending in a colon inside the situation leaves it for the forecast only when
+# it says it looks ahead or at remedies; "vướng mắc" alone describes today.
+FORECAST_LEAD = _folded("dự báo", "tháo gỡ", "có thể phát sinh", "có thể gặp", "rủi ro")
+# A numbered paragraph that opens the forecast in a draft written as one list
+FORECAST_START = _folded("dự báo", "dự kiến khó khăn")
+# A paragraph outside any forecast part that still forecasts
+FORECAST_WORDS = _folded("dự báo", "có thể phát sinh", "vướng mắc")
+# A colon after these introduces difficulties, not a remedy.
+LIST_INTRO = _folded("dự báo", "sẽ gặp", "một số khó khăn", "những khó khăn", "các khó khăn", "sau")
+
+# Header cells of an assignment table ("Nhiệm vụ | Người chủ trì | Thời hạn")
+COLUMN_CUES = (
+    (
+        "owner",
+        ("chủ trì", "phụ trách", "người thực hiện", "đơn vị thực hiện", "người chịu trách nhiệm"),
+    ),
+    ("deadline", ("thời gian", "thời hạn", "hoàn thành", "tiến độ")),
+    ("task", ("nhiệm vụ", "nội dung", "công việc", "giải pháp")),
+    ("partner", ("phối hợp",)),
+    ("number", ("stt", "tt")),
+)
+
+# Places that need no name: there is one of each in the unit
+PLACE_OBJECTS = {
+    "nhà văn hóa",
+    "nhà văn hoá",
+    "hội trường",
+    "sân trường",
+    "trạm y tế",
+    "đầu ngõ",
+    "bến sông",
+    "bờ kênh",
+}
+
+# Syllables too common to tie a solution to a cause
+STOP_WORDS = set(
+    [
+        "và",
+        "của",
+        "các",
+        "cho",
+        "với",
+        "trong",
+        "tại",
+        "là",
+        "được",
+        "có",
+        "không",
+        "chưa",
+        "còn",
+        "đã",
+        "sẽ",
+        "này",
+        "đó",
+        "một",
+        "những",
+        "việc",
+        "người",
+        "từ",
+        "theo",
+        "để",
+        "khi",
+        "nên",
+        "do",
+        "vì",
+        "như",
+        "thì",
+        "mà",
+        "ra",
+        "vào",
+        "lên",
+        "đến",
+        "về",
+        "trên",
+        "dưới",
+        "hơn",
+        "rất",
+        "đang",
+        "chi",
+        "bộ",
+        "đảng",
+        "viên",
+        "thôn",
+        "xã",
+        "hộ",
+        "năm",
+        "tháng",
+        "ngày",
+        "nguyên",
+        "nhân",
+        "chủ",
+        "quan",
+        "khách",
+        "quan",
+        "số",
+        "cũng",
+    ]
+)
+
+# The last day of a quarter or half year, to compare deadlines
+PERIOD_END = {
+    "Q1": "03-31",
+    "Q2": "06-30",
+    "Q3": "09-30",
+    "Q4": "12-31",
+    "H1": "06-30",
+    "H2": "12-31",
+}

@@ -1,0 +1,83 @@
+"""Signals of the follow-up: sơ kết and tổng kết with their dates, monitoring of the
+resolution with a frequency, reports upward."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import BlockFacts
+from .blocks import sentence_offset, sentences_with
+
+# Monitoring of the resolution's implementation, wherever it is written; an inspection
+# that is itself a solution ("kiểm tra các cơ sở kinh doanh hằng quý") is not.
+_MONITORS_RESOLUTION = re.compile(
+    r"(?:kiểm tra|giám sát|theo dõi)[^.;]{0,40}?"
+    r"(?:đôn đốc|việc thực hiện|thực hiện nghị quyết|tiến độ thực hiện|kết quả thực hiện)"
+    r"|(?:chi ủy|chi uỷ|bí thư)[^.;]{0,25}?(?:kiểm tra|giám sát)"
+    r"|nghe báo cáo|báo cáo tiến độ|giao ban tiến độ"
+)
+_MONITORING = re.compile(r"kiểm tra|giám sát|theo dõi")
+_OPENS_WITH_MONITORING = re.compile(r"\W*(?:kiểm tra|giám sát)")
+_NOT_FOLLOW_UP_SECTIONS = ("situation", "header", "title", "bases")
+
+
+def read_follow_up(blocks: list[BlockFacts]) -> dict[str, Any]:
+    """Where the reviews, the monitoring and the reporting are (1-based blocks) and the
+    reviews' dates."""
+    sig: dict[str, Any] = {}
+    sig["interim_review"], sig["interim_review_dated"], sig["interim_review_date"] = _dated(
+        blocks, "sơ kết"
+    )
+    sig["final_review"], sig["final_review_dated"], sig["final_review_date"] = _dated(
+        blocks, "tổng kết"
+    )
+    sig.update(_monitoring(blocks))
+    return sig
+
+
+def _dated(blocks: list[BlockFacts], word: str) -> tuple[int | None, int | None, str | None]:
+    """First block naming ``word``; first block giving it a date, and the date.
+
+    The date taken is the first one after the word in its sentence, so that "sơ kết
+    vào 10/7, tổng kết vào 15/12" gives each review its own date.
+    """
+    mentioned = dated_at = value = None
+    for i, sentence, inside in sentences_with(blocks):
+        at = sentence.find(word)
+        if at < 0:
+            continue
+        mentioned = mentioned or i + 1
+        offset = sentence_offset(blocks[i], sentence)
+        dates = [m for m in inside if m.kind == "date" and m.unit != "term"]
+        after = [m for m in dates if m.start >= offset + at]
+        chosen = (after or dates[-1:]) if dates else []
+        if chosen and dated_at is None:
+            dated_at, value = i + 1, chosen[0].value
+    return mentioned, dated_at, value
+
+
+def _monitoring(blocks: list[BlockFacts]) -> dict[str, Any]:
+    monitoring = frequency = reporting = reporting_up = None
+    for i, sentence, inside in sentences_with(blocks):
+        section = blocks[i].section
+        if section in _NOT_FOLLOW_UP_SECTIONS:
+            continue
+        if (
+            _MONITORS_RESOLUTION.search(sentence)
+            or (section == "review" and _MONITORING.search(sentence))
+            or (section != "solutions" and _OPENS_WITH_MONITORING.match(sentence))
+        ):
+            monitoring = monitoring or i + 1
+            if frequency is None and any(m.kind in ("frequency", "date") for m in inside):
+                frequency = i + 1
+        if "báo cáo" in sentence:
+            reporting = reporting or i + 1
+            if reporting_up is None and any(m.kind == "superior" for m in inside):
+                reporting_up = i + 1
+    return {
+        "monitoring": monitoring,
+        "monitoring_frequency": frequency,
+        "reporting": reporting,
+        "reporting_superior": reporting_up,
+    }

@@ -1,0 +1,97 @@
+"""Which paragraphs are headings, how deep, and which part of a resolution they name.
+
+A heading is any short block that is numbered ("II.", "2.", "Phần thứ hai"), bold,
+upper-case or styled as a heading; its kind comes from the words in it ("mục tiêu",
+"giải pháp", ...), not from its number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Block
+from ..text import word_count
+from .cues import SECTION_CUES
+
+# A paragraph's own numbering and the level it gives: parts, sub-parts, points.
+_NUMBERING = (
+    (1, re.compile(r"^phần\s+(?:thứ\s+)?[^\W\d_]+\s*[:.\-–]?\s*", re.I)),
+    (1, re.compile(r"^[ivxlc]{1,5}\s*[.)/\-–]\s*")),
+    (3, re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+")),
+    (2, re.compile(r"^\d{1,2}\s*[.)/]\s*")),
+    (3, re.compile(r"^[a-zđ]\s*[.)]\s+")),
+)
+_ROMAN = re.compile(r"^[ivxlc]{1,5}\s*[.)/\-–]")
+
+# A numbered line longer than this is a numbered sentence, not a heading.
+HEADING_MAX_WORDS = 18
+# A bold or upper-case line longer than this is an emphasised sentence.
+EMPHASIS_MAX_WORDS = 16
+# A line that ends in "." and is longer than this ends a sentence.
+SENTENCE_MIN_WORDS = 8
+# "Tổ chức thực hiện: ..." names its part in a label of at most this many words.
+LABEL_MAX_WORDS = 6
+# "Để thực hiện mục tiêu trên, chi bộ đề ra các giải pháp sau:" is at most this long.
+INTRO_MAX_WORDS = 20
+
+
+def section_kind(key: str) -> str | None:
+    """The section kind that heading text (a match key) names, if any."""
+    for kind, cues in SECTION_CUES:
+        if any(cue in key for cue in cues):
+            return kind
+    return None
+
+
+def numbering_level(key: str) -> int | None:
+    """The level of a paragraph's own numbering ("II." 1, "2." 2, "2.1." 3), if any."""
+    return next((level for level, rx in _NUMBERING if rx.match(key)), None)
+
+
+def strip_numbering(key: str) -> str:
+    """``key`` without its leading numbering ("2.1. Mục tiêu" -> "Mục tiêu")."""
+    for _level, rx in _NUMBERING:
+        m = rx.match(key)
+        if m:
+            return key[m.end() :]
+    return key
+
+
+def heading_level(block: Block, key: str) -> int | None:
+    """1 for a part ("II.", "Phần thứ hai"), 2-3 for sub-parts; None if not a heading."""
+    if block.table is not None:
+        return None
+    text = block.text.strip()
+    words = word_count(text)
+    numbered = numbering_level(key)
+    if numbered == 1 and _ROMAN.match(key) and not text[:1].isupper():
+        numbered = None  # "i)" in running text is not a Roman part number
+    short = words <= HEADING_MAX_WORDS and not text.endswith((";", ","))
+    ends_sentence = text.endswith(".") and words > SENTENCE_MIN_WORDS
+    body = text[len(key) - len(strip_numbering(key)) :]
+    # an all-capitals heading is a part of the resolution, whatever its numbering
+    upper_body = body.isupper() and word_count(body) >= 1
+    if block.kind == "heading" and block.heading_level:
+        return 1 if upper_body else numbered or min(block.heading_level, 3)
+    if numbered and short and not ends_sentence:
+        return 1 if upper_body else numbered
+    upper = text.isupper() and words >= 2
+    if (block.bold or upper) and words <= EMPHASIS_MAX_WORDS and not text.endswith((".", ";", ",")):
+        return 1 if upper else 2
+    return None
+
+
+def lead_in_kind(key: str) -> str | None:
+    """ "Tổ chức thực hiện: ..." starts a part even without a heading line, and so does
+    an introducing sentence "Để thực hiện mục tiêu trên, chi bộ đề ra các giải pháp sau:"."""
+    head, colon, rest = key.partition(":")
+    if colon and word_count(head) <= LABEL_MAX_WORDS:
+        return section_kind(head)
+    if colon and not rest.strip() and word_count(head) <= INTRO_MAX_WORDS:
+        # the sentence introduces what it names last ("để thực hiện mục tiêu trên, ...
+        # các giải pháp sau:" introduces solutions)
+        found = [
+            (key.rfind(cue), kind) for kind, cues in SECTION_CUES for cue in cues if cue in head
+        ]
+        return max(found)[1] if found else None
+    return None

@@ -1,0 +1,174 @@
+"""The items rules count: targets, solutions, obstacles and tasks, part by part.
+
+:func:`read_items` walks the blocks once. Each part's paragraphs become items of
+that part's kind (see ``ITEM_SECTIONS``); a heading or an introducing line
+("Đến ngày 30/6/2027, phấn đấu:") dates the targets and tasks under it; in the
+forecast, a paragraph that opens with a remedy answers the obstacle before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import BlockFacts, Document, Item, Task
+from ..text import word_count
+from .cues import ITEM_SECTIONS
+from .obstacles import REMEDY_LEAD, classify_obstacle, stray_forecasts
+from .solutions import cause_words, classify_solution
+from .spans import item_spans
+from .structure import Structure
+from .targets import classify_target
+from .tasks import read_task, read_task_tables, table_task, task_item
+
+# "Dự thảo đã được Chi ủy thảo luận ..." records procedure, not a task
+_PROCEDURE_STATEMENT = re.compile(
+    r"^(?:dự thảo|nghị quyết (?:này )?(?:đã )?được (?:hội nghị|chi bộ)|hội nghị chi bộ)|biểu quyết"
+)
+_NUMBERED_OR_LISTED = re.compile(r"^\d{1,2}\s*[.)]|^[-–•+]")
+_NUMBERED = re.compile(r"^\d{1,2}\s*[.)]")
+# A paragraph of fewer words is a label or a fragment, not an item.
+ITEM_MIN_WORDS = 4
+# A clause of fewer words inside an inline list of targets is not a target.
+TARGET_MIN_WORDS = 4
+# An introducing line ("... phấn đấu đạt các chỉ tiêu sau:") has at most this many words.
+INTRO_MAX_WORDS = 30
+TASK_SECTIONS = {kind for kind, item in ITEM_SECTIONS.items() if item == "task"}
+
+
+@dataclass(slots=True)
+class Items:
+    """The items of a draft by kind, and the responsibility matrix."""
+
+    by_kind: dict[str, list[Item]] = field(
+        default_factory=lambda: {k: [] for k in ("target", "solution", "obstacle", "task")}
+    )
+    tasks: list[Task] = field(default_factory=list)
+
+
+def read_items(document: Document, blocks: list[BlockFacts], structure: Structure) -> Items:
+    """Read every item of every part of ``document``."""
+    walk = _ItemWalk(document, blocks, structure)
+    for i in range(len(blocks)):
+        walk.block(i)
+    if not walk.out.by_kind["obstacle"]:
+        texts = [b.text for b in document.blocks]
+        walk.out.by_kind["obstacle"] = stray_forecasts(texts, blocks)
+    return walk.out
+
+
+class _ItemWalk:
+    """One pass over the blocks; the state it carries lives for one call."""
+
+    def __init__(self, document: Document, blocks: list[BlockFacts], structure: Structure):
+        self.document = document
+        self.blocks = blocks
+        self.lead_blocks = structure.lead_blocks
+        self.purpose = set(structure.purpose_blocks)
+        self.tables = read_task_tables(document, blocks, TASK_SECTIONS)
+        self.causes = cause_words(blocks)
+        self.out = Items()
+        self.inherited_date: str | None = None  # given by a heading or an intro line
+        self.pending_obstacle: Item | None = None  # the last obstacle with no remedy yet
+
+    def block(self, i: int) -> None:
+        bf = self.blocks[i]
+        kind = ITEM_SECTIONS.get(bf.section)
+        if kind is None or bf.is_heading:
+            # "I. Chỉ tiêu năm 2027", "Mục tiêu (đến ngày 30/6/2027)": the heading
+            # dates the targets under it (tasks need their own deadline)
+            dates = [m for m in bf.of("date") if m.unit != "term"]
+            scoped = bf.is_heading and bf.section == "objectives" and dates
+            self.inherited_date = dates[0].value if scoped else None
+            return
+        if i in self.tables.rows:
+            # a row of an assignment table: one task, whatever its columns
+            cells = self.tables.rows[i]
+            if cells:
+                table = self.document.blocks[cells[0]].table or 0
+                columns = self.tables.columns.get(table, {})
+                self._add_task(table_task(self.document, self.blocks, cells, columns))
+            return
+        if self._is_intro(i):
+            dates = bf.of("date")
+            self.inherited_date = dates[0].value if dates else None
+            return
+        if bf.words < ITEM_MIN_WORDS:
+            return
+        if kind == "target":
+            self._targets(i)
+        elif kind == "solution":
+            text = self.document.blocks[i].text
+            self.out.by_kind["solution"].append(
+                classify_solution(i + 1, text, bf.key, bf.mentions, self.causes)
+            )
+        elif kind == "obstacle":
+            self._obstacles(i)
+        elif not _PROCEDURE_STATEMENT.search(bf.key):
+            block = self.document.blocks[i]
+            self._add_task(
+                read_task(i + 1, block.text, bf.mentions, block.run_in, self.inherited_date, bf.key)
+            )
+
+    def _is_intro(self, i: int) -> bool:
+        text = self.document.blocks[i].text.rstrip()
+        bf = self.blocks[i]
+        return (
+            text.endswith(":") and not bf.has("percent", "quantity") and bf.words <= INTRO_MAX_WORDS
+        )
+
+    def _targets(self, i: int) -> None:
+        if i + 1 in self.purpose or self._is_purpose_paragraph(i):
+            return
+        bf, text = self.blocks[i], self.document.blocks[i].text
+        # a part written as one paragraph ("4. Mục tiêu: đạt 90% ...; giảm rõ rệt ...;
+        # ...") lists its targets inline; otherwise a block is one target
+        if i in self.lead_blocks:
+            spans = item_spans(bf.key, self.document.blocks[i], True, semicolons=True)
+        else:
+            spans = [(0, len(bf.key))]
+        clause_date = self.inherited_date
+        for start, end in spans:
+            if word_count(bf.key[start:end]) < TARGET_MIN_WORDS:
+                continue
+            inside = [m for m in bf.mentions if start <= m.start < end]
+            target = classify_target(i + 1, text[start:end], bf.key[start:end], inside, clause_date)
+            self.out.by_kind["target"].append(target)
+            clause_date = target.details["deadline"] or clause_date
+
+    def _is_purpose_paragraph(self, i: int) -> bool:
+        """An unnumbered lead paragraph right under the objectives heading, followed by
+        numbered or listed targets, states the purpose; it is no target itself."""
+        block = self.document.blocks[i]
+        if block.kind == "list_item" or _NUMBERED.match(self.blocks[i].key):
+            return False
+        previous = self.blocks[i - 1] if i else None
+        following = self.document.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        return bool(
+            previous is not None
+            and previous.is_heading
+            and following is not None
+            and self.blocks[i + 1].section == "objectives"
+            and (following.kind == "list_item" or _NUMBERED_OR_LISTED.match(self.blocks[i + 1].key))
+        )
+
+    def _obstacles(self, i: int) -> None:
+        bf, block = self.blocks[i], self.document.blocks[i]
+        for start, end in item_spans(bf.key, block, i in self.lead_blocks):
+            part = bf.key[start:end].strip()
+            if self.pending_obstacle is not None and REMEDY_LEAD.match(part.lstrip("*- ")):
+                self.pending_obstacle.checks["has_remedy"] = True
+                self.pending_obstacle.details["remedy_block"] = i + 1
+                self.pending_obstacle = None
+                continue
+            if part.endswith(":") and end - start < len(bf.key):
+                continue  # "Dự báo sẽ gặp một số khó khăn sau:" introduces them
+            item = classify_obstacle(i + 1, block.text, bf.key, bf.mentions, (start, end))
+            self.out.by_kind["obstacle"].append(item)
+            self.pending_obstacle = None if item.checks["has_remedy"] else item
+
+    def _add_task(self, task: Task) -> None:
+        self.out.tasks.append(task)
+        item = task_item(task, self.blocks[task.block - 1].key)
+        if item is not None:
+            self.out.by_kind["task"].append(item)

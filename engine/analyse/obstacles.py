@@ -1,0 +1,95 @@
+"""The forecast: each obstacle, whether it is specific, and whether a remedy answers it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import BlockFacts, Item, Mention
+from ..text import word_count
+from .cues import FORECAST_WORDS, LIST_INTRO
+from .headings import strip_numbering
+
+# A paragraph that answers the obstacle before it ("- Cách khắc phục: ...")
+REMEDY_LEAD = re.compile(
+    r"^(?:[-–•+]\s*)?(?:\*?\s*)?(?:cách |biện pháp|giải pháp|hướng |phương án|để khắc phục"
+    r"|khắc phục|tháo gỡ|xử lý|chi ủy sẽ|chi bộ sẽ)"
+)
+_NEGATED = re.compile(r"(?:chưa|không|chẳng|khó|vẫn phải)(?:\s+(?:được|thể|kịp|có))?\s*$")
+# How far before a remedy cue a denial ("chưa được") is looked for.
+NEGATION_WINDOW = 20
+# An obstacle of fewer words is too thin to be specific.
+SPECIFIC_MIN_WORDS = 8
+# Each side of "difficulty: remedy" has at least this many words.
+COLON_SIDE_MIN_WORDS = 3
+# A stray forecast paragraph has at least this many words.
+STRAY_MIN_WORDS = 8
+_NOT_FORECAST_SECTIONS = ("situation", "bases", "header", "title", "signature", "recipients")
+
+
+def classify_obstacle(
+    block: int, text: str, key: str, mentions: Sequence[Mention], span: tuple[int, int]
+) -> Item:
+    """The obstacle at ``span`` (start, end) of a block with ``text``, match key ``key``
+    and the block's ``mentions``."""
+    start, end = span
+    inside = [m for m in mentions if start <= m.start < end]
+    remedy = any(m.kind == "remedy" and affirmed(key, m) for m in inside) or remedy_after_colon(
+        key, start, end, inside
+    )
+    generic = [m.value for m in inside if m.kind == "generic_obstacle"]
+    return Item(
+        "obstacle",
+        block,
+        text[start:end].strip(),
+        checks={
+            "has_remedy": remedy,
+            "specific": not generic and word_count(key[start:end]) >= SPECIFIC_MIN_WORDS,
+        },
+        details={"generic_terms": generic},
+    )
+
+
+def affirmed(key: str, mention: Mention) -> bool:
+    """False for a cue that is denied or a burden ("chưa được giải quyết", "không bổ
+    sung hồ sơ", "vẫn phải giải quyết"): it describes the difficulty, not a remedy."""
+    before = key[max(0, mention.start - NEGATION_WINDOW) : mention.start].rstrip()
+    return not _NEGATED.search(before)
+
+
+def remedy_after_colon(key: str, start: int, end: int, inside: Sequence[Mention]) -> bool:
+    """ "Difficulty: what we will do" - the form drafters use most for a forecast.
+
+    The part after the colon is a remedy when it acts (an action verb or a verb that
+    opens a remedy: "đề nghị", "duy trì", "nếu ... thì ..."); a colon that only
+    introduces a list of difficulties ("... sẽ gặp một số khó khăn: giá lúa ...") is
+    not one."""
+    text = key[start:end].strip()
+    # look for the colon after the item's own numbering ("1. ...:" or "a) ...:")
+    body_start = key.find(text, start) + len(text) - len(strip_numbering(text))
+    colon = key.find(":", body_start, end)
+    if (
+        colon < 0
+        or word_count(key[start:colon]) < COLON_SIDE_MIN_WORDS
+        or word_count(key[colon + 1 : end]) < COLON_SIDE_MIN_WORDS
+    ):
+        return False
+    if any(cue in key[start:colon] for cue in LIST_INTRO):
+        return False
+    return any(
+        m.start > colon and m.kind in ("action_verb", "remedy_action", "remedy") for m in inside
+    )
+
+
+def stray_forecasts(texts: list[str], blocks: list[BlockFacts]) -> list[Item]:
+    """A forecast written as a paragraph outside any forecast part ("10. Dự báo trong
+    năm 2027 ... sẽ còn nhiều khó khăn: ..."): that paragraph is the obstacle item, so
+    that its remedies are judged as a part's would be. ``texts`` are the blocks' texts."""
+    return [
+        classify_obstacle(i + 1, texts[i], bf.key, bf.mentions, (0, len(bf.key)))
+        for i, bf in enumerate(blocks)
+        if not bf.is_heading
+        and bf.section not in _NOT_FORECAST_SECTIONS
+        and any(word in bf.key for word in FORECAST_WORDS)
+        and bf.words >= STRAY_MIN_WORDS
+    ]

@@ -1,0 +1,128 @@
+"""Who a task is given to, read from its sentence as written; never guessed.
+
+:func:`find_owner` is a pure function of the sentence and the mentions the pipeline
+found in it, so it can be tested one sentence at a time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Mention
+from ..text import match_key
+
+# Where a task's owner is written: at the head of the sentence, after numbering and
+# "Giao (cho)"; or named by a cue right before it; or followed by the verb that leads.
+_OWNER_LEAD = re.compile(
+    r"^[\W\d_]*(?:[a-zđ]\s*[.)]\s*)?(?:(?:giao|phân công)(?:\s+cho)?\s+)?(?=\S)"
+)
+_OWNER_CUE = re.compile(
+    r"(?:\bgiao(?:\s+cho)?|\bdo|phụ trách\s*:|chủ trì\s*:|người thực hiện\s*:|thực hiện\s*:)"
+    r"\s*(?:đồng chí\s+|đ/c\s+)?$"
+)
+_OWNER_AFTER = re.compile(r"[^.;:]{0,40}?\b(?:chủ trì|phụ trách|chịu trách nhiệm)\b")
+# How far before a candidate an owner cue ("giao cho đồng chí") may start.
+CUE_WINDOW = 18
+# "Công đoàn nhà trường", "Chi hội Phụ nữ thôn": the word that says whose body it is
+_BODY_QUALIFIER = re.compile(
+    r"\s+(?:nhà trường|trường|thôn|xóm|ấp|bản|xã|phường|khu phố|tổ dân phố|cơ quan|công ty"
+    r"|hợp tác xã)\b"
+)
+_TITLE_BEFORE = re.compile(r"(?:đồng chí|đ/c)\s+$")
+# "Chi hội Phụ nữ thôn (đồng chí Lại Thị Nga, chi hội trưởng)": a contact in brackets
+_BRACKET = re.compile(r"((?:\s+[^\W\d_]+){0,3}?)\s*\(")
+# A role right after a name, separated by ", " at most
+ROLE_GAP = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Owner:
+    """A task's owner as written, and the role written beside a named person."""
+
+    text: str
+    role: str | None = None
+
+
+def find_owner(
+    text: str, mentions: Sequence[Mention], run_in: str | None = None, key: str | None = None
+) -> Owner | None:
+    """The owner of the task written in ``text``, or None.
+
+    The owner is the named person or specific body that leads the sentence
+    ("Đồng chí A, chi ủy viên, ...", "Giao đ/c B ...", "Chi hội Phụ nữ thôn (đồng chí
+    C, chi hội trưởng) ...") or that a cue names ("do ... chủ trì", "phụ trách: ...").
+    A role met deep inside the sentence ("mời trưởng thôn dự") owns nothing.
+    ``mentions`` are the pipeline's mentions of ``text``; ``run_in`` is the block's
+    run-in label, after which the next sentence leads too.
+    """
+    key = match_key(text) if key is None else key
+    chosen = _leading_candidate(key, mentions, run_in)
+    if chosen is None:
+        return None
+    persons = [m for m in mentions if m.kind == "person"]
+    roles = [m for m in mentions if m.kind == "role"]
+    if chosen.kind == "person":
+        return Owner(chosen.text, _role_after(roles, chosen.end))
+    return _body_owner(text, key, chosen, persons, roles)
+
+
+def _leading_candidate(key: str, mentions: Sequence[Mention], run_in: str | None) -> Mention | None:
+    """The person or role mention that owns the sentence, if one does."""
+    candidates = sorted(
+        (m for m in mentions if m.kind in ("person", "role")), key=lambda m: (m.start, -m.end)
+    )
+    vague = [m.start for m in mentions if m.kind == "vague_owner"]
+    lead = _OWNER_LEAD.match(key)
+    lead_end = lead.end() if lead else 0
+    label_lead = _after_label(key, run_in)
+    for m in candidates:
+        leads = m.start <= lead_end or (
+            label_lead is not None and label_lead[0] <= m.start <= label_lead[1]
+        )
+        if vague and min(vague) < m.start and not leads:
+            return None  # "Các đoàn thể, ... phối hợp với Chi đoàn": the collective leads
+        if leads or _OWNER_CUE.search(key[max(0, m.start - CUE_WINDOW) : m.start]):
+            return m
+        if _OWNER_AFTER.match(key, m.end):
+            return m
+    return None
+
+
+def _after_label(key: str, run_in: str | None) -> tuple[int, int] | None:
+    """Where the sentence after a run-in label leads ("Phân công: kỹ thuật. Đồng chí
+    Danh Hoàng Sơn, ..."), as (label end, lead end); None without a label."""
+    label = match_key(run_in or "")
+    if not label or not key.startswith(label):
+        return None
+    after = len(label)
+    begin = after + len(key[after:]) - len(key[after:].lstrip())
+    lead = _OWNER_LEAD.match(key[begin:])
+    return after, begin + (lead.end() if lead else 0)
+
+
+def _role_after(roles: list[Mention], end: int) -> str | None:
+    role = next((m for m in roles if 0 <= m.start - end <= ROLE_GAP), None)
+    return role.text if role else None
+
+
+def _body_owner(
+    text: str, key: str, chosen: Mention, persons: list[Mention], roles: list[Mention]
+) -> Owner:
+    """A body keeps its written qualifier ("Chi hội Phụ nữ thôn") and a contact person
+    given in brackets ("(đồng chí Lại Thị Nga, chi hội trưởng)")."""
+    title = _TITLE_BEFORE.match(key[max(0, chosen.start - 9) : chosen.start])
+    start = chosen.start - (len(title.group(0)) if title else 0)
+    end = chosen.end
+    qualifier = _BODY_QUALIFIER.match(key, end)
+    if qualifier:
+        end = qualifier.end()
+    bracket = _BRACKET.match(text[end:])
+    if bracket:
+        inner_start = end + bracket.end()
+        contact = next((p for p in persons if p.start == inner_start), None)
+        if contact is not None:
+            owner = f"{text[start : end + len(bracket.group(1))]} ({contact.text})"
+            return Owner(owner, _role_after(roles, contact.end))
+    return Owner(text[start:end])

@@ -1,0 +1,46 @@
+"""Signals of the procedure: the chi ủy's review, the way to the cell meeting, the vote."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import BlockFacts
+from ..text import match_key
+from .blocks import sentences_with
+
+_CHI_UY = re.compile(match_key("chi ủy"))  # the key has one tone placement
+_REVIEWED = re.compile(r"thảo luận|thống nhất|cho ý kiến|xem xét|thông qua|góp ý")
+_VOTED = re.compile(r"biểu quyết|tán thành|nhất trí thông qua")
+# "25/27 đồng chí", "100%": a count, not a date such as "3/2026"
+_VOTE_COUNT = re.compile(
+    r"(?<![\d/])\d{1,3}\s*/\s*\d{1,3}(?![\d/])|\d+(?:[.,]\d+)?\s*%|100\s*phần trăm"
+)
+# A draft saying how the cell will take it up: sent to members to study, put to the
+# cell meeting for discussion and a vote.
+_MEETING_PLAN = re.compile(
+    r"(?:thảo luận|biểu quyết|góp ý|cho ý kiến|nghiên cứu trước)[^.;]{0,80}?"
+    r"(?:chi bộ|hội nghị|sinh hoạt)"
+    r"|(?:trình|gửi)[^.;]{0,40}?(?:hội nghị chi bộ|chi bộ|đảng viên)[^.;]{0,60}?"
+    r"(?:thảo luận|biểu quyết|góp ý|cho ý kiến|nghiên cứu|xem xét)"
+)
+
+
+def read_procedure(blocks: list[BlockFacts]) -> dict[str, Any]:
+    """The first block (1-based) of each procedure signal, or None."""
+    chiuy = vote = discussion = meeting = None
+    for i, sentence, _ in sentences_with(blocks):
+        if chiuy is None and _CHI_UY.search(sentence) and _REVIEWED.search(sentence):
+            chiuy = i + 1
+        if vote is None and _VOTED.search(sentence) and _VOTE_COUNT.search(sentence):
+            vote = i + 1
+        if discussion is None and "thảo luận" in sentence:
+            discussion = i + 1
+        if meeting is None and _MEETING_PLAN.search(sentence):
+            meeting = i + 1
+    return {
+        "chiuy_review": chiuy,
+        "vote_record": vote,
+        "discussion": discussion,
+        "meeting_plan": meeting,
+    }

@@ -1,0 +1,40 @@
+"""Targets: is each one measurable, dated, free of vague goals?"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import Item, Mention
+
+# A figure given as a bound: "không quá 4 vụ", "dưới 1%", "ít nhất 35 hộ", "đủ 16 giờ".
+_BOUND = re.compile(
+    r"(?:không quá|không vượt quá|không vượt|dưới|tối đa|ít nhất|tối thiểu|đủ|đạt|"
+    r"giảm xuống|giảm còn|tăng lên)\s+(?:còn\s+)?\d"
+)
+_MEASURES = {"percent", "quantity", "absolute_target"}
+
+
+def classify_target(
+    block: int, text: str, key: str, mentions: Sequence[Mention], inherited_date: str | None = None
+) -> Item:
+    """The target written in ``text`` (a clause of block ``block``, with its match key
+    and the mentions inside it); ``inherited_date`` is the date its heading or
+    introducing line gave."""
+    kinds = {m.kind for m in mentions}
+    # "không còn điểm đổ rác", "không có học sinh bị đuối nước": zero is a number;
+    # "không quá 40 giờ/người/tháng", "không quá 32°C": a bound is a measure
+    measurable = bool(kinds & _MEASURES) or bool(_BOUND.search(key))
+    dates = [m for m in mentions if m.kind == "date" and m.unit != "term"]
+    vague = [m.value for m in mentions if m.kind == "vague_goal"]
+    return Item(
+        "target",
+        block,
+        text.strip(),
+        checks={
+            "measurable": measurable,
+            "dated": bool(dates) or inherited_date is not None,
+            "not_vague": measurable or not vague,
+        },
+        details={"vague_terms": vague, "deadline": dates[0].value if dates else inherited_date},
+    )

@@ -1,0 +1,227 @@
+"""The responsibility matrix: each task with its owner and deadline as written.
+
+A task is a paragraph of the implementation or review part, or a row of an
+assignment table ("Nhiệm vụ | Người chủ trì | Thời hạn"). :func:`read_task` and
+:func:`find_deadline` are pure functions of one paragraph and its mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..model import BlockFacts, Document, Item, Mention, Task
+from ..text import word_count
+from .cues import COLUMN_CUES, PERIOD_END
+from .owner import Owner, find_owner
+
+# The review plan and the monitoring of the resolution itself (follow-up's business)
+_REVIEW_TASK = re.compile(
+    r"\bsơ kết\b|\btổng kết\b|kiểm tra, giám sát|"
+    r"(?:kiểm tra|giám sát|theo dõi)[^.;]{0,20}?(?:đôn đốc|việc thực hiện|thực hiện nghị quyết)"
+)
+# A header cell names its column in at most this many words.
+COLUMN_MAX_WORDS = 6
+# An owner or date this close to a cell's start opens it: that cell is not the task.
+CELL_OPENING = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A task's deadline: an ISO-like ``value`` ("2026-05-31", "2026-Q2") when dated,
+    the words as written, and a vague time written instead of one."""
+
+    value: str | None = None
+    text: str | None = None
+    vague_time: str | None = None
+
+
+def period_end(value: str) -> str:
+    """The last day an ISO-like value ("2026-Q2", "2026-05", "2026") covers, to compare."""
+    parts = value.split("-")
+    if len(parts) == 3:
+        return value
+    if len(parts) == 2:
+        return f"{parts[0]}-{PERIOD_END.get(parts[1], parts[1] + '-31')}"
+    return f"{value}-12-31"
+
+
+def find_deadline(mentions: Sequence[Mention], inherited: str | None = None) -> Deadline:
+    """The deadline a task's mentions give: its latest date (a task with several steps
+    is done when its last step is), else its frequency ("hằng tháng": a schedule, not
+    a date), else the date its introducing line gave (``inherited``)."""
+    dates = [m for m in mentions if m.kind == "date" and m.unit != "term"]
+    frequency = [m for m in mentions if m.kind == "frequency"]
+    value = text = None
+    if dates:
+        last = max(dates, key=lambda m: period_end(m.value or ""))
+        value, text = last.value, last.text
+    elif frequency:
+        text = frequency[0].text
+    elif inherited:
+        value = text = inherited
+    vague = next((m.text for m in mentions if m.kind == "vague_time"), None)
+    return Deadline(value, text, vague if text is None else None)
+
+
+def read_task(
+    block: int,
+    text: str,
+    mentions: Sequence[Mention],
+    run_in: str | None = None,
+    inherited_date: str | None = None,
+    key: str | None = None,
+) -> Task:
+    """One task from a paragraph (``block`` is its 1-based number)."""
+    owner = find_owner(text, mentions, run_in, key)
+    deadline = find_deadline(mentions, inherited_date)
+    vague_owner = next((m.text for m in mentions if m.kind == "vague_owner"), None)
+    return Task(
+        text=text,
+        block=block,
+        owner=owner.text if owner else None,
+        role=owner.role if owner else None,
+        deadline=deadline.value,
+        deadline_text=deadline.text,
+        vague_owner=vague_owner if owner is None else None,
+        vague_time=deadline.vague_time,
+    )
+
+
+def task_item(task: Task, key: str) -> Item | None:
+    """The item the assignment rules count for ``task``; None for the review plan
+    ("Chi ủy kiểm tra, giám sát hằng tháng; sơ kết vào tháng 7"), which stays in the
+    matrix but is judged by the follow-up rules (a vague review would otherwise cost
+    in two criteria)."""
+    if _REVIEW_TASK.search(key):
+        return None
+    return Item(
+        "task",
+        task.block,
+        task.text,
+        checks={
+            "has_owner": task.owner is not None,
+            "has_deadline": task.deadline_text is not None,
+            "specific_owner": task.vague_owner is None or task.owner is not None,
+            "specific_time": task.vague_time is None,
+        },
+        details={"vague_owner": task.vague_owner, "vague_time": task.vague_time},
+    )
+
+
+# -- assignment tables ----------------------------------------------------------
+
+
+@dataclass(slots=True)
+class TaskTables:
+    """The assignment tables of a draft, row by row.
+
+    ``rows`` maps every cell block (0-based) of a table in the implementation part
+    to the row's cell indices (for the row's first cell) or to ``[]`` (the other
+    cells, and header rows, which hold no task). ``columns`` maps a table number to
+    what its header row names: {"owner": column, "deadline": column, ...}.
+    """
+
+    rows: dict[int, list[int]] = field(default_factory=dict)
+    columns: dict[int, dict[str, int]] = field(default_factory=dict)
+
+
+def column_kind(key: str) -> str | None:
+    """What a header cell of an assignment table names, if it is a header cell."""
+    key = key.strip(" .:")
+    if word_count(key) > COLUMN_MAX_WORDS:
+        return None
+    for kind, cues in COLUMN_CUES:
+        if any(key == cue or key.startswith(cue) or key.endswith(cue) for cue in cues):
+            return kind
+    return None
+
+
+def read_task_tables(document: Document, blocks: list[BlockFacts], task_sections) -> TaskTables:
+    """The tables whose cells lie in a part of ``task_sections``."""
+    rows: dict[tuple[int, int], list[int]] = {}
+    for i, bf in enumerate(blocks):
+        block = document.blocks[i]
+        if block.table is not None and bf.section in task_sections:
+            rows.setdefault((block.table, block.row or 0), []).append(i)
+    out = TaskTables()
+    for (table, _row), cells in rows.items():
+        kinds = [column_kind(blocks[i].key) for i in cells]
+        out.rows.update(dict.fromkeys(cells, []))
+        if len([k for k in kinds if k]) >= 2:  # the header row names the columns
+            out.columns[table] = {
+                kind: document.blocks[i].col or 0
+                for i, kind in zip(cells, kinds, strict=True)
+                if kind
+            }
+            continue
+        out.rows[cells[0]] = cells
+    return out
+
+
+def table_task(
+    document: Document, blocks: list[BlockFacts], cells: list[int], columns: dict[str, int]
+) -> Task:
+    """One task from a table row: the task text from its column (or the longest
+    cell), the owner from the owner column (or the first cell naming one), the
+    deadline from any cell."""
+    by_col = {document.blocks[i].col or 0: i for i in cells}
+    task_cell = by_col.get(columns.get("task", -1))
+    if task_cell is None:
+        task_cell = max(_wordy_cells(blocks, cells), key=lambda i: blocks[i].words)
+    owner_cells = (
+        [by_col[columns["owner"]]] if "owner" in columns and columns["owner"] in by_col else cells
+    )
+    owner = _table_owner(document, blocks, owner_cells, task_cell)
+    dated = [
+        read_task(
+            i + 1,
+            document.blocks[i].text,
+            blocks[i].mentions,
+            document.blocks[i].run_in,
+            None,
+            blocks[i].key,
+        )
+        for i in cells
+    ]
+    deadline = next((t for t in dated if t.deadline), None) or next(
+        (t for t in dated if t.deadline_text), None
+    )
+    vague = next((t.vague_owner for t in dated if t.vague_owner), None)
+    return Task(
+        text=document.blocks[task_cell].text,
+        block=task_cell + 1,
+        owner=owner.text if owner else None,
+        role=owner.role if owner else None,
+        deadline=deadline.deadline if deadline else None,
+        deadline_text=deadline.deadline_text if deadline else None,
+        vague_owner=vague if owner is None else None,
+        vague_time=None if deadline else next((t.vague_time for t in dated if t.vague_time), None),
+    )
+
+
+def _wordy_cells(blocks: list[BlockFacts], cells: list[int]) -> list[int]:
+    """Without a header, the task is the longest cell that does not open with a
+    person or body (that is the owner column) and is not just a date."""
+    return [
+        i
+        for i in cells
+        if blocks[i].words >= 3
+        and not any(m.start <= CELL_OPENING for m in blocks[i].of("person", "role", "date"))
+    ] or cells
+
+
+def _table_owner(
+    document: Document, blocks: list[BlockFacts], owner_cells: list[int], task_cell: int
+) -> Owner | None:
+    for i in owner_cells:
+        block = document.blocks[i]
+        owner = find_owner(block.text, blocks[i].mentions, block.run_in, blocks[i].key)
+        if owner is None and i != task_cell and blocks[i].has("person", "role"):
+            # an owner column holds just the name: "Đ/c Lê Văn Tâm, chi ủy viên"
+            first = min(blocks[i].of("person", "role"), key=lambda m: m.start)
+            owner = Owner(first.text)
+        if owner:
+            return owner
+    return None

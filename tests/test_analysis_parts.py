@@ -1,0 +1,178 @@
+"""One sentence at a time: the parts of the analysis, tested without a whole draft.
+
+Each test runs the real pipeline over one sentence (``read``) and hands the mentions
+to the one function under test: owner reading, deadline reading, and the
+classification of targets, solutions and obstacles.
+"""
+
+from __future__ import annotations
+
+import pytest
+from nghiquyet.engine.analyse.blocks import block_facts
+from nghiquyet.engine.analyse.obstacles import classify_obstacle
+from nghiquyet.engine.analyse.owner import Owner, find_owner
+from nghiquyet.engine.analyse.solutions import classify_solution
+from nghiquyet.engine.analyse.targets import classify_target
+from nghiquyet.engine.analyse.tasks import find_deadline, period_end, read_task
+
+
+@pytest.fixture(scope="module")
+def read(assessor):
+    """The facts of one sentence, as the analysis sees a block."""
+
+    def run(text: str):
+        return block_facts(1, text, assessor.nlp(text))
+
+    return run
+
+
+def _owner(read, text: str, run_in: str | None = None) -> Owner | None:
+    bf = read(text)
+    return find_owner(text, bf.mentions, run_in, bf.key)
+
+
+# -- owner ----------------------------------------------------------------------
+
+
+def test_a_named_member_with_role_leads_the_sentence(read):
+    owner = _owner(read, "Đồng chí Lê Văn Tâm, chi ủy viên, tổ chức 6 buổi họp xóm.")
+    assert owner == Owner("Đồng chí Lê Văn Tâm", "chi ủy viên")
+
+
+def test_giao_cho_names_the_owner(read):
+    owner = _owner(read, "Giao đồng chí Phạm Thị Hoa phụ trách lập danh sách hộ nghèo.")
+    assert owner is not None and owner.text.endswith("Phạm Thị Hoa")
+
+
+def test_a_body_keeps_its_qualifier_and_bracketed_contact(read):
+    owner = _owner(
+        read,
+        "Chi hội Phụ nữ thôn (đồng chí Lại Thị Nga, chi hội trưởng) vận động 120 hội viên.",
+    )
+    assert owner is not None
+    assert owner.text.startswith("Chi hội Phụ nữ thôn")
+    assert "Lại Thị Nga" in owner.text
+
+
+def test_an_owner_named_by_do_chu_tri(read):
+    owner = _owner(read, "Sửa 3 cống thoát nước ở xóm 5, do đồng chí Ngô Văn Lực chủ trì.")
+    assert owner is not None and "Ngô Văn Lực" in owner.text
+
+
+def test_a_role_deep_in_the_sentence_owns_nothing(read):
+    assert _owner(read, "Tổ chức họp dân, mời trưởng thôn dự và phát biểu ý kiến.") is None
+
+
+def test_a_collective_that_leads_owns_the_task_not_the_partner(read):
+    text = "Các đoàn thể tuyên truyền, vận động hội viên, phối hợp với Chi đoàn thanh niên."
+    assert _owner(read, text) is None
+
+
+def test_the_sentence_after_a_run_in_label_leads(read):
+    text = "Phân công: kỹ thuật. Đồng chí Danh Hoàng Sơn, chi ủy viên, hướng dẫn 40 hộ."
+    owner = _owner(read, text, run_in="Phân công: kỹ thuật.")
+    assert owner is not None and "Danh Hoàng Sơn" in owner.text
+
+
+# -- deadline -------------------------------------------------------------------
+
+
+def test_the_latest_date_of_a_task_is_its_deadline(read):
+    bf = read("Khảo sát xong trước ngày 15/3/2026, lắp đặt xong trước ngày 30/6/2026.")
+    deadline = find_deadline(bf.mentions)
+    assert (deadline.value, deadline.vague_time) == ("2026-06-30", None)
+
+
+def test_a_frequency_is_a_schedule_not_a_date(read):
+    deadline = find_deadline(read("Chi ủy nghe báo cáo tiến độ hằng tháng.").mentions)
+    assert deadline.value is None and deadline.text == "hằng tháng"
+
+
+def test_a_vague_time_is_kept_when_there_is_no_deadline(read):
+    deadline = find_deadline(read("Các tổ thường xuyên nhắc nhở hội viên.").mentions)
+    assert deadline.text is None and deadline.vague_time == "thường xuyên"
+
+
+def test_an_introducing_line_dates_the_task(read):
+    deadline = find_deadline(read("Đồng chí Hà Văn Nam sửa đường.").mentions, "2026-09")
+    assert deadline.value == deadline.text == "2026-09"
+
+
+@pytest.mark.parametrize(
+    ("value", "end"),
+    [("2026-Q2", "2026-06-30"), ("2026-05", "2026-05-31"), ("2026", "2026-12-31")],
+)
+def test_period_end(value, end):
+    assert period_end(value) == end
+
+
+def test_a_task_without_owner_keeps_the_vague_collective(read):
+    text = "Các đồng chí đảng viên tích cực tuyên truyền, vận động nhân dân."
+    bf = read(text)
+    task = read_task(1, text, bf.mentions, key=bf.key)
+    assert task.owner is None and task.vague_owner is not None
+
+
+# -- items ----------------------------------------------------------------------
+
+
+def _target(read, text: str, inherited: str | None = None):
+    bf = read(text)
+    return classify_target(1, text, bf.key, bf.mentions, inherited)
+
+
+def test_a_target_with_figure_and_date_is_measurable_and_dated(read):
+    target = _target(read, "Đến ngày 31/12/2026, 95% hộ gia đình phân loại rác tại nguồn.")
+    assert target.checks == {"measurable": True, "dated": True, "not_vague": True}
+
+
+def test_a_bound_is_a_measure(read):
+    assert _target(read, "Tiếng ồn tại xưởng không quá 85 dB trong ca làm việc.").checks[
+        "measurable"
+    ]
+
+
+def test_a_vague_goal_is_neither_measurable_nor_specific(read):
+    target = _target(read, "Nâng cao chất lượng sinh hoạt chi bộ trong thời gian tới.")
+    assert not target.checks["measurable"] and not target.checks["not_vague"]
+
+
+def test_a_heading_date_dates_the_target(read):
+    assert _target(read, "Thu gom 100% rác thải của 168 hộ.", "2026-12-31").checks["dated"]
+
+
+def test_a_concrete_solution_names_quantity_place_and_schedule(read):
+    text = "Lắp 12 thùng rác có nắp tại nhà văn hóa thôn trước ngày 30/4/2026."
+    bf = read(text)
+    solution = classify_solution(1, text, bf.key, bf.mentions, set())
+    assert solution.checks == {"concrete": True}
+    assert {"quantity", "schedule", "place"} <= set(solution.details["elements"])
+
+
+def test_a_slogan_solution_is_not_concrete(read):
+    text = "Tăng cường công tác lãnh đạo, chỉ đạo, nâng cao nhận thức của cán bộ, đảng viên."
+    bf = read(text)
+    assert not classify_solution(1, text, bf.key, bf.mentions, set()).checks["concrete"]
+
+
+def test_an_obstacle_with_its_remedy_after_a_colon(read):
+    text = "Giá lúa giống có thể tăng cao: Ban quản trị ký hợp đồng mua trước 20 tấn giống."
+    bf = read(text)
+    item = classify_obstacle(1, text, bf.key, bf.mentions, (0, len(text)))
+    assert item.checks["has_remedy"] and item.checks["specific"]
+
+
+@pytest.mark.parametrize(
+    ("text", "remedy"),
+    [
+        ("Nhiều hộ ở xa trung tâm nên chi bộ sẽ bố trí xe thu gom riêng hai lần mỗi tuần.", True),
+        (
+            "Nhiều hộ ở xa trung tâm, việc thu gom rác ở đó vẫn chưa được giải quyết dứt điểm.",
+            False,
+        ),
+    ],
+)
+def test_a_denied_remedy_is_no_remedy(read, text, remedy):
+    bf = read(text)
+    item = classify_obstacle(1, text, bf.key, bf.mentions, (0, len(text)))
+    assert item.checks["has_remedy"] is remedy
