@@ -58,8 +58,6 @@ def analyse(document: Document, nlp, stage: str = "auto") -> Facts:
     signals.update(read_header(document, blocks))
     signals.update(read_procedure(blocks))
     signals.update(read_follow_up(blocks))
-    if structure.purpose_blocks:
-        signals["purpose_blocks"] = structure.purpose_blocks
     blocks = with_years(blocks, signals.get("document_year"))
     items = read_items(document, blocks, structure)
     resolved, source = resolve_stage(stage, signals)

@@ -82,11 +82,3 @@ def sentences_with(
             inside = [m for m in bf.mentions if m.start >= s and m.end <= e]
             if any(m.kind in categories for m in inside) or not categories:
                 yield i, bf.key[s:e], inside
-
-
-def sentence_offset(bf: BlockFacts, sentence: str) -> int:
-    """Where ``sentence`` (a key slice) starts in its block."""
-    for s, e in bf.sentences:
-        if bf.key[s:e] == sentence:
-            return s
-    return 0

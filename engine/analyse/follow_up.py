@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ..model import BlockFacts
-from .blocks import sentence_offset, sentences_with
+from .blocks import sentences_with
 
 # Monitoring of the resolution's implementation, wherever it is written; an inspection
 # that is itself a solution ("kiểm tra các cơ sở kinh doanh hằng quý") is not.
@@ -26,35 +26,22 @@ def read_follow_up(blocks: list[BlockFacts]) -> dict[str, Any]:
     """Where the reviews, the monitoring and the reporting are (1-based blocks) and the
     reviews' dates."""
     sig: dict[str, Any] = {}
-    sig["interim_review"], sig["interim_review_dated"], sig["interim_review_date"] = _dated(
-        blocks, "sơ kết"
-    )
-    sig["final_review"], sig["final_review_dated"], sig["final_review_date"] = _dated(
-        blocks, "tổng kết"
-    )
+    sig["interim_review"], sig["interim_review_dated"] = _dated(blocks, "sơ kết")
+    sig["final_review"], sig["final_review_dated"] = _dated(blocks, "tổng kết")
     sig.update(_monitoring(blocks))
     return sig
 
 
-def _dated(blocks: list[BlockFacts], word: str) -> tuple[int | None, int | None, str | None]:
-    """First block naming ``word``; first block giving it a date, and the date.
-
-    The date taken is the first one after the word in its sentence, so that "sơ kết
-    vào 10/7, tổng kết vào 15/12" gives each review its own date.
-    """
-    mentioned = dated_at = value = None
+def _dated(blocks: list[BlockFacts], word: str) -> tuple[int | None, int | None]:
+    """First block naming ``word``, and first block naming it in a sentence with a date."""
+    mentioned = dated_at = None
     for i, sentence, inside in sentences_with(blocks):
-        at = sentence.find(word)
-        if at < 0:
+        if word not in sentence:
             continue
         mentioned = mentioned or i + 1
-        offset = sentence_offset(blocks[i], sentence)
-        dates = [m for m in inside if m.kind == "date" and m.unit != "term"]
-        after = [m for m in dates if m.start >= offset + at]
-        chosen = (after or dates[-1:]) if dates else []
-        if chosen and dated_at is None:
-            dated_at, value = i + 1, chosen[0].value
-    return mentioned, dated_at, value
+        if dated_at is None and any(m.kind == "date" and m.unit != "term" for m in inside):
+            dated_at = i + 1
+    return mentioned, dated_at
 
 
 def _monitoring(blocks: list[BlockFacts]) -> dict[str, Any]:

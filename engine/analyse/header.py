@@ -57,10 +57,10 @@ def read_header(document: Document, blocks: list[BlockFacts]) -> dict[str, Any]:
 
 def _issuer(document: Document, blocks: list[BlockFacts], zone: list[int]) -> dict[str, Any]:
     keys = [bf.key for bf in blocks]
-    party = next((i + 1 for i in zone if keys[i].strip() == "đảng cộng sản việt nam"), None)
     return {
-        "party_header": party,
-        "party_header_underlined": bool(party and document.blocks[party - 1].underline),
+        "party_header": next(
+            (i + 1 for i in zone if keys[i].strip() == "đảng cộng sản việt nam"), None
+        ),
         "issuer": next(
             (i + 1 for i in zone if keys[i].startswith(("chi bộ", "đảng bộ bộ phận"))), None
         ),
@@ -75,7 +75,6 @@ def _number(document: Document, blocks: list[BlockFacts], zone: list[int]) -> di
     text = document.blocks[number - 1].text if number else None
     return {
         "number": number,
-        "number_text": text,
         "number_blank": bool(number and not re.search(r"\d", text.split("-")[0])),
         "number_like": next((i + 1 for i in zone if blocks[i].key.strip().startswith("số")), None),
     }
@@ -94,7 +93,6 @@ def _date_line(document: Document, blocks: list[BlockFacts], zone: list[int]) ->
         "date_line": i + 1,
         "document_year": int(year),
         "date_line_zero_slip": day != expected_day or month != expected_month,
-        "date_line_italic": document.blocks[i].italic,
     }
 
 
