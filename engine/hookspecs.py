@@ -32,10 +32,11 @@ def register_rules(register):
 def prepare_nlp(nlp, config):
     """Add or replace spaCy pipeline components.
 
-    Called once per process after the built-in components are in ``nlp`` (a
+    Called each time a pipeline is built (once per process for each rule set, plugin
+    manager and config), after the built-in components are in ``nlp`` (a
     ``spacy.blank("xx")`` pipeline). ``config`` is the resolved
-    :class:`nghiquyet.engine.config.Config`. Components should write their results
-    into ``doc.spans`` so that the analysis stage can read them.
+    :class:`nghiquyet.engine.config.Config` of the run. Components write their
+    results into ``doc.spans`` so that the analysis stage can read them.
     """
 
 

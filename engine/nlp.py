@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable
-from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -316,18 +315,30 @@ def _register_components() -> None:
         return LexiconMatcher(nlp, terms)
 
 
-@cache
+_PIPELINES: dict[tuple, object] = {}
+
+
 def build_pipeline(
     extra_lexicon: tuple[tuple[str, tuple[str, ...]], ...] = (), pm=None, config=None
 ):
-    """Build (once per process and plugin manager) the pipeline.
+    """Build the pipeline, once per process for each lexicon, plugin manager and config.
 
     ``extra_lexicon`` comes from rule packs; plugins of ``pm`` (the process-wide
-    manager by default) may add components through ``prepare_nlp``.
+    manager by default) may add components through ``prepare_nlp``, which receives
+    ``config`` (the resolved :class:`~nghiquyet.engine.config.Config`, or None when
+    the caller has none).
     """
-    import spacy
-
     from .plugin_manager import get_plugin_manager
+
+    pm = pm or get_plugin_manager()
+    key = (extra_lexicon, pm, config.as_key() if config is not None else None)
+    if key not in _PIPELINES:
+        _PIPELINES[key] = _new_pipeline(extra_lexicon, pm, config)
+    return _PIPELINES[key]
+
+
+def _new_pipeline(extra_lexicon, pm, config):
+    import spacy
 
     _register_components()
     nlp = spacy.blank("xx")
@@ -337,7 +348,7 @@ def build_pipeline(
     nlp.add_pipe("nq_people")
     extra = [{k: list(v) for k, v in extra_lexicon}] if extra_lexicon else []
     nlp.add_pipe("nq_lexicon", config={"terms": load_lexicon(extra)})
-    (pm or get_plugin_manager()).hook.prepare_nlp(nlp=nlp, config=config)
+    pm.hook.prepare_nlp(nlp=nlp, config=config)
     return nlp
 
 

@@ -40,7 +40,7 @@ class Assessor:
             from .nlp import build_pipeline
 
             lexicon = tuple(sorted((k, tuple(v)) for k, v in self.ruleset.lexicon.items()))
-            self._nlp = build_pipeline(lexicon, self.pm)
+            self._nlp = build_pipeline(lexicon, self.pm, self.config)
         return self._nlp
 
     def rules_for(self, path: str):

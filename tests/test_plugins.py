@@ -106,11 +106,13 @@ def test_prepare_nlp_and_adjust_score_hooks_are_called(samples):
         """A province that caps drafts without a chi ủy review at 60."""
 
         seen_nlp = None
+        seen_config = None
 
         @staticmethod
         @hookspecs.hookimpl
         def prepare_nlp(nlp, config):
             SitePolicy.seen_nlp = nlp.pipe_names
+            SitePolicy.seen_config = config
 
         @staticmethod
         @hookspecs.hookimpl
@@ -126,6 +128,8 @@ def test_prepare_nlp_and_adjust_score_hooks_are_called(samples):
     assessor.pm = pm
     report = assessor.assess_path(samples / "middling.md")
     assert report.score == 60.0
+    # the hook receives the resolved config, as its docstring says
+    assert SitePolicy.seen_config is assessor.config
     assert report.notes[-1]["en"].startswith("Province policy")
     # the pipeline was built for this manager, so the plugin saw our components
     assert SitePolicy.seen_nlp is not None and "nq_lexicon" in SitePolicy.seen_nlp
