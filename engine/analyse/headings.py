@@ -75,10 +75,18 @@ def heading_level(block: Block, key: str) -> int | None:
         return 1 if upper_body else numbered or min(block.heading_level, 3)
     if numbered and short and not ends_sentence:
         return 1 if upper_body else numbered
+    if (block.bold or block.italic) and _names_part_alone(text, key, words):
+        return 1  # "**Tổ chức thực hiện.**" on its own line opens that part
     upper = text.isupper() and words >= 2
     if (block.bold or upper) and words <= EMPHASIS_MAX_WORDS and not text.endswith((".", ";", ",")):
         return 1 if upper else 2
     return None
+
+
+def _names_part_alone(text: str, key: str, words: int) -> bool:
+    """A short emphasised line that ends in a full stop and names a part: a run-in
+    heading with nothing after it ("**Tổ chức thực hiện.**" before its bullets)."""
+    return text.endswith(".") and words <= LABEL_MAX_WORDS and section_kind(key) is not None
 
 
 def lead_in_kind(key: str) -> str | None:

@@ -22,6 +22,8 @@ from .headings import heading_level, lead_in_kind, numbering_level, section_kind
 TITLE_MAX_WORDS = 16
 # A closing line with the cell's name ("Chi bộ Hợp tác xã Tân Hưng") is this short.
 CLOSING_NAME_MAX_WORDS = 12
+# An owner this close to the start of a numbered paragraph opens it ("Đồng chí ...").
+OWNER_OPENING = 9
 _TAIL_OPENERS = ("nơi nhận", "t/m ", "t/m.", "k/t ", "t/l ", "tm.", "tm ")
 _SIGNATURE_OPENERS = ("t/m", "k/t", "t/l", "tm.", "tm ")
 
@@ -177,7 +179,7 @@ class _StructureReader:
         ):
             lead = None  # "Phân loại theo vướng mắc:" sorts today's problems
         if lead is None and numbered is not None:
-            lead = _numbered_part(key, numbered, self.current, self.lead_level)
+            lead = _numbered_part(self.facts[i], numbered, self.current, self.lead_level)
             if lead == "solutions":
                 title = ""
         return lead, title
@@ -250,23 +252,33 @@ class _StructureReader:
 
 
 def _numbered_part(
-    key: str, level: int, current: Section | None, lead_level: int | None
+    bf: BlockFacts, level: int, current: Section | None, lead_level: int | None
 ) -> str | None:
     """The part a numbered paragraph opens in a draft written as one numbered list
-    ("1. Năm 2026 ...", "4. Mục tiêu: ...", "5. Tăng cường ...", "10. Dự báo ..."): a
-    forecast names itself, and unnamed paragraphs that follow the objectives at the
-    objectives' own level are the solutions, which come next in the order the
-    guidance sets."""
-    if strip_numbering(key).startswith(FORECAST_START):
+    ("1. Năm 2026 ...", "4. Mục tiêu: ...", "5. Tăng cường ...", "10. Dự báo ...",
+    "11. Đồng chí ... chủ trì ..."): a forecast names itself; unnamed paragraphs
+    that follow the objectives at the objectives' own level are the solutions, and
+    those that follow the forecast at its level and open with who does them are the
+    tasks, in the order the guidance sets."""
+    if strip_numbering(bf.key).startswith(FORECAST_START):
         return "obstacles"
-    if (
-        current is not None
-        and current.kind == "objectives"
-        and current.heading_block is None
-        and lead_level == level
-    ):
+    if current is None or current.heading_block is not None or lead_level != level:
+        return None
+    if current.kind == "objectives":
         return "solutions"
+    if current.kind == "obstacles" and _opens_with_owner(bf):
+        return "implementation"
     return None
+
+
+def _opens_with_owner(bf: BlockFacts) -> bool:
+    """ "6. Đồng chí Vàng A Dế, Trưởng thôn, chủ trì ...": a person or a body right
+    after the paragraph's numbering."""
+    body_start = len(bf.key) - len(strip_numbering(bf.key))
+    return any(
+        m.kind in ("person", "role") and 0 <= m.start - body_start <= OWNER_OPENING
+        for m in bf.mentions
+    )
 
 
 def _sub_kind(kind: str | None, parent: str | None, key: str) -> str:

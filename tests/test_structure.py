@@ -1,0 +1,40 @@
+"""The structure reader finds the assignment part however a draft marks it, and the
+task reader reads it the same way from every part the structure reader finds."""
+
+from __future__ import annotations
+
+from nghiquyet.engine.analyse import analyse
+from nghiquyet.plugins.text_loader import parse_markdown
+
+HEAD = "# NGHỊ QUYẾT\n\n**về làm bếp ăn bán trú tại điểm trường Nà Hẩu**\n\n"
+
+
+def _facts(assessor, body: str):
+    return analyse(parse_markdown(HEAD + body, "t.md"), assessor.nlp)
+
+
+def test_a_bold_label_line_opens_the_assignment_part(assessor):
+    facts = _facts(
+        assessor,
+        "**Mục tiêu.** Đến ngày 31/3/2027 hoàn thành bếp ăn mới 40 m2 cho 64 học sinh.\n\n"
+        "**Tổ chức thực hiện.**\n\n"
+        "- Đồng chí Lò Văn Thắng, Hiệu trưởng, lập dự toán, xong trước ngày 15/12/2026.\n"
+        "- Chi đoàn giáo viên vận động phụ huynh góp 120 ngày công trong tháng 1/2027.\n",
+    )
+    assert [t.owner for t in facts.tasks] == ["Đồng chí Lò Văn Thắng", "Chi đoàn"]
+    assert len(facts.items["target"]) == 1  # the tasks are no longer read as targets
+
+
+def test_owners_after_the_forecast_of_a_one_list_draft_are_tasks(assessor):
+    facts = _facts(
+        assessor,
+        "1. Thôn có 86 hộ, 1,2 km đường đất, năm 2026 có 14 học sinh nghỉ học vì đường trơn.\n"
+        "2. Mục tiêu: đến ngày 30/9/2027 hoàn thành 1,2 km đường bê tông rộng 3 m.\n"
+        "3. Vận động 86 hộ góp 430 ngày công và 86 triệu đồng trước ngày 31/3/2027.\n"
+        "4. Dự báo khó khăn: giá xi măng tăng; chi bộ đề nghị xã hỗ trợ 200 tấn xi măng.\n"
+        "5. Đồng chí Vàng A Dế, Trưởng thôn, chủ trì vận động các hộ, xong trước ngày 31/3/2027.\n"
+        "6. Đồng chí Lù Văn Páo, chi ủy viên, giám sát thi công, báo cáo chi bộ hằng tháng.\n",
+    )
+    assert [s.kind for s in facts.sections][-1] == "implementation"
+    assert [t.deadline_text for t in facts.tasks] == ["31/3/2027", "hằng tháng"]
+    assert len(facts.items["obstacle"]) == 1
