@@ -176,3 +176,37 @@ def test_a_denied_remedy_is_no_remedy(read, text, remedy):
     bf = read(text)
     item = classify_obstacle(1, text, bf.key, bf.mentions, (0, len(text)))
     assert item.checks["has_remedy"] is remedy
+
+
+@pytest.mark.parametrize(
+    ("text", "review"),
+    [
+        ("4. Chi ủy thường xuyên kiểm tra, giám sát; định kỳ sơ kết, tổng kết.", True),
+        (
+            "Chi ủy kiểm tra tiến độ hằng tháng. Chi bộ sơ kết vào tháng 7/2026, tổng kết "
+            "vào tháng 01/2027.",
+            True,
+        ),
+        (
+            "Các đồng chí đảng viên thực hiện tốt nghị quyết này. Chi ủy thường xuyên theo "
+            "dõi, đôn đốc việc thực hiện.",
+            False,
+        ),
+        ("Đồng chí Hà Văn Nam sửa 3 cống trước ngày 30/6/2026.", False),
+    ],
+)
+def test_the_review_plan_is_told_from_a_task_it_follows(text, review):
+    from nghiquyet.engine.analyse.tasks import is_review_plan
+    from nghiquyet.engine.text import match_key
+
+    assert is_review_plan(match_key(text)) is review
+
+
+def test_a_general_call_with_the_committees_monitoring_assigns_nothing(assess_markdown):
+    report = assess_markdown(
+        "# NGHỊ QUYẾT\n\n**về nâng cao chất lượng dạy học**\n\n## III. TỔ CHỨC THỰC HIỆN\n\n"
+        "Các đồng chí đảng viên trong chi bộ thực hiện tốt nghị quyết này. Chi ủy thường "
+        "xuyên theo dõi, đôn đốc việc thực hiện.\n"
+    )
+    assignments = next(c for c in report.criteria if c.id == "assignments")
+    assert assignments.score < 50

@@ -34,6 +34,7 @@ from .items import read_items
 from .procedure import read_procedure
 from .stage import resolve_stage
 from .structure import read_structure
+from .tasks import first_assigned_task
 from .years import with_years
 
 __all__ = ["analyse"]
@@ -60,6 +61,7 @@ def analyse(document: Document, nlp, stage: str = "auto") -> Facts:
     signals.update(read_follow_up(blocks))
     blocks = with_years(blocks, signals.get("document_year"))
     items = read_items(document, blocks, structure)
+    signals["task_assigned"] = first_assigned_task(items.by_kind["task"], blocks)
     resolved, source = resolve_stage(stage, signals)
     if resolved == "adopted" and signals.get("number_blank"):
         signals["number"] = None  # an adopted resolution carries its number

@@ -11,7 +11,7 @@ from .blocks import sentences_with
 
 # Monitoring of the resolution's implementation, wherever it is written; an inspection
 # that is itself a solution ("kiểm tra các cơ sở kinh doanh hằng quý") is not.
-_MONITORS_RESOLUTION = re.compile(
+MONITORS_RESOLUTION = re.compile(
     r"(?:kiểm tra|giám sát|theo dõi)[^.;]{0,40}?"
     r"(?:đôn đốc|việc thực hiện|thực hiện nghị quyết|tiến độ thực hiện|kết quả thực hiện)"
     r"|(?:chi ủy|chi uỷ|bí thư)[^.;]{0,25}?(?:kiểm tra|giám sát)"
@@ -51,7 +51,7 @@ def _monitoring(blocks: list[BlockFacts]) -> dict[str, Any]:
         if section in _NOT_FOLLOW_UP_SECTIONS:
             continue
         if (
-            _MONITORS_RESOLUTION.search(sentence)
+            MONITORS_RESOLUTION.search(sentence)
             or (section == "review" and _MONITORING.search(sentence))
             or (section != "solutions" and _OPENS_WITH_MONITORING.match(sentence))
         ):

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from ..model import BlockFacts, Document, Item, Mention, Task
 from ..text import word_count
 from .cues import COLUMN_CUES, PERIOD_END
+from .follow_up import MONITORS_RESOLUTION
+from .headings import strip_numbering
 from .owner import Owner, find_owner
 
 # The review plan and the monitoring of the resolution itself (follow-up's business)
@@ -21,6 +23,7 @@ _REVIEW_TASK = re.compile(
     r"\bsơ kết\b|\btổng kết\b|kiểm tra, giám sát|"
     r"(?:kiểm tra|giám sát|theo dõi)[^.;]{0,20}?(?:đôn đốc|việc thực hiện|thực hiện nghị quyết)"
 )
+_SENTENCE_END = re.compile(r"[.!?](?=\s+\S)")
 # A header cell names its column in at most this many words.
 COLUMN_MAX_WORDS = 6
 # An owner or date this close to a cell's start opens it: that cell is not the task.
@@ -94,7 +97,7 @@ def task_item(task: Task, key: str) -> Item | None:
     ("Chi ủy kiểm tra, giám sát hằng tháng; sơ kết vào tháng 7"), which stays in the
     matrix but is judged by the follow-up rules (a vague review would otherwise cost
     in two criteria)."""
-    if _REVIEW_TASK.search(key):
+    if is_review_plan(key):
         return None
     return Item(
         "task",
@@ -108,6 +111,25 @@ def task_item(task: Task, key: str) -> Item | None:
         },
         details={"vague_owner": task.vague_owner, "vague_time": task.vague_time},
     )
+
+
+def is_review_plan(key: str) -> bool:
+    """Whether a paragraph is the review plan rather than a task: it names a review
+    and most of its sentences are about reviewing or monitoring. In "Các đồng chí
+    đảng viên thực hiện tốt nghị quyết này. Chi ủy thường xuyên theo dõi, đôn đốc."
+    the review sentence does not hide the task before it."""
+    if not _REVIEW_TASK.search(key):
+        return False
+    body = strip_numbering(key)
+    sentences = [s for s in _SENTENCE_END.split(body) if s.strip()]
+    reviews = sum(1 for s in sentences if _REVIEW_TASK.search(s) or MONITORS_RESOLUTION.search(s))
+    return reviews * 2 > len(sentences)
+
+
+def first_assigned_task(tasks: list[Item], blocks: list[BlockFacts]) -> int | None:
+    """The block of the first task of the implementation part that the assignment
+    rules count; None when that part is missing or holds only the review plan."""
+    return next((t.block for t in tasks if blocks[t.block - 1].section == "implementation"), None)
 
 
 # -- assignment tables ----------------------------------------------------------
