@@ -91,7 +91,10 @@ def compare(draft: Path, report) -> dict:
             continue
         out["owners"] += 1
         found = _matching_task(task, report.tasks)
-        whole = found is not None and _norm(found.owner) == _norm(task["owner"])
+        # the reader writes the role beside the name ("Đồng chí A, Bí thư chi bộ"); the
+        # matrix keeps them in two columns
+        written = {_norm(found.owner), _norm(f"{found.owner}, {found.role}")} if found else set()
+        whole = _norm(task["owner"]) in written
         out["owners_whole"] += whole
         if not whole:
             misses.append(f"owner «{task['owner']}» → «{found.owner if found else '(no task)'}»")

@@ -121,6 +121,8 @@ class Task:
     deadline_text: str | None
     vague_owner: str | None = None
     vague_time: str | None = None
+    # person | role (held by one person) | body (Chi ủy, Ban Giám đốc) | collective
+    owner_kind: str | None = None
 
 
 @dataclass(slots=True)

@@ -110,6 +110,7 @@ def task_dict(t: Task) -> dict[str, Any]:
     return {
         "text": t.text,
         "owner": t.owner,
+        "owner_kind": t.owner_kind,
         "role": t.role,
         "deadline": t.deadline,
         "deadline_text": t.deadline_text,

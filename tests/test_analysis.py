@@ -166,11 +166,22 @@ def test_responsibility_matrix_is_what_is_written(assessor):
         ),
         ("đồng chí Lê Văn Tâm", "chi ủy viên", "2026-Q2", "quý II/2026"),
         ("Đ/c Trần Thị Lan", "tổ trưởng", "2026-06-30", "ngày 30/6"),
-        (None, None, None, None),  # a collective owns nothing
+        ("Các đồng chí đảng viên", None, None, None),  # a collective, kept as written
         (None, None, None, None),  # invited people do not own the task
         ("đồng chí Võ Minh Tuấn", None, "2026-04-15", "15/4/2026"),
         ("Chi ủy", None, None, "hằng tháng"),  # a frequency is its schedule
-        (None, None, None, None),  # the collective leads; Chi đoàn only cooperates
+        ("Các đoàn thể", None, None, None),  # the collective leads; Chi đoàn cooperates
+    ]
+    kinds = [t.owner_kind for t in facts.tasks]
+    assert kinds == [
+        "person",
+        "person",
+        "person",
+        "collective",
+        None,
+        "person",
+        "body",
+        "collective",
     ]
     assert facts.tasks[3].vague_owner == "Các đồng chí đảng viên"
     assert facts.tasks[4].vague_time == "trong thời gian tới"
@@ -182,7 +193,9 @@ def test_responsibility_matrix_is_what_is_written(assessor):
         t.block for n, t in enumerate(facts.tasks) if n != 6
     ]
     checks = [i.checks for i in facts.items["task"]]
+    # a collective is kept in the matrix but names no owner
     assert [c["has_owner"] for c in checks] == [True, True, True, False, False, True, False]
+    assert [c["specific_owner"] for c in checks] == [True, True, True, False, True, True, False]
     assert [c["has_deadline"] for c in checks] == [True, True, True, False, False, True, False]
     assert all(t.block > 0 and t.text for t in facts.tasks)
 
@@ -195,7 +208,8 @@ def test_tasks_in_json(assess_markdown):
     assert rows[0]["owner"] == "Chi hội Phụ nữ thôn (đồng chí Nguyễn Thị Mai)"
     assert rows[0]["role"] == "chi hội trưởng" and rows[0]["deadline"] == "2026-04"
     assert {"text", "owner", "role", "deadline", "block"} <= set(rows[0])
-    assert rows[3]["owner"] is None
+    assert rows[3]["owner"] == "Các đồng chí đảng viên"
+    assert [r["owner_kind"] for r in rows][3:5] == ["collective", None]
 
 
 def test_stage_detection(assessor):
@@ -236,12 +250,13 @@ def test_assignment_table_is_read_row_by_row(assess_markdown):
             "2026-04-30",
         ),
         ("Đặt 3 điểm tập kết rác đầu ngõ", "Chi đoàn thanh niên", None, "2026-05"),
-        ("Vận động các hộ đóng phí vệ sinh", None, None, None),
+        ("Vận động các hộ đóng phí vệ sinh", "Các đồng chí đảng viên", None, None),
     ]
     last = report.tasks[-1].block
     by_rule = {f.rule_id for f in report.findings if f.location and f.location.block == last}
     assert {"NQ601", "NQ602", "NQ603", "NQ604"} <= by_rule
     assert not any(f.rule_id == "NQ601" and f.location.block != last for f in report.findings)
+    assert [t.owner_kind for t in report.tasks] == ["person", "body", "collective"]
 
 
 def test_headerless_assignment_table(assess_markdown):

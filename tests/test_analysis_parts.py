@@ -106,11 +106,12 @@ def test_period_end(value, end):
     assert period_end(value) == end
 
 
-def test_a_task_without_owner_keeps_the_vague_collective(read):
+def test_a_collective_owner_is_kept_as_written(read):
     text = "Các đồng chí đảng viên tích cực tuyên truyền, vận động nhân dân."
     bf = read(text)
     task = read_task(1, text, bf.mentions, key=bf.key)
-    assert task.owner is None and task.vague_owner is not None
+    assert (task.owner, task.owner_kind) == ("Các đồng chí đảng viên", "collective")
+    assert task.vague_owner == "Các đồng chí đảng viên"
 
 
 # -- items ----------------------------------------------------------------------
@@ -210,3 +211,44 @@ def test_a_general_call_with_the_committees_monitoring_assigns_nothing(assess_ma
     )
     assignments = next(c for c in report.criteria if c.id == "assignments")
     assert assignments.score < 50
+
+
+@pytest.mark.parametrize(
+    ("owner", "kind"),
+    [
+        ("trưởng thôn", "role"),
+        ("đồng chí chủ tịch hội người cao tuổi phường", "role"),
+        ("chi hội trưởng chi hội nông dân", "role"),
+        ("chi ủy viên", "role"),
+        ("chi ủy", "body"),
+        ("ban giám đốc", "body"),
+        ("chi hội nông dân", "body"),
+    ],
+)
+def test_a_role_one_person_holds_is_told_from_a_body(owner, kind):
+    from nghiquyet.engine.analyse.owner import role_or_body
+    from nghiquyet.engine.text import match_key
+
+    assert role_or_body(match_key(owner)) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Các tổ đảng tổ chức cho 100% hội viên ký cam kết.", "Các tổ đảng"),
+        ("Giao các phòng chuyên môn xây dựng kế hoạch chi tiết.", "các phòng chuyên môn"),
+        (
+            "Các đồng chí đảng viên trong chi bộ tích cực tuyên truyền, vận động.",
+            "Các đồng chí đảng viên trong chi bộ",
+        ),
+        ("Mỗi đảng viên đăng ký một phần việc cụ thể.", "Mỗi đảng viên"),
+        ("Tổ chức họp dân tại nhà văn hóa thôn.", None),
+    ],
+)
+def test_a_collective_owner_is_read_whole(read, text, owner):
+    from nghiquyet.engine.analyse.owner import find_collective
+
+    bf = read(text)
+    found = find_collective(text, bf.mentions, bf.key)
+    assert (found.text if found else None) == owner
+    assert found is None or found.kind == "collective"

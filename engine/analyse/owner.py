@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..model import Mention
 from ..text import match_key
+from .cues import COLLECTIVE_OPENERS, ONE_HOLDER_HEADS, OWNER_PHRASE_ENDS
 
 # Where a task's owner is written: at the head of the sentence, after numbering and
 # "Giao (cho)"; or named by a cue right before it; or followed by the verb that leads.
@@ -35,14 +36,25 @@ _TITLE_BEFORE = re.compile(r"(?:đồng chí|đ/c)\s+$")
 _BRACKET = re.compile(r"((?:\s+[^\W\d_]+){0,3}?)\s*\(")
 # A role right after a name, separated by ", " at most
 ROLE_GAP = 3
+# A collective owner's name is at most this many words ("Các đồng chí đảng viên trong
+# chi bộ"); what follows is the task.
+COLLECTIVE_MAX_WORDS = 8
+_TITLE_LEAD = re.compile(r"^(?:đồng chí|đ/c)\s+")
+_CLAUSE_END = re.compile(r"[,;:.(]")
+
+# What an owner is, for scoring: a named person or a role one person holds is named;
+# a body (Chi ủy, Ban Giám đốc) is named only in part; a collective is not named.
+OWNER_KINDS = ("person", "role", "body", "collective")
 
 
 @dataclass(frozen=True, slots=True)
 class Owner:
-    """A task's owner as written, and the role written beside a named person."""
+    """A task's owner as written, the role written beside a named person, and the
+    owner's kind (one of ``OWNER_KINDS``)."""
 
     text: str
     role: str | None = None
+    kind: str = "person"
 
 
 def find_owner(
@@ -64,7 +76,7 @@ def find_owner(
     persons = [m for m in mentions if m.kind == "person"]
     roles = [m for m in mentions if m.kind == "role"]
     if chosen.kind == "person":
-        return Owner(chosen.text, _role_after(roles, chosen.end))
+        return Owner(chosen.text, _role_after(roles, chosen.end), "person")
     return _body_owner(text, key, chosen, persons, roles)
 
 
@@ -124,5 +136,54 @@ def _body_owner(
         contact = next((p for p in persons if p.start == inner_start), None)
         if contact is not None:
             owner = f"{text[start : end + len(bracket.group(1))]} ({contact.text})"
-            return Owner(owner, _role_after(roles, contact.end))
-    return Owner(text[start:end])
+            return Owner(owner, _role_after(roles, contact.end), "person")
+    return Owner(text[start:end], kind=role_or_body(key[start:end]))
+
+
+def role_or_body(key: str) -> str:
+    """ "role" for an owner one person holds ("trưởng thôn", "đồng chí chủ tịch hội
+    người cao tuổi phường"), "body" for one of several people ("chi ủy")."""
+    head = _TITLE_LEAD.sub("", key.strip())
+    for word in ONE_HOLDER_HEADS:
+        if head.startswith(word) and not head[len(word) : len(word) + 1].isalpha():
+            return "role"
+    return "body"
+
+
+def find_collective(text: str, mentions: Sequence[Mention], key: str | None = None) -> Owner | None:
+    """The collective that leads the sentence ("Các đồng chí đảng viên trong chi bộ
+    ...", "Giao các tổ đảng ...", "Mỗi đảng viên ..."), as written, or None."""
+    key = match_key(text) if key is None else key
+    lead = _OWNER_LEAD.match(key)
+    start = lead.end() if lead else 0
+    vague = next((m for m in mentions if m.kind == "vague_owner" and m.start == start), None)
+    rest = key[start:]
+    if vague is None and not any(rest.startswith(f"{opener} ") for opener in COLLECTIVE_OPENERS):
+        return None
+    end = _collective_end(key, start, mentions)
+    if vague is not None:
+        end = max(end, vague.end)
+    return Owner(text[start:end].rstrip(), kind="collective")
+
+
+def _collective_end(key: str, start: int, mentions: Sequence[Mention]) -> int:
+    """Where a collective owner's name stops: at a comma or bracket, at the verb
+    that follows it, at a word that opens the task, or after a few words."""
+    words = list(re.finditer(r"\S+", key[start:]))
+    end = start + (
+        words[COLLECTIVE_MAX_WORDS - 1].end()
+        if len(words) >= COLLECTIVE_MAX_WORDS
+        else len(key) - start
+    )
+    clause = _CLAUSE_END.search(key, start)
+    if clause:
+        end = min(end, clause.start())
+    first_word_end = start + (words[0].end() if words else 0)
+    for m in mentions:
+        if m.kind == "action_verb" and first_word_end < m.start < end:
+            end = m.start
+    for cue in OWNER_PHRASE_ENDS:
+        at = key.find(f" {cue}", first_word_end, end)
+        if at >= 0:
+            end = at
+    return end

@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import BlockFacts, Document, Item, Mention, Task
-from ..text import word_count
+from ..text import match_key, word_count
 from .cues import COLUMN_CUES, PERIOD_END
 from .follow_up import MONITORS_RESOLUTION
 from .headings import strip_numbering
-from .owner import Owner, find_owner
+from .owner import Owner, find_collective, find_owner, role_or_body
 
 # The review plan and the monitoring of the resolution itself (follow-up's business)
 _REVIEW_TASK = re.compile(
@@ -77,9 +77,13 @@ def read_task(
     key: str | None = None,
 ) -> Task:
     """One task from a paragraph (``block`` is its 1-based number)."""
-    owner = find_owner(text, mentions, run_in, key)
+    owner = find_owner(text, mentions, run_in, key) or find_collective(text, mentions, key)
     deadline = find_deadline(mentions, inherited_date)
     vague_owner = next((m.text for m in mentions if m.kind == "vague_owner"), None)
+    if owner is not None and owner.kind == "collective":
+        vague_owner = owner.text
+    elif owner is not None:
+        vague_owner = None
     return Task(
         text=text,
         block=block,
@@ -87,8 +91,9 @@ def read_task(
         role=owner.role if owner else None,
         deadline=deadline.value,
         deadline_text=deadline.text,
-        vague_owner=vague_owner if owner is None else None,
+        vague_owner=vague_owner,
         vague_time=deadline.vague_time,
+        owner_kind=owner.kind if owner else None,
     )
 
 
@@ -103,14 +108,30 @@ def task_item(task: Task, key: str) -> Item | None:
         "task",
         task.block,
         task.text,
-        checks={
-            "has_owner": task.owner is not None,
+        checks=_owner_checks(task)
+        | {
             "has_deadline": task.deadline_text is not None,
-            "specific_owner": task.vague_owner is None or task.owner is not None,
             "specific_time": task.vague_time is None,
         },
-        details={"vague_owner": task.vague_owner, "vague_time": task.vague_time},
+        details={
+            "vague_owner": task.vague_owner,
+            "vague_time": task.vague_time,
+            "owner": task.owner,
+        },
     )
+
+
+def _owner_checks(task: Task) -> dict[str, bool]:
+    """A person or a one-holder role names the owner; a body names it in part (it has
+    an owner but no single holder); a collective names none."""
+    kind = task.owner_kind
+    checks = {
+        "has_owner": kind in ("person", "role", "body"),
+        "specific_owner": kind != "collective" and (task.vague_owner is None or kind is not None),
+    }
+    if kind in ("person", "role", "body"):
+        checks["single_holder"] = kind != "body"
+    return checks
 
 
 def is_review_plan(key: str) -> bool:
@@ -218,8 +239,13 @@ def table_task(
         role=owner.role if owner else None,
         deadline=deadline.deadline if deadline else None,
         deadline_text=deadline.deadline_text if deadline else None,
-        vague_owner=vague if owner is None else None,
+        vague_owner=owner.text
+        if owner and owner.kind == "collective"
+        else None
+        if owner
+        else vague,
         vague_time=None if deadline else next((t.vague_time for t in dated if t.vague_time), None),
+        owner_kind=owner.kind if owner else None,
     )
 
 
@@ -237,13 +263,20 @@ def _wordy_cells(blocks: list[BlockFacts], cells: list[int]) -> list[int]:
 def _table_owner(
     document: Document, blocks: list[BlockFacts], owner_cells: list[int], task_cell: int
 ) -> Owner | None:
+    """The owner of a table row: a named owner in any owner cell first, then a
+    collective one."""
     for i in owner_cells:
         block = document.blocks[i]
         owner = find_owner(block.text, blocks[i].mentions, block.run_in, blocks[i].key)
         if owner is None and i != task_cell and blocks[i].has("person", "role"):
             # an owner column holds just the name: "Đ/c Lê Văn Tâm, chi ủy viên"
             first = min(blocks[i].of("person", "role"), key=lambda m: m.start)
-            owner = Owner(first.text)
+            kind = "person" if first.kind == "person" else role_or_body(match_key(first.text))
+            owner = Owner(first.text, kind=kind)
+        if owner:
+            return owner
+    for i in owner_cells:
+        owner = find_collective(document.blocks[i].text, blocks[i].mentions, blocks[i].key)
         if owner:
             return owner
     return None
