@@ -252,3 +252,44 @@ def test_a_collective_owner_is_read_whole(read, text, owner):
     found = find_collective(text, bf.mentions, bf.key)
     assert (found.text if found else None) == owner
     assert found is None or found.kind == "collective"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "100% đảng viên được học tập, quán triệt nghị quyết trong quý I/2027.",
+        "Chi bộ hoàn thành xuất sắc 100% chỉ tiêu cấp trên giao năm 2027.",
+        "Tạo chuyển biến rõ nét trong công tác cải cách hành chính năm 2027.",
+        "Giữ vững danh hiệu đơn vị quyết thắng năm 2027.",
+    ],
+)
+def test_a_stock_target_measures_nothing(read, text):
+    target = _target(read, text)
+    assert not target.checks["measurable"] and not target.checks["not_vague"]
+
+
+def test_a_real_figure_beside_a_stock_formula_still_measures(read):
+    text = "100% đảng viên học tập, quán triệt nghị quyết; 95% hộ phân loại rác trước 30/6/2027."
+    assert _target(read, text).checks["measurable"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Một số hộ ở xa không muốn góp vốn, chi bộ sẽ kịp thời lãnh đạo tháo gỡ.",
+        "Giá vật tư có thể tăng cao: chi ủy tập trung khắc phục, có biện pháp phù hợp.",
+    ],
+)
+def test_an_empty_remedy_is_no_way_out(read, text):
+    bf = read(text)
+    item = classify_obstacle(1, text, bf.key, bf.mentions, (0, len(text)))
+    assert not item.checks["has_remedy"]
+
+
+def test_a_remedy_paragraph_that_promises_nothing_answers_nothing(assess_markdown):
+    report = assess_markdown(
+        "# NGHỊ QUYẾT\n\n**về làm đường bê tông thôn Nậm Cáy**\n\n## IV. DỰ BÁO KHÓ KHĂN\n\n"
+        "- Giá xi măng có thể tăng 15% trong mùa mưa năm 2027, thiếu vốn đối ứng.\n"
+        "- Chi bộ sẽ kịp thời lãnh đạo tháo gỡ khi phát sinh.\n"
+    )
+    assert any(f.rule_id.startswith("NQ5") and "cách" in f.message["vi"] for f in report.findings)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..model import BlockFacts, Document, Item, Task
 from ..text import word_count
 from .cues import ITEM_SECTIONS
-from .obstacles import REMEDY_LEAD, classify_obstacle, stray_forecasts
+from .obstacles import REMEDY_LEAD, classify_obstacle, offers_remedy, stray_forecasts
 from .solutions import cause_words, classify_solution
 from .spans import item_spans
 from .structure import Structure
@@ -156,7 +156,11 @@ class _ItemWalk:
         bf, block = self.blocks[i], self.document.blocks[i]
         for start, end in item_spans(bf.key, block, i in self.lead_blocks):
             part = bf.key[start:end].strip()
-            if self.pending_obstacle is not None and REMEDY_LEAD.match(part.lstrip("*- ")):
+            if (
+                self.pending_obstacle is not None
+                and REMEDY_LEAD.match(part.lstrip("*- "))
+                and offers_remedy([m for m in bf.mentions if start <= m.start < end])
+            ):
                 self.pending_obstacle.checks["has_remedy"] = True
                 self.pending_obstacle.details["remedy_block"] = i + 1
                 self.pending_obstacle = None

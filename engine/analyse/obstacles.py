@@ -24,6 +24,7 @@ SPECIFIC_MIN_WORDS = 8
 COLON_SIDE_MIN_WORDS = 3
 # A stray forecast paragraph has at least this many words.
 STRAY_MIN_WORDS = 8
+_REMEDY_KINDS = ("remedy", "remedy_action", "action_verb")
 _NOT_FORECAST_SECTIONS = ("situation", "bases", "header", "title", "signature", "recipients")
 
 
@@ -33,7 +34,7 @@ def classify_obstacle(
     """The obstacle at ``span`` (start, end) of a block with ``text``, match key ``key``
     and the block's ``mentions``."""
     start, end = span
-    inside = [m for m in mentions if start <= m.start < end]
+    inside = without_empty_remedies([m for m in mentions if start <= m.start < end])
     remedy = any(m.kind == "remedy" and affirmed(key, m) for m in inside) or remedy_after_colon(
         key, start, end, inside
     )
@@ -48,6 +49,23 @@ def classify_obstacle(
         },
         details={"generic_terms": generic},
     )
+
+
+def without_empty_remedies(mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` less the remedy and action cues that sit inside an empty remedy
+    ("chi bộ sẽ kịp thời lãnh đạo tháo gỡ", "có biện pháp phù hợp")."""
+    empty = [m for m in mentions if m.kind == "empty_remedy"]
+    return [
+        m
+        for m in mentions
+        if m.kind not in _REMEDY_KINDS
+        or not any(e.start < m.end and m.start < e.end for e in empty)
+    ]
+
+
+def offers_remedy(mentions: Sequence[Mention]) -> bool:
+    """Whether a paragraph that opens like a remedy ("Chi bộ sẽ ...") names one."""
+    return any(m.kind in _REMEDY_KINDS for m in without_empty_remedies(mentions))
 
 
 def affirmed(key: str, mention: Mention) -> bool:

@@ -13,6 +13,9 @@ _BOUND = re.compile(
     r"giảm xuống|giảm còn|tăng lên)\s+(?:còn\s+)?\d"
 )
 _MEASURES = {"percent", "quantity", "absolute_target"}
+# A figure this close before a stock formula belongs to it ("100% đảng viên được học
+# tập, quán triệt ...").
+FORMULA_REACH = 40
 
 
 def classify_target(
@@ -21,12 +24,15 @@ def classify_target(
     """The target written in ``text`` (a clause of block ``block``, with its match key
     and the mentions inside it); ``inherited_date`` is the date its heading or
     introducing line gave."""
-    kinds = {m.kind for m in mentions}
+    stock = [m for m in mentions if m.kind == "stock_target"]
+    measures = [m for m in mentions if m.kind in _MEASURES and not _in_formula(m, stock)]
     # "không còn điểm đổ rác", "không có học sinh bị đuối nước": zero is a number;
     # "không quá 40 giờ/người/tháng", "không quá 32°C": a bound is a measure
-    measurable = bool(kinds & _MEASURES) or bool(_BOUND.search(key))
+    measurable = bool(measures) or (not stock and bool(_BOUND.search(key)))
     dates = [m for m in mentions if m.kind == "date" and m.unit != "term"]
-    vague = [m.value for m in mentions if m.kind == "vague_goal"]
+    vague = list(
+        dict.fromkeys(m.value for m in mentions if m.kind in ("vague_goal", "stock_target"))
+    )
     return Item(
         "target",
         block,
@@ -37,4 +43,13 @@ def classify_target(
             "not_vague": measurable or not vague,
         },
         details={"vague_terms": vague, "deadline": dates[0].value if dates else inherited_date},
+    )
+
+
+def _in_formula(measure: Mention, stock: list[Mention]) -> bool:
+    """Whether ``measure`` is the figure of a stock formula ("100% đảng viên học tập,
+    quán triệt nghị quyết", "hoàn thành 100% chỉ tiêu cấp trên giao")."""
+    return any(
+        0 <= s.start - measure.end <= FORMULA_REACH or s.start <= measure.start < s.end
+        for s in stock
     )
