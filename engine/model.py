@@ -131,7 +131,7 @@ class Facts:
 
     document: Document
     stage: str  # draft | adopted
-    stage_source: str  # "option", "marked DỰ THẢO", "vote record", "default"
+    stage_source: str  # "option", "marked" (DỰ THẢO), "vote_record", "signed", "default"
     blocks: list[BlockFacts]
     sections: list[Section]
     items: dict[str, list[Item]]

@@ -161,8 +161,9 @@ def test_stage_auto_detection_in_json():
     assert _json_stage(DRAFTS / "thon-phu-xuan" / "strong.md") == "draft"
     # no mark and a vote record: adopted
     assert _json_stage(DRAFTS / "adopted" / "adopted.md") == "adopted"
-    # neither: judged as a draft (the safe default, no vote record demanded)
-    assert _json_stage(DRAFTS / "adopted" / "adopted-no-vote.md") == "draft"
+    # no mark, no vote record, but signed as only an adopted text is (a filled number,
+    # the signer's name, "quyết nghị"): adopted, and procedure says the vote is missing
+    assert _json_stage(DRAFTS / "adopted" / "adopted-no-vote.md") == "adopted"
 
 
 def test_no_criterion_is_a_constant(scored):

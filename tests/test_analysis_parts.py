@@ -293,3 +293,23 @@ def test_a_remedy_paragraph_that_promises_nothing_answers_nothing(assess_markdow
         "- Chi bộ sẽ kịp thời lãnh đạo tháo gỡ khi phát sinh.\n"
     )
     assert any(f.rule_id.startswith("NQ5") and "cách" in f.message["vi"] for f in report.findings)
+
+
+SIGNED = {"number": 3, "number_blank": False, "signature_name": 60, "adoption_clause": 12}
+
+
+@pytest.mark.parametrize(
+    ("option", "signals", "stage"),
+    [
+        ("auto", {"draft_mark": 5, **SIGNED}, ("draft", "marked")),
+        ("auto", {"vote_record": 58}, ("adopted", "vote_record")),
+        ("auto", SIGNED, ("adopted", "signed")),
+        ("auto", {**SIGNED, "number_blank": True}, ("draft", "default")),
+        ("auto", {**SIGNED, "signature_name": None}, ("draft", "default")),
+        ("draft", {"vote_record": 58}, ("draft", "option")),
+    ],
+)
+def test_the_stage_a_text_is_at(option, signals, stage):
+    from nghiquyet.engine.analyse.stage import resolve_stage
+
+    assert resolve_stage(option, signals) == stage

@@ -26,9 +26,13 @@ _MEETING_PLAN = re.compile(
 )
 
 
+# What only a signed resolution says: it takes effect, the cell resolves
+_ADOPTION_CLAUSE = re.compile(r"có hiệu lực (?:thi hành )?(?:kể )?từ ngày ký|quyết nghị")
+
+
 def read_procedure(blocks: list[BlockFacts]) -> dict[str, Any]:
     """The first block (1-based) of each procedure signal, or None."""
-    chiuy = vote = discussion = meeting = None
+    chiuy = vote = discussion = meeting = adoption = None
     for i, sentence, _ in sentences_with(blocks):
         if chiuy is None and _CHI_UY.search(sentence) and _REVIEWED.search(sentence):
             chiuy = i + 1
@@ -38,7 +42,10 @@ def read_procedure(blocks: list[BlockFacts]) -> dict[str, Any]:
             discussion = i + 1
         if meeting is None and _MEETING_PLAN.search(sentence):
             meeting = i + 1
+        if adoption is None and _ADOPTION_CLAUSE.search(sentence):
+            adoption = i + 1
     return {
+        "adoption_clause": adoption,
         "chiuy_review": chiuy,
         "vote_record": vote,
         "discussion": discussion,

@@ -9,12 +9,21 @@ STAGE_OPTIONS = ("auto", "draft", "adopted")
 
 def resolve_stage(option: str, signals: dict[str, Any]) -> tuple[str, str]:
     """(stage, why): the ``--stage`` option when it names one; else "draft" when the
-    header carries the DỰ THẢO mark, "adopted" when a vote is recorded, "draft" by
-    default."""
+    header carries the DỰ THẢO mark; "adopted" when a vote is recorded, or when the
+    text is signed as only an adopted one is (a filled number, a signer's name, and
+    "có hiệu lực kể từ ngày ký" or "quyết nghị"; procedure then says the vote record
+    is missing); "draft" by default."""
     if option in ("draft", "adopted"):
         return option, "option"
     if signals.get("draft_mark"):
         return "draft", "marked"
     if signals.get("vote_record"):
         return "adopted", "vote_record"
+    if (
+        signals.get("number")
+        and not signals.get("number_blank")
+        and signals.get("signature_name")
+        and signals.get("adoption_clause")
+    ):
+        return "adopted", "signed"
     return "draft", "default"
