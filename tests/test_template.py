@@ -100,6 +100,18 @@ def test_fresh_template_flags_every_placeholder(tmp_path, assessor, name):
     assert run.exit_code == 1, run.output
 
 
+@pytest.mark.parametrize("name", ["draft.docx", "draft.md"])
+def test_an_unfilled_template_earns_no_points(tmp_path, assessor, name):
+    """Placeholders earn nothing anywhere: no part, no item, no header element."""
+    target, result = _write(tmp_path, name)
+    assert result.exit_code == 0, result.output
+    report = assessor.assess_path(target)
+    assert report.score <= 20, report.score
+    criteria = {c.id: c for c in report.criteria}
+    for criterion in ("urgency", "objectives", "feasibility", "obstacles", "assignments"):
+        assert criteria[criterion].score == 0, (criterion, criteria[criterion].summary)
+
+
 def test_refuses_to_overwrite_without_force(tmp_path):
     target, first = _write(tmp_path, "draft.docx")
     assert first.exit_code == 0

@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Document, Facts
-from .blocks import read_blocks
+from .blocks import filled_parts, read_blocks
 from .follow_up import read_follow_up
 from .header import read_header
 from .items import read_items
@@ -56,6 +56,7 @@ def analyse(document: Document, nlp, stage: str = "auto") -> Facts:
         "topic": structure.topic,
     }
     signals = {name: value for name, value in head.items() if value is not None}
+    sections, blocks = filled_parts(structure.sections, blocks)
     signals.update(read_header(document, blocks))
     signals.update(read_procedure(blocks))
     signals.update(read_follow_up(blocks))
@@ -70,7 +71,7 @@ def analyse(document: Document, nlp, stage: str = "auto") -> Facts:
         stage=resolved,
         stage_source=source,
         blocks=blocks,
-        sections=structure.sections,
+        sections=sections,
         items=items.by_kind,
         tasks=items.tasks,
         signals=signals,

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import BlockFacts, Document, Mention
+from ..model import BlockFacts, Document, Mention, Section
+from ..template import PLACEHOLDER_RE
 from ..text import match_key, word_count
 
 # Span group -> how its spans become mentions. Numbers carry their kind in the label
@@ -48,7 +49,14 @@ def mentions_of(doc) -> list[Mention]:
 
 def block_facts(index: int, text: str, doc) -> BlockFacts:
     """The facts of one block (1-based ``index``) from its processed ``doc``; its
-    section is "body" until the structure is read."""
+    section is "body" until the structure is read.
+
+    A block that still holds a template placeholder ("[… điền …]") is unfilled: it
+    says nothing, so it earns no point anywhere (its key is blank, it has no words
+    and no mentions); the meta rule on placeholders points at it.
+    """
+    if PLACEHOLDER_RE.search(text):
+        return BlockFacts(index, "body", False, 0, [(0, len(text))], [], " " * len(text))
     # the normaliser already folded this text; a plugin pipeline may not have
     key = doc.user_data.get("nq_key") or match_key(text)
     return BlockFacts(
@@ -82,3 +90,30 @@ def sentences_with(
             inside = [m for m in bf.mentions if m.start >= s and m.end <= e]
             if any(m.kind in categories for m in inside) or not categories:
                 yield i, bf.key[s:e], inside
+
+
+def is_unfilled(bf: BlockFacts) -> bool:
+    """A block left as the template wrote it (see :func:`block_facts`)."""
+    return bf.words == 0 and not bf.key.strip() and bool(bf.key)
+
+
+def filled_parts(
+    sections: list[Section], blocks: list[BlockFacts]
+) -> tuple[list[Section], list[BlockFacts]]:
+    """``sections`` less the parts whose every paragraph is still a placeholder, and
+    ``blocks`` with those parts' headings blanked too: an unfilled part is no part,
+    and its heading alone earns nothing."""
+    kept, blanked = [], set()
+    for s in sections:
+        if s.blocks and all(is_unfilled(blocks[b - 1]) for b in s.blocks):
+            if s.heading_block is not None:
+                blanked.add(s.heading_block)
+        else:
+            kept.append(s)
+    if not blanked:
+        return sections, blocks
+    return kept, [_blank(bf) if bf.index in blanked else bf for bf in blocks]
+
+
+def _blank(bf: BlockFacts) -> BlockFacts:
+    return BlockFacts(bf.index, bf.section, bf.is_heading, 0, bf.sentences, [], " " * len(bf.key))
