@@ -37,10 +37,15 @@ def _criterion_summary(crit: str, results: list[RuleResult]) -> dict[str, str]:
 def score_criteria(
     results: list[RuleResult], selected: list[Rule], weights: dict[str, float]
 ) -> list[CriterionScore]:
-    selected_criteria = {r.criterion for r in selected}
+    """Each criterion's score from the results of the ``selected`` rules that declare it;
+    a criterion none of them declares is not scored (``score`` None)."""
+    # A result belongs to the criterion its rule declares, never to the digit in its
+    # id: the id is a name, and a name is no place to keep metadata.
+    criterion_of = {r.id: r.criterion for r in selected}
+    selected_criteria = set(criterion_of.values())
     scores = []
     for crit in CRITERIA:
-        mine = [r for r in results if r.rule_id[2] == str(crit.digit)]
+        mine = [r for r in results if criterion_of.get(r.rule_id) == crit.id]
         weight = float(weights.get(crit.id, crit.weight))
         if crit.id not in selected_criteria:
             scores.append(

@@ -88,3 +88,29 @@ def test_slogan_topic_quotes_each_slogan_once(assess_markdown):
     (finding,) = [f for f in report.findings if f.rule_id == "NQ101"]
     assert "tăng cường công tác xây dựng đảng" in finding.message["vi"]
     assert finding.message["vi"].count("xây dựng đảng") == 1
+
+
+def test_a_rule_scores_under_its_declared_criterion_not_its_id_digit(samples):
+    """The id is a name: were its digit ever to disagree with the rule's criterion (the
+    rule-pack loader refuses such a pack), the findings still count where the rule
+    says they belong, and nowhere else."""
+    import dataclasses
+
+    from nghiquyet.engine.config import Config
+    from nghiquyet.engine.runner import Assessor
+
+    assessor = Assessor(Config())
+    moved = dataclasses.replace(assessor.ruleset.rules["NQ601"], criterion="urgency")
+    assessor.rules = [moved if r.id == "NQ601" else r for r in assessor.rules]
+    report = assessor.assess_path(samples / "formalistic.md")
+
+    by_id = {c.id: c for c in report.criteria}
+    assert "NQ601" in [r.rule_id for r in by_id["urgency"].rules]
+    assert "NQ601" not in [r.rule_id for r in by_id["assignments"].rules]
+    findings = [f for f in report.findings if f.rule_id == "NQ601"]
+    assert findings and all(f.criterion == "urgency" and f.points > 0 for f in findings)
+    # the points it costs come off urgency's score, not assignments': each criterion
+    # loses exactly what its own findings carry
+    for crit in ("urgency", "assignments"):
+        lost = sum(f.points for f in report.findings if f.criterion == crit)
+        assert 100 - by_id[crit].score == pytest.approx(lost, abs=0.5)
