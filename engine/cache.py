@@ -7,7 +7,8 @@ An entry is one :class:`DocumentReport` as JSON, keyed by everything that can ch
 - the code: the tool version and a digest of the engine's and plugins' source files, so
   an edited checkout (``pip install -e``) never serves results of the old code;
 - the rule packs and lexicons actually loaded (their content), and the plugin list;
-- the settings that change a result (:meth:`Config.as_key`, plus ``max_file_mb``).
+- the settings that change a result (:meth:`Config.as_key`, plus ``max_file_mb``), and
+  the stage the call judges the draft as (it may differ from the config's).
 
 Safe under concurrent runs: an entry is written to a temporary file and renamed into
 place, so a reader sees a whole entry or none. An entry that cannot be read or decoded
@@ -189,8 +190,9 @@ class ResultCache:
         prune_if_due(folder)
         return cls(root, context)
 
-    def key(self, path: Path, config) -> str | None:
-        """The key of ``path`` as it is now; ``None`` when it cannot be read (such a
+    def key(self, path: Path, config, stage: str | None = None) -> str | None:
+        """The key of ``path`` as it is now, judged as ``stage`` (the call's stage,
+        which may differ from ``config.stage``); ``None`` when it cannot be read (such a
         file is not cached: the loader reports why) or is too large to be assessed."""
         from .load import MAX_FILE_BYTES
 
@@ -205,7 +207,9 @@ class ResultCache:
         except OSError:
             return None
         return hashlib.sha256(
-            f"{self.context}\0{path}\0{content}".encode("utf-8", "surrogateescape")
+            f"{self.context}\0{stage or config.stage}\0{path}\0{content}".encode(
+                "utf-8", "surrogateescape"
+            )
         ).hexdigest()
 
     def _entry(self, key: str) -> Path:

@@ -3,11 +3,16 @@
 An :class:`Assessor` is built once per process: the plugin manager, the rule set
 and (lazily, on the first readable draft) the spaCy pipeline, so a batch pays for
 them once. Unreadable files become a report with ``error`` and the batch goes on.
+
+What may differ from one call to the next (the stage to judge a text as, the language
+of a batch's report) is an argument of the call; the Assessor and its Config are
+never changed to pass it, so one Assessor can serve many threads (``nghiquyet serve``).
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,6 +29,8 @@ MIN_FILES_PER_WORKER = 4
 
 
 class Assessor:
+    """The stages, ready to run: plugin manager, rule set, selected rules, pipeline."""
+
     def __init__(self, config: Config):
         self.config = config
         self.pm = get_plugin_manager()
@@ -33,35 +40,50 @@ class Assessor:
         self.debug = False  # let internal errors propagate (``--debug``)
         self.cache = None  # a ResultCache (engine/cache.py) when ``--cache`` is on
         self.cache_hits = 0
+        # spaCy documents no thread safety for a shared pipeline (its vocabulary grows as
+        # it reads), so threads take turns through it; uncontended, the lock costs nothing.
+        self._pipeline_lock = threading.Lock()
 
     @property
     def nlp(self):
+        """The spaCy pipeline, built on first use."""
         if self._nlp is None:
-            from .nlp import build_pipeline
+            with self._pipeline_lock:
+                if self._nlp is None:
+                    from .nlp import build_pipeline
 
-            lexicon = tuple(sorted((k, tuple(v)) for k, v in self.ruleset.lexicon.items()))
-            self._nlp = build_pipeline(lexicon, self.pm, self.config)
+                    lexicon = tuple(sorted((k, tuple(v)) for k, v in self.ruleset.lexicon.items()))
+                    self._nlp = build_pipeline(lexicon, self.pm, self.config)
         return self._nlp
 
     def rules_for(self, path: str):
+        """The selected rules less those ``per_file_ignores`` drops for ``path``."""
         extra = file_ignores(self.config, path)
         if not extra:
             return self.rules
         dropped = {r.id for t in extra for r in self.ruleset.by_token(t)}
         return [r for r in self.rules if r.id not in dropped]
 
-    def assess_document(self, document) -> DocumentReport:
-        """Analyse, check and score an already loaded Document."""
-        facts = analyse(document, self.nlp, self.config.stage)
+    def assess_document(self, document, stage: str | None = None) -> DocumentReport:
+        """Analyse, check and score an already loaded Document.
+
+        ``stage`` (``draft``, ``adopted`` or ``auto``) is how to judge this text;
+        ``None`` takes the config's.
+        """
+        nlp = self.nlp
+        with self._pipeline_lock:
+            facts = analyse(document, nlp, stage or self.config.stage)
         rules = self.rules_for(document.path)
         results = check(facts, self.ruleset, rules)
         report = score(facts, results, rules, self.config.weights)
         self.pm.hook.adjust_score(report=report, config=self.config)
         return report
 
-    def assess_path(self, path: Path) -> DocumentReport:
-        """Assess one file; an unreadable file gives a report with ``error`` set."""
-        key = self.cache.key(path, self.config) if self.cache is not None else None
+    def assess_path(self, path: Path, stage: str | None = None) -> DocumentReport:
+        """Assess one file (``stage`` as for :meth:`assess_document`); an unreadable file
+        gives a report with ``error`` set."""
+        stage = stage or self.config.stage
+        key = self.cache.key(path, self.config, stage) if self.cache is not None else None
         cached = self.cache.get(key) if key else None
         if cached is not None:
             self.cache_hits += 1
@@ -70,17 +92,17 @@ class Assessor:
             document = load(path, self.config, self.pm)
         except InputError as exc:
             return DocumentReport(path=str(path), error=DocumentError(exc.code, exc.message))
-        report = self.assess_document(document)
+        report = self.assess_document(document, stage)
         if key:
             self.cache.put(key, report)
         return report
 
-    def assess_one(self, path: Path) -> DocumentReport:
+    def assess_one(self, path: Path, stage: str | None = None) -> DocumentReport:
         """:meth:`assess_path`, but an internal error also becomes an error entry
         (code ``internal``) so that one bad draft never stops a batch; ``debug``
         lets it propagate instead."""
         try:
-            return self.assess_path(path)
+            return self.assess_path(path, stage)
         except Exception as exc:
             if self.debug:
                 raise
@@ -101,12 +123,18 @@ class Assessor:
         paths: list[Path],
         jobs: int | None = 1,
         progress: Callable[[int, int], None] | None = None,
+        *,
+        stage: str | None = None,
+        lang: str | None = None,
     ) -> Report:
         """Assess many files, sorted by path; ``jobs`` worker processes (``None``/0: one
         per core; 1: in this process). ``progress(done, total)`` is called after each file.
+        ``stage`` judges every file (as :meth:`assess_document`); ``lang`` is the
+        report's language. Either, when ``None``, comes from the config.
         """
         from . import __version__
 
+        stage = stage or self.config.stage
         ordered = sorted(paths, key=str)
         # A worker costs its own spaCy start-up (~0.5 s): a pool only pays for itself
         # with a few files per worker, so small batches run here.
@@ -114,7 +142,7 @@ class Assessor:
         if workers <= 1:
             documents = []
             for path in ordered:
-                documents.append(self.assess_one(path))
+                documents.append(self.assess_one(path, stage))
                 if progress:
                     progress(len(documents), len(ordered))
         else:
@@ -125,6 +153,7 @@ class Assessor:
                 self.nlp  # noqa: B018
             documents = _assess_in_pool(
                 ordered,
+                stage,
                 workers,
                 self.config,
                 self.debug,
@@ -134,7 +163,7 @@ class Assessor:
             )
         return Report(
             documents=documents,
-            lang=self.config.lang,
+            lang=lang or self.config.lang,
             tool_version=__version__,
             fail_under=self.config.fail_under,
         )
@@ -155,9 +184,9 @@ def _init_worker(config: Config, debug: bool, cache=None) -> None:
     _WORKER.cache = cache
 
 
-def _work(path: Path) -> DocumentReport:
+def _work(path: Path, stage: str) -> DocumentReport:
     assert _WORKER is not None, "pool initializer did not run"
-    return _WORKER.assess_one(path)
+    return _WORKER.assess_one(path, stage)
 
 
 def _fork_context():
@@ -171,6 +200,7 @@ def _fork_context():
 
 def _assess_in_pool(
     paths: list[Path],
+    stage: str,
     workers: int,
     config: Config,
     debug: bool,
@@ -188,7 +218,7 @@ def _assess_in_pool(
         initializer=_init_worker,
         initargs=(config, debug, cache),
     ) as pool:
-        futures = {pool.submit(_work, path): i for i, path in enumerate(paths)}
+        futures = {pool.submit(_work, path, stage): i for i, path in enumerate(paths)}
         for future in as_completed(futures):
             i = futures[future]
             try:

@@ -13,10 +13,11 @@ reported without file names). The downloads are embedded in the answer page as
 ``data:`` links, so the server need not keep anything for a later request.
 
 Concurrency: one :class:`Assessor` per server process (the spaCy pipeline is costly
-to build) behind a lock, since neither the pipeline nor the assessor's per-request
-stage setting is documented thread-safe; an assessment takes tens of milliseconds,
-so serialising it costs little. Requests run it in Starlette's threadpool, so the
-event loop keeps accepting uploads meanwhile.
+to build), shared by every request. A request's stage and language are arguments of
+its calls, never settings changed on the shared Assessor, so requests need no lock of
+their own; the Assessor lets one thread at a time through the spaCy pipeline, whose
+thread safety is not documented (an assessment takes tens of milliseconds). Requests
+run in Starlette's threadpool, so the event loop keeps accepting uploads meanwhile.
 
 The page works without JavaScript (plain forms); a few lines of inline script add
 drag-and-drop and size the report frame. No CDN, no network: everything is inline.
@@ -251,20 +252,17 @@ class Assessed:
 
 
 class Engine:
-    """The server's one Assessor and the lock that serialises its use."""
+    """The server's one Assessor, shared by every request."""
 
     def __init__(self, config: Config):
         from .runner import Assessor
 
         self.config = config
         self.assessor = Assessor(config)
-        self.default_stage = config.stage
-        self.lock = threading.Lock()
 
     def warm(self) -> None:
         """Build the spaCy pipeline now, so the first upload does not wait for it."""
-        with self.lock:
-            _ = self.assessor.nlp
+        _ = self.assessor.nlp
 
     def assess(self, upload: Upload, stage: str, lang: str, annotate: bool = True) -> Assessed:
         """Assess one upload inside a temporary folder that is gone when this returns.
@@ -286,12 +284,7 @@ class Engine:
                 error = DocumentError(exc.code, message)
                 return Assessed(upload, DocumentReport(path=upload.name, error=error))
             document.path = upload.name
-            with self.lock:
-                self.assessor.config.stage = stage
-                try:
-                    report = self.assessor.assess_document(document)
-                finally:
-                    self.assessor.config.stage = self.default_stage
+            report = self.assessor.assess_document(document, stage=stage)
             report.path = upload.name
             annotated = None
             if annotate and upload.suffix == ".docx":

@@ -31,11 +31,7 @@ def assess_markdown(assessor):
     """Assess Markdown text through the real loader, pipeline, rules and scoring."""
 
     def run(text: str, path: str = "draft.md", stage: str = "auto"):
-        assessor.config.stage = stage
-        try:
-            return assessor.assess_document(parse_markdown(text, path))
-        finally:
-            assessor.config.stage = "auto"
+        return assessor.assess_document(parse_markdown(text, path), stage=stage)
 
     return run
 

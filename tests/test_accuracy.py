@@ -52,11 +52,7 @@ def scored(assessor, tmp_path_factory):
 
     def run(path: Path, stage: str = "auto"):
         if (path, stage) not in cache:
-            assessor.config.stage = stage
-            try:
-                cache[path, stage] = assessor.assess_path(path)
-            finally:
-                assessor.config.stage = "auto"
+            cache[path, stage] = assessor.assess_path(path, stage=stage)
         report = cache[path, stage]
         assert report.error is None, report.error
         return report

@@ -87,6 +87,22 @@ def test_changed_config_misses(tmp_path, draft):
     assert same.cache_hits == 1
 
 
+def test_the_calls_stage_is_part_of_the_key(tmp_path, draft):
+    """The stage travels with the call, not in the config: one Assessor judging the same
+    file as a draft and then as adopted must not be served the draft's report."""
+    folder = tmp_path / "cache"
+    assessor = _assessor(folder)
+    as_draft = assessor.assess_path(draft, stage="draft")
+    as_adopted = assessor.assess_path(draft, stage="adopted")
+    assert assessor.cache_hits == 0 and len(_entries(folder)) == 2
+    assert (as_draft.stage, as_adopted.stage) == ("draft", "adopted")
+    assert any(f.rule_id == "NQ703" for f in as_adopted.findings)  # no vote record
+    assert not any(f.rule_id == "NQ703" for f in as_draft.findings)
+    again = assessor.assess_path(draft, stage="adopted")
+    assert assessor.cache_hits == 1
+    assert encode_report(again) == encode_report(as_adopted)
+
+
 def test_changed_rule_pack_misses(tmp_path, draft):
     folder = tmp_path / "cache"
     pack = tmp_path / "extra.yaml"

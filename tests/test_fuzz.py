@@ -182,11 +182,9 @@ def test_scores_stay_within_bounds(assessor, paras, stage):
         b.index = b.line = i
     if not blocks:
         return
-    assessor.config.stage = stage
-    try:
-        report = assessor.assess_document(Document(path="fuzz.md", format="md", blocks=blocks))
-    finally:
-        assessor.config.stage = "auto"
+    report = assessor.assess_document(
+        Document(path="fuzz.md", format="md", blocks=blocks), stage=stage
+    )
     assert 0.0 <= report.score <= 100.0
     for criterion in report.criteria:
         assert criterion.score is None or 0.0 <= criterion.score <= 100.0

@@ -226,6 +226,30 @@ def test_twenty_uploads_at_once_are_all_answered(url, samples, assessor):
         assert score == expected[name], name
 
 
+def test_concurrent_requests_each_keep_their_own_stage(url, samples, assessor):
+    """The stage travels with each request: drafts judged as drafts and as adopted
+    texts at the same moment never swap stages or scores."""
+    payload = (samples / "strong.md").read_bytes()
+    expected = {
+        stage: assessor.assess_path(samples / "strong.md", stage=stage).score
+        for stage in ("draft", "adopted")
+    }
+    assert expected["draft"] != expected["adopted"]  # NQ703: an adopted text needs a vote
+
+    def post(n: int):
+        stage = ("draft", "adopted")[n % 2]
+        with httpx.Client(base_url=url, timeout=120) as c:
+            r = c.post("/api/assess", files={"file": ("strong.md", payload)}, data={"stage": stage})
+        doc = r.json()["documents"][0]
+        return stage, r.status_code, doc["stage"], doc["score"]
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        results = list(pool.map(post, range(16)))
+    for asked, status, stage, score in results:
+        assert status == 200
+        assert stage == asked and score == expected[asked]
+
+
 def test_compare_shows_both_scores_and_deltas(client, samples, assessor):
     old = assessor.assess_path(samples / "middling.md")
     new = assessor.assess_path(samples / "strong.md")
