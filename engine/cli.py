@@ -205,7 +205,7 @@ def run_assess(
             for d in report.documents
         ).encode("utf-8")
     else:
-        data = reporters[fmt].render(report)
+        data = reporters[fmt].render(report, rules=assessor.ruleset.rules, config=config)
     try:
         if annotate is not None and report.documents[0].error is None:
             from .annotate import annotate_docx

@@ -55,9 +55,28 @@ def load_document(path, config):
 def register_reporters(register):
     """Add output formats.
 
-    Call ``register(name, function, extension)`` where
-    ``function(report: Report) -> bytes`` renders a finished report. Reporters
-    never recompute scores; everything they show is already in the report.
+    Call ``register(name, function, extension)``: ``--format name`` then writes what
+    ``function`` returns (``bytes``); ``extension`` (``".csv"``) names its files.
+
+    ``function`` asks for what it needs by the names of its parameters, and gets
+    exactly those, by keyword (as datasette calls its output renderers):
+
+    ``report``
+        the finished :class:`nghiquyet.engine.model.Report`: every document's score,
+        grade, criteria with their rule results, findings, tasks, and ``report.lang``.
+    ``rules``
+        the run's loaded rules, ``{id: nghiquyet.engine.rules.Rule}``: built-in packs,
+        plugins' packs and the config's ``rule_paths``, selected or not; for names,
+        docs, severity, weight and the step of the guidance a rule belongs to.
+    ``criteria``
+        the nine :class:`nghiquyet.engine.criteria.Criterion` in report order: names,
+        default weights and the steps of the guidance each belongs to.
+    ``config``
+        the run's resolved :class:`nghiquyet.engine.config.Config`.
+
+    So ``def render(report)`` and ``def render(report, rules)`` both work. Reporters
+    never recompute scores, and never build a plugin manager or a rule set of their
+    own: everything they show is in these arguments.
     """
 
 

@@ -2,32 +2,88 @@
 
 Reporters come from the ``register_reporters`` hook; this module keeps the registry
 and the small helpers every reporter shares (labels in both languages, JSON shape).
+
+A reporter function declares what it needs by the names of its parameters, and
+:meth:`Reporter.render` passes exactly those (as datasette does for its output
+renderers): ``report``, ``rules``, ``criteria``, ``config``. So a reporter never
+looks anything up on its own, and one written as ``render(report)`` keeps working.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import inspect
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .criteria import BY_ID, grade_name
+from .criteria import BY_ID, CRITERIA, Criterion, grade_name
+from .errors import ConfigError
 from .model import DocumentReport, Finding, Report, Task
 
+if TYPE_CHECKING:
+    from .config import Config
+    from .rules import Rule
+
 SCHEMA_VERSION = 1
+
+# What a reporter may ask for, by parameter name (documented in the hookspec).
+REPORTER_ARGUMENTS = ("report", "rules", "criteria", "config")
 
 
 @dataclass(frozen=True, slots=True)
 class Reporter:
+    """One output format: its name, the function that renders it, a file extension."""
+
     name: str
-    render: Callable[[Report], bytes]
+    function: Callable[..., bytes]
     extension: str
+
+    def render(
+        self,
+        report: Report,
+        *,
+        rules: Mapping[str, Rule],
+        config: Config,
+        criteria: tuple[Criterion, ...] = CRITERIA,
+    ) -> bytes:
+        """Render ``report``, passing the function the arguments it names.
+
+        ``rules`` are the run's loaded rules by id (built-in, plugins' and the config's
+        packs) and ``config`` its resolved Config; ``criteria`` the nine criteria.
+        """
+        available = {"report": report, "rules": rules, "criteria": criteria, "config": config}
+        return self.function(**call_arguments(self.name, self.function, available))
+
+
+def call_arguments(name: str, function: Callable, available: dict[str, Any]) -> dict[str, Any]:
+    """The keyword arguments to call reporter ``function`` with: each parameter it
+    declares gets the value of that name. A first parameter with another name gets the
+    report, so that ``lambda r: ...`` written for the older one-argument convention
+    still works; any other unknown parameter without a default is an error."""
+    parameters = list(inspect.signature(function).parameters.values())
+    if any(p.kind is p.VAR_KEYWORD for p in parameters):
+        return dict(available)
+    chosen: dict[str, Any] = {}
+    for n, parameter in enumerate(parameters):
+        if parameter.name in available:
+            chosen[parameter.name] = available[parameter.name]
+        elif n == 0 and "report" not in (p.name for p in parameters):
+            chosen[parameter.name] = available["report"]
+        elif (
+            parameter.default is parameter.empty and parameter.kind is not parameter.VAR_POSITIONAL
+        ):
+            raise ConfigError(
+                f"reporter {name!r} asks for {parameter.name!r}; a reporter may ask for "
+                + ", ".join(REPORTER_ARGUMENTS)
+            )
+    return chosen
 
 
 def get_reporters(pm) -> dict[str, Reporter]:
     """Every reporter that plugins registered, by name."""
     found: dict[str, Reporter] = {}
 
-    def register(name: str, function: Callable[[Report], bytes], extension: str = "") -> None:
+    def register(name: str, function: Callable[..., bytes], extension: str = "") -> None:
         found[name] = Reporter(name, function, extension)
 
     pm.hook.register_reporters(register=register)

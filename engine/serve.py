@@ -435,26 +435,31 @@ def json_bytes(docs: list[DocumentReport], lang: str) -> bytes:
 
 
 class Views:
-    """Renders pages; holds the reporters and the Jinja environment."""
+    """Renders pages; holds the Jinja environment and what reporters are given."""
 
-    def __init__(self, settings: Settings, pm):
-        from .render import get_reporters
-
+    def __init__(self, settings: Settings, assessor):
         self.settings = settings
-        self.pm = pm
+        self.assessor = assessor
         self.env = _jinja()
-        self._get_reporters = lambda: get_reporters(pm)
 
     def reporters(self) -> dict:
         # Looked up per page: cheap, and a reporter plugin that lands later is used.
-        return self._get_reporters()
+        from .render import get_reporters
+
+        return get_reporters(self.assessor.pm)
+
+    def render(self, reporter, doc: DocumentReport, lang: str) -> bytes:
+        """One draft's report in ``reporter``'s format, given the server's rules and config."""
+        return reporter.render(
+            _report([doc], lang), rules=self.assessor.ruleset.rules, config=self.assessor.config
+        )
 
     def report_html(self, doc: DocumentReport, lang: str) -> str:
         """The report as the ``html`` reporter renders it (the same as ``--format html``);
         a plain built-in page when no such reporter is registered."""
         reporter = self.reporters().get("html")
         if reporter is not None:
-            return reporter.render(_report([doc], lang)).decode("utf-8")
+            return self.render(reporter, doc, lang).decode("utf-8")
         return self.env.get_template("report_fallback.html").render(
             doc=doc, lang=lang, t=TEXTS[lang], labels=_labels(doc, lang), version=__version__
         )
@@ -504,7 +509,7 @@ class Views:
                     "label": t["dl_markdown"],
                     "filename": f"{stem}.bao-cao.md",
                     "href": data_url(
-                        markdown.render(_report([item.report], lang)), "text/markdown;charset=utf-8"
+                        self.render(markdown, item.report, lang), "text/markdown;charset=utf-8"
                     ),
                 }
             )
@@ -581,7 +586,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     """The web application. ``engine`` may be shared (tests build one per session)."""
     settings = settings or Settings()
     engine = engine or Engine(settings.config)
-    views = Views(settings, engine.assessor.pm)
+    views = Views(settings, engine.assessor)
 
     def lang_of(request: Request, form=None) -> str:
         value = (form.get("lang") if form is not None else None) or request.query_params.get("lang")

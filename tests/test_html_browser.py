@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from nghiquyet.engine.check import build_ruleset
+from nghiquyet.engine.config import Config
 from nghiquyet.engine.model import Report
 from nghiquyet.engine.plugin_manager import get_plugin_manager
 from nghiquyet.engine.render import criterion_name, get_reporters, grade_label
@@ -26,7 +28,9 @@ def batch(assessor, samples, tmp_path_factory) -> Report:
 
 def write_page(report: Report, folder, name: str = "report.html") -> str:
     path = folder / name
-    path.write_bytes(get_reporters(get_plugin_manager())["html"].render(report))
+    pm = get_plugin_manager()
+    html = get_reporters(pm)["html"].render(report, rules=build_ruleset(pm).rules, config=Config())
+    path.write_bytes(html)
     return path.as_uri()
 
 

@@ -18,7 +18,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from nghiquyet.engine import hookimpl
+from nghiquyet.engine.check import build_ruleset
 from nghiquyet.engine.cli import assess_command
+from nghiquyet.engine.config import Config
 from nghiquyet.engine.model import Report
 from nghiquyet.engine.plugin_manager import get_plugin_manager
 from nghiquyet.engine.render import get_reporters, number, relative_path
@@ -32,8 +35,12 @@ SCRIPT = "<script>alert(1)</script>"
 HOSTILE_PATH = "drafts/<b>x</b>, a:b%.md"
 
 
-def render(fmt: str, report: Report) -> str:
-    return get_reporters(get_plugin_manager())[fmt].render(report).decode("utf-8")
+def render(fmt: str, report: Report, **context) -> str:
+    """``report`` in ``fmt``, given what a run without ``--config`` gives reporters (the
+    built-in rules, a default config); ``context`` replaces any of them."""
+    pm = get_plugin_manager()
+    context = {"rules": build_ruleset(pm).rules, "config": Config(), **context}
+    return get_reporters(pm)[fmt].render(report, **context).decode("utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -125,6 +132,41 @@ def test_reporters_show_the_report_and_never_recompute(fmt, strong):
     else:
         assert "12,3" in out and "45,6" in out and "Khá" in out
         assert "12.3" not in out and "45.6" not in out
+
+
+def test_reporters_get_the_arguments_they_name(strong, samples):
+    """As datasette calls its renderers: each parameter name is a request. A function
+    of the report alone (the older convention, whatever its parameter is called) still
+    works; asking for something nghiquyet does not have is a clear error."""
+    from nghiquyet.engine.errors import ConfigError
+    from nghiquyet.engine.plugin_manager import make_plugin_manager
+    from nghiquyet.engine.rules import Rule
+
+    seen = {}
+
+    class Formats:
+        @staticmethod
+        @hookimpl
+        def register_reporters(register):
+            register("paths", lambda r: "\n".join(d.path for d in r.documents).encode())
+            register("counts", counts, ".txt")
+            register("greedy", lambda report, request: b"", ".txt")
+
+    def counts(config, report, rules):
+        seen.update(config=config, rules=rules)
+        return f"{len(rules)} {report.lang} {config.fail_under}".encode()
+
+    reporters = get_reporters(make_plugin_manager(extra=(Formats,)))
+    report = Report(documents=[strong], lang="en")
+    config = Config(fail_under=70)
+    rules = build_ruleset(get_plugin_manager()).rules
+    assert reporters["paths"].render(report, rules=rules, config=config) == strong.path.encode()
+    assert reporters["counts"].render(report, rules=rules, config=config) == (
+        f"{len(rules)} en 70".encode()
+    )
+    assert seen["config"] is config and all(isinstance(r, Rule) for r in seen["rules"].values())
+    with pytest.raises(ConfigError, match="'greedy' asks for 'request'"):
+        reporters["greedy"].render(report, rules=rules, config=config)
 
 
 # ---------------------------------------------------------------- html (static)
@@ -352,6 +394,53 @@ def test_sarif_rules_results_and_notifications(batch, formalistic, unreadable):
     (note,) = invocation["toolExecutionNotifications"]
     assert note["level"] == "error" and note["message"]["text"] == unreadable.error.message["vi"]
     assert note["descriptor"]["id"] == unreadable.error.code
+
+
+CELL_PACK = """\
+rules:
+  - id: NQ690
+    name: no-cell-implementation-part
+    criterion: assignments
+    severity: warning
+    type: section
+    params: {kinds: [implementation]}
+    message: {vi: "Thiếu phần tổ chức thực hiện của chi bộ.", en: "No implementation part."}
+    docs:
+      what: {vi: "Chi bộ chúng tôi yêu cầu phần tổ chức thực hiện.", en: "Our cell requires an implementation part."}
+      why: {vi: "Quy chế của đảng bộ xã.", en: "The commune's own rules."}
+      fix: {vi: "Thêm phần IV.", en: "Add part IV."}
+"""
+
+
+def test_sarif_describes_the_configs_rule_packs(run, samples, tmp_path):
+    """A pack named by ``--config`` (rule_paths) is described like a built-in one, docs
+    and all, though none of its rules found anything in this draft."""
+    (tmp_path / "luat").mkdir()
+    (tmp_path / "luat" / "chi-bo.yaml").write_text(CELL_PACK, "utf-8")
+    config = tmp_path / "nghiquyet.yaml"
+    config.write_text("rule_paths: [luat]\n", "utf-8")
+    result = run(samples / "strong.md", "--config", config, "--format", "sarif", "--exit-zero")
+    assert result.exit_code == 0, result.output
+    rules = json.loads(result.stdout)["runs"][0]["tool"]["driver"]["rules"]
+    ours = {r["id"]: r for r in rules}["NQ690"]
+    assert ours["name"] == "no-cell-implementation-part"
+    assert ours["shortDescription"]["text"] == "Chi bộ chúng tôi yêu cầu phần tổ chức thực hiện."
+    assert "Quy chế của đảng bộ xã." in ours["help"]["text"]
+    assert ours["defaultConfiguration"]["level"] == "warning"
+    assert ours["properties"]["criterion"] == "assignments"
+    assert {"NQ601", "NQ702"} <= set(r["id"] for r in rules)  # the built-ins too
+
+
+def test_sarif_describes_exactly_the_rules_it_is_given(strong):
+    """The reporter describes the rules of the run it is handed, nothing it looked up
+    itself: given two rules, it lists those two (plus any rule a finding names)."""
+    from nghiquyet.engine.check import build_ruleset
+
+    known = build_ruleset(get_plugin_manager()).rules
+    clean = dataclasses.replace(strong, findings=[])
+    given = {k: known[k] for k in ("NQ101", "NQ601")}
+    data = json.loads(render("sarif", Report(documents=[clean], lang="vi"), rules=given))
+    assert [r["id"] for r in data["runs"][0]["tool"]["driver"]["rules"]] == ["NQ101", "NQ601"]
 
 
 def test_sarif_uri_is_relative_and_percent_encoded(hostile, samples, monkeypatch):

@@ -6,23 +6,26 @@ and the line of the paragraph. An unreadable file is a tool execution notificati
 and makes ``executionSuccessful`` false. Scores travel in ``properties``, copied from
 the report.
 
-Rule metadata: the Report carries findings, not rule docs. Rather than widen the
-Report for one reporter, we read the rule set the engine built (``build_ruleset`` is
-cached, so this costs nothing after the run). That is metadata lookup, not
-recomputation. Rules from a config-only rule pack are not in that set; they get a
-descriptor built from their findings (id, slug, message) so every ``ruleId`` still
-resolves.
+Rule metadata: the Report carries findings, not rule docs, so the reporter asks for
+the run's ``rules`` (every loaded pack: built-in, plugins' and the config's
+``rule_paths``) and describes each one. A finding whose rule is not among them (a
+report made elsewhere) gets a descriptor built from the finding itself, so every
+``ruleId`` still resolves.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from nghiquyet.engine import hookimpl
 from nghiquyet.engine.model import Finding, Report
 from nghiquyet.engine.render import label, relative_path
+
+if TYPE_CHECKING:
+    from nghiquyet.engine.rules import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -31,13 +34,6 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 def uri(path: str) -> str:
     """A relative URI reference for ``path`` (percent-encoded, ``/`` kept)."""
     return quote(relative_path(path), safe="/")
-
-
-def _known_rules() -> dict[str, Any]:
-    from nghiquyet.engine.check import build_ruleset
-    from nghiquyet.engine.plugin_manager import get_plugin_manager
-
-    return build_ruleset(get_plugin_manager()).rules
 
 
 def descriptor(rule, lang: str) -> dict[str, Any]:
@@ -108,17 +104,14 @@ def result(f: Finding, path: str, index: int, lang: str) -> dict[str, Any]:
     }
 
 
-def sarif_log(report: Report) -> dict[str, Any]:
-    """The SARIF log as a dict."""
+def sarif_log(report: Report, rules: Mapping[str, Rule]) -> dict[str, Any]:
+    """The SARIF log as a dict; ``rules`` (by id) become ``tool.driver.rules``."""
     lang = report.lang
-    known = _known_rules()
-    rules: dict[str, dict[str, Any]] = {
-        rid: descriptor(r, lang) for rid, r in sorted(known.items())
-    }
+    described = {rid: descriptor(r, lang) for rid, r in sorted(rules.items())}
     for doc in report.documents:
         for f in doc.findings:
-            rules.setdefault(f.rule_id, _fallback_descriptor(f, lang))
-    index = {rid: n for n, rid in enumerate(rules)}
+            described.setdefault(f.rule_id, _fallback_descriptor(f, lang))
+    index = {rid: n for n, rid in enumerate(described)}
     results = [
         result(f, doc.path, index[f.rule_id], lang)
         for doc in report.documents
@@ -147,7 +140,7 @@ def sarif_log(report: Report) -> dict[str, Any]:
                         "name": "nghiquyet",
                         "version": report.tool_version,
                         "semanticVersion": report.tool_version,
-                        "rules": list(rules.values()),
+                        "rules": list(described.values()),
                     }
                 },
                 "invocations": [invocation],
@@ -170,9 +163,10 @@ def sarif_log(report: Report) -> dict[str, Any]:
     }
 
 
-def render_sarif(report: Report) -> bytes:
+def render_sarif(report: Report, rules: Mapping[str, Rule]) -> bytes:
     """The SARIF log as UTF-8 JSON."""
-    return (json.dumps(sarif_log(report), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    log = sarif_log(report, rules)
+    return (json.dumps(log, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 @hookimpl
