@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from .criteria import BY_DIGIT, CRITERION_IDS, META
+from .criteria import BY_DIGIT, BY_ID, CRITERION_IDS, META
 from .errors import ConfigError, malformed_yaml
 
 SEVERITIES = ("error", "warning", "info")
@@ -41,6 +41,7 @@ RULE_KEYS = {
     "docs",
     "examples",
     "summary",
+    "step",
 }
 PACK_KEYS = {"rules", "lexicon"}
 
@@ -80,6 +81,9 @@ class Rule:
     stage: str = "all"
     summary: dict[str, str] | None = None
     source: str = ""
+    # the step of the guidance the rule checks, when its criterion spans several
+    # (see nghiquyet.engine.criteria.Criterion); None: its criterion's only step, or none
+    step: str | None = None
 
 
 CheckFunction = Callable[["Any", Rule], Outcome]
@@ -145,6 +149,13 @@ def parse_rule(data: Any, where: str, known_types: set[str] | None = None) -> Ru
     stage = data.get("stage", "all")
     if stage not in STAGES:
         raise ConfigError(f"{where}: key 'stage' must be one of {', '.join(STAGES)}, got {stage!r}")
+    step = data.get("step")
+    steps = BY_ID[criterion].steps if criterion in BY_ID else ()
+    if step is not None and step not in steps:
+        raise ConfigError(
+            f"{where}: key 'step' must be one of criterion {criterion!r}'s steps "
+            f"({', '.join(steps) or 'none'}), got {step!r}"
+        )
     docs_raw = data.get("docs") or {}
     if not isinstance(docs_raw, dict) or set(docs_raw) - {"what", "why", "fix"}:
         raise ConfigError(f"{where}: key 'docs' must be a mapping with what, why, fix")
@@ -182,6 +193,7 @@ def parse_rule(data: Any, where: str, known_types: set[str] | None = None) -> Ru
         stage=stage,
         summary=_bilingual(data.get("summary"), where, "summary", required=False),
         source=where.split(" (")[0],
+        step=step,
     )
 
 

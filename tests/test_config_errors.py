@@ -138,6 +138,10 @@ def test_duplicate_slug(run, folder):
             ("key 'weight'", "≥ 0"),
         ),
         ("rules:\n  - id: NQ692\n    name: x-rule\n", ("missing key 'criterion'",)),
+        (
+            "rules:\n" + RULE.format(id="NQ692", name="x-rule") + "    step: vote\n",
+            ("key 'step'", "'assignments'", "draft", "'vote'"),
+        ),
         ("lexicon: [a, b]\n", ("'lexicon' must map",)),
     ],
 )

@@ -22,10 +22,10 @@ from nghiquyet.engine import hookimpl
 from nghiquyet.engine.check import build_ruleset
 from nghiquyet.engine.cli import assess_command
 from nghiquyet.engine.config import Config
+from nghiquyet.engine.criteria import CRITERIA, STEPS
 from nghiquyet.engine.model import Report
 from nghiquyet.engine.plugin_manager import get_plugin_manager
 from nghiquyet.engine.render import get_reporters, number, relative_path
-from nghiquyet.plugins.reporters.html import STEPS
 from nghiquyet.plugins.reporters.markdown import cell
 from nghiquyet.plugins.text_loader import parse_markdown
 from shown import vi
@@ -231,7 +231,7 @@ def test_html_checklist_derives_from_scores_and_stage(
         page = render("html", Report(documents=[doc], lang="vi", tool_version="t"))
         return dict(re.findall(r'data-step="(\w+)" data-status="(\w+)"', page))
 
-    assert [s["key"] for s in STEPS] == ["topic", "draft", "chiuy", "vote", "review"]
+    assert [s.key for s in STEPS] == ["topic", "draft", "chiuy", "vote", "review"]
     # A strong draft: everything written is there; the vote is yet to come.
     assert statuses(strong) == {
         "topic": "done",
@@ -247,6 +247,48 @@ def test_html_checklist_derives_from_scores_and_stage(
     adopted = assess_markdown((samples / "strong.md").read_text(encoding="utf-8"), stage="adopted")
     assert any(f.rule_id == "NQ703" for f in adopted.findings)
     assert statuses(adopted)["vote"] in ("partial", "missing")
+
+
+def checklist_of(doc, **context) -> dict[str, tuple[str, list[str]]]:
+    """Each step's status and the criteria listed under it, from the rendered page."""
+    page = render("html", Report(documents=[doc], lang="vi", tool_version="t"), **context)
+    steps = page.split('<ol class="steps">', 1)[1].split("</ol>", 1)[0]
+    found = {}
+    for key, status, body in re.findall(
+        r'<li class="\w+" data-step="(\w+)" data-status="(\w+)">(.*?)</li>\n(?=<li class="\w+" data-step|$)',
+        steps + "\n",
+        re.S,
+    ):
+        found[key] = (status, re.findall(r'data-criterion="(\w+)"', body))
+    return found
+
+
+def test_html_checklist_follows_criterion_metadata(strong):
+    """Which step a criterion's evidence belongs to is declared in engine/criteria.py,
+    not in the reporter: move follow-up into the drafting step and the checklist moves it."""
+    before = checklist_of(strong)
+    assert before["review"] == ("done", ["follow_up"])
+    assert "follow_up" not in before["draft"][1]
+    moved = tuple(
+        dataclasses.replace(c, steps=("draft",)) if c.id == "follow_up" else c for c in CRITERIA
+    )
+    after = checklist_of(strong, criteria=moved)
+    assert after["review"] == ("unchecked", [])
+    assert set(after["draft"][1]) == {*before["draft"][1], "follow_up"}
+    assert {k: v for k, v in after.items() if k not in ("draft", "review")} == {
+        k: v for k, v in before.items() if k not in ("draft", "review")
+    }
+
+
+def test_html_checklist_follows_rule_metadata(strong, formalistic):
+    """Within a criterion that spans steps, each rule names its step: a rule moved to
+    another step takes its result there, and the step it left has nothing to show."""
+    rules = dict(build_ruleset(get_plugin_manager()).rules)
+    assert (rules["NQ702"].step, rules["NQ703"].step) == ("chiuy", "vote")
+    rules["NQ702"] = dataclasses.replace(rules["NQ702"], step="vote")
+    assert checklist_of(strong, rules=rules)["chiuy"][0] == "unchecked"
+    assert checklist_of(strong, rules=rules)["vote"][0] == "done"  # the review is recorded
+    assert checklist_of(formalistic, rules=rules)["vote"][0] == "missing"
 
 
 def test_html_escapes_document_text(hostile):

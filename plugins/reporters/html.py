@@ -8,7 +8,8 @@ Per draft: score and grade, a bar chart of the nine criteria, the five steps of 
 procedure as a checklist, the responsibility matrix, and the findings grouped by
 criterion. A batch starts with a table of all drafts sorted by score, linked to each
 draft's section. Every value comes from the Report; nothing is recomputed: the
-checklist only classifies the criterion scores and rule results already there.
+checklist (:mod:`.steps`) only classifies the criterion scores and rule results
+already there, by the steps that criteria and rules declare.
 
 Built with plain string formatting (no template engine) to keep the dependency list
 short; every piece of document text goes through :func:`html.escape`.
@@ -16,12 +17,13 @@ short; every piece of document text goes through :func:`html.escape`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from html import escape
+from typing import TYPE_CHECKING
 
 from nghiquyet.engine import hookimpl
-from nghiquyet.engine.criteria import CRITERIA, GRADES
-from nghiquyet.engine.model import CriterionScore, DocumentReport, Report
+from nghiquyet.engine.criteria import GRADES, Criterion
+from nghiquyet.engine.model import DocumentReport, Report
 from nghiquyet.engine.render import (
     criterion_name,
     grade_label,
@@ -31,49 +33,16 @@ from nghiquyet.engine.render import (
     stage_name,
 )
 
+from .html_style import CSS
+from .steps import STATUS, step_statuses
+
+if TYPE_CHECKING:
+    from nghiquyet.engine.rules import Rule
+
 Lang = Callable[[str, str], str]
 
 # Grade floors (80/65/50) reused to colour a score; the class names are CSS hooks.
 _BANDS = ("good", "fair", "average", "weak")
-
-# The five steps of the article (DOMAIN.md), with the criteria or rules whose results
-# in the Report tell whether the text shows the step done.
-STEPS: tuple[dict, ...] = (
-    {
-        "key": "topic",
-        "name": ("Lựa chọn chủ đề", "Choose the topic"),
-        "criteria": ("urgency",),
-    },
-    {
-        "key": "draft",
-        "name": ("Dự thảo nghị quyết", "Draft the resolution"),
-        "criteria": ("evidence", "objectives", "feasibility", "obstacles", "assignments", "format"),
-    },
-    {
-        "key": "chiuy",
-        "name": ("Chi ủy thảo luận, thống nhất dự thảo", "Chi ủy reviews the draft"),
-        "rules": ("NQ702",),
-    },
-    {
-        "key": "vote",
-        "name": ("Hội nghị chi bộ thảo luận, biểu quyết", "Cell meeting discusses and votes"),
-        "rules": ("NQ703", "NQ704"),
-    },
-    {
-        "key": "review",
-        "name": ("Tổ chức thực hiện, sơ kết, tổng kết", "Implement, then review"),
-        "criteria": ("follow_up",),
-    },
-)
-
-# status -> (glyph, vi, en)
-STATUS = {
-    "done": ("✓", "đạt", "done"),
-    "partial": ("◐", "chưa đủ", "incomplete"),
-    "missing": ("✗", "chưa có", "missing"),
-    "pending": ("○", "chưa đến bước này", "not yet due"),
-    "unchecked": ("–", "không kiểm tra", "not checked"),
-}
 
 
 def band(score: float | None) -> str:
@@ -84,135 +53,6 @@ def band(score: float | None) -> str:
         if score >= floor:
             return name
     return "weak"
-
-
-def criterion_status(doc: DocumentReport, crit: CriterionScore) -> str:
-    """Classify one criterion's score: done (≥ 80, no error), partial (≥ 50), missing."""
-    if crit.score is None:
-        return "unchecked"
-    errors = any(f.criterion == crit.id and f.severity == "error" for f in doc.findings)
-    if crit.score >= GRADES[0][0] and not errors:
-        return "done"
-    return "partial" if crit.score >= GRADES[2][0] else "missing"
-
-
-def rules_status(doc: DocumentReport, rule_ids: tuple[str, ...]) -> str | None:
-    """Status from the rule results stored in the report; None if none of them ran."""
-    results = [r for c in doc.criteria for r in c.rules if r.rule_id in rule_ids and r.total > 0]
-    if not results:
-        return None
-    if all(r.ratio >= 1 for r in results):
-        return "done"
-    return "partial" if any(r.passed > 0 for r in results) else "missing"
-
-
-def _combine(statuses: list[str]) -> str:
-    checked = [s for s in statuses if s != "unchecked"]
-    if not checked:
-        return "unchecked"
-    if all(s == "done" for s in checked):
-        return "done"
-    if all(s == "missing" for s in checked):
-        return "missing"
-    return "partial"
-
-
-def step_statuses(doc: DocumentReport) -> list[tuple[dict, str, list[tuple[str, str]]]]:
-    """Each step with its status and, for criteria-based steps, each criterion's status."""
-    by_id = {c.id: c for c in doc.criteria}
-    out = []
-    for step in STEPS:
-        parts: list[tuple[str, str]] = []
-        if "criteria" in step:
-            parts = [
-                (cid, criterion_status(doc, by_id[cid]) if cid in by_id else "unchecked")
-                for cid in step["criteria"]
-            ]
-            status = _combine([s for _c, s in parts])
-        else:
-            found = rules_status(doc, step["rules"])
-            if found is not None:
-                status = found
-            elif step["key"] == "vote" and doc.stage == "draft":
-                # A draft is judged before the vote: the missing record is not a fault.
-                status = "pending"
-            else:
-                status = "unchecked"
-        out.append((step, status, parts))
-    return out
-
-
-CSS = """
-:root { --good:#1b7f3b; --fair:#1f6fb2; --average:#b7791f; --weak:#c0392b; --none:#8a8a8a;
-  --ink:#1d1d1f; --muted:#5f6368; --line:#d9dce1; --bg:#f6f7f9; }
-* { box-sizing: border-box; }
-body { font-family: "Times New Roman", "Noto Serif", Georgia, serif; color: var(--ink);
-  margin: 0 auto; max-width: 60rem; padding: 1.5rem; line-height: 1.45; background: #fff; }
-h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
-h2 { font-size: 1.3rem; border-bottom: 2px solid var(--ink); padding-bottom: .2rem;
-  margin-top: 2.5rem; word-break: break-word; }
-h3 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
-h4 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
-.sub, .muted { color: var(--muted); }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0; font-size: .95rem; }
-th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left;
-  vertical-align: top; }
-th { background: var(--bg); }
-td.num, th.num, td.date { text-align: right; white-space: nowrap; }
-td.date { text-align: left; }
-.scorebox { display: flex; gap: 1.5rem; align-items: center; margin: .8rem 0; }
-.score { font-size: 2.6rem; font-weight: bold; line-height: 1; }
-.score small { font-size: 1rem; font-weight: normal; color: var(--muted); }
-.grade { display: inline-block; padding: .2rem .7rem; border-radius: .3rem; color: #fff;
-  font-weight: bold; font-size: 1.2rem; }
-.grade.good, .bar.good { background: var(--good); fill: var(--good); }
-.grade.fair, .bar.fair { background: var(--fair); fill: var(--fair); }
-.grade.average, .bar.average { background: var(--average); fill: var(--average); }
-.grade.weak, .bar.weak { background: var(--weak); fill: var(--weak); }
-.bar.none { fill: var(--none); }
-.chart { width: 100%; max-width: 46rem; height: auto; display: block; }
-.chart text { font-family: inherit; font-size: 13px; fill: var(--ink); }
-.chart .axis text { font-size: 11px; fill: var(--muted); }
-.chart .grid { stroke: var(--line); stroke-width: 1; }
-ol.steps { list-style: none; padding: 0; margin: .5rem 0; }
-ol.steps > li { padding: .35rem .5rem; border-left: 4px solid var(--line); margin: .3rem 0;
-  background: var(--bg); }
-ol.steps li.done { border-color: var(--good); }
-ol.steps li.partial { border-color: var(--average); }
-ol.steps li.missing { border-color: var(--weak); }
-.tick { display: inline-block; width: 1.4rem; font-weight: bold; }
-li.done > .tick { color: var(--good); } li.partial > .tick { color: var(--average); }
-li.missing > .tick { color: var(--weak); }
-li.pending > .tick, li.unchecked > .tick { color: var(--none); }
-ol.steps ul { margin: .2rem 0 0 1.4rem; padding: 0; list-style: none; font-size: .93rem; }
-ul.findings { list-style: none; padding: 0; margin: 0; }
-li.finding { border: 1px solid var(--line); border-left: 4px solid var(--none);
-  padding: .4rem .6rem; margin: .4rem 0; }
-li.finding.error { border-left-color: var(--weak); }
-li.finding.warning { border-left-color: var(--average); }
-li.finding.info { border-left-color: var(--fair); }
-.finding .meta { font-size: .85rem; color: var(--muted); }
-.finding .msg { margin: .2rem 0; }
-.finding blockquote { margin: .2rem 0 .2rem .8rem; color: var(--muted); font-style: italic; }
-.finding .fix { margin: .2rem 0 0; }
-.fix b { color: var(--good); }
-.error-row td { color: var(--weak); }
-.unreadable { border: 2px solid var(--weak); padding: .6rem; }
-.none-cell { color: var(--weak); }
-a { color: var(--fair); }
-footer { margin-top: 3rem; font-size: .85rem; color: var(--muted);
-  border-top: 1px solid var(--line); }
-@media print {
-  @page { size: A4; margin: 15mm 15mm 18mm; }
-  body { max-width: none; padding: 0; font-size: 12pt; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  a { color: inherit; text-decoration: none; }
-  #summary ~ section.document, section.document ~ section.document { break-before: page; }
-  h2, h3, h4 { break-after: avoid; }
-  li.finding, tr, ol.steps > li, .chart { break-inside: avoid; }
-  thead { display: table-header-group; }
-}
-"""
 
 
 def _e(text: object) -> str:
@@ -258,26 +98,30 @@ def chart(doc: DocumentReport, lang: str, anchor: str = "doc") -> str:
     return "\n".join(out)
 
 
-def checklist(doc: DocumentReport, lang: str) -> str:
-    """The five steps of the article as a list of ticks derived from the report."""
+def checklist(
+    doc: DocumentReport, lang: str, criteria: tuple[Criterion, ...], rules: Mapping[str, Rule]
+) -> str:
+    """The five steps of the guidance as a list of ticks derived from the report."""
     L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
     by_id = {c.id: c for c in doc.criteria}
     out = ['<ol class="steps">']
-    for n, (step, status, parts) in enumerate(step_statuses(doc), start=1):
-        glyph, vi, en = STATUS[status]
+    for n, found in enumerate(step_statuses(doc, criteria, rules), start=1):
+        glyph, vi, en = STATUS[found.status]
         out.append(
-            f'<li class="{status}" data-step="{step["key"]}" data-status="{status}">'
+            f'<li class="{found.status}" data-step="{found.step.key}"'
+            f' data-status="{found.status}">'
             f'<span class="tick" aria-hidden="true">{glyph}</span>'
-            f"<b>{n}. {_e(L(*step['name']))}</b> — {_e(L(vi, en))}"
+            f"<b>{n}. {_e(found.step.name[lang])}</b> — {_e(L(vi, en))}"
         )
-        if parts:
+        if found.parts:
             out.append("<ul>")
-            for cid, part in parts:
+            for cid, part in found.parts:
                 g, pvi, pen = STATUS[part]
                 crit = by_id.get(cid)
                 score = number(crit.score if crit else None, lang)
                 out.append(
-                    f'<li class="{part}"><span class="tick" aria-hidden="true">{g}</span>'
+                    f'<li class="{part}" data-criterion="{_e(cid)}">'
+                    f'<span class="tick" aria-hidden="true">{g}</span>'
                     f"{_e(criterion_name(cid, lang))}: {score} — {_e(L(pvi, pen))}</li>"
                 )
             out.append("</ul>")
@@ -326,7 +170,7 @@ def findings_html(doc: DocumentReport, lang: str, anchor: str = "doc") -> str:
             )
             + "</p>"
         )
-    order = ["meta", *(c.id for c in CRITERIA)]
+    order = ["meta", *(c.id for c in doc.criteria)]
     groups: dict[str, list] = {}
     for f in doc.findings:
         groups.setdefault(f.criterion, []).append(f)
@@ -364,17 +208,9 @@ def findings_html(doc: DocumentReport, lang: str, anchor: str = "doc") -> str:
     return "\n".join(out)
 
 
-def document_section(doc: DocumentReport, anchor: str, lang: str) -> str:
-    """One draft's section of the page."""
+def _scorebox(doc: DocumentReport, lang: str) -> str:
     L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
-    out = [f'<section class="document" id="{anchor}">', f"<h2>{_e(doc.path)}</h2>"]
-    if doc.error is not None:
-        out.append(
-            f'<p class="unreadable"><b>{_e(L("Không đọc được tệp", "Unreadable file"))}</b> '
-            f"({_e(doc.error.code)}): {_e(doc.error.message[lang])}</p></section>"
-        )
-        return "\n".join(out)
-    out.append(
+    return (
         '<div class="scorebox">'
         f'<div class="score">{number(doc.score, lang)}<small>/100</small></div>'
         f'<div><span class="grade {band(doc.score)}">{_e(grade_label(doc, lang))}</span>'
@@ -382,16 +218,17 @@ def document_section(doc: DocumentReport, anchor: str, lang: str) -> str:
         f"{doc.words} {_e(L('từ', 'words'))} · "
         f"{len(doc.findings)} {_e(L('phát hiện', 'findings'))}</div></div></div>"
     )
-    for note in doc.notes:
-        out.append(f'<p class="note"><b>{_e(L("Lưu ý", "Note"))}:</b> {_e(note[lang])}</p>')
-    out.append(f"<h3>{_e(L('Điểm theo tiêu chí', 'Score by criterion'))}</h3>")
-    out.append(chart(doc, lang, anchor))
-    out.append(
+
+
+def criteria_table(doc: DocumentReport, lang: str) -> str:
+    """Each criterion's score, weight and one-line summary."""
+    L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    out = [
         '<table class="criteria"><thead><tr>'
         f"<th>{_e(L('Tiêu chí', 'Criterion'))}</th><th class='num'>{_e(L('Điểm', 'Score'))}</th>"
         f"<th class='num'>{_e(L('Hệ số', 'Weight'))}</th><th>{_e(L('Tóm tắt', 'Summary'))}</th>"
         "</tr></thead><tbody>"
-    )
+    ]
     for c in doc.criteria:
         out.append(
             f"<tr><td>{_e(criterion_name(c.id, lang))}</td>"
@@ -399,8 +236,12 @@ def document_section(doc: DocumentReport, anchor: str, lang: str) -> str:
             f"<td class='num'>{c.weight:g}</td><td>{_e(c.summary[lang])}</td></tr>"
         )
     out.append("</tbody></table>")
-    out.append(f"<h3>{_e(L('Các bước xây dựng nghị quyết', 'The five steps'))}</h3>")
-    out.append(
+    return "\n".join(out)
+
+
+def _steps_intro(lang: str) -> str:
+    L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    return (
         "<p class='muted'>"
         + _e(
             L(
@@ -412,16 +253,40 @@ def document_section(doc: DocumentReport, anchor: str, lang: str) -> str:
         )
         + "</p>"
     )
-    out.append(checklist(doc, lang))
-    out.append(
-        f"<h3>{_e(L('Phân công nhiệm vụ', 'Responsibility matrix'))} ({len(doc.tasks)})</h3>"
-    )
-    out.append(tasks_table(doc, lang))
-    out.append(
-        f"<h3>{_e(L('Phát hiện và cách sửa', 'Findings and fixes'))} ({len(doc.findings)})</h3>"
-    )
-    out.append(findings_html(doc, lang, anchor))
-    out.append("</section>")
+
+
+def document_section(
+    doc: DocumentReport,
+    anchor: str,
+    lang: str,
+    criteria: tuple[Criterion, ...],
+    rules: Mapping[str, Rule],
+) -> str:
+    """One draft's section of the page."""
+    L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    out = [f'<section class="document" id="{anchor}">', f"<h2>{_e(doc.path)}</h2>"]
+    if doc.error is not None:
+        out.append(
+            f'<p class="unreadable"><b>{_e(L("Không đọc được tệp", "Unreadable file"))}</b> '
+            f"({_e(doc.error.code)}): {_e(doc.error.message[lang])}</p></section>"
+        )
+        return "\n".join(out)
+    out.append(_scorebox(doc, lang))
+    for note in doc.notes:
+        out.append(f'<p class="note"><b>{_e(L("Lưu ý", "Note"))}:</b> {_e(note[lang])}</p>')
+    out += [
+        f"<h3>{_e(L('Điểm theo tiêu chí', 'Score by criterion'))}</h3>",
+        chart(doc, lang, anchor),
+        criteria_table(doc, lang),
+        f"<h3>{_e(L('Các bước xây dựng nghị quyết', 'The five steps'))}</h3>",
+        _steps_intro(lang),
+        checklist(doc, lang, criteria, rules),
+        f"<h3>{_e(L('Phân công nhiệm vụ', 'Responsibility matrix'))} ({len(doc.tasks)})</h3>",
+        tasks_table(doc, lang),
+        f"<h3>{_e(L('Phát hiện và cách sửa', 'Findings and fixes'))} ({len(doc.findings)})</h3>",
+        findings_html(doc, lang, anchor),
+        "</section>",
+    ]
     return "\n".join(out)
 
 
@@ -468,18 +333,10 @@ def summary_table(docs: list[tuple[str, DocumentReport]], lang: str) -> str:
     return "\n".join(out)
 
 
-def render_html(report: Report) -> bytes:
-    """The whole page as UTF-8 bytes."""
-    lang = report.lang
-    L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
-    title = L(
-        "Báo cáo đánh giá dự thảo nghị quyết chuyên đề", "Assessment of draft thematic resolutions"
-    )
-    docs = [(f"doc-{n}", d) for n, d in enumerate(report.documents, start=1)]
-    head_title = title if len(docs) != 1 else f"{docs[0][1].path} — {title}"
-    out = [
+def _head(report: Report, title: str) -> list[str]:
+    return [
         "<!DOCTYPE html>",
-        f'<html lang="{_e(lang)}">',
+        f'<html lang="{_e(report.lang)}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -488,9 +345,41 @@ def render_html(report: Report) -> bytes:
         "style-src 'unsafe-inline'; img-src data:\">",
         '<link rel="icon" href="data:,">',
         f'<meta name="generator" content="nghiquyet {_e(report.tool_version)}">',
-        f"<title>{_e(head_title)}</title>",
+        f"<title>{_e(title)}</title>",
         f"<style>{CSS}</style>",
         "</head>",
+    ]
+
+
+def _footer(lang: str) -> str:
+    L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    return (
+        "<footer><p>"
+        + _e(
+            L(
+                "Điểm và phát hiện do công cụ tự động đưa ra để hỗ trợ chi ủy rà soát; "
+                "không thay thế việc thảo luận và biểu quyết của chi bộ.",
+                "Scores and findings are automatic aids for the committee's review; "
+                "they do not replace the cell's discussion and vote.",
+            )
+        )
+        + "</p></footer>"
+    )
+
+
+def render_html(
+    report: Report, rules: Mapping[str, Rule], criteria: tuple[Criterion, ...]
+) -> bytes:
+    """The whole page as UTF-8 bytes. ``rules`` and ``criteria`` say which step of the
+    guidance each result belongs to (the checklist)."""
+    lang = report.lang
+    L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    title = L(
+        "Báo cáo đánh giá dự thảo nghị quyết chuyên đề", "Assessment of draft thematic resolutions"
+    )
+    docs = [(f"doc-{n}", d) for n, d in enumerate(report.documents, start=1)]
+    out = _head(report, title if len(docs) != 1 else f"{docs[0][1].path} — {title}")
+    out += [
         "<body>",
         "<header>",
         f"<h1>{_e(title)}</h1>",
@@ -512,24 +401,10 @@ def render_html(report: Report) -> bytes:
         out.append("<p>" + _e(L("Không có dự thảo nào.", "No drafts.")) + "</p>")
     back = _e(L("Về bảng tổng hợp", "Back to summary"))
     for anchor, d in docs:
-        out.append(document_section(d, anchor, lang))
+        out.append(document_section(d, anchor, lang, criteria, rules))
         if len(docs) > 1:
             out.append(f'<p class="muted"><a href="#summary">↑ {back}</a></p>')
-    out += [
-        "</main>",
-        "<footer><p>"
-        + _e(
-            L(
-                "Điểm và phát hiện do công cụ tự động đưa ra để hỗ trợ chi ủy rà soát; "
-                "không thay thế việc thảo luận và biểu quyết của chi bộ.",
-                "Scores and findings are automatic aids for the committee's review; "
-                "they do not replace the cell's discussion and vote.",
-            )
-        )
-        + "</p></footer>",
-        "</body>",
-        "</html>",
-    ]
+    out += ["</main>", _footer(lang), "</body>", "</html>"]
     return ("\n".join(out) + "\n").encode("utf-8")
 
 
