@@ -40,19 +40,64 @@ def _finding_text(f: Finding, lang: str) -> str:
     return "\n".join(lines)
 
 
-def _suite(doc: DocumentReport, lang: str) -> ET.Element:
-    L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
+def _error_suite(doc: DocumentReport, lang: str) -> ET.Element:
+    """An unreadable file: one testcase with an ``<error>``."""
     suite = ET.Element("testsuite", name=_x(doc.path), time="0")
+    case = ET.SubElement(suite, "testcase", classname=_x(doc.path), name="read", time="0")
+    message = _x(doc.error.message[lang])
+    error = ET.SubElement(case, "error", message=message, type=_x(doc.error.code))
+    error.text = message
+    for key, value in (("tests", "1"), ("failures", "0"), ("errors", "1"), ("skipped", "0")):
+        suite.set(key, value)
+    return suite
+
+
+def _case(
+    suite: ET.Element,
+    doc: DocumentReport,
+    case_id: tuple[str, float | None, str],
+    findings: list[Finding],
+    lang: str,
+) -> str | None:
+    """Add one criterion's testcase; returns ``"failure"``, ``"skipped"`` or None."""
+    L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    cid, score, summary = case_id
+    name = cid if cid == "meta" else f"{cid}: {criterion_name(cid, lang)}"
+    case = ET.SubElement(suite, "testcase", classname=_x(doc.path), name=name, time="0")
+    errors = [f for f in findings if f.severity == "error"]
+    others = [f for f in findings if f.severity != "error"]
+    outcome = None
+    if cid != "meta" and score is None:
+        ET.SubElement(case, "skipped", message=L("không kiểm tra", "not checked"))
+        outcome = "skipped"
+    elif errors:
+        score_text = f"{number(score, lang)}/100; " if score is not None else ""
+        failure = ET.SubElement(
+            case,
+            "failure",
+            message=_x(
+                f"{score_text}{len(errors)} {L('lỗi', 'error(s)')}: {errors[0].message[lang]}"
+            ),
+            type=errors[0].rule_id,
+        )
+        failure.text = _x("\n".join(_finding_text(f, lang) for f in errors))
+        outcome = "failure"
+    if (cid != "meta" and score is not None) or others:
+        out = ET.SubElement(case, "system-out")
+        head = (
+            f"{L('Điểm', 'Score')}: {number(score, lang)}/100 — {summary}"
+            if score is not None
+            else ""
+        )
+        out.text = _x("\n".join([head, *(_finding_text(f, lang) for f in others)]).strip())
+    return outcome
+
+
+def _suite(doc: DocumentReport, lang: str) -> ET.Element:
+    """One draft: its scores as properties, a testcase per criterion."""
     if doc.error is not None:
-        case = ET.SubElement(suite, "testcase", classname=_x(doc.path), name="read", time="0")
-        message = _x(doc.error.message[lang])
-        error = ET.SubElement(case, "error", message=message, type=_x(doc.error.code))
-        error.text = message
-        suite.set("tests", "1")
-        suite.set("failures", "0")
-        suite.set("errors", "1")
-        suite.set("skipped", "0")
-        return suite
+        return _error_suite(doc, lang)
+    suite = ET.Element("testsuite", name=_x(doc.path), time="0")
     props = ET.SubElement(suite, "properties")
     for name, value in (
         ("score", f"{doc.score:.1f}" if doc.score is not None else ""),
@@ -64,43 +109,14 @@ def _suite(doc: DocumentReport, lang: str) -> ET.Element:
     by_criterion: dict[str, list[Finding]] = {}
     for f in doc.findings:
         by_criterion.setdefault(f.criterion, []).append(f)
-    failures = skipped = 0
     cases = [(c.id, c.score, c.summary[lang]) for c in doc.criteria]
     if "meta" in by_criterion:  # meta findings (unreadable text...) belong to no criterion
         cases.insert(0, ("meta", None, ""))
-    for cid, score, summary in cases:
-        name = cid if cid == "meta" else f"{cid}: {criterion_name(cid, lang)}"
-        case = ET.SubElement(suite, "testcase", classname=_x(doc.path), name=name, time="0")
-        findings = by_criterion.get(cid, [])
-        errors = [f for f in findings if f.severity == "error"]
-        others = [f for f in findings if f.severity != "error"]
-        if cid != "meta" and score is None:
-            ET.SubElement(case, "skipped", message=L("không kiểm tra", "not checked"))
-            skipped += 1
-        elif errors:
-            failures += 1
-            score_text = f"{number(score, lang)}/100; " if score is not None else ""
-            failure = ET.SubElement(
-                case,
-                "failure",
-                message=_x(
-                    f"{score_text}{len(errors)} {L('lỗi', 'error(s)')}: {errors[0].message[lang]}"
-                ),
-                type=errors[0].rule_id,
-            )
-            failure.text = _x("\n".join(_finding_text(f, lang) for f in errors))
-        if (cid != "meta" and score is not None) or others:
-            out = ET.SubElement(case, "system-out")
-            head = (
-                f"{L('Điểm', 'Score')}: {number(score, lang)}/100 — {summary}"
-                if score is not None
-                else ""
-            )
-            out.text = _x("\n".join([head, *(_finding_text(f, lang) for f in others)]).strip())
+    outcomes = [_case(suite, doc, case, by_criterion.get(case[0], []), lang) for case in cases]
     suite.set("tests", str(len(cases)))
-    suite.set("failures", str(failures))
+    suite.set("failures", str(outcomes.count("failure")))
     suite.set("errors", "0")
-    suite.set("skipped", str(skipped))
+    suite.set("skipped", str(outcomes.count("skipped")))
     return suite
 
 

@@ -83,6 +83,54 @@ def summary(report: Report, lang: str) -> list[str]:
     return table(header, rows, "lrllrl")
 
 
+def criteria_table(doc: DocumentReport, lang: str) -> list[str]:
+    """Each criterion's score, weight and summary."""
+    L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    return table(
+        [
+            L("Tiêu chí", "Criterion"),
+            L("Điểm", "Score"),
+            L("Hệ số", "Weight"),
+            L("Tóm tắt", "Summary"),
+        ],
+        [
+            [criterion_name(c.id, lang), number(c.score, lang), f"{c.weight:g}", c.summary[lang]]
+            for c in doc.criteria
+        ],
+        "lrrl",
+    )
+
+
+def findings_table(doc: DocumentReport, lang: str) -> list[str]:
+    """One row per finding: paragraph, rule, severity, criterion, points, message, fix."""
+    L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    rows = [
+        [
+            f.location.block if f.location else "—",
+            f"{f.rule_id} {f.rule}",
+            f"{_ICON.get(f.severity, '')} {severity_name(f.severity, lang)}",
+            criterion_name(f.criterion, lang),
+            number(f.points, lang),
+            f.message[lang],
+            f.suggestion[lang],
+        ]
+        for f in doc.findings
+    ]
+    return table(
+        [
+            L("Đoạn", "Para."),
+            L("Quy tắc", "Rule"),
+            L("Mức", "Severity"),
+            L("Tiêu chí", "Criterion"),
+            L("Điểm trừ", "Points"),
+            L("Nội dung", "Message"),
+            L("Cách sửa", "Fix"),
+        ],
+        rows,
+        "rlllrll",
+    )
+
+
 def document(doc: DocumentReport, lang: str) -> list[str]:
     """One draft: heading, criteria table, findings table."""
     L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
@@ -101,55 +149,12 @@ def document(doc: DocumentReport, lang: str) -> list[str]:
     ]
     for note in doc.notes:
         out += [f"> {cell(note[lang])}", ""]
-    out += table(
-        [
-            L("Tiêu chí", "Criterion"),
-            L("Điểm", "Score"),
-            L("Hệ số", "Weight"),
-            L("Tóm tắt", "Summary"),
-        ],
-        [
-            [criterion_name(c.id, lang), number(c.score, lang), f"{c.weight:g}", c.summary[lang]]
-            for c in doc.criteria
-        ],
-        "lrrl",
-    )
-    out.append("")
+    out += [*criteria_table(doc, lang), ""]
     if not doc.findings:
-        out += [L("Không có phát hiện nào.", "No findings."), ""]
-        return out
-    out += [
-        "<details>",
-        f"<summary>{L('Phát hiện', 'Findings')} ({len(doc.findings)})</summary>",
-        "",
-    ]
-    rows = [
-        [
-            f.location.block if f.location else "—",
-            f"{f.rule_id} {f.rule}",
-            f"{_ICON.get(f.severity, '')} {severity_name(f.severity, lang)}",
-            criterion_name(f.criterion, lang),
-            number(f.points, lang),
-            f.message[lang],
-            f.suggestion[lang],
-        ]
-        for f in doc.findings
-    ]
-    out += table(
-        [
-            L("Đoạn", "Para."),
-            L("Quy tắc", "Rule"),
-            L("Mức", "Severity"),
-            L("Tiêu chí", "Criterion"),
-            L("Điểm trừ", "Points"),
-            L("Nội dung", "Message"),
-            L("Cách sửa", "Fix"),
-        ],
-        rows,
-        "rlllrll",
-    )
-    out += ["", "</details>", ""]
-    return out
+        return [*out, L("Không có phát hiện nào.", "No findings."), ""]
+    # a long list folded, so that it does not swamp the pull-request comment
+    summary = f"<summary>{L('Phát hiện', 'Findings')} ({len(doc.findings)})</summary>"
+    return [*out, "<details>", summary, "", *findings_table(doc, lang), "", "</details>", ""]
 
 
 def render_markdown(report: Report) -> bytes:

@@ -48,58 +48,47 @@ def _what(task) -> str:
     return text or task.text
 
 
-def render_document(doc, lang: str) -> list[str]:
+def criteria_lines(doc, lang: str) -> list[str]:
+    """A header and one line per criterion: name, score, weight, summary."""
     L = lambda vi, en: label(lang, vi, en)  # noqa: E731
-    out = [f"{doc.path}"]
-    if doc.error is not None:
-        out.append("  " + L("KHÔNG ĐỌC ĐƯỢC", "UNREADABLE") + f": {doc.error.message[lang]}")
-        return out
-    out.append(
-        f"  {L('Điểm', 'Score')}: {number(doc.score, lang)}/100 — {grade_label(doc, lang)}"
-        f"   ({stage_name(doc.stage, lang)}, {doc.words} {L('từ', 'words')})"
-    )
-    for note in doc.notes:
-        out.append(f"  {L('Lưu ý', 'Note')}: {note[lang]}")
-    out.append("")
     name_width = max(len(criterion_name(c.id, lang)) for c in CRITERIA)
-    out.append(
+    out = [
         f"  {L('Tiêu chí', 'Criterion'):<{name_width}}  {L('Điểm', 'Score'):>5}  {L('Hệ số', 'Wt'):>5}  "
         + L("Tóm tắt", "Summary")
-    )
+    ]
     for c in doc.criteria:
         score = number(c.score, lang)
         out.append(
             f"  {criterion_name(c.id, lang):<{name_width}}  {score:>5}  {c.weight:>5g}  {c.summary[lang]}"
         )
-    if doc.tasks:
-        out.append("")
-        out.append("  " + L("Phân công nhiệm vụ", "Responsibility matrix") + f" ({len(doc.tasks)})")
-        out.append(
-            f"  {'§':>4}  {L('Nhiệm vụ', 'Task'):<{TASK_W}}  {L('Người phụ trách', 'Owner'):<{OWNER_W}}  "
-            + L("Thời hạn", "Deadline")
+    return out
+
+
+def task_lines(doc, lang: str) -> list[str]:
+    """The responsibility matrix: paragraph, task, owner, deadline as written."""
+    L = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    out = [
+        "",
+        "  " + L("Phân công nhiệm vụ", "Responsibility matrix") + f" ({len(doc.tasks)})",
+        f"  {'§':>4}  {L('Nhiệm vụ', 'Task'):<{TASK_W}}  {L('Người phụ trách', 'Owner'):<{OWNER_W}}  "
+        + L("Thời hạn", "Deadline"),
+    ]
+    for t in doc.tasks:
+        owner = (
+            t.owner + (f", {t.role}" if t.role else "") if t.owner else L("— chưa có —", "— none —")
         )
-        for t in doc.tasks:
-            owner = (
-                t.owner + (f", {t.role}" if t.role else "")
-                if t.owner
-                else L("— chưa có —", "— none —")
-            )
-            # as the drafter wrote it ("trước ngày 30/4/2026", "hằng tháng"); ISO is in JSON
-            deadline = t.deadline_text or t.deadline or L("— chưa có —", "— none —")
-            out.append(
-                f"  {t.block:>4}  {_cut(_what(t), TASK_W):<{TASK_W}}  {_cut(owner, OWNER_W):<{OWNER_W}}  {deadline}"
-            )
-    out.append("")
-    if not doc.findings:
+        # as the drafter wrote it ("trước ngày 30/4/2026", "hằng tháng"); ISO is in JSON
+        deadline = t.deadline_text or t.deadline or L("— chưa có —", "— none —")
         out.append(
-            "  "
-            + L(
-                "Không có phát hiện nào. Dự thảo đáp ứng các tiêu chí.",
-                "No findings. The draft meets the criteria.",
-            )
+            f"  {t.block:>4}  {_cut(_what(t), TASK_W):<{TASK_W}}  {_cut(owner, OWNER_W):<{OWNER_W}}  {deadline}"
         )
-        return out
-    out.append("  " + L("Phát hiện", "Findings") + f" ({len(doc.findings)}):")
+    return out
+
+
+def finding_lines(doc, lang: str) -> list[str]:
+    """The findings, grouped under their criterion with the points each group costs."""
+    L = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    out = ["  " + L("Phát hiện", "Findings") + f" ({len(doc.findings)}):"]
     current = None
     for f in doc.findings:
         if f.criterion != current:
@@ -122,7 +111,34 @@ def render_document(doc, lang: str) -> list[str]:
     return out
 
 
+def render_document(doc, lang: str) -> list[str]:
+    """One draft: score line, criteria, responsibility matrix, findings."""
+    L = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    out = [f"{doc.path}"]
+    if doc.error is not None:
+        out.append("  " + L("KHÔNG ĐỌC ĐƯỢC", "UNREADABLE") + f": {doc.error.message[lang]}")
+        return out
+    out.append(
+        f"  {L('Điểm', 'Score')}: {number(doc.score, lang)}/100 — {grade_label(doc, lang)}"
+        f"   ({stage_name(doc.stage, lang)}, {doc.words} {L('từ', 'words')})"
+    )
+    for note in doc.notes:
+        out.append(f"  {L('Lưu ý', 'Note')}: {note[lang]}")
+    out += ["", *criteria_lines(doc, lang)]
+    if doc.tasks:
+        out += task_lines(doc, lang)
+    out.append("")
+    if not doc.findings:
+        no_findings = L(
+            "Không có phát hiện nào. Dự thảo đáp ứng các tiêu chí.",
+            "No findings. The draft meets the criteria.",
+        )
+        return [*out, "  " + no_findings]
+    return out + finding_lines(doc, lang)
+
+
 def render_text(report) -> bytes:
+    """Every draft in turn, then a total line for a batch, as UTF-8 bytes."""
     lang = report.lang
     lines: list[str] = []
     for n, doc in enumerate(report.documents):
