@@ -101,6 +101,17 @@ def _bilingual(value: Any, where: str, key: str, required: bool = True) -> dict[
     )
 
 
+def _step(step: Any, criterion: str, where: str) -> str | None:
+    """A rule's optional ``step``: one of the steps its criterion spans."""
+    steps = BY_ID[criterion].steps if criterion in BY_ID else ()
+    if step is not None and step not in steps:
+        raise ConfigError(
+            f"{where}: key 'step' must be one of criterion {criterion!r}'s steps "
+            f"({', '.join(steps) or 'none'}), got {step!r}"
+        )
+    return step
+
+
 def parse_rule(data: Any, where: str, known_types: set[str] | None = None) -> Rule:
     """Validate one rule mapping; ``where`` names the file (and position) in errors."""
     if not isinstance(data, dict):
@@ -149,13 +160,7 @@ def parse_rule(data: Any, where: str, known_types: set[str] | None = None) -> Ru
     stage = data.get("stage", "all")
     if stage not in STAGES:
         raise ConfigError(f"{where}: key 'stage' must be one of {', '.join(STAGES)}, got {stage!r}")
-    step = data.get("step")
-    steps = BY_ID[criterion].steps if criterion in BY_ID else ()
-    if step is not None and step not in steps:
-        raise ConfigError(
-            f"{where}: key 'step' must be one of criterion {criterion!r}'s steps "
-            f"({', '.join(steps) or 'none'}), got {step!r}"
-        )
+    step = _step(data.get("step"), criterion, where)
     docs_raw = data.get("docs") or {}
     if not isinstance(docs_raw, dict) or set(docs_raw) - {"what", "why", "fix"}:
         raise ConfigError(f"{where}: key 'docs' must be a mapping with what, why, fix")
