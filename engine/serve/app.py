@@ -1,0 +1,227 @@
+"""The application: its routes, what each answers, and the server that runs it.
+
+Every route reads its form through :func:`.uploads.read_form`, so the limits hold
+for all of them; the work (assessing, rendering the report) runs in Starlette's
+threadpool, so the event loop keeps accepting uploads meanwhile.
+"""
+
+from __future__ import annotations
+
+import threading
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from ..model import DocumentError, DocumentReport
+from .assessing import Assessed, Engine
+from .pages import DOCX_TYPE, Views, band, compare_rows, json_bytes, labels
+from .settings import DEFAULT_PORT, LANGS, STAGES, Settings
+from .texts import TEXTS
+from .uploads import RequestError, choice, read_form, upload_from
+
+
+class Routes:
+    """The handlers of the application, sharing its settings, engine and views."""
+
+    def __init__(self, settings: Settings, engine: Engine):
+        self.settings = settings
+        self.engine = engine
+        self.views = Views(settings, engine.assessor)
+
+    def lang_of(self, request: Request, form=None) -> str:
+        """The page language: the form's, else the query's, else the server's."""
+        value = (form.get("lang") if form is not None else None) or request.query_params.get("lang")
+        return choice(value, LANGS, self.settings.lang)
+
+    def stage_of(self, form) -> str:
+        """The stage to judge the upload as: the form's, else the config's."""
+        return choice(form.get("stage"), STAGES, self.settings.config.stage)
+
+    def error_page(self, exc: RequestError, lang: str) -> HTMLResponse:
+        """The start page again, with what went wrong."""
+        return self.views.page("index.html", lang, exc.status, error=exc.message(lang))
+
+    def internal_error_page(self, lang: str) -> HTMLResponse:
+        """An internal error: a clear page, and the server goes on."""
+        return self.views.page("index.html", lang, 500, error=TEXTS[lang]["err_internal"])
+
+    def unreadable_page(self, doc: DocumentReport, lang: str) -> HTMLResponse:
+        """A file the loaders could not read, with their reason."""
+        message = f"{TEXTS[lang]['unreadable']}: {doc.error.message[lang]}"
+        return self.views.page("index.html", lang, 422, error=message)
+
+    async def index(self, request: Request) -> Response:
+        """``GET /``: the start page."""
+        return self.views.page("index.html", self.lang_of(request))
+
+    async def assess_page(self, request: Request) -> Response:
+        """``POST /assess``: one draft (a file or pasted text), its report and downloads."""
+        lang = self.lang_of(request)
+        try:
+            async with read_form(request, self.settings) as form:
+                lang = self.lang_of(request, form)
+                stage = self.stage_of(form)
+                upload = await upload_from(form, "file", self.settings, lang, text_field="text")
+            if upload is None:
+                raise RequestError(400, "err_no_input")
+        except RequestError as exc:
+            return self.error_page(exc, lang)
+        try:
+            item = await run_in_threadpool(self.engine.assess, upload, stage, lang)
+        except Exception:
+            return self.internal_error_page(lang)
+        if item.report.error is not None:
+            return self.unreadable_page(item.report, lang)
+        return await self.result_page(item, stage, lang)
+
+    async def result_page(self, item: Assessed, stage: str, lang: str) -> Response:
+        """The page of one assessed draft."""
+        doc = item.report
+        report_html = await run_in_threadpool(self.views.report_html, doc, lang)
+        return self.views.page(
+            "result.html",
+            lang,
+            doc=doc,
+            labels=labels(doc, lang),
+            band=band(doc.score),
+            errors=sum(1 for f in doc.findings if f.severity == "error"),
+            report_html=report_html,
+            downloads=self.views.downloads(item, lang, report_html),
+            no_annotated=item.annotated is None,
+            stage=stage,
+        )
+
+    async def compare_page(self, request: Request) -> Response:
+        """``POST /compare``: two versions of a draft, score changes and findings."""
+        lang = self.lang_of(request)
+        try:
+            async with read_form(request, self.settings) as form:
+                lang = self.lang_of(request, form)
+                stage = self.stage_of(form)
+                old = await upload_from(form, "old", self.settings, lang)
+                new = await upload_from(form, "new", self.settings, lang)
+            if old is None or new is None:
+                raise RequestError(400, "err_compare")
+        except RequestError as exc:
+            return self.error_page(exc, lang)
+        try:
+            before = await run_in_threadpool(self.engine.assess, old, stage, lang, False)
+            after = await run_in_threadpool(self.engine.assess, new, stage, lang, False)
+        except Exception:
+            return self.internal_error_page(lang)
+        for item in (before, after):
+            if item.report.error is not None:
+                return self.unreadable_page(item.report, lang)
+        return self.views.page(
+            "compare.html",
+            lang,
+            old=before.report,
+            new=after.report,
+            cmp=compare_rows(before.report, after.report),
+            labels=labels(after.report, lang),
+            old_grade=labels(before.report, lang)["grade"],
+            band=band,
+        )
+
+    async def template_download(self, request: Request) -> Response:
+        """``POST /template``: a skeleton draft (.docx) with the cell and topic filled in."""
+        from ..template import render_docx
+
+        lang = self.lang_of(request)
+        try:
+            async with read_form(request, self.settings) as form:
+                lang = self.lang_of(request, form)
+                cell = str(form.get("cell") or "").strip()[:200] or None
+                topic = str(form.get("topic") or "").strip()[:400] or None
+        except RequestError as exc:
+            return self.error_page(exc, lang)
+        data = await run_in_threadpool(render_docx, cell, topic)
+        return Response(
+            data,
+            media_type=DOCX_TYPE,
+            headers={
+                "Content-Disposition": "attachment; filename=du-thao-nghi-quyet.docx",
+                "Cache-Control": "no-store",
+            },
+        )
+
+    async def api_assess(self, request: Request) -> Response:
+        """``POST /api/assess``: the JSON report (schema version 1) of one upload."""
+        lang = choice(request.query_params.get("lang"), LANGS, self.settings.lang)
+        try:
+            async with read_form(request, self.settings) as form:
+                lang = choice(form.get("lang"), LANGS, lang)
+                stage = self.stage_of(form)
+                upload = await upload_from(form, "file", self.settings, lang)
+            if upload is None:
+                raise RequestError(400, "err_no_input")
+        except RequestError as exc:
+            messages = {code: exc.message(code) for code in LANGS}
+            doc = DocumentReport(path="", error=DocumentError(exc.code, messages))
+            return Response(
+                json_bytes([doc], lang), status_code=exc.status, media_type="application/json"
+            )
+        try:
+            item = await run_in_threadpool(self.engine.assess, upload, stage, lang, False)
+        except Exception:
+            return JSONResponse(
+                {"error": {"code": "internal", "message": TEXTS[lang]["err_internal"]}}, 500
+            )
+        status = 422 if item.report.error is not None else 200
+        return Response(
+            json_bytes([item.report], lang), status_code=status, media_type="application/json"
+        )
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> Starlette:
+    """The web application. ``engine`` may be shared (tests build one per session)."""
+    settings = settings or Settings()
+    engine = engine or Engine(settings.config)
+    routes = Routes(settings, engine)
+
+    @asynccontextmanager
+    async def lifespan(app):
+        await run_in_threadpool(engine.warm)
+        yield
+
+    app = Starlette(
+        routes=[
+            Route("/", routes.index, methods=["GET"]),
+            Route("/assess", routes.assess_page, methods=["POST"]),
+            Route("/compare", routes.compare_page, methods=["POST"]),
+            Route("/template", routes.template_download, methods=["POST"]),
+            Route("/api/assess", routes.api_assess, methods=["POST"]),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.engine = engine
+    app.state.settings = settings
+    return app
+
+
+def serve(settings: Settings, port: int = DEFAULT_PORT, open_browser: bool = False) -> None:
+    """Run the server until Ctrl+C. No access log: file names and drafts stay private."""
+    import uvicorn
+
+    app = create_app(settings)
+    url = f"http://{'127.0.0.1' if settings.host in ('0.0.0.0', '::') else settings.host}:{port}/"
+    config = uvicorn.Config(
+        app,
+        host=settings.host,
+        port=port,
+        access_log=False,
+        log_level="warning",
+        server_header=False,
+    )
+    server = uvicorn.Server(config)
+    print(("Mở trình duyệt tại " if settings.lang == "vi" else "Open ") + url, flush=True)
+    print("(Ctrl+C để dừng)" if settings.lang == "vi" else "(Ctrl+C to stop)", flush=True)
+    if open_browser:
+        import webbrowser
+
+        threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+    server.run()

@@ -1,0 +1,71 @@
+"""Assessing an upload: in a temporary folder that is gone before the answer is sent."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import Config
+from ..errors import InputError
+from ..model import DocumentError, DocumentReport
+from .uploads import Upload
+
+
+@dataclass(slots=True)
+class Assessed:
+    """One assessed upload: its report, and the commented copy when it was a .docx."""
+
+    upload: Upload
+    report: DocumentReport
+    annotated: bytes | None = None
+
+
+class Engine:
+    """The server's one Assessor, shared by every request."""
+
+    def __init__(self, config: Config):
+        from ..runner import Assessor
+
+        self.config = config
+        self.assessor = Assessor(config)
+
+    def warm(self) -> None:
+        """Build the spaCy pipeline now, so the first upload does not wait for it."""
+        _ = self.assessor.nlp
+
+    def assess(self, upload: Upload, stage: str, lang: str, annotate: bool = True) -> Assessed:
+        """Assess one upload inside a temporary folder that is gone when this returns.
+
+        An unreadable file gives a report with ``error`` set (as ``assess`` does).
+        """
+        from ..load import load
+
+        with tempfile.TemporaryDirectory(prefix="nghiquyet-web-") as folder:
+            path = Path(folder) / upload.name
+            path.write_bytes(upload.data)
+            try:
+                document = load(path, self.config, self.assessor.pm)
+            except InputError as exc:
+                message = {
+                    k: v.replace(folder + "/", "").replace(folder, "")
+                    for k, v in exc.message.items()
+                }
+                error = DocumentError(exc.code, message)
+                return Assessed(upload, DocumentReport(path=upload.name, error=error))
+            document.path = upload.name
+            report = self.assessor.assess_document(document, stage=stage)
+            report.path = upload.name
+            annotated = None
+            if annotate and upload.suffix == ".docx":
+                annotated = _annotate(path, report, lang)
+            return Assessed(upload, report, annotated)
+
+
+def _annotate(path: Path, report: DocumentReport, lang: str) -> bytes | None:
+    """The draft with findings as Word comments, when the annotate module is there."""
+    try:
+        from ..annotate import annotate_docx
+    except ImportError:  # not shipped in this build: the page just omits the link
+        return None
+    return annotate_docx(path, report, lang)
