@@ -6,11 +6,13 @@ import json
 import multiprocessing
 import os
 import pickle
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from nghiquyet.engine import cli, runner
+from nghiquyet.engine.cli.assess import progress_bar
 from nghiquyet.engine.config import Config
 from nghiquyet.engine.load import expand_paths
 from nghiquyet.engine.runner import Assessor
@@ -164,10 +166,10 @@ def test_progress_bar_only_on_a_terminal(monkeypatch, capsys):
         def flush(self):
             pass
 
-    assert cli._progress_bar() is None  # pytest captures stderr: not a terminal
+    assert progress_bar() is None  # pytest captures stderr: not a terminal
     tty = Tty()
-    monkeypatch.setattr(cli.sys, "stderr", tty)
-    show = cli._progress_bar()
+    monkeypatch.setattr(sys, "stderr", tty)
+    show = progress_bar()
     for done in range(1, 4):
         show(done, 3)
     assert tty.written == "\r1/3 drafts\r2/3 drafts\r3/3 drafts\n"

@@ -1,0 +1,46 @@
+"""Command line: ``assess PATH...`` and ``nghiquyet <command>``.
+
+Kept light: importing this package imports click and nothing heavy, so
+``assess --help`` and ``assess --version`` answer at once; spaCy and lxml load only
+when a draft is read. One module per concern: :mod:`.assess` (the assess command and
+its options), :mod:`.compare`, :mod:`.rules` (rules, explain, plugins),
+:mod:`.starters` (init, template), :mod:`.cache`, :mod:`.serve`; :mod:`.common` holds
+exit codes and config resolution.
+
+The console scripts are ``assess = nghiquyet.engine.cli:assess_command`` and
+``nghiquyet = nghiquyet.engine.cli:main``.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .assess import assess_command
+from .cache import cache_command
+from .compare import compare_command
+from .rules import explain_command, plugins_command, rules_command
+from .serve import serve_command
+from .starters import init_command, template_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="nghiquyet")
+def main():
+    """nghiquyet: checks a party cell's draft thematic resolution."""
+
+
+for _command in (
+    assess_command,
+    rules_command,
+    explain_command,
+    plugins_command,
+    cache_command,
+    init_command,
+    compare_command,
+    template_command,
+    serve_command,
+):
+    main.add_command(_command)
+
+__all__ = ["assess_command", "main"]

@@ -1,0 +1,342 @@
+"""``assess PATH...``: score drafts and write the report in the chosen format.
+
+The options are defined once here and shared by ``assess`` and ``nghiquyet assess``.
+Nothing heavy is imported until a draft is read, so ``assess --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from .. import __version__
+from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, resolve, split_values
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..model import Report
+    from ..runner import Assessor
+
+assess_options = [
+    click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path)),
+    click.option(
+        "--format",
+        "-f",
+        "fmt",
+        default="text",
+        show_default=True,
+        help="Output format: text, json, html, markdown, sarif, junit, github (plugins add more).",
+    ),
+    click.option(
+        "-o",
+        "--output",
+        type=click.Path(path_type=Path),
+        help="Write the report to FILE instead of standard output.",
+    ),
+    click.option(
+        "--lang", type=click.Choice(["vi", "en"]), help="Language of messages [default: vi]."
+    ),
+    click.option(
+        "--stage",
+        type=click.Choice(["draft", "adopted", "auto"]),
+        help="Judge as a draft, an adopted text, or detect it [default: auto].",
+    ),
+    click.option(
+        "--select",
+        multiple=True,
+        help="Only these rules: ids (NQ601), prefixes (NQ6), slugs or criteria; comma-separated or repeated.",
+    ),
+    click.option("--ignore", multiple=True, help="Skip these rules (same forms as --select)."),
+    click.option(
+        "--fail-under", type=click.FloatRange(0, 100), help="Exit 1 when a draft scores below N."
+    ),
+    click.option(
+        "--exit-zero",
+        is_flag=True,
+        help="Exit 0 even with findings (unreadable input still exits 2).",
+    ),
+    click.option(
+        "--config",
+        "config_path",
+        type=click.Path(path_type=Path),
+        help="Config file (default: NGHIQUYET_CONFIG, then nghiquyet.yaml found upward).",
+    ),
+    click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(0, 64),
+        default=None,
+        help="Worker processes for a batch [default: number of cores; 1 runs in-process].",
+    ),
+    click.option(
+        "--annotate",
+        type=click.Path(path_type=Path),
+        help="Also write a copy of the .docx draft with each finding as a Word comment to FILE.",
+    ),
+    click.option(
+        "--quiet", "-q", is_flag=True, help="Print only the score line of each draft (text format)."
+    ),
+    click.option(
+        "--cache/--no-cache",
+        default=True,
+        show_default=True,
+        help="Reuse results of unchanged drafts (user cache folder, or NGHIQUYET_CACHE_DIR).",
+    ),
+    click.option("--debug", is_flag=True, help="Show tracebacks of internal errors."),
+]
+
+
+def with_assess_options(function):
+    """Decorate a click command with every option of ``assess``."""
+    for option in reversed(assess_options):
+        function = option(function)
+    return function
+
+
+@dataclass(slots=True)
+class AssessOptions:
+    """The options of one ``assess`` run, as click parsed them."""
+
+    paths: tuple[Path, ...]
+    fmt: str
+    output: Path | None
+    lang: str | None
+    stage: str | None
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    fail_under: float | None
+    exit_zero: bool
+    config_path: Path | None
+    jobs: int | None
+    quiet: bool
+    debug: bool
+    annotate: Path | None = None
+    cache: bool = True
+
+
+@dataclass(slots=True)
+class Inputs:
+    """What the command line named: the drafts found, and paths that hold none."""
+
+    files: list[Path]
+    missing: list[Path]
+    empty_folders: list[Path]
+
+
+def find_inputs(paths: list[Path]) -> Inputs:
+    """The drafts in ``paths`` (files, and folders searched for drafts). A missing file
+    or a folder without drafts becomes an error entry of the report (code not_found /
+    no_drafts), printed with the others."""
+    from ..load import expand_paths
+
+    files = [f for f in expand_paths(list(paths)) if f.exists()]
+    missing = [p for p in paths if not p.exists()]
+    empty = [p for p in paths if p.is_dir() and not expand_paths([p])]
+    return Inputs(files, missing, empty)
+
+
+def make_assessor(config: Config, debug: bool, cache: bool) -> Assessor:
+    """The run's Assessor, with the result cache unless ``--no-cache``."""
+    from ..runner import Assessor
+
+    assessor = Assessor(config)
+    assessor.debug = debug
+    if cache:
+        from ..cache import ResultCache
+
+        assessor.cache = ResultCache.open(assessor)
+    return assessor
+
+
+def quiet_lines(report: Report, lang: str) -> bytes:
+    """``--quiet``: one line per draft, its score and grade (or why it has none)."""
+    from ..render import grade_label, number
+
+    return "".join(
+        f"{d.path}: {number(d.score, lang)} {grade_label(d, lang)}\n"
+        if d.error is None
+        else f"{d.path}: {'lỗi' if lang == 'vi' else 'error'} ({d.error.code})\n"
+        for d in report.documents
+    ).encode("utf-8")
+
+
+def assess_and_render(
+    options: AssessOptions, inputs: Inputs, config: Config
+) -> tuple[Report, bytes]:
+    """Assess the drafts and render the report (path errors included) as bytes."""
+    from ..errors import ConfigError
+    from ..output import check_not_input
+    from ..render import get_reporters
+
+    assessor = make_assessor(config, options.debug, options.cache)
+    reporters = get_reporters(assessor.pm)
+    if options.fmt not in reporters:
+        raise ConfigError(
+            f"unknown format {options.fmt!r}; choose one of {', '.join(sorted(reporters))}"
+        )
+    if options.output is not None:
+        check_not_input(options.output, inputs.files)
+    if options.annotate is not None:
+        check_annotate(
+            options.annotate, options.paths, inputs.files, options.output, check_not_input
+        )
+    progress = None if options.quiet else progress_bar()
+    report = assessor.assess_paths(inputs.files, jobs=options.jobs, progress=progress)
+    report.documents.extend(path_errors(inputs.missing, inputs.empty_folders))
+    if options.quiet and options.fmt == "text":
+        return report, quiet_lines(report, config.lang)
+    reporter = reporters[options.fmt]
+    return report, reporter.render(report, rules=assessor.ruleset.rules, config=config)
+
+
+def write_results(
+    data: bytes, report: Report, options: AssessOptions, inputs: Inputs, lang: str
+) -> bool:
+    """Write the report (to ``-o`` or standard output) and the ``--annotate`` copy;
+    False, after one line on stderr, when either cannot be written."""
+    from ..errors import NghiquyetError
+    from ..output import write_atomic
+
+    annotate, output = options.annotate, options.output
+    try:
+        if annotate is not None and report.documents[0].error is None:
+            from ..annotate import annotate_docx
+
+            write_atomic(annotate, annotate_docx(inputs.files[0], report.documents[0], lang))
+        if output is not None:
+            write_atomic(output, data)
+        else:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+    except (OSError, NghiquyetError) as exc:
+        click.echo(f"nghiquyet: {exc}", err=True)
+        return False
+    return True
+
+
+def exit_code(report: Report, config: Config, exit_zero: bool) -> int:
+    """2 for any unreadable input; else 1 when an error-level finding or a score under
+    ``fail_under`` fails the gate (unless ``--exit-zero``); else 0."""
+    if any(d.error is not None for d in report.documents):
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_OK
+    failing = any(f.severity == "error" for d in report.documents for f in d.findings) or (
+        config.fail_under is not None and any(d.score < config.fail_under for d in report.documents)
+    )
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def run_assess(**kwargs) -> int:
+    """Everything ``assess`` does, given its options by name; returns the exit code."""
+    from ..errors import NghiquyetError
+
+    options = AssessOptions(**kwargs)
+    debug = options.debug
+    try:
+        config = resolve(
+            options.config_path,
+            list(options.paths),
+            lang=options.lang,
+            stage=options.stage,
+            fail_under=options.fail_under,
+            select=split_values(options.select) or None,
+            ignore=split_values(options.ignore) or None,
+        )
+        inputs = find_inputs(list(options.paths))
+        report, data = assess_and_render(options, inputs, config)
+    except NghiquyetError as exc:
+        if debug:
+            raise
+        click.echo(f"nghiquyet: {exc}", err=True)
+        return EXIT_ERROR
+    except Exception as exc:  # an internal error: one line unless --debug
+        if debug:
+            raise
+        click.echo(
+            f"nghiquyet: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
+            err=True,
+        )
+        return EXIT_ERROR
+    for doc in report.documents:
+        if doc.error is not None:
+            click.echo(f"nghiquyet: {doc.error.message[config.lang]}", err=True)
+    if not write_results(data, report, options, inputs, config.lang):
+        return EXIT_ERROR
+    return exit_code(report, config, options.exit_zero)
+
+
+def path_errors(missing, folders) -> list:
+    """Error entries for inputs that are not there and folders that hold no draft."""
+    from ..model import DocumentError, DocumentReport
+
+    entries = [
+        DocumentReport(
+            path=str(p),
+            error=DocumentError(
+                "not_found", {"vi": f"{p}: không tìm thấy tệp", "en": f"{p}: no such file"}
+            ),
+        )
+        for p in missing
+    ]
+    entries += [
+        DocumentReport(
+            path=str(p),
+            error=DocumentError(
+                "no_drafts",
+                {
+                    "vi": f"{p}: thư mục không có dự thảo (.docx, .doc, .odt, .md, .txt)",
+                    "en": f"{p}: no drafts (.docx, .doc, .odt, .md, .txt) in folder",
+                },
+            ),
+        )
+        for p in folders
+    ]
+    return entries
+
+
+def check_annotate(annotate, paths, files, output, check_not_input) -> None:
+    """``--annotate`` takes one .docx draft and never writes over an input or the report."""
+    from ..errors import ConfigError
+
+    if len(paths) == 1 and len(files) == 1 and files[0].suffix.lower() == ".odt":
+        raise ConfigError(
+            "--annotate writes Word comments and needs a .docx; save the .odt as .docx "
+            "in LibreOffice (File > Save As, Word 2007-365) and annotate that"
+        )
+    if len(paths) != 1 or len(files) != 1 or files[0].suffix.lower() != ".docx":
+        raise ConfigError("--annotate needs exactly one .docx draft (not a folder, not several)")
+    check_not_input(annotate, files)
+    if output is not None and annotate.resolve() == output.resolve():
+        raise ConfigError("--annotate and --output must be different files")
+
+
+def progress_bar():
+    """A one-line ``12/100 drafts`` counter on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total < 2:
+            return
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\r{done}/{total} drafts{end}")
+        sys.stderr.flush()
+
+    return show
+
+
+@click.command(name="assess", context_settings={"help_option_names": ["-h", "--help"]})
+@with_assess_options
+@click.version_option(__version__, "--version", "-V", prog_name="nghiquyet")
+def assess_command(**kwargs):
+    """Score draft thematic resolutions (.docx, .odt, .md, .txt) and say what to fix.
+
+    Exit codes: 0 no error-level finding and every score ≥ --fail-under;
+    1 findings or a score below it; 2 usage, config or unreadable input.
+    """
+    sys.exit(run_assess(**kwargs))

@@ -1,0 +1,71 @@
+"""``nghiquyet compare OLD NEW``: what changed between two versions of a draft."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .common import EXIT_ERROR, EXIT_OK, fail, resolve
+
+
+@click.command(name="compare")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write to FILE, not standard output."
+)
+@click.option("--lang", type=click.Choice(["vi", "en"]), help="Language of messages [default: vi].")
+@click.option(
+    "--stage",
+    type=click.Choice(["draft", "adopted", "auto"]),
+    help="Judge both as draft, adopted or detect [default: auto].",
+)
+@click.option(
+    "--config", "config_path", type=click.Path(path_type=Path), help="Config file (as for assess)."
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def compare_command(old, new, fmt, output, lang, stage, config_path, debug):
+    """Compare two versions of a draft: score change per criterion, findings fixed and new.
+
+    Exit codes: 0 compared; 2 usage, config or unreadable input.
+    """
+    from ..errors import NghiquyetError
+
+    try:
+        from .. import __version__
+        from ..compare import compare, comparison_dict, render_text
+        from ..output import check_not_input, write_atomic
+        from ..runner import Assessor
+
+        config = resolve(config_path, [old, new], lang=lang, stage=stage)
+        if output is not None:
+            check_not_input(output, [old, new])
+        assessor = Assessor(config)
+        assessor.debug = debug
+        before, after = assessor.assess_one(old), assessor.assess_one(new)
+        result = compare(before, after)
+        if fmt == "json":
+            import json
+
+            data = comparison_dict(result, config.lang, __version__)
+            data = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        else:
+            data = render_text(result, config.lang)
+        if output is not None:
+            write_atomic(output, data.encode("utf-8"))
+        else:
+            sys.stdout.buffer.write(data.encode("utf-8"))
+            sys.stdout.flush()
+    except NghiquyetError as exc:
+        fail(str(exc), debug)
+    except OSError as exc:
+        fail(str(exc), debug)
+    for doc in (before, after):
+        if doc.error is not None:
+            click.echo(f"nghiquyet: {doc.error.message[config.lang]}", err=True)
+    sys.exit(EXIT_ERROR if before.error is not None or after.error is not None else EXIT_OK)

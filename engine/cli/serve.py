@@ -1,0 +1,64 @@
+"""``nghiquyet serve``: start the local web page (the app lives in engine/serve/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .common import fail, resolve
+
+
+@click.command(name="serve")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (this computer only by default).",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8765,
+    show_default=True,
+    help="Port to listen on.",
+)
+@click.option(
+    "--max-upload-mb",
+    type=click.FloatRange(0.01, 1024),
+    default=20.0,
+    show_default=True,
+    help="Largest file accepted, in MB.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default=None,
+    help="Language of the page [default: vi].",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="Config file (rules, weights, ...).",
+)
+@click.option(
+    "--open", "open_browser", is_flag=True, help="Open the page in the default web browser."
+)
+def serve_command(host, port, max_upload_mb, lang, config_path, open_browser):
+    """Start a local web page to check drafts without a terminal."""
+    from ..errors import NghiquyetError
+
+    try:
+        from ..serve import Settings, serve
+    except ImportError as exc:  # the web extras are missing from this install
+        fail(f"serve needs starlette, uvicorn, jinja2 and python-multipart ({exc})")
+    try:
+        config = resolve(config_path, [Path.cwd()], lang=lang)
+    except NghiquyetError as exc:
+        fail(str(exc))
+    settings = Settings(max_upload_mb=max_upload_mb, lang=config.lang, host=host, config=config)
+    try:
+        serve(settings, port=port, open_browser=open_browser)
+    except OSError as exc:  # port in use, address not available
+        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
