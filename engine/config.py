@@ -37,6 +37,9 @@ class Config:
     # limits against zip bombs in .docx: total inflated size and number of entries
     max_unzipped_mb: float = 256
     max_zip_entries: int = 2000
+    # score a document even when it is not a thematic resolution (a report, a plan,
+    # text typed without diacritics), with a note that says what it is
+    force: bool = False
     source: str | None = None  # where the file-level settings came from
 
     def as_key(self) -> str:
@@ -50,6 +53,7 @@ class Config:
                 sorted(self.weights.items()),
                 self.rule_paths,
                 sorted(self.per_file_ignores.items()),
+                self.force,
             )
         )
 
@@ -66,6 +70,7 @@ _TYPES: dict[str, Any] = {
     "max_file_mb": (int, float),
     "max_unzipped_mb": (int, float),
     "max_zip_entries": int,
+    "force": bool,
 }
 _CHOICES = {"lang": ("vi", "en"), "stage": ("auto", "draft", "adopted")}
 
@@ -80,7 +85,8 @@ def _validate(data: dict[str, Any], where: str) -> dict[str, Any]:
                 f"{where}: unknown key '{key}' (expected one of {', '.join(allowed)})"
             )
         expected = _TYPES[norm]
-        if isinstance(value, bool) or not isinstance(value, expected):
+        # a bool is an int to Python, but never a number here
+        if (isinstance(value, bool) and expected is not bool) or not isinstance(value, expected):
             names = expected.__name__ if isinstance(expected, type) else "number"
             raise ConfigError(f"{where}: key '{key}' must be a {names}, got {value!r}")
         if norm in _CHOICES and value not in _CHOICES[norm]:

@@ -98,6 +98,21 @@ def label(lang: str, vi: str, en: str) -> str:
     return vi if lang == "vi" else en
 
 
+# Errors that are a verdict on the text, not a failure to read the file
+NOT_SCORED_CODES = ("not_a_resolution", "no_diacritics")
+
+
+def error_label(error, lang: str, capital: bool = False) -> str:
+    """What to call a document with ``error``: not scored (it is not a thematic
+    resolution) or unreadable."""
+    if error.code in NOT_SCORED_CODES:
+        vi, en = "không chấm", "not scored"
+    else:
+        vi, en = "không đọc được", "unreadable"
+    text = label(lang, vi, en)
+    return text[:1].upper() + text[1:] if capital else text
+
+
 def number(value: float | None, lang: str, *, signed: bool = False) -> str:
     """A score or a point count for people: one decimal, with the decimal comma
     Vietnamese writes ("67,8") or the English point ("67.8"); "—" when absent.

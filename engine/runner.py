@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .analyse import analyse
+from .analyse.kind import kind_error, kind_note, read_kind
 from .check import build_ruleset, check, file_ignores
 from .config import Config
 from .errors import InputError
@@ -68,14 +69,23 @@ class Assessor:
         """Analyse, check and score an already loaded Document.
 
         ``stage`` (``draft``, ``adopted`` or ``auto``) is how to judge this text;
-        ``None`` takes the config's.
+        ``None`` takes the config's. A document that is not a thematic resolution
+        gives a report with ``error`` set (code ``not_a_resolution`` or
+        ``no_diacritics``), unless the config says ``force``.
         """
+        kind = read_kind([b.text for b in document.blocks])
+        refusal = kind_error(kind, document.path)
+        if refusal is not None and not self.config.force:
+            return DocumentReport(path=document.path, error=refusal)
         nlp = self.nlp
         with self._pipeline_lock:
             facts = analyse(document, nlp, stage or self.config.stage)
         rules = self.rules_for(document.path)
         results = check(facts, self.ruleset, rules)
         report = score(facts, results, rules, self.config.weights)
+        note = kind_note(kind)
+        if note is not None:
+            report.notes.insert(0, note)
         self.pm.hook.adjust_score(report=report, config=self.config)
         return report
 

@@ -74,3 +74,70 @@ def test_a_long_vietnamese_text_about_something_else():
 
 def test_a_short_fragment_is_given_the_benefit_of_the_doubt():
     assert read_kind(["- Đồng chí Lê Văn Tâm tổ chức 6 buổi họp xóm."]).scored
+
+
+# -- through the command line -----------------------------------------------------
+
+
+def _json(result) -> dict:
+    import json
+
+    return json.loads(result.stdout)["documents"][0]
+
+
+def test_an_english_readme_is_refused_with_exit_2(run, tmp_path):
+    note = tmp_path / "README.md"
+    note.write_text(
+        "# Drafts\n\nThis repository holds the drafts of our committee. Run the checker before "
+        "each meeting and fix what it reports; the secretary keeps the final copies in the "
+        "shared folder and sends them to the members a week before the vote.\n",
+        "utf-8",
+    )
+    result = run(note, "--format", "json")
+    assert result.exit_code == 2
+    assert _json(result)["error"]["code"] == "not_a_resolution"
+    forced = run(note, "--format", "json", "--force")
+    assert forced.exit_code in (0, 1) and _json(forced)["score"] is not None
+    assert "--force" in _json(forced)["notes"][0]
+
+
+def test_text_without_diacritics_is_refused_in_the_report_language(run, tmp_path):
+    draft = tmp_path / "khong-dau.txt"
+    draft.write_text(
+        "NGHI QUYET\nve thu gom rac thon Phu Xuan\n"
+        + "Chi bo thon Phu Xuan thong nhat nghi quyet ve viec thu gom rac. Dang vien cua chi "
+        "bo thuc hien cac nhiem vu duoc giao trong nam 2027, kiem tra va so ket hang thang.\n" * 3,
+        "utf-8",
+    )
+    vi = run(draft)
+    assert vi.exit_code == 2 and "gõ không dấu" in vi.output
+    en = run(draft, "--lang", "en", "--format", "json")
+    assert _json(en)["error"]["code"] == "no_diacritics"
+    assert "without Vietnamese diacritics" in _json(en)["error"]["message"]
+
+
+def test_a_progress_report_is_named_and_pointed_to_its_resolution(run, tmp_path):
+    report = tmp_path / "bao-cao.md"
+    report.write_text(
+        "CHI BỘ THÔN PHÚ XUÂN\n\n# BÁO CÁO\n\n**sơ kết 6 tháng thực hiện Nghị quyết chuyên đề "
+        "số 03-NQ/CB về thu gom rác**\n\nSau 6 tháng, 96% hộ đã phân loại rác tại nguồn; đã xóa "
+        "4 trên 6 điểm đổ rác tự phát. Đồng chí Lê Văn Tâm hoàn thành 6 buổi họp xóm.\n",
+        "utf-8",
+    )
+    result = run(report)
+    assert result.exit_code == 2
+    assert "đây là báo cáo, không phải nghị quyết chuyên đề" in result.output
+    assert "đối chiếu" in result.output
+
+
+def test_a_congress_resolution_is_scored_with_a_note_first(run, samples, tmp_path):
+    text = (samples / "strong.md").read_text("utf-8")
+    congress = tmp_path / "dai-hoi.md"
+    lines = text.splitlines()
+    title = next(i for i, line in enumerate(lines) if "NGHỊ QUYẾT" in line)
+    lines[title + 2] = "**ĐẠI HỘI CHI BỘ THÔN PHÚ XUÂN LẦN THỨ XII, NHIỆM KỲ 2025–2027**"
+    congress.write_text("\n".join(lines), "utf-8")
+    result = run(congress, "--format", "json")
+    document = _json(result)
+    assert document["error"] is None
+    assert document["notes"][0].startswith("Đây là nghị quyết đại hội chi bộ")

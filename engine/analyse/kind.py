@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..model import DocumentError
 from ..text import match_key
 
 # Below this many words a text is too short to judge its language.
@@ -126,4 +127,83 @@ def _title_kind(texts: Sequence[str]) -> tuple[str, str, str] | None:
         if found:
             following = match_key(texts[i + 1]).strip(" *#") if i + 1 < len(texts) else ""
             return found.group(1), key, following
+    return None
+
+
+def kind_error(kind: DocumentKind, path: str) -> DocumentError | None:
+    """Why a document of ``kind`` is not scored, or None when it is."""
+    if kind.kind == "no_diacritics":
+        return DocumentError(
+            "no_diacritics",
+            {
+                "vi": f"{path}: văn bản gõ không dấu, không chấm được; hãy gõ lại tiếng Việt có "
+                "dấu (Unicode), hoặc dùng --force để vẫn chấm",
+                "en": f"{path}: the text is typed without Vietnamese diacritics and cannot be "
+                "scored; retype it with diacritics (Unicode), or use --force to score it anyway",
+            },
+        )
+    if kind.kind == "not_vietnamese":
+        return DocumentError(
+            "not_a_resolution",
+            {
+                "vi": f"{path}: không phải văn bản tiếng Việt, nên không phải một dự thảo nghị "
+                "quyết để chấm (dùng --force để vẫn chấm)",
+                "en": f"{path}: not Vietnamese text, so not a draft resolution to score "
+                "(use --force to score it anyway)",
+            },
+        )
+    if kind.kind == "other_kind":
+        return DocumentError("not_a_resolution", _other_kind_message(kind.title, path))
+    return None
+
+
+def _other_kind_message(title: str | None, path: str) -> dict[str, str]:
+    if title is None:
+        return {
+            "vi": f"{path}: không thấy đây là một nghị quyết (không nhắc đến nghị quyết, chi bộ "
+            "hay Đảng); dùng --force để vẫn chấm",
+            "en": f"{path}: this does not read as a resolution (it never names a resolution, a "
+            "party cell or the Party); use --force to score it anyway",
+        }
+    vi, en = NAMES[title]
+    message = {
+        "vi": f"{path}: đây là {vi}, không phải nghị quyết chuyên đề; các tiêu chí của công cụ "
+        "dành cho nghị quyết chuyên đề (dùng --force để vẫn chấm)",
+        "en": f"{path}: this is a {en}, not a thematic resolution, which is what the criteria "
+        "are for (use --force to score it anyway)",
+    }
+    if title == "báo cáo":
+        message["vi"] += (
+            ". Báo cáo sơ kết, tổng kết là để đánh giá việc thực hiện một nghị quyết: hãy "
+            "đối chiếu nó với chính nghị quyết chuyên đề đó"
+        )
+        message["en"] += (
+            ". A progress report (sơ kết, tổng kết) reviews how a resolution was carried "
+            "out: hold it against that resolution"
+        )
+    return message
+
+
+def kind_note(kind: DocumentKind) -> dict[str, str] | None:
+    """The note that opens the report of a document scored though it is not a thematic
+    resolution."""
+    if kind.kind == "congress":
+        return {
+            "vi": "Đây là nghị quyết đại hội chi bộ: các tiêu chí của nghị quyết chuyên đề chỉ "
+            "áp dụng một phần.",
+            "en": "This is a party-cell congress resolution: the criteria of a thematic "
+            "resolution apply to it only in part.",
+        }
+    if kind.kind == "monthly":
+        return {
+            "vi": "Đây là nghị quyết tháng: các tiêu chí của nghị quyết chuyên đề chỉ áp dụng "
+            "một phần.",
+            "en": "This is a monthly resolution: the criteria of a thematic resolution apply to "
+            "it only in part.",
+        }
+    if not kind.scored:
+        return {
+            "vi": "Văn bản này không phải nghị quyết chuyên đề; vẫn chấm theo yêu cầu (--force).",
+            "en": "This text is not a thematic resolution; scored as asked (--force).",
+        }
     return None

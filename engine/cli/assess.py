@@ -86,6 +86,13 @@ assess_options = [
         show_default=True,
         help="Reuse results of unchanged drafts (user cache folder, or NGHIQUYET_CACHE_DIR).",
     ),
+    click.option(
+        "--force",
+        is_flag=True,
+        default=None,
+        help="Score a document even when it is not a thematic resolution (a report, a plan, "
+        "text without diacritics).",
+    ),
     click.option("--debug", is_flag=True, help="Show tracebacks of internal errors."),
 ]
 
@@ -116,6 +123,7 @@ class AssessOptions:
     debug: bool
     annotate: Path | None = None
     cache: bool = True
+    force: bool | None = None
 
 
 @dataclass(slots=True)
@@ -246,6 +254,7 @@ def run_assess(**kwargs) -> int:
             fail_under=options.fail_under,
             select=split_values(options.select) or None,
             ignore=split_values(options.ignore) or None,
+            force=options.force or None,
         )
         inputs = find_inputs(list(options.paths))
         report, data = assess_and_render(options, inputs, config)

@@ -25,7 +25,9 @@ from nghiquyet.engine import hookimpl
 from nghiquyet.engine.criteria import GRADES, Criterion
 from nghiquyet.engine.model import DocumentReport, Report
 from nghiquyet.engine.render import (
+    NOT_SCORED_CODES,
     criterion_name,
+    error_label,
     grade_label,
     label,
     number,
@@ -255,6 +257,12 @@ def _steps_intro(lang: str) -> str:
     )
 
 
+def _error_title(error, lang: str) -> str:
+    if error.code in NOT_SCORED_CODES:
+        return error_label(error, lang, capital=True)
+    return label(lang, "Không đọc được tệp", "Unreadable file")
+
+
 def document_section(
     doc: DocumentReport,
     anchor: str,
@@ -267,7 +275,7 @@ def document_section(
     out = [f'<section class="document" id="{anchor}">', f"<h2>{_e(doc.path)}</h2>"]
     if doc.error is not None:
         out.append(
-            f'<p class="unreadable"><b>{_e(L("Không đọc được tệp", "Unreadable file"))}</b> '
+            f'<p class="unreadable"><b>{_e(_error_title(doc.error, lang))}</b> '
             f"({_e(doc.error.code)}): {_e(doc.error.message[lang])}</p></section>"
         )
         return "\n".join(out)

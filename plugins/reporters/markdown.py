@@ -15,6 +15,7 @@ from nghiquyet.engine import hookimpl
 from nghiquyet.engine.model import DocumentReport, Report
 from nghiquyet.engine.render import (
     criterion_name,
+    error_label,
     grade_label,
     label,
     number,
@@ -55,9 +56,7 @@ def summary(report: Report, lang: str) -> list[str]:
     rows = []
     for d in docs:
         if d.error is not None:
-            rows.append(
-                [d.path, "—", L("không đọc được", "unreadable"), "", "", d.error.message[lang]]
-            )
+            rows.append([d.path, "—", error_label(d.error, lang), "", "", d.error.message[lang]])
             continue
         count = {
             s: sum(1 for f in d.findings if f.severity == s) for s in ("error", "warning", "info")
@@ -137,7 +136,7 @@ def document(doc: DocumentReport, lang: str) -> list[str]:
     out = [f"### {cell(doc.path)}", ""]
     if doc.error is not None:
         out += [
-            f"**{L('Không đọc được', 'Unreadable')}** ({cell(doc.error.code)}): "
+            f"**{error_label(doc.error, lang, capital=True)}** ({cell(doc.error.code)}): "
             + cell(doc.error.message[lang]),
             "",
         ]

@@ -12,7 +12,14 @@ import textwrap
 
 from nghiquyet.engine import hookimpl
 from nghiquyet.engine.criteria import CRITERIA
-from nghiquyet.engine.render import criterion_name, grade_label, label, number, stage_name
+from nghiquyet.engine.render import (
+    criterion_name,
+    error_label,
+    grade_label,
+    label,
+    number,
+    stage_name,
+)
 
 SEVERITY = {
     "error": ("lỗi", "error"),
@@ -116,7 +123,7 @@ def render_document(doc, lang: str) -> list[str]:
     L = lambda vi, en: label(lang, vi, en)  # noqa: E731
     out = [f"{doc.path}"]
     if doc.error is not None:
-        out.append("  " + L("KHÔNG ĐỌC ĐƯỢC", "UNREADABLE") + f": {doc.error.message[lang]}")
+        out.append(f"  {error_label(doc.error, lang).upper()}: {doc.error.message[lang]}")
         return out
     out.append(
         f"  {L('Điểm', 'Score')}: {number(doc.score, lang)}/100 — {grade_label(doc, lang)}"
