@@ -98,6 +98,23 @@ def label(lang: str, vi: str, en: str) -> str:
     return vi if lang == "vi" else en
 
 
+# What a task's owner is, as the matrix names it
+OWNER_KINDS = {
+    "person": ("cá nhân", "person"),
+    "role": ("chức danh", "post"),
+    "body": ("tập thể", "body"),
+    "collective": ("chung chung", "collective"),
+}
+
+
+def owner_kind_name(kind: str | None, lang: str) -> str:
+    """``person`` → "cá nhân" / "person"; nothing when there is no owner."""
+    if kind not in OWNER_KINDS:
+        return ""
+    vi, en = OWNER_KINDS[kind]
+    return label(lang, vi, en)
+
+
 # Errors that are a verdict on the text, not a failure to read the file
 NOT_SCORED_CODES = ("not_a_resolution", "no_diacritics")
 

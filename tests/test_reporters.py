@@ -640,3 +640,23 @@ def test_quiet_lines_follow_the_language(samples):
     )
     assert re.fullmatch(r".*strong\.md: \d+,\d Tốt\n", vi_line), vi_line
     assert re.fullmatch(r".*strong\.md: \d+\.\d Good\n", en_line), en_line
+
+
+@pytest.mark.parametrize(
+    ("fmt", "lang", "kinds"),
+    [
+        ("text", "vi", ("cá nhân", "tập thể", "chung chung")),
+        ("html", "vi", ("cá nhân", "tập thể", "chung chung")),
+        ("text", "en", ("person", "body", "collective")),
+    ],
+)
+def test_the_matrix_names_each_owners_kind(batch, fmt, lang, kinds):
+    """The middling sample gives tasks to named members, to bodies (Công đoàn, Chi ủy)
+    and to every member at once: the matrix says which is which."""
+    middling = Report(
+        documents=[d for d in batch.documents if d.path.endswith("middling.md")], lang=lang
+    )
+    assert middling.documents
+    page = render(fmt, middling)
+    for kind in kinds:
+        assert kind in page

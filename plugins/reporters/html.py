@@ -31,6 +31,7 @@ from nghiquyet.engine.render import (
     grade_label,
     label,
     number,
+    owner_kind_name,
     severity_name,
     stage_name,
 )
@@ -144,6 +145,7 @@ def tasks_table(doc: DocumentReport, lang: str) -> str:
         '<table class="tasks"><thead><tr>'
         f'<th class="num">{_e(L("Đoạn", "Para."))}</th><th>{_e(L("Nhiệm vụ", "Task"))}</th>'
         f"<th>{_e(L('Người phụ trách', 'Owner'))}</th><th>{_e(L('Vai trò', 'Role'))}</th>"
+        f"<th>{_e(L('Loại', 'Kind'))}</th>"
         f"<th>{_e(L('Thời hạn', 'Deadline'))}</th></tr></thead><tbody>"
     ]
     for t in doc.tasks:
@@ -152,6 +154,7 @@ def tasks_table(doc: DocumentReport, lang: str) -> str:
             f'<tr><td class="num">{t.block}</td><td>{_e(t.text)}</td>'
             f"<td>{_e(t.owner) if t.owner else none}</td>"
             f"<td>{_e(t.role) if t.role else ''}</td>"
+            f"<td>{_e(owner_kind_name(t.owner_kind, lang))}</td>"
             f'<td class="date">{_e(deadline) if deadline else none}</td></tr>'
         )
     rows.append("</tbody></table>")

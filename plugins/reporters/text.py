@@ -18,6 +18,7 @@ from nghiquyet.engine.render import (
     grade_label,
     label,
     number,
+    owner_kind_name,
     stage_name,
 )
 
@@ -27,7 +28,8 @@ SEVERITY = {
     "info": ("gợi ý", "info"),
 }
 WIDTH = 100
-TASK_W, OWNER_W = 38, 38  # responsibility matrix columns; owner with role is long
+# responsibility matrix columns; owner with role is long
+TASK_W, OWNER_W, KIND_W = 38, 38, 11
 
 
 def _cut(text: str, width: int) -> str:
@@ -78,6 +80,7 @@ def task_lines(doc, lang: str) -> list[str]:
         "",
         "  " + L("Phân công nhiệm vụ", "Responsibility matrix") + f" ({len(doc.tasks)})",
         f"  {'§':>4}  {L('Nhiệm vụ', 'Task'):<{TASK_W}}  {L('Người phụ trách', 'Owner'):<{OWNER_W}}  "
+        + f"{L('Loại', 'Kind'):<{KIND_W}}  "
         + L("Thời hạn", "Deadline"),
     ]
     for t in doc.tasks:
@@ -86,8 +89,10 @@ def task_lines(doc, lang: str) -> list[str]:
         )
         # as the drafter wrote it ("trước ngày 30/4/2026", "hằng tháng"); ISO is in JSON
         deadline = t.deadline_text or t.deadline or L("— chưa có —", "— none —")
+        kind = owner_kind_name(t.owner_kind, lang)
         out.append(
-            f"  {t.block:>4}  {_cut(_what(t), TASK_W):<{TASK_W}}  {_cut(owner, OWNER_W):<{OWNER_W}}  {deadline}"
+            f"  {t.block:>4}  {_cut(_what(t), TASK_W):<{TASK_W}}  {_cut(owner, OWNER_W):<{OWNER_W}}  "
+            f"{kind:<{KIND_W}}  {deadline}"
         )
     return out
 
