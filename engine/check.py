@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from .criteria import CRITERION_IDS
 from .errors import ConfigError
 from .model import Facts, Finding, Location, RuleResult
+from .rule_params import RuleType
 from .rules import Hit, Outcome, Rule, RuleRegistry
 from .text import excerpt
+from .vocabulary import Vocabulary
 
 
 @dataclass(slots=True)
 class RuleSet:
-    """Every loaded rule, its check functions, and the extra lexicon of the packs."""
+    """Every loaded rule, its check functions, and the extra lexicon of the packs;
+    the rule types' declarations and the vocabulary, for ``explain`` and the docs."""
 
     rules: dict[str, Rule]
     checks: dict
     lexicon: dict[str, list[str]]
+    types: dict[str, RuleType] = field(default_factory=dict)
+    vocabulary: Vocabulary | None = None
 
     def by_token(self, token: str) -> list[Rule]:
         """Rules matching an id (NQ601), an id prefix (NQ6), a slug or a criterion."""
@@ -62,7 +67,13 @@ def _build_ruleset(pm, rule_paths: tuple[str, ...]) -> RuleSet:
     for path in rule_paths:
         registry.pack(Path(path))
     rules = registry.load()
-    return RuleSet(rules=rules, checks=dict(registry.checks), lexicon=registry.lexicon)
+    return RuleSet(
+        rules=rules,
+        checks=dict(registry.checks),
+        lexicon=registry.lexicon,
+        types=dict(registry.types),
+        vocabulary=registry.vocabulary,
+    )
 
 
 def file_ignores(config, path: str) -> list[str]:

@@ -23,8 +23,12 @@ def register_rules(register):
 
     ``register`` is a :class:`nghiquyet.engine.rules.RuleRegistry`. Call
     ``register.pack(path)`` with a YAML file or a folder of them to add declarative
-    rules, and ``register.check(name, function)`` to add a rule type that needs code:
-    ``function(facts, rule) -> RuleResult``, named in YAML by ``type: <name>``.
+    rules, and ``register.check(name, function, params=[Param(...)])`` to add a rule
+    type that needs code: ``function(facts, rule) -> Outcome``, named in YAML by
+    ``type: <name>``, its params declared so that packs are checked at load (see
+    :mod:`nghiquyet.engine.rule_params`). A plugin that produces or reads names the
+    built-in analysis does not (a mention kind its pipeline component writes, a
+    signal) declares them with ``register.declare(kind, {name: meaning})``.
     """
 
 

@@ -11,6 +11,7 @@ and a :class:`Hit` for each failure, which becomes a finding pointing at a block
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ import yaml
 
 from .criteria import BY_DIGIT, BY_ID, CRITERION_IDS, META
 from .errors import ConfigError, malformed_yaml
+from .rule_params import Param, RuleType, check_reads, resolve_params
+from .vocabulary import Meaning, Vocabulary, builtin
 
 SEVERITIES = ("error", "warning", "info")
 STAGES = ("all", "draft", "adopted")
@@ -58,6 +61,9 @@ class Hit:
 
 @dataclass(slots=True)
 class Outcome:
+    """What a check found: ``passed`` of ``total`` checks (0 of 0: the rule does not
+    apply), a hit per failure, and values for the rule's summary."""
+
     passed: float
     total: float
     hits: list[Hit] = field(default_factory=list)
@@ -67,6 +73,8 @@ class Outcome:
 
 @dataclass(slots=True)
 class Rule:
+    """One validated rule of a pack; ``params`` are complete (defaults filled in)."""
+
     id: str
     name: str
     criterion: str
@@ -84,6 +92,8 @@ class Rule:
     # the step of the guidance the rule checks, when its criterion spans several
     # (see nghiquyet.engine.criteria.Criterion); None: its criterion's only step, or none
     step: str | None = None
+    # the params as the pack wrote them; ``params`` adds the type's defaults
+    params_given: dict[str, Any] = field(default_factory=dict)
 
 
 CheckFunction = Callable[["Any", Rule], Outcome]
@@ -113,7 +123,49 @@ def _step(step: Any, criterion: str, where: str) -> str | None:
 
 
 def parse_rule(data: Any, where: str, known_types: set[str] | None = None) -> Rule:
-    """Validate one rule mapping; ``where`` names the file (and position) in errors."""
+    """Validate one rule mapping; ``where`` names the file (and position) in errors.
+
+    Its params are checked against its rule type later, by :meth:`RuleRegistry.load`,
+    once every pack's lexicon and every plugin's vocabulary are known.
+    """
+    _check_keys(data, where)
+    rid = str(data["id"])
+    where = f"{where} ({rid})"
+    _check_identity(data, rid, where)
+    weight, stage = _check_scoring(data, where, known_types)
+    step = _step(data.get("step"), data["criterion"], where)
+    params = data.get("params") or {}
+    if not isinstance(params, dict):
+        raise ConfigError(f"{where}: key 'params' must be a mapping")
+    docs, examples = _docs(data, where)
+    message = _bilingual(data["message"], where, "message")
+    suggestion = (
+        _bilingual(data.get("suggestion"), where, "suggestion", required=False)
+        or docs.get("fix")
+        or message
+    )
+    return Rule(
+        id=rid,
+        name=data["name"],
+        criterion=data["criterion"],
+        severity=data["severity"],
+        weight=float(weight),
+        type=data["type"],
+        params=params,
+        message=message,
+        suggestion=suggestion,
+        docs=docs,
+        examples=examples,
+        stage=stage,
+        summary=_bilingual(data.get("summary"), where, "summary", required=False),
+        source=where.split(" (")[0],
+        step=step,
+        params_given=dict(params),
+    )
+
+
+def _check_keys(data: Any, where: str) -> None:
+    """A mapping with only known keys and every required one."""
     if not isinstance(data, dict):
         raise ConfigError(f"{where}: a rule must be a mapping, got {type(data).__name__}")
     unknown = set(data) - RULE_KEYS
@@ -124,8 +176,10 @@ def parse_rule(data: Any, where: str, known_types: set[str] | None = None) -> Ru
     for key in ("id", "name", "criterion", "severity", "type", "message"):
         if key not in data:
             raise ConfigError(f"{where}: missing key '{key}'")
-    rid = str(data["id"])
-    where = f"{where} ({rid})"
+
+
+def _check_identity(data: dict, rid: str, where: str) -> None:
+    """The id's form, the slug's form, and a criterion that matches the id's digit."""
     if not ID_RE.match(rid):
         raise ConfigError(
             f"{where}: key 'id' must look like NQ601 (NQ + three digits), got {rid!r}"
@@ -143,6 +197,10 @@ def parse_rule(data: Any, where: str, known_types: set[str] | None = None) -> Ru
         raise ConfigError(
             f"{where}: key 'id' digit {digit} belongs to criterion {expected!r}, not {criterion!r}"
         )
+
+
+def _check_scoring(data: dict, where: str, known_types: set[str] | None) -> tuple[Any, str]:
+    """Severity, weight, type and stage: (the weight, the stage)."""
     if data["severity"] not in SEVERITIES:
         raise ConfigError(
             f"{where}: key 'severity' must be one of {', '.join(SEVERITIES)}, got {data['severity']!r}"
@@ -151,16 +209,19 @@ def parse_rule(data: Any, where: str, known_types: set[str] | None = None) -> Ru
     if isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0:
         raise ConfigError(f"{where}: key 'weight' must be a number ≥ 0, got {weight!r}")
     if known_types is not None and data["type"] not in known_types:
+        close = difflib.get_close_matches(str(data["type"]), sorted(known_types), n=1)
         raise ConfigError(
             f"{where}: key 'type' must be one of {', '.join(sorted(known_types))}, got {data['type']!r}"
+            + (f" (did you mean {close[0]!r}?)" if close else "")
         )
-    params = data.get("params") or {}
-    if not isinstance(params, dict):
-        raise ConfigError(f"{where}: key 'params' must be a mapping")
     stage = data.get("stage", "all")
     if stage not in STAGES:
         raise ConfigError(f"{where}: key 'stage' must be one of {', '.join(STAGES)}, got {stage!r}")
-    step = _step(data.get("step"), criterion, where)
+    return weight, stage
+
+
+def _docs(data: dict, where: str) -> tuple[dict, dict[str, list[str]]]:
+    """The rule's ``docs`` (what, why, fix; bilingual) and its ``examples``."""
     docs_raw = data.get("docs") or {}
     if not isinstance(docs_raw, dict) or set(docs_raw) - {"what", "why", "fix"}:
         raise ConfigError(f"{where}: key 'docs' must be a mapping with what, why, fix")
@@ -177,45 +238,56 @@ def parse_rule(data: Any, where: str, known_types: set[str] | None = None) -> Ru
         raise ConfigError(
             f"{where}: key 'examples' must be a mapping with 'bad' and 'good' lists of strings"
         )
-    message = _bilingual(data["message"], where, "message")
-    suggestion = (
-        _bilingual(data.get("suggestion"), where, "suggestion", required=False)
-        or docs.get("fix")
-        or message
-    )
-    return Rule(
-        id=rid,
-        name=data["name"],
-        criterion=criterion,
-        severity=data["severity"],
-        weight=float(weight),
-        type=data["type"],
-        params=params,
-        message=message,
-        suggestion=suggestion,
-        docs=docs,
-        examples={k: list(v) for k, v in examples_raw.items()},
-        stage=stage,
-        summary=_bilingual(data.get("summary"), where, "summary", required=False),
-        source=where.split(" (")[0],
-        step=step,
-    )
+    return docs, {k: list(v) for k, v in examples_raw.items()}
 
 
 class RuleRegistry:
-    """What ``register_rules`` hooks receive: add rule packs and check types."""
+    """What ``register_rules`` hooks receive: add rule packs, rule types and vocabulary."""
 
     def __init__(self) -> None:
         self.checks: dict[str, CheckFunction] = {}
+        self.types: dict[str, RuleType] = {}
         self._packs: list[Path] = []
         self.rules: dict[str, Rule] = {}
         self.lexicon: dict[str, list[str]] = {}
+        # the names rules may use: the built-ins, then what plugins and packs declare
+        self.vocabulary: Vocabulary = builtin().copy()
 
-    def check(self, name: str, function: CheckFunction) -> None:
-        """Register a rule type: YAML rules name it with ``type: <name>``."""
+    def check(
+        self,
+        name: str,
+        function: CheckFunction,
+        params: list[Param] | tuple[Param, ...] | None = None,
+        reads: dict[str, list[str] | tuple[str, ...]] | None = None,
+    ) -> None:
+        """Register a rule type: YAML rules name it with ``type: <name>``.
+
+        ``params`` declares what a rule of this type may set (see
+        :class:`nghiquyet.engine.rule_params.Param`) and ``reads`` the vocabulary its
+        code reads whatever the params; both default to what
+        :func:`nghiquyet.engine.rule_params.rule_type` attached to ``function``.
+        Without declarations the type's params are not checked.
+        """
         if name in self.checks and self.checks[name] is not function:
             raise ConfigError(f"rule type {name!r} is registered twice")
+        params = params if params is not None else getattr(function, "params", None)
+        reads = reads if reads is not None else getattr(function, "reads", None)
         self.checks[name] = function
+        self.types[name] = RuleType(
+            name,
+            function,
+            None if params is None else tuple(params),
+            {kind: tuple(names) for kind, names in (reads or {}).items()},
+        )
+
+    def declare(self, kind: str, terms: dict[str, Meaning], *, item: str | None = None) -> None:
+        """Declare vocabulary a plugin produces or reads: a signal, a mention kind from
+        a pipeline component, a lexicon category, ... (see
+        :mod:`nghiquyet.engine.vocabulary`); ``terms`` maps each name to its meaning."""
+        import sys
+
+        origin = sys._getframe(1).f_globals.get("__name__", "a plugin")
+        self.vocabulary.declare(kind, terms, item=item, origin=origin)
 
     def pack(self, path: str | Path) -> None:
         """Register a YAML rule pack: one file, or every ``*.yaml`` in a folder (not recursive)."""
@@ -233,40 +305,24 @@ class RuleRegistry:
         return files
 
     def load(self) -> dict[str, Rule]:
-        """Read and validate every registered pack; ids and slugs must be unique."""
+        """Read and validate every registered pack; ids and slugs must be unique.
+
+        Every pack is read first, so that a category one pack's ``lexicon:`` adds is
+        known to the rules of all of them; then each rule is checked against its type.
+        """
+        packs = [(file, self._read_pack(file)) for file in self._files()]
+        for rule_type in self.types.values():
+            check_reads(rule_type, self.vocabulary)
         by_name: dict[str, str] = {}
-        for file in self._files():
-            try:
-                data = yaml.safe_load(file.read_text("utf-8"))
-            except yaml.YAMLError as exc:
-                raise malformed_yaml(file, exc) from None
-            except (OSError, UnicodeDecodeError) as exc:
-                raise ConfigError(f"{file}: cannot read rule pack ({exc})") from None
-            if data is None:
-                continue
-            if isinstance(data, dict) and "id" not in data:
-                unknown = set(data) - PACK_KEYS
-                if unknown:
-                    raise ConfigError(
-                        f"{file}: unknown key '{sorted(unknown)[0]}' (expected rules, lexicon)"
-                    )
-                # only a missing or empty value means "none": `rules: {}` is a mistake
-                entries = [] if data.get("rules") is None else data["rules"]
-                lexicon = {} if data.get("lexicon") is None else data["lexicon"]
-                if not isinstance(entries, list):
-                    raise ConfigError(f"{file}: key 'rules' must be a list of rules")
-                if not isinstance(lexicon, dict) or not all(
-                    isinstance(v, list) for v in lexicon.values()
-                ):
-                    raise ConfigError(
-                        f"{file}: key 'lexicon' must map categories to lists of terms"
-                    )
-                for category, terms in lexicon.items():
-                    self.lexicon.setdefault(str(category), []).extend(str(t) for t in terms)
-            else:
-                entries = [data]
+        for file, entries in packs:
             for n, entry in enumerate(entries, start=1):
                 rule = parse_rule(entry, f"{file} rule {n}", set(self.checks))
+                rule.params = resolve_params(
+                    self.types[rule.type],
+                    rule.params,
+                    self.vocabulary,
+                    f"{file} rule {n} ({rule.id})",
+                )
                 if rule.id in self.rules:
                     raise ConfigError(
                         f"{file}: duplicate rule id {rule.id} (also in {self.rules[rule.id].source})"
@@ -279,6 +335,42 @@ class RuleRegistry:
                 self.rules[rule.id] = rule
         return dict(sorted(self.rules.items()))
 
+    def _read_pack(self, file: Path) -> list[Any]:
+        """The rule entries of one pack; its ``lexicon:`` joins the registry's lexicon,
+        and a category it adds joins the vocabulary."""
+        try:
+            data = yaml.safe_load(file.read_text("utf-8"))
+        except yaml.YAMLError as exc:
+            raise malformed_yaml(file, exc) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{file}: cannot read rule pack ({exc})") from None
+        if data is None:
+            return []
+        if not isinstance(data, dict) or "id" in data:
+            return [data]
+        unknown = set(data) - PACK_KEYS
+        if unknown:
+            raise ConfigError(
+                f"{file}: unknown key '{sorted(unknown)[0]}' (expected rules, lexicon)"
+            )
+        # only a missing or empty value means "none": `rules: {}` is a mistake
+        entries = [] if data.get("rules") is None else data["rules"]
+        lexicon = {} if data.get("lexicon") is None else data["lexicon"]
+        if not isinstance(entries, list):
+            raise ConfigError(f"{file}: key 'rules' must be a list of rules")
+        if not isinstance(lexicon, dict) or not all(isinstance(v, list) for v in lexicon.values()):
+            raise ConfigError(f"{file}: key 'lexicon' must map categories to lists of terms")
+        for category, terms in lexicon.items():
+            self.lexicon.setdefault(str(category), []).extend(str(t) for t in terms)
+            if self.vocabulary.term("lexicon", str(category)) is None:
+                meaning = {
+                    "vi": f"nhóm từ do {file.name} thêm",
+                    "en": f"cue terms added by {file.name}",
+                }
+                self.vocabulary.declare("lexicon", {str(category): meaning}, origin=str(file))
+        return entries
+
 
 def builtin_pack_folder() -> Path:
+    """The folder of the rule packs shipped with nghiquyet (rules/ in the source)."""
     return Path(str(resources.files("nghiquyet.rules")))

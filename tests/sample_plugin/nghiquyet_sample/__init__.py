@@ -16,12 +16,17 @@ import io
 from pathlib import Path
 
 from nghiquyet.engine import hookimpl
+from nghiquyet.engine.rule_params import Param, rule_type
 from nghiquyet.engine.rules import Hit, Outcome
 
 
+# The params a rule of this type may set: a pack that misspells one, or gives a
+# word where a number belongs, fails to load with a message that says so.
+@rule_type(Param("min_words", "integer", "fewest words of a real draft", default=300, minimum=1))
 def check_min_words(facts, rule):
+    """Fails when the draft has fewer than ``params.min_words`` words."""
     words = facts.words
-    minimum = rule.params.get("min_words", 300)
+    minimum = rule.params["min_words"]
     if words >= minimum:
         return Outcome(1, 1)
     return Outcome(0, 1, [Hit(None, str(words))])

@@ -1,0 +1,264 @@
+"""Rule types declare their params; a rule pack's params are checked against them.
+
+A rule type is a check function (:data:`nghiquyet.engine.rules.CheckFunction`) with
+the params it takes, each with a type, a meaning, a default, and, for a name the
+analysis produces, the vocabulary kind the value must belong to::
+
+    @rule_type(
+        Param("items", "name", "the items to count", vocabulary="item"),
+        Param("check", "name", "the check each item must pass",
+              vocabulary="item_check", item_param="items"),
+        Param("min_items", "integer", "fewest items for the rule to apply", default=1, minimum=1),
+    )
+    def check_item_ratio(facts, rule): ...
+
+At load, :func:`resolve_params` refuses an unknown key, a value of the wrong type and
+a name the vocabulary does not declare, with the closest known name; it fills in the
+defaults, so a check reads ``rule.params["min_items"]`` and the default lives in one
+place. A type registered without declarations takes its params unchecked (plugins
+written before declarations existed keep working).
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import ConfigError
+from .vocabulary import Meaning, Vocabulary, label, normalise_meaning
+
+
+class _Required:
+    def __repr__(self) -> str:
+        return "required"
+
+
+REQUIRED: Any = _Required()
+# A value that may name a signal or, as "section:<kind>", a part's heading.
+PLACE = "place"
+
+
+def _is_names(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _is_labels(value: Any) -> bool:
+    def one(text: Any) -> bool:
+        return isinstance(text, str) or (
+            isinstance(text, dict)
+            and isinstance(text.get("vi"), str)
+            and set(text) <= {"vi", "en"}
+            and all(isinstance(t, str) for t in text.values())
+        )
+
+    return isinstance(value, dict) and all(isinstance(k, str) and one(v) for k, v in value.items())
+
+
+@dataclass(frozen=True, slots=True)
+class ParamType:
+    """A kind of param value: what it looks like in YAML and how to test one."""
+
+    name: str
+    description: str  # for messages and docs: "a list of strings"
+    accepts: Callable[[Any], bool]
+    names: Callable[[Any], list[str]]  # the vocabulary names inside a value
+
+
+PARAM_TYPES: dict[str, ParamType] = {
+    t.name: t
+    for t in (
+        ParamType("text", "a string", lambda v: isinstance(v, str), lambda v: [v]),
+        ParamType("texts", "a list of strings", _is_names, list),
+        ParamType("name", "a name", lambda v: isinstance(v, str), lambda v: [v]),
+        ParamType("names", "a list of names", _is_names, list),
+        ParamType(
+            "name_or_names",
+            "a name or a list of names",
+            lambda v: isinstance(v, str) or _is_names(v),
+            lambda v: [v] if isinstance(v, str) else list(v),
+        ),
+        ParamType(
+            "integer",
+            "an integer",
+            lambda v: isinstance(v, int) and not isinstance(v, bool),
+            lambda v: [],
+        ),
+        ParamType("number", "a number", _is_number, lambda v: []),
+        ParamType(
+            "range",
+            "two numbers [low, high]",
+            lambda v: (
+                isinstance(v, list) and len(v) == 2 and all(map(_is_number, v)) and v[0] <= v[1]
+            ),
+            lambda v: [],
+        ),
+        ParamType(
+            "labels",
+            "a mapping of names to a string or {vi, en}",
+            _is_labels,
+            lambda v: list(v),
+        ),
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """One param of a rule type.
+
+    ``vocabulary`` is the kind of name the value holds (for ``labels``, its keys);
+    ``"place"`` means a signal or ``section:<kind>``. ``item_param`` names the param
+    whose item kind scopes an ``item_check`` or ``item_detail`` value.
+    """
+
+    name: str
+    type: str
+    meaning: Meaning
+    default: Any = REQUIRED
+    vocabulary: str | None = None
+    choices: tuple[str, ...] = ()
+    minimum: float | None = None
+    item_param: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.type not in PARAM_TYPES:
+            raise ConfigError(f"param {self.name!r}: unknown type {self.type!r}")
+        # frozen: normalise the meaning to {vi, en} once, here
+        object.__setattr__(self, "meaning", normalise_meaning(self.meaning, f"param {self.name!r}"))
+
+    @property
+    def required(self) -> bool:
+        """Whether a rule must set it (it has no default)."""
+        return self.default is REQUIRED
+
+
+@dataclass(frozen=True, slots=True)
+class RuleType:
+    """A registered rule type: its function, its params (``None``: undeclared) and the
+    vocabulary its code reads whatever the params (``{"signal": ("topic",)}``; a check
+    or detail as ``"task.has_owner"``)."""
+
+    name: str
+    function: Callable
+    params: tuple[Param, ...] | None = None
+    reads: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def param(self, name: str) -> Param | None:
+        """The declared param ``name``, if any."""
+        return next((p for p in self.params or () if p.name == name), None)
+
+    @property
+    def doc(self) -> str:
+        """The first paragraph of the function's docstring, on one line."""
+        text = (self.function.__doc__ or "").strip().split("\n\n")[0]
+        return " ".join(text.split())
+
+
+def rule_type(*params: Param, reads: Mapping[str, Iterable[str]] | None = None):
+    """Decorator: attach to a check function the params it takes and what it always
+    reads; ``register.check(name, function)`` then picks them up."""
+
+    def attach(function):
+        function.params = tuple(params)
+        function.reads = {kind: tuple(names) for kind, names in (reads or {}).items()}
+        return function
+
+    return attach
+
+
+def _hint(close: str | None, known: list[str]) -> str:
+    if close:
+        return f"did you mean {close!r}?"
+    if not known:
+        return "none is declared"
+    if len(known) <= 12:
+        return "known: " + ", ".join(known)
+    return "docs/rules.md lists them"
+
+
+def check_name(vocabulary: Vocabulary, kind: str, name: str, item: str | None = None) -> str | None:
+    """``None`` when ``name`` is declared as ``kind``, else why not, with the nearest name."""
+    prefix = ""
+    if kind == PLACE:
+        prefix = "section:" if name.startswith("section:") else ""
+        kind, name = ("section", name[len(prefix) :]) if prefix else ("signal", name)
+    if vocabulary.term(kind, name, item) is not None:
+        return None
+    known = vocabulary.names(kind, item)
+    close = vocabulary.closest(kind, name, item)
+    close = prefix + close if close else None
+    return f"unknown {label(kind, item)} {name!r} ({_hint(close, known)})"
+
+
+def _check_value(param: Param, value: Any, where: str) -> None:
+    kind = PARAM_TYPES[param.type]
+    if not kind.accepts(value):
+        raise ConfigError(
+            f"{where}: params.{param.name}: expected {kind.description}, got {value!r}"
+        )
+    if param.choices and value not in param.choices:
+        close = difflib.get_close_matches(str(value), param.choices, n=1)
+        raise ConfigError(
+            f"{where}: params.{param.name}: unknown value {value!r} ({_hint(close[0] if close else None, list(param.choices))})"
+        )
+    if param.minimum is not None and value < param.minimum:
+        raise ConfigError(
+            f"{where}: params.{param.name}: must be ≥ {param.minimum:g}, got {value!r}"
+        )
+
+
+def resolve_params(
+    rule_type: RuleType, given: Mapping[str, Any], vocabulary: Vocabulary, where: str
+) -> dict[str, Any]:
+    """Check a rule's params against its type; return them with the defaults filled in.
+
+    ``where`` names the file, the rule and its id; every error is one line that names
+    the key and the value, and the closest known name when there is one.
+    """
+    if rule_type.params is None:
+        return dict(given)  # an undeclared type takes its params unchecked
+    declared = {p.name: p for p in rule_type.params}
+    for key in given:
+        if key not in declared:
+            close = difflib.get_close_matches(str(key), list(declared), n=1)
+            hint = _hint(close[0] if close else None, list(declared))
+            raise ConfigError(
+                f"{where}: params.{key}: unknown param of rule type {rule_type.name!r} ({hint})"
+            )
+    resolved: dict[str, Any] = {}
+    for param in rule_type.params:
+        if param.name in given:
+            _check_value(param, given[param.name], where)
+            resolved[param.name] = given[param.name]
+        elif param.required:
+            raise ConfigError(
+                f"{where}: params.{param.name}: missing (rule type {rule_type.name!r} "
+                f"needs it: {param.meaning['en']})"
+            )
+        else:
+            resolved[param.name] = copy.deepcopy(param.default)
+    for param in rule_type.params:
+        if param.vocabulary and param.name in given:
+            item = resolved.get(param.item_param) if param.item_param else None
+            for name in PARAM_TYPES[param.type].names(given[param.name]):
+                problem = check_name(vocabulary, param.vocabulary, name, item)
+                if problem:
+                    raise ConfigError(f"{where}: params.{param.name}: {problem}")
+    return resolved
+
+
+def check_reads(rule_type: RuleType, vocabulary: Vocabulary) -> None:
+    """A rule type may only read declared names: its code would find nothing else."""
+    for kind, names in rule_type.reads.items():
+        for name in names:
+            item, _, short = name.rpartition(".") if kind.startswith("item_") else ("", "", name)
+            problem = check_name(vocabulary, kind, short, item or None)
+            if problem:
+                raise ConfigError(f"rule type {rule_type.name!r} reads an {problem}")

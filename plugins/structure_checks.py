@@ -1,0 +1,195 @@
+"""Rule types over the draft's structure: a part present (``section``), signals found
+(``signals``), a slip absent (``signal_false``), and items that pass a check
+(``item_ratio``)."""
+
+from __future__ import annotations
+
+from nghiquyet.engine.model import Facts
+from nghiquyet.engine.rule_params import PLACE, Param, rule_type
+from nghiquyet.engine.rules import Hit, Outcome, Rule
+from nghiquyet.engine.text import match_key
+
+from .check_helpers import first_place, labelled
+
+# Parts that are the document's frame, not its text: a phrase there proves nothing.
+FRAME = ("header", "title", "signature", "recipients")
+
+
+@rule_type(
+    Param(
+        "kinds",
+        "names",
+        {
+            "vi": "các phần cần có; có một trong số đó là đạt",
+            "en": "the parts, any of which passes",
+        },
+        vocabulary="section",
+    ),
+    Param(
+        "phrases",
+        "texts",
+        {
+            "vi": "cụm từ thay cho phần đó khi không có (một câu ở phần khác)",
+            "en": "phrases that pass instead, in a sentence of another part",
+        },
+        default=[],
+    ),
+    Param(
+        "not_in",
+        "names",
+        {"vi": "các phần mà cụm từ ở đó không tính", "en": "parts where the phrases do not count"},
+        default=[],
+        vocabulary="section",
+    ),
+    reads={"section": FRAME},
+)
+def check_section(facts: Facts, rule: Rule) -> Outcome:
+    """Pass when the draft has a part of kind ``params.kinds`` (any of them), or,
+    failing that, a sentence with one of ``params.phrases`` outside ``params.not_in``."""
+    if any(facts.has_section(k) for k in rule.params["kinds"]):
+        return Outcome(1, 1)
+    phrases = [match_key(p) for p in rule.params["phrases"]]
+    excluded = set(rule.params["not_in"])
+    for bf in facts.blocks:
+        if bf.section in excluded or bf.section in FRAME:
+            continue
+        if any(p in bf.key for p in phrases):
+            return Outcome(1, 1)
+    return Outcome(0, 1, [Hit(None)])
+
+
+LABELS_MEANING = {
+    "vi": "tên hiển thị của từng tên trong thông báo ({detail}): chuỗi hoặc {vi, en}",
+    "en": "how a finding ({detail}) names each of them: a string or {vi, en}",
+}
+
+
+@rule_type(
+    Param(
+        "signals",
+        "names",
+        {
+            "vi": "các tín hiệu phải có; mỗi tín hiệu là một lần kiểm tra",
+            "en": "the signals that must be found; one check each",
+        },
+        vocabulary="signal",
+    ),
+    Param("labels", "labels", LABELS_MEANING, default={}, vocabulary="signal"),
+    Param(
+        "point_to",
+        "name_or_names",
+        {
+            "vi": "nơi phát hiện trỏ tới: tín hiệu đầu tiên có, hoặc section:<phần> (tiêu đề phần)",
+            "en": "where a finding points: the first signal found, or section:<kind> (its heading)",
+        },
+        default=[],
+        vocabulary=PLACE,
+    ),
+)
+def check_signals(facts: Facts, rule: Rule) -> Outcome:
+    """One check per name in ``params.signals``: passes when the analysis found it.
+
+    ``params.labels`` gives each signal a name for the finding ({detail}); the
+    finding points at the first of ``params.point_to`` that the draft has: another
+    signal's block, or ``section:<kind>`` for that part's heading (where the missing
+    sentence belongs).
+    """
+    names = rule.params["signals"]
+    point = first_place(facts, rule.params["point_to"])
+    hits = [Hit(point, labelled(rule, [n])) for n in names if not facts.signals.get(n)]
+    return Outcome(len(names) - len(hits), len(names), hits)
+
+
+@rule_type(
+    Param(
+        "signal",
+        "name",
+        {
+            "vi": "tín hiệu của lỗi; có nó là không đạt",
+            "en": "the slip; the rule fails when it is set",
+        },
+        vocabulary="signal",
+    ),
+    Param(
+        "block",
+        "name",
+        {
+            "vi": "tín hiệu chứa khối mà phát hiện trỏ tới",
+            "en": "the signal whose block the finding points at",
+        },
+        vocabulary="signal",
+    ),
+    Param(
+        "requires",
+        "name",
+        {
+            "vi": "chỉ áp dụng khi có tín hiệu này (không đặt: luôn áp dụng)",
+            "en": "the rule applies only when this signal is set (unset: always)",
+        },
+        default=None,
+        vocabulary="signal",
+    ),
+)
+def check_signal_false(facts: Facts, rule: Rule) -> Outcome:
+    """Fails when ``params.signal`` is true (a slip found); points at ``params.block``."""
+    if facts.signals.get(rule.params["signal"]):
+        return Outcome(0, 1, [Hit(facts.signals.get(rule.params["block"]))])
+    if rule.params["requires"] and not facts.signals.get(rule.params["requires"]):
+        return Outcome(0, 0)
+    return Outcome(1, 1)
+
+
+@rule_type(
+    Param(
+        "items",
+        "name",
+        {"vi": "loại mục được đếm", "en": "the kind of item counted"},
+        vocabulary="item",
+    ),
+    Param(
+        "check",
+        "name",
+        {"vi": "điều kiện mỗi mục phải đạt", "en": "the check each item must pass"},
+        vocabulary="item_check",
+        item_param="items",
+    ),
+    Param(
+        "detail",
+        "name",
+        {
+            "vi": "chi tiết của mục được trích trong phát hiện ({detail})",
+            "en": "the item's detail a finding quotes ({detail})",
+        },
+        default=None,
+        vocabulary="item_detail",
+        item_param="items",
+    ),
+    Param(
+        "min_items",
+        "integer",
+        {
+            "vi": "số mục ít nhất (có điều kiện này) để quy tắc áp dụng",
+            "en": "fewest items (that carry the check) for the rule to apply",
+        },
+        default=1,
+        minimum=1,
+    ),
+)
+def check_item_ratio(facts: Facts, rule: Rule) -> Outcome:
+    """Share of ``params.items`` (target, solution, obstacle, task) that pass the
+    check ``params.check``; one finding per item that does not. Applies only when
+    there are at least ``params.min_items`` items (default 1) that carry the check."""
+    check = rule.params["check"]
+    items = [i for i in facts.items.get(rule.params["items"], []) if check in i.checks]
+    if len(items) < rule.params["min_items"]:
+        return Outcome(0, 0)
+    detail_key = rule.params["detail"]
+    hits = []
+    for item in items:
+        if not item.checks[check]:
+            detail = item.details.get(detail_key) if detail_key else ""
+            if isinstance(detail, list):
+                detail = ", ".join(dict.fromkeys(detail))
+            hits.append(Hit(item.block, str(detail or "")))
+    passed = len(items) - len(hits)
+    return Outcome(passed, len(items), hits, values={"passed": passed, "total": len(items)})
