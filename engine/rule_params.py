@@ -262,3 +262,18 @@ def check_reads(rule_type: RuleType, vocabulary: Vocabulary) -> None:
             problem = check_name(vocabulary, kind, short, item or None)
             if problem:
                 raise ConfigError(f"rule type {rule_type.name!r} reads an {problem}")
+
+
+def yaml_value(value: Any) -> str:
+    """A param value as a pack would write it: ``[13, 14]``, ``2.5``, ``null``."""
+    if value is None or value is REQUIRED:
+        return "null" if value is None else "required"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"{value:g}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(yaml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {yaml_value(v)}" for k, v in value.items()) + "}"
+    return str(value)

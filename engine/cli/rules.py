@@ -61,41 +61,21 @@ def rules_command(lang, fmt):
 @click.argument("rule")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default=None)
 def explain_command(rule, lang):
-    """Explain a rule (by id or slug): what, why, how to fix, examples."""
+    """Explain a rule (by id or slug): what, why, how to fix, what it reads, its
+    options, the guidance it enforces, examples."""
     from ..errors import NghiquyetError
+    from ..explain import explain_rule
 
     try:
         ruleset, config = _ruleset()
     except NghiquyetError as exc:
         fail(str(exc))
-    lang = lang or config.lang
     found = [r for r in ruleset.by_token(rule) if r.id.upper() == rule.upper() or r.name == rule]
     if not found:
         fail(f"no rule {rule!r}; `nghiquyet rules` lists them")
     r = found[0]
-    L = (lambda vi, en: vi) if lang == "vi" else (lambda vi, en: en)  # noqa: E731
-    click.echo(
-        f"{r.id} {r.name}  [{r.criterion}, {r.severity}, {L('hệ số', 'weight')} {r.weight:g}"
-        + (f", {L('chỉ áp dụng cho', 'only for')} {r.stage}" if r.stage != "all" else "")
-        + "]"
-    )
-    click.echo("")
-    click.echo(r.message[lang].replace("{detail}", "…"))
-    for key, title in (
-        ("what", L("Kiểm tra gì", "What it checks")),
-        ("why", L("Vì sao", "Why")),
-        ("fix", L("Cách sửa", "How to fix")),
-    ):
-        if key in r.docs:
-            click.echo(f"\n{title}:\n  {r.docs[key][lang]}")
-    for kind, title in (
-        ("bad", L("Ví dụ chưa đạt", "Bad example")),
-        ("good", L("Ví dụ đạt", "Good example")),
-    ):
-        for example in r.examples.get(kind, []):
-            click.echo(f"\n{title}:")
-            for line in example.rstrip().splitlines():
-                click.echo(f"  {line}")
+    text = explain_rule(r, ruleset.types.get(r.type), ruleset.vocabulary, lang or config.lang)
+    click.echo(text, nl=False)
 
 
 @click.command(name="plugins")
