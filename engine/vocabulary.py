@@ -47,10 +47,10 @@ KINDS: dict[str, tuple[str, str]] = {
         "a category of cue terms matched by `nq_lexicon`; each is a mention kind too",
     ),
 }
-# Modules whose import declares the built-in names. The modules of engine/analyse/ and
-# engine/nlp.py will declare their own terms and take the place of these two blocks.
+# Modules whose import declares the built-in names: the analysis package (each of its
+# modules declares what it produces) and the pipeline's mention kinds.
 DECLARING_MODULES = (
-    "nghiquyet.engine.vocabulary_analysis",
+    "nghiquyet.engine.analyse",
     "nghiquyet.engine.vocabulary_nlp",
 )
 

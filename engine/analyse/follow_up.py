@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from ..model import BlockFacts
+from ..vocabulary import declare
 from .blocks import sentences_with
 
 # Monitoring of the resolution's implementation, wherever it is written; an inspection
@@ -68,3 +69,45 @@ def _monitoring(blocks: list[BlockFacts]) -> dict[str, Any]:
         "reporting": reporting,
         "reporting_superior": reporting_up,
     }
+
+
+# -- declared for rule packs (see engine/vocabulary.py) --------------------
+
+# reviews, monitoring, reports upward.
+declare(
+    "signal",
+    {
+        "interim_review": {
+            "vi": "khối đầu tiên nhắc tới sơ kết",
+            "en": "block of the first mention of the interim review (sơ kết)",
+        },
+        "interim_review_dated": {
+            "vi": "khối đầu tiên cho sơ kết một mốc thời gian",
+            "en": "block of the first interim review given a date",
+        },
+        "final_review": {
+            "vi": "khối đầu tiên nhắc tới tổng kết",
+            "en": "block of the first mention of the final review (tổng kết)",
+        },
+        "final_review_dated": {
+            "vi": "khối đầu tiên cho tổng kết một mốc thời gian",
+            "en": "block of the first final review given a date",
+        },
+        "monitoring": {
+            "vi": "khối đầu tiên nói tới kiểm tra, giám sát việc thực hiện nghị quyết",
+            "en": "block of the first plan to monitor the resolution's implementation",
+        },
+        "monitoring_frequency": {
+            "vi": "khối đầu tiên cho việc kiểm tra, giám sát một tần suất hoặc mốc",
+            "en": "block of the first monitoring given a frequency or a date",
+        },
+        "reporting": {
+            "vi": "khối đầu tiên nói tới chế độ báo cáo",
+            "en": "block of the first mention of reporting (báo cáo)",
+        },
+        "reporting_superior": {
+            "vi": "khối đầu tiên nói báo cáo lên cấp ủy cấp trên",
+            "en": "block of the first report addressed to a superior body",
+        },
+    },
+)

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..model import BlockFacts, Document
 from ..text import match_key
+from ..vocabulary import declare
 
 # Without a header or title, the header elements are looked for in this many blocks.
 HEAD_SCAN_BLOCKS = 8
@@ -127,3 +128,77 @@ def _body_size(document: Document, blocks: list[BlockFacts]) -> int | None:
         if document.blocks[i].size_pt and bf.section not in ("header", "signature", "recipients")
     )
     return sizes.most_common(1)[0][0] if sizes else None
+
+
+# -- declared for rule packs (see engine/vocabulary.py) --------------------
+
+# the form of the document (Hướng dẫn 36).
+declare(
+    "signal",
+    {
+        "party_header": {
+            "vi": "khối dòng «ĐẢNG CỘNG SẢN VIỆT NAM» ở phần đầu",
+            "en": "block of 'ĐẢNG CỘNG SẢN VIỆT NAM' in the header",
+        },
+        "issuer": {
+            "vi": "khối tên chi bộ ban hành («CHI BỘ ...»)",
+            "en": "block naming the issuing cell ('CHI BỘ ...')",
+        },
+        "superior": {
+            "vi": "khối tên cấp ủy cấp trên («ĐẢNG BỘ ...», «ĐẢNG ỦY ...»)",
+            "en": "block naming the superior party organisation ('ĐẢNG BỘ ...')",
+        },
+        "number": {
+            "vi": "khối số và ký hiệu («Số 03-NQ/CB»; văn bản đã thông qua phải có số)",
+            "en": "block of the number and symbol ('Số 03-NQ/CB'; an adopted text needs the number)",
+        },
+        "number_blank": {
+            "vi": "số để trống chờ ký («Số    -NQ/CB»), như dự thảo được phép",
+            "en": "whether the number is left blank ('Số    -NQ/CB'), as a draft may",
+        },
+        "number_like": {
+            "vi": "khối đầu tiên ở phần đầu bắt đầu bằng «Số», dù viết sai",
+            "en": "block of the first header line opening with 'Số', even malformed",
+        },
+        "date_line": {
+            "vi": "khối dòng địa danh, ngày tháng («..., ngày 05 tháng 3 năm 2026»)",
+            "en": "block of the place-and-date line ('..., ngày 05 tháng 3 năm 2026')",
+        },
+        "date_line_zero_slip": {
+            "vi": "dòng ngày tháng thiếu hoặc thừa số 0 (ngày 05, tháng 02, nhưng tháng 3)",
+            "en": "whether the date line misses or adds a leading zero (05, 02, but 3)",
+        },
+        "document_year": {
+            "vi": "năm của văn bản: năm ở dòng ngày tháng, không có thì năm được nêu nhiều nhất",
+            "en": "the document's year: the date line's, else the year most dates name",
+        },
+        "draft_mark": {
+            "vi": "khối ghi «DỰ THẢO» ở phần đầu",
+            "en": "block of the 'DỰ THẢO' mark in the header",
+        },
+        "signature_tm": {
+            "vi": "khối «T/M CHI BỘ» (hoặc K/T, T/L) của phần chữ ký",
+            "en": "block of 'T/M CHI BỘ' (or K/T, T/L) in the signature",
+        },
+        "signature_title": {
+            "vi": "khối chức vụ người ký («BÍ THƯ», «PHÓ BÍ THƯ»)",
+            "en": "block of the signer's title ('BÍ THƯ', 'PHÓ BÍ THƯ')",
+        },
+        "signature_name": {
+            "vi": "khối họ tên người ký",
+            "en": "block of the signer's name",
+        },
+        "recipients": {
+            "vi": "khối «Nơi nhận:»",
+            "en": "block of 'Nơi nhận:' (the recipients)",
+        },
+        "fonts": {
+            "vi": "các phông chữ dùng nhiều nhất trong tệp .docx, .odt (tên -> số ký tự)",
+            "en": "the fonts used most in a .docx or .odt file (name -> characters)",
+        },
+        "body_size": {
+            "vi": "cỡ chữ phổ biến nhất của phần thân, tính bằng pt",
+            "en": "the most common font size of the body, in points",
+        },
+    },
+)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import BlockFacts, Document, Item, Task
 from ..text import word_count
+from ..vocabulary import declare
 from .cues import ITEM_SECTIONS
 from .obstacles import REMEDY_LEAD, classify_obstacle, offers_remedy, stray_forecasts
 from .solutions import cause_words, classify_solution
@@ -176,3 +177,29 @@ class _ItemWalk:
         item = task_item(task, self.blocks[task.block - 1].key)
         if item is not None:
             self.out.by_kind["task"].append(item)
+
+
+# -- declared for rule packs (see engine/vocabulary.py) --------------------
+
+# the blocks of a part that rules count, by the part (ITEM_SECTIONS).
+declare(
+    "item",
+    {
+        "target": {
+            "vi": "một chỉ tiêu của phần mục tiêu",
+            "en": "a target of the objectives part",
+        },
+        "solution": {
+            "vi": "một giải pháp của phần nhiệm vụ, giải pháp",
+            "en": "a solution of the solutions part",
+        },
+        "obstacle": {
+            "vi": "một khó khăn dự báo (của phần dự báo, hoặc một đoạn dự báo lẻ)",
+            "en": "a forecast obstacle (of the forecast part, or a stray forecast paragraph)",
+        },
+        "task": {
+            "vi": "một nhiệm vụ được phân công (phần tổ chức thực hiện, trừ kế hoạch kiểm tra)",
+            "en": "an assigned task (implementation part, without the review plan)",
+        },
+    },
+)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ..model import BlockFacts, Item, Mention
 from ..text import word_count
+from ..vocabulary import declare
 from .cues import FORECAST_WORDS, LIST_INTRO
 from .headings import strip_numbering
 
@@ -111,3 +112,37 @@ def stray_forecasts(texts: list[str], blocks: list[BlockFacts]) -> list[Item]:
         and any(word in bf.key for word in FORECAST_WORDS)
         and bf.words >= STRAY_MIN_WORDS
     ]
+
+
+# -- declared for rule packs (see engine/vocabulary.py) --------------------
+
+# (classify_obstacle; items.py finds a remedy in the next paragraph).
+declare(
+    "item_check",
+    {
+        "has_remedy": {
+            "vi": "có cách tháo gỡ trong cùng câu, sau dấu hai chấm hoặc ở đoạn ngay sau",
+            "en": "has a remedy in its sentence, after its colon or in the next paragraph",
+        },
+        "specific": {
+            "vi": "không phải khó khăn chung chung, và dài ít nhất 8 từ",
+            "en": "no stock obstacle phrase, and eight words or more",
+        },
+    },
+    item="obstacle",
+)
+
+declare(
+    "item_detail",
+    {
+        "generic_terms": {
+            "vi": "các cụm khó khăn chung chung",
+            "en": "the stock obstacle phrases",
+        },
+        "remedy_block": {
+            "vi": "khối của cách tháo gỡ khi nó ở đoạn ngay sau",
+            "en": "block of the remedy when it is the next paragraph",
+        },
+    },
+    item="obstacle",
+)

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..model import BlockFacts
 from ..text import match_key
+from ..vocabulary import declare
 from .blocks import sentences_with
 
 _CHI_UY = re.compile(match_key("chi ủy"))  # the key has one tone placement
@@ -51,3 +52,33 @@ def read_procedure(blocks: list[BlockFacts]) -> dict[str, Any]:
         "discussion": discussion,
         "meeting_plan": meeting,
     }
+
+
+# -- declared for rule packs (see engine/vocabulary.py) --------------------
+
+# the chi ủy's review, the way to the meeting, the vote.
+declare(
+    "signal",
+    {
+        "chiuy_review": {
+            "vi": "khối câu ghi nhận Chi ủy đã thảo luận, thống nhất dự thảo",
+            "en": "block of a sentence recording the chi ủy's review of the draft",
+        },
+        "vote_record": {
+            "vi": "khối câu ghi kết quả biểu quyết có số người hoặc tỷ lệ",
+            "en": "block of a sentence recording the vote with a count or a percentage",
+        },
+        "discussion": {
+            "vi": "khối câu đầu tiên nói tới việc thảo luận",
+            "en": "block of the first sentence that mentions a discussion",
+        },
+        "meeting_plan": {
+            "vi": "khối câu nói dự thảo được gửi, trình chi bộ thảo luận, biểu quyết",
+            "en": "block saying how the draft goes to the cell to study, discuss and vote",
+        },
+        "adoption_clause": {
+            "vi": "khối câu chỉ văn bản đã ký mới có («có hiệu lực kể từ ngày ký», «quyết nghị»)",
+            "en": "block of a clause only a signed text has ('có hiệu lực kể từ ngày ký')",
+        },
+    },
+)

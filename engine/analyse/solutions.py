@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import BlockFacts, Item, Mention
+from ..vocabulary import declare
 from .cues import PLACE_OBJECTS, STOP_WORDS
 
 # What follows a place word when the place is named: "xóm 5", "kênh Bảy Xã"
@@ -102,3 +103,39 @@ def content_words(key: str) -> set[str]:
         for a, b in zip(words, words[1:], strict=False)
         if a not in STOP_WORDS and b not in STOP_WORDS
     }
+
+
+# -- declared for rule packs (see engine/vocabulary.py) --------------------
+
+# (classify_solution).
+declare(
+    "item_check",
+    {
+        "concrete": {
+            "vi": "có yếu tố đo được (số lượng, lịch, địa điểm, kinh phí) và việc làm cụ thể",
+            "en": "a measured element (quantity, schedule, place, budget) and a checkable action",
+        },
+        "answers_cause": {
+            "vi": "trùng ít nhất hai cặp từ với nguyên nhân đã nêu (chỉ khi có nêu nguyên nhân)",
+            "en": "shares two word pairs with the stated causes (only when causes are stated)",
+        },
+    },
+    item="solution",
+)
+
+declare(
+    "item_detail",
+    {
+        "elements": {
+            "vi": "các yếu tố cụ thể tìm thấy: quantity, schedule, owner, budget, place",
+            "en": "the concrete elements found: quantity, schedule, owner, budget, place",
+        },
+        "slogans": {"vi": "các từ khẩu hiệu", "en": "the slogan cues"},
+        "verbs": {"vi": "các động từ hành động", "en": "the action verbs"},
+        "cause_words": {
+            "vi": "các cặp từ trùng với nguyên nhân",
+            "en": "the word pairs shared with the causes",
+        },
+    },
+    item="solution",
+)

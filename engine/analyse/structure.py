@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..model import BlockFacts, Document, Section
 from ..text import match_key, word_count
+from ..vocabulary import declare
 from .cues import FORECAST, FORECAST_LEAD, FORECAST_START, PURPOSE_HEADINGS, STAY_IN_PARENT
 from .headings import heading_level, lead_in_kind, numbering_level, section_kind, strip_numbering
 
@@ -288,3 +289,84 @@ def _sub_kind(kind: str | None, parent: str | None, key: str) -> str:
     if (parent, kind) in STAY_IN_PARENT and not any(c in key for c in FORECAST):
         return parent or kind
     return kind
+
+
+# -- declared for rule packs (see engine/vocabulary.py) --------------------
+
+# (the Structure), set in analyse/__init__.py: the title and the topic.
+declare(
+    "signal",
+    {
+        "title_block": {
+            "vi": "khối dòng tên loại «NGHỊ QUYẾT»",
+            "en": "block of the kind line 'NGHỊ QUYẾT' (the title)",
+        },
+        "topic_block": {
+            "vi": "khối dòng trích yếu «về ...» (chủ đề)",
+            "en": "block of the summary line 'về ...' (the topic)",
+        },
+        "topic": {
+            "vi": "chữ của chủ đề, từ chữ «về» trở đi",
+            "en": "text of the topic, from 'về' on",
+        },
+    },
+)
+
+# every block belongs to one of these parts.
+declare(
+    "section",
+    {
+        "header": {
+            "vi": "phần đầu trên tên loại: tiêu đề Đảng, tên chi bộ, số, ngày tháng",
+            "en": "lines above the title: party header, issuer, number, date line",
+        },
+        "title": {
+            "vi": "tên loại «NGHỊ QUYẾT» và trích yếu «về ...»",
+            "en": "the kind 'NGHỊ QUYẾT' and the summary line 'về ...'",
+        },
+        "bases": {
+            "vi": "căn cứ (văn bản của cấp trên, điều lệ)",
+            "en": "legal and higher-level bases ('Căn cứ ...')",
+        },
+        "preamble": {
+            "vi": "đoạn mở đầu trước phần thứ nhất, không phải căn cứ",
+            "en": "text before the first part that is no basis",
+        },
+        "situation": {
+            "vi": "tình hình, thực trạng: kết quả, hạn chế, nguyên nhân",
+            "en": "situation: results, limitations, causes ('Tình hình, thực trạng')",
+        },
+        "objectives": {
+            "vi": "mục đích, yêu cầu, mục tiêu, chỉ tiêu",
+            "en": "purpose, requirements, goals and targets ('Mục tiêu, chỉ tiêu')",
+        },
+        "solutions": {
+            "vi": "nhiệm vụ, giải pháp",
+            "en": "tasks and solutions ('Nhiệm vụ, giải pháp')",
+        },
+        "obstacles": {
+            "vi": "dự báo khó khăn, vướng mắc và cách tháo gỡ",
+            "en": "forecast of obstacles and how to remove them ('Dự báo khó khăn, vướng mắc')",
+        },
+        "implementation": {
+            "vi": "tổ chức thực hiện, phân công nhiệm vụ",
+            "en": "organisation of implementation, assignments ('Tổ chức thực hiện')",
+        },
+        "review": {
+            "vi": "kiểm tra, giám sát, sơ kết, tổng kết, chế độ báo cáo",
+            "en": "monitoring, reviews and reporting ('Kiểm tra, giám sát, sơ kết, tổng kết')",
+        },
+        "other": {
+            "vi": "một phần có tiêu đề không thuộc loại nào ở trên",
+            "en": "a part whose heading names none of the kinds above",
+        },
+        "signature": {
+            "vi": "phần chữ ký: «T/M CHI BỘ», chức vụ, họ tên",
+            "en": "the signature block: 'T/M CHI BỘ', title, name",
+        },
+        "recipients": {
+            "vi": "nơi nhận",
+            "en": "the recipients list ('Nơi nhận:')",
+        },
+    },
+)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import Item, Mention
+from ..vocabulary import declare
 
 # A figure given as a bound: "không quá 4 vụ", "dưới 1%", "ít nhất 35 hộ", "đủ 16 giờ".
 _BOUND = re.compile(
@@ -53,3 +54,42 @@ def _in_formula(measure: Mention, stock: list[Mention]) -> bool:
         0 <= s.start - measure.end <= FORMULA_REACH or s.start <= measure.start < s.end
         for s in stock
     )
+
+
+# -- declared for rule packs (see engine/vocabulary.py) --------------------
+
+# (classify_target): what a target has.
+declare(
+    "item_check",
+    {
+        "measurable": {
+            "vi": "có con số (%, số lượng, chỉ tiêu tuyệt đối) hoặc một giới hạn («không quá 4 vụ»)",
+            "en": "has a figure (%, quantity, zero or all) or a bound ('không quá 4 vụ')",
+        },
+        "dated": {
+            "vi": "có mốc thời gian, của chính nó hoặc của tiêu đề, câu dẫn",
+            "en": "has a date, its own or its heading's or introduction's",
+        },
+        "not_vague": {
+            "vi": "đo được, hoặc không dùng từ mục tiêu mơ hồ («nâng cao», «góp phần»)",
+            "en": "measurable, or free of vague goal words ('nâng cao', 'góp phần')",
+        },
+    },
+    item="target",
+)
+
+# The details each item carries, for a finding to quote (params.detail).
+declare(
+    "item_detail",
+    {
+        "vague_terms": {
+            "vi": "các từ mục tiêu mơ hồ trong chỉ tiêu",
+            "en": "the vague goal words in the target",
+        },
+        "deadline": {
+            "vi": "mốc của chỉ tiêu (dạng ISO), của chính nó hoặc được thừa hưởng",
+            "en": "the target's date (ISO-like), its own or inherited",
+        },
+    },
+    item="target",
+)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import BlockFacts, Document, Item, Mention, Task
 from ..text import match_key, word_count
+from ..vocabulary import declare
 from .cues import COLUMN_CUES, PERIOD_END
 from .follow_up import MONITORS_RESOLUTION
 from .headings import strip_numbering
@@ -280,3 +281,64 @@ def _table_owner(
         if owner:
             return owner
     return None
+
+
+# -- declared for rule packs (see engine/vocabulary.py) --------------------
+
+# (first_assigned_task), set in analyse/__init__.py.
+declare(
+    "signal",
+    {
+        "task_assigned": {
+            "vi": "khối nhiệm vụ được phân công đầu tiên của phần tổ chức thực hiện",
+            "en": "block of the first assigned task of the implementation part",
+        },
+    },
+)
+
+# the task checks the assignment rules count.
+declare(
+    "item_check",
+    {
+        "has_owner": {
+            "vi": "gọi tên người, chức danh hoặc tổ chức cụ thể chủ trì",
+            "en": "names the person, post or specific body that leads it",
+        },
+        "has_deadline": {
+            "vi": "có thời hạn, tần suất, hoặc mốc của câu dẫn",
+            "en": "has a date, a frequency, or the date of its introduction",
+        },
+        "specific_owner": {
+            "vi": "không giao cho tập thể chung chung («các đồng chí đảng viên»)",
+            "en": "not given to a vague collective ('các đồng chí đảng viên')",
+        },
+        "specific_time": {
+            "vi": "không dùng thời gian mơ hồ («thường xuyên», «kịp thời») thay thời hạn",
+            "en": "no vague time ('thường xuyên', 'kịp thời') instead of a deadline",
+        },
+        "single_holder": {
+            "vi": "người chủ trì là một người hoặc chức danh một người giữ, không phải tập thể",
+            "en": "its owner is a person or a post one person holds, not a body",
+        },
+    },
+    item="task",
+)
+
+declare(
+    "item_detail",
+    {
+        "vague_owner": {
+            "vi": "tập thể chung chung được giao việc («các đồng chí đảng viên»)",
+            "en": "the vague collective the task is given to",
+        },
+        "vague_time": {
+            "vi": "từ chỉ thời gian mơ hồ («thường xuyên»)",
+            "en": "the vague time word ('thường xuyên')",
+        },
+        "owner": {
+            "vi": "người, chức danh hoặc tổ chức chủ trì, như văn bản ghi",
+            "en": "the owner as written: a person, a post or a body",
+        },
+    },
+    item="task",
+)
