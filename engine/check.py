@@ -130,15 +130,24 @@ def run_rule(facts: Facts, rule: Rule, check) -> RuleResult | None:
                 message=_fill(rule.message, values),
                 suggestion=_fill(rule.suggestion, values),
                 location=_location(facts, hit),
+                share=hit.share,
             )
         )
     result = RuleResult(rule.id, rule.name, rule.weight, outcome.passed, outcome.total, findings)
     result_values = dict(outcome.values)
-    result_values.setdefault("passed", round(outcome.passed, 2))
-    result_values.setdefault("total", round(outcome.total, 2))
+    result_values.setdefault("passed", _count(outcome.passed))
+    result_values.setdefault("total", _count(outcome.total))
     if rule.summary:
         result.summary = _fill(rule.summary, result_values)
     return result
+
+
+def _count(value: float) -> int | dict[str, str]:
+    """A count for a summary: whole as an integer, a half-met check as "2,5" / "2.5"."""
+    value = round(value, 2)
+    if value == int(value):
+        return int(value)
+    return {"vi": f"{value:g}".replace(".", ","), "en": f"{value:g}"}
 
 
 def check(facts: Facts, ruleset: RuleSet, rules: list[Rule]) -> list[RuleResult]:

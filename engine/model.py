@@ -171,6 +171,7 @@ class Finding:
     location: Location | None
     points: float = 0.0  # points of its criterion's score this finding costs
     overall_points: float = 0.0  # and of the overall score
+    share: float = 1.0  # its weight among its rule's findings (a half-met check: 0.5)
 
 
 @dataclass(slots=True)

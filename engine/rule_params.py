@@ -100,6 +100,15 @@ PARAM_TYPES: dict[str, ParamType] = {
             lambda v: [],
         ),
         ParamType(
+            "name_map",
+            "a mapping of names to names",
+            lambda v: (
+                isinstance(v, dict)
+                and all(isinstance(k, str) and isinstance(t, str) for k, t in v.items())
+            ),
+            lambda v: [*v, *v.values()],
+        ),
+        ParamType(
             "labels",
             "a mapping of names to a string or {vi, en}",
             _is_labels,

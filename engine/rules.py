@@ -57,6 +57,9 @@ class Hit:
     detail: str | dict[str, str] = ""  # text, or {"vi": ..., "en": ...}
     start: int = 0
     end: int | None = None
+    # how much of one check this miss is: 0.5 for a check met by half (a review
+    # planned without a date); the finding's share of the rule's loss follows it
+    share: float = 1.0
 
 
 @dataclass(slots=True)

@@ -6,8 +6,9 @@ The formula (also in the README):
   Rules that do not apply (no tasks at all, a vote record in a draft) are left out.
 * A criterion's score is ``100 - Σ loss``, where a rule with weight *w* among the
   applicable rules of that criterion (weights summing to *W*) loses
-  ``100 · w / W · (1 - ratio)``. Each finding of the rule carries an equal share of
-  that loss, so every lost point belongs to a finding.
+  ``100 · w / W · (1 - ratio)``. The rule's findings share that loss, each as much
+  as the check it stands for (a check met by half, such as a review planned without
+  a date, costs half a missed one), so every lost point belongs to a finding.
 * The overall score is the weighted mean of the criterion scores, with the criterion
   weights (defaults in ``criteria.py``, overridable in config).
 * Grade: Tốt ≥ 80, Khá ≥ 65, Trung bình ≥ 50, Yếu below.
@@ -62,8 +63,9 @@ def score_criteria(
             score -= loss
             if loss > 1e-9 and not result.findings:
                 raise RuntimeError(f"{result.rule_id} lost {loss:.1f} points without a finding")
+            shares = sum(f.share for f in result.findings)
             for finding in result.findings:
-                finding.points = round(loss / len(result.findings), 2)
+                finding.points = round(loss * finding.share / shares, 2)
         scores.append(
             CriterionScore(
                 crit.id, round(max(score, 0.0), 1), weight, _criterion_summary(crit.id, mine), mine

@@ -85,19 +85,42 @@ LABELS_MEANING = {
         default=[],
         vocabulary=PLACE,
     ),
+    Param(
+        "half",
+        "name_map",
+        {
+            "vi": "tín hiệu yếu hơn được nửa lần kiểm tra khi thiếu tín hiệu chính "
+            "({interim_review_dated: interim_review}: sơ kết có nêu nhưng chưa có mốc)",
+            "en": "a weaker signal that earns half the check when the signal itself is missing "
+            "({interim_review_dated: interim_review}: a review named but not dated)",
+        },
+        default={},
+        vocabulary="signal",
+    ),
 )
 def check_signals(facts: Facts, rule: Rule) -> Outcome:
-    """One check per name in ``params.signals``: passes when the analysis found it.
+    """One check per name in ``params.signals``: passes when the analysis found it,
+    and by half when only its weaker signal in ``params.half`` was found.
 
     ``params.labels`` gives each signal a name for the finding ({detail}); the
-    finding points at the first of ``params.point_to`` that the draft has: another
-    signal's block, or ``section:<kind>`` for that part's heading (where the missing
-    sentence belongs).
+    finding points at the weaker signal's block when there is one, else at the
+    first of ``params.point_to`` that the draft has: another signal's block, or
+    ``section:<kind>`` for that part's heading (where the missing sentence belongs).
     """
     names = rule.params["signals"]
     point = first_place(facts, rule.params["point_to"])
-    hits = [Hit(point, labelled(rule, [n])) for n in names if not facts.signals.get(n)]
-    return Outcome(len(names) - len(hits), len(names), hits)
+    hits = []
+    for name in names:
+        if facts.signals.get(name):
+            continue
+        weaker = facts.signals.get(rule.params["half"].get(name, ""))
+        if weaker:
+            at = weaker if isinstance(weaker, int) and not isinstance(weaker, bool) else point
+            hits.append(Hit(at, labelled(rule, [name]), share=0.5))
+        else:
+            hits.append(Hit(point, labelled(rule, [name])))
+    missed = sum(h.share for h in hits)
+    return Outcome(len(names) - missed, len(names), hits)
 
 
 @rule_type(

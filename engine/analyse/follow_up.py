@@ -18,6 +18,15 @@ MONITORS_RESOLUTION = re.compile(
     r"|(?:chi ủy|chi uỷ|bí thư)[^.;]{0,25}?(?:kiểm tra|giám sát)"
     r"|nghe báo cáo|báo cáo tiến độ|giao ban tiến độ"
 )
+_INTERIM_REVIEW = re.compile(r"sơ kết")
+# "tổng kết", or the year-end evaluation of a one-year resolution ("cuối năm 2027, chi
+# bộ đánh giá kết quả thực hiện nghị quyết")
+_FINAL_REVIEW = re.compile(r"tổng kết|đánh giá[^.;]{0,40}?cuối năm|cuối năm[^.;]{0,40}?đánh giá")
+# A time that places a review without dating it: "định kỳ sơ kết, tổng kết" has none
+_REVIEW_TIME = re.compile(
+    r"cuối năm|giữa năm|hết năm|kết thúc năm|cuối (?:học )?kỳ|học kỳ|cuối quý|cuối đợt"
+    r"|sau \d+ tháng|\d+ tháng đầu năm|6 tháng|sáu tháng|giữa nhiệm kỳ|cuối nhiệm kỳ"
+)
 _MONITORING = re.compile(r"kiểm tra|giám sát|theo dõi")
 _OPENS_WITH_MONITORING = re.compile(r"\W*(?:kiểm tra|giám sát)")
 _NOT_FOLLOW_UP_SECTIONS = ("situation", "header", "title", "bases")
@@ -27,22 +36,28 @@ def read_follow_up(blocks: list[BlockFacts]) -> dict[str, Any]:
     """Where the reviews, the monitoring and the reporting are (1-based blocks) and the
     reviews' dates."""
     sig: dict[str, Any] = {}
-    sig["interim_review"], sig["interim_review_dated"] = _dated(blocks, "sơ kết")
-    sig["final_review"], sig["final_review_dated"] = _dated(blocks, "tổng kết")
+    for name, review in (("interim_review", _INTERIM_REVIEW), ("final_review", _FINAL_REVIEW)):
+        sig[name], sig[f"{name}_dated"], sig[f"{name}_timed"] = _dated(blocks, review)
     sig.update(_monitoring(blocks))
     return sig
 
 
-def _dated(blocks: list[BlockFacts], word: str) -> tuple[int | None, int | None]:
-    """First block naming ``word``, and first block naming it in a sentence with a date."""
-    mentioned = dated_at = None
+def _dated(
+    blocks: list[BlockFacts], review: re.Pattern
+) -> tuple[int | None, int | None, int | None]:
+    """First block naming ``review``; first block naming it in a sentence with a date;
+    first naming it with a time that is no date ("cuối năm", "sau 6 tháng"). The
+    situation, which tells of past reviews, is left out."""
+    mentioned = dated_at = timed_at = None
     for i, sentence, inside in sentences_with(blocks):
-        if word not in sentence:
+        if blocks[i].section in _NOT_FOLLOW_UP_SECTIONS or not review.search(sentence):
             continue
         mentioned = mentioned or i + 1
         if dated_at is None and any(m.kind == "date" and m.unit != "term" for m in inside):
             dated_at = i + 1
-    return mentioned, dated_at
+        if timed_at is None and _REVIEW_TIME.search(sentence):
+            timed_at = i + 1
+    return mentioned, dated_at, timed_at
 
 
 def _monitoring(blocks: list[BlockFacts]) -> dict[str, Any]:
@@ -88,6 +103,14 @@ declare(
         "final_review": {
             "vi": "khối đầu tiên nhắc tới tổng kết",
             "en": "block of the first mention of the final review (tổng kết)",
+        },
+        "interim_review_timed": {
+            "vi": "khối đầu tiên cho sơ kết một thời điểm chưa phải ngày tháng («giữa năm»)",
+            "en": "block of the first interim review placed in time but not dated ('giữa năm')",
+        },
+        "final_review_timed": {
+            "vi": "khối đầu tiên cho tổng kết một thời điểm chưa phải ngày tháng («cuối năm»)",
+            "en": "block of the first final review placed in time but not dated ('cuối năm')",
         },
         "final_review_dated": {
             "vi": "khối đầu tiên cho tổng kết một mốc thời gian",

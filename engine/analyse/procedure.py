@@ -13,6 +13,8 @@ from .blocks import sentences_with
 _CHI_UY = re.compile(match_key("chi ủy"))  # the key has one tone placement
 _REVIEWED = re.compile(r"thảo luận|thống nhất|cho ý kiến|xem xét|thông qua|góp ý")
 _VOTED = re.compile(r"biểu quyết|tán thành|nhất trí thông qua")
+# "Hội nghị nhất trí thông qua nghị quyết": a vote told without its count
+_VOTE_TOLD = re.compile(r"biểu quyết thông qua|nhất trí thông qua|tán thành thông qua|đã thông qua")
 # "25/27 đồng chí", "100%": a count, not a date such as "3/2026"
 _VOTE_COUNT = re.compile(
     r"(?<![\d/])\d{1,3}\s*/\s*\d{1,3}(?![\d/])|\d+(?:[.,]\d+)?\s*%|100\s*phần trăm"
@@ -33,12 +35,14 @@ _ADOPTION_CLAUSE = re.compile(r"có hiệu lực (?:thi hành )?(?:kể )?từ n
 
 def read_procedure(blocks: list[BlockFacts]) -> dict[str, Any]:
     """The first block (1-based) of each procedure signal, or None."""
-    chiuy = vote = discussion = meeting = adoption = None
+    chiuy = vote = told = discussion = meeting = adoption = None
     for i, sentence, _ in sentences_with(blocks):
         if chiuy is None and _CHI_UY.search(sentence) and _REVIEWED.search(sentence):
             chiuy = i + 1
         if vote is None and _VOTED.search(sentence) and _VOTE_COUNT.search(sentence):
             vote = i + 1
+        if told is None and _VOTE_TOLD.search(sentence):
+            told = i + 1
         if discussion is None and "thảo luận" in sentence:
             discussion = i + 1
         if meeting is None and _MEETING_PLAN.search(sentence):
@@ -49,6 +53,7 @@ def read_procedure(blocks: list[BlockFacts]) -> dict[str, Any]:
         "adoption_clause": adoption,
         "chiuy_review": chiuy,
         "vote_record": vote,
+        "vote_told": told,
         "discussion": discussion,
         "meeting_plan": meeting,
     }
@@ -63,6 +68,10 @@ declare(
         "chiuy_review": {
             "vi": "khối câu ghi nhận Chi ủy đã thảo luận, thống nhất dự thảo",
             "en": "block of a sentence recording the chi ủy's review of the draft",
+        },
+        "vote_told": {
+            "vi": "khối câu nói nghị quyết đã được biểu quyết, nhất trí thông qua (có thể không có số)",
+            "en": "block of a sentence saying the resolution was voted through (maybe without a count)",
         },
         "vote_record": {
             "vi": "khối câu ghi kết quả biểu quyết có số người hoặc tỷ lệ",

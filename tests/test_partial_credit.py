@@ -1,0 +1,70 @@
+"""A check met by half earns half: follow-up and procedure are not all-or-nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+ADOPTED = """\
+CHI BỘ THÔN PHÚ XUÂN
+
+Số 03-NQ/CB
+
+# NGHỊ QUYẾT
+
+**về phân loại rác tại nguồn ở thôn Phú Xuân năm 2027**
+
+## I. TỔ CHỨC THỰC HIỆN
+
+- Đồng chí Lê Văn Tâm, chi ủy viên, họp 6 xóm trước ngày 30/4/2027.
+
+Hội nghị Chi bộ thôn Phú Xuân ngày 12/3/2027 đã thảo luận. {vote}
+
+T/M CHI BỘ
+
+BÍ THƯ
+
+Nguyễn Văn Hùng
+"""
+
+
+def _criterion(report, criterion: str) -> float:
+    return next(c.score for c in report.criteria if c.id == criterion)
+
+
+@pytest.mark.parametrize(
+    ("vote", "low", "high"),
+    [
+        ("Có 25/27 đồng chí có mặt biểu quyết tán thành (92,6%).", 80, 100),
+        ("Hội nghị nhất trí thông qua nghị quyết.", 50, 79.9),
+    ],
+)
+def test_an_adopted_texts_procedure_follows_its_vote_record(assess_markdown, vote, low, high):
+    report = assess_markdown(ADOPTED.format(vote=vote), stage="adopted")
+    assert low <= _criterion(report, "procedure") <= high
+
+
+FOLLOW_UP = """\
+# NGHỊ QUYẾT
+
+**về phân loại rác tại nguồn ở thôn Phú Xuân năm 2027**
+
+## I. TỔ CHỨC THỰC HIỆN
+
+- Đồng chí Lê Văn Tâm, chi ủy viên, họp 6 xóm trước ngày 30/4/2027.
+- Chi ủy định kỳ kiểm tra việc thực hiện nghị quyết.
+- Cuối năm 2027, chi bộ đánh giá kết quả thực hiện nghị quyết.
+"""
+
+
+def test_vague_monitoring_and_a_year_end_evaluation_are_partial(assess_markdown):
+    report = assess_markdown(FOLLOW_UP)
+    assert 50 <= _criterion(report, "follow_up") < 80
+    half = [f for f in report.findings if f.rule_id == "NQ803"]
+    missed = [f for f in report.findings if f.rule_id == "NQ801"]
+    # the half-met check costs half what a missed one of the same weight costs
+    assert half and missed and half[0].points == pytest.approx(missed[0].points / 2, abs=0.02)
+
+
+def test_no_follow_up_at_all_is_poor(assess_markdown):
+    text = FOLLOW_UP.split("- Chi ủy định kỳ")[0]
+    assert _criterion(assess_markdown(text), "follow_up") < 20
