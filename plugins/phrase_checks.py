@@ -8,6 +8,7 @@ from nghiquyet.engine.model import Facts
 from nghiquyet.engine.render import number
 from nghiquyet.engine.rule_params import Param, rule_type
 from nghiquyet.engine.rules import Hit, Outcome, Rule
+from nghiquyet.engine.text import match_key
 
 from .check_helpers import blocks_in, first_block, labelled, sections_of, sentences
 from .structure_checks import LABELS_MEANING
@@ -134,15 +135,33 @@ def check_phrase_presence(facts: Facts, rule: Rule) -> Outcome:
         default=3,
         minimum=1,
     ),
+    Param(
+        "not_units",
+        "texts",
+        {
+            "vi": "đơn vị của những con số không tính (số liệu về chính chi bộ: đảng viên, "
+            "huy hiệu)",
+            "en": "units whose figures do not count (figures about the cell itself: members, "
+            "badges)",
+        },
+        default=[],
+    ),
     reads={"mention": ("percent", "quantity")},
 )
 def check_figures(facts: Facts, rule: Rule) -> Outcome:
     """Count figures (percentages, quantities) in ``params.sections``; full marks at
-    ``params.min``. Applies only when such a part exists."""
+    ``params.min``. Applies only when such a part exists. Figures in
+    ``params.not_units`` ("Chi bộ có 12 đảng viên") say nothing of the problem."""
     blocks = [b for b in blocks_in(facts, sections_of(rule)) if not b.is_heading]
     if not blocks:
         return Outcome(0, 0)
-    count = sum(len(b.of("percent", "quantity")) for b in blocks)
+    skipped = {match_key(u) for u in rule.params["not_units"]}
+    count = sum(
+        1
+        for b in blocks
+        for m in b.of("percent", "quantity")
+        if match_key(m.unit or "") not in skipped
+    )
     wanted = rule.params["min"]
     if count >= wanted:
         return Outcome(1, 1, values={"count": count})

@@ -68,3 +68,41 @@ def test_vague_monitoring_and_a_year_end_evaluation_are_partial(assess_markdown)
 def test_no_follow_up_at_all_is_poor(assess_markdown):
     text = FOLLOW_UP.split("- Chi ủy định kỳ")[0]
     assert _criterion(assess_markdown(text), "follow_up") < 20
+
+
+URGENT = """\
+# NGHỊ QUYẾT
+
+**về phòng chống đuối nước cho trẻ em thôn Bến Đò năm 2027**
+
+## I. TÌNH HÌNH
+
+{situation}
+"""
+
+
+def test_dated_incidents_with_counts_make_a_topic_urgent(assess_markdown):
+    said = assess_markdown(
+        URGENT.format(
+            situation="Trong tháng 7 và tháng 8/2026, trên đoạn sông qua thôn đã xảy ra 3 vụ "
+            "đuối nước; 41 trong 120 trẻ chưa biết bơi."
+        )
+    )
+    assert not any(f.rule_id == "NQ102" for f in said.findings)
+
+
+def test_figures_about_the_cell_itself_are_no_evidence(assess_markdown):
+    cell = assess_markdown(
+        URGENT.format(
+            situation="Chi bộ có 24 đảng viên, 2 đảng viên dự bị, 5 chi ủy viên; 3 đồng chí "
+            "được tặng huy hiệu 40 năm tuổi Đảng, 12 đồng chí là cựu chiến binh."
+        )
+    )
+    problem = assess_markdown(
+        URGENT.format(
+            situation="Thôn có 120 trẻ từ 6 đến 15 tuổi, 41 trẻ chưa biết bơi, 2 bến tắm tự "
+            "phát không có biển báo, năm 2026 có 3 vụ đuối nước."
+        )
+    )
+    assert any(f.rule_id == "NQ202" for f in cell.findings)
+    assert not any(f.rule_id == "NQ202" for f in problem.findings)
