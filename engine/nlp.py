@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from .people import find_persons  # persons: names with their address, rank or title
 from .text import match_key
 
 LEXICON_FOLDER = "lexicons"
@@ -208,41 +209,6 @@ def find_numbers(
         if free(m.start(), end):
             kind = "duration" if unit in DURATION_UNITS else "quantity"
             found.append((m.start(), end, kind, _to_float(m.group(1)), unit))
-    return found
-
-
-# ---------------------------------------------------------------------------
-# persons
-
-_PERSON_RE = re.compile(r"(?<![^\W\d_])(đồng chí|đ/c|đc\.|ông|bà|thầy|cô)\s+", re.IGNORECASE)
-_NAME_WORD_RE = re.compile(r"[^\W\d_]+")
-
-
-def find_persons(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) for "đồng chí Nguyễn Văn A" and the like. Names only if written."""
-    found = []
-    for m in _PERSON_RE.finditer(text):
-        pos = m.end()
-        words = []
-        while len(words) < 4:
-            w = _NAME_WORD_RE.match(text, pos)
-            if not w or not w.group(0)[0].isupper():
-                break
-            words.append(w)
-            gap = re.match(r"[ \t]+", text[w.end() :])
-            if not gap:
-                pos = w.end()
-                break
-            pos = w.end() + gap.end()
-        title = m.group(1).lower()
-        minimum = 1 if title in ("đồng chí", "đ/c", "đc.") else 2
-        # a lone capitalised role word ("đồng chí Bí thư") is a role, not a name
-        if len(words) >= minimum and not (
-            len(words) == 1 and words[0].group(0).lower() in ("bí", "phó", "chi", "tổ")
-        ):
-            if words[0].group(0).isupper() and len(words[0].group(0)) > 1 and len(words) < 2:
-                continue
-            found.append((m.start(), words[-1].end(), " ".join(w.group(0) for w in words)))
     return found
 
 

@@ -313,3 +313,59 @@ def test_the_stage_a_text_is_at(option, signals, stage):
     from nghiquyet.engine.analyse.stage import resolve_stage
 
     assert resolve_stage(option, signals) == stage
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "role", "kind"),
+    [
+        (
+            "Đồng chí Trung tá Mùa A Sử, Bí thư chi bộ, chủ trì tuần tra 12 mốc giới.",
+            "Đồng chí Trung tá Mùa A Sử",
+            "Bí thư chi bộ",
+            "person",
+        ),
+        (
+            "Đồng chí ThS.BS Hờ A Dế, Phó Bí thư chi bộ, khám sàng lọc cho 320 cụ.",
+            "Đồng chí ThS.BS Hờ A Dế",
+            "Phó Bí thư chi bộ",
+            "person",
+        ),
+        (
+            "Đại úy Lò Văn Páo lập kế hoạch tuần tra trước ngày 15/3/2027.",
+            "Đại úy Lò Văn Páo",
+            None,
+            "person",
+        ),
+        (
+            "PGS.TS. Trần Minh Đức chủ trì rà soát 14 học phần.",
+            "PGS.TS. Trần Minh Đức",
+            None,
+            "person",
+        ),
+        ("Đồng chí K'Nhông vận động 30 hộ trồng rừng.", "Đồng chí K'Nhông", None, "person"),
+        ("Bà H'Hen Êban vận động 40 hộ buôn Ea Tul.", "Bà H'Hen Êban", None, "person"),
+        (
+            "Đồng chí Chủ tịch Hội Người cao tuổi phường vận động 200 hội viên tập dưỡng sinh.",
+            "Đồng chí Chủ tịch Hội Người cao tuổi phường",
+            None,
+            "role",
+        ),
+        (
+            "Trưởng phòng Tổ chức rà soát 46 hồ sơ trước ngày 30/4/2027.",
+            "Trưởng phòng Tổ chức",
+            None,
+            "role",
+        ),
+        (
+            "Chi hội trưởng Chi hội Nông dân thôn vận động 60 hộ đăng ký.",
+            "Chi hội trưởng Chi hội Nông dân thôn",
+            None,
+            "role",
+        ),
+    ],
+)
+def test_owners_are_read_whole(read, text, owner, role, kind):
+    bf = read(text)
+    found = find_owner(text, bf.mentions, None, bf.key)
+    assert found is not None
+    assert (found.text, found.role, found.kind) == (owner, role, kind)

@@ -98,3 +98,20 @@ def test_pipeline_components_write_spans(assessor):
 def test_excerpt_is_one_short_line():
     long = "Chi bộ " + "rất " * 60 + "quyết tâm."
     assert len(excerpt(long)) <= 90 and "\n" not in excerpt("a\nb")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Đồng chí Trung tá Mùa A Sử, Bí thư", ["Mùa A Sử"]),
+        ("Thượng sĩ Sùng A Páo và đồng chí Thào Seo Lử", ["Sùng A Páo", "Thào Seo Lử"]),
+        (
+            "PGS.TS. Trần Minh Đức; ThS. Lê Thu Hà; Đồng chí BSCKII Y Moan Niê",
+            ["Trần Minh Đức", "Lê Thu Hà", "Y Moan Niê"],
+        ),
+        ("đồng chí K'Nhông, bà Ka Hiền, bà H'Hen Êban", ["K'Nhông", "Ka Hiền", "H'Hen Êban"]),
+        ("Đồng chí Chủ tịch Hội Người cao tuổi; đồng chí Bí thư; cô giáo Lan", []),
+    ],
+)
+def test_persons_keep_their_rank_title_and_whole_name(text, names):
+    assert [name for _, _, name in find_persons(text)] == names

@@ -17,7 +17,8 @@ from .cues import COLLECTIVE_OPENERS, ONE_HOLDER_HEADS, OWNER_PHRASE_ENDS
 # Where a task's owner is written: at the head of the sentence, after numbering and
 # "Giao (cho)"; or named by a cue right before it; or followed by the verb that leads.
 _OWNER_LEAD = re.compile(
-    r"^[\W\d_]*(?:[a-zđ]\s*[.)]\s*)?(?:(?:giao|phân công)(?:\s+cho)?\s+)?(?=\S)"
+    r"^[\W\d_]*(?:[a-zđ]\s*[.)]\s*)?(?:(?:giao|phân công)(?:\s+cho)?\s+)?"
+    r"(?:(?:đồng chí|đ/c)\s+)?(?=\S)"
 )
 _OWNER_CUE = re.compile(
     r"(?:\bgiao(?:\s+cho)?|\bdo|phụ trách\s*:|chủ trì\s*:|người thực hiện\s*:|thực hiện\s*:)"
@@ -32,6 +33,10 @@ _BODY_QUALIFIER = re.compile(
     r"|hợp tác xã)\b"
 )
 _TITLE_BEFORE = re.compile(r"(?:đồng chí|đ/c)\s+$")
+# The proper name after a post or a body: "Chủ tịch | Hội Người cao tuổi phường",
+# "Trưởng phòng | Tổ chức", "Ban Giám đốc | Công ty Cổ phần Chè Tân Lập"
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+(?:['’][^\W\d_]+)?)")
+NAME_AFTER_MAX_WORDS = 8
 # "Chi hội Phụ nữ thôn (đồng chí Lại Thị Nga, chi hội trưởng)": a contact in brackets
 _BRACKET = re.compile(r"((?:\s+[^\W\d_]+){0,3}?)\s*\(")
 # A role right after a name, separated by ", " at most
@@ -77,7 +82,8 @@ def find_owner(
     roles = [m for m in mentions if m.kind == "role"]
     if chosen.kind == "person":
         return Owner(chosen.text, _role_after(roles, chosen.end), "person")
-    return _body_owner(text, key, chosen, persons, roles)
+    verbs = {m.start for m in mentions if m.kind == "action_verb"}
+    return _body_owner(text, key, chosen, persons, roles, verbs)
 
 
 def _leading_candidate(key: str, mentions: Sequence[Mention], run_in: str | None) -> Mention | None:
@@ -120,7 +126,12 @@ def _role_after(roles: list[Mention], end: int) -> str | None:
 
 
 def _body_owner(
-    text: str, key: str, chosen: Mention, persons: list[Mention], roles: list[Mention]
+    text: str,
+    key: str,
+    chosen: Mention,
+    persons: list[Mention],
+    roles: list[Mention],
+    verbs: set[int],
 ) -> Owner:
     """A body keeps its written qualifier ("Chi hội Phụ nữ thôn") and a contact person
     given in brackets ("(đồng chí Lại Thị Nga, chi hội trưởng)")."""
@@ -128,8 +139,7 @@ def _body_owner(
     start = chosen.start - (len(title.group(0)) if title else 0)
     end = chosen.end
     qualifier = _BODY_QUALIFIER.match(key, end)
-    if qualifier:
-        end = qualifier.end()
+    end = qualifier.end() if qualifier else _name_after(text, key, end, verbs)
     bracket = _BRACKET.match(text[end:])
     if bracket:
         inner_start = end + bracket.end()
@@ -138,6 +148,24 @@ def _body_owner(
             owner = f"{text[start : end + len(bracket.group(1))]} ({contact.text})"
             return Owner(owner, _role_after(roles, contact.end), "person")
     return Owner(text[start:end], kind=role_or_body(key[start:end]))
+
+
+def _name_after(text: str, key: str, end: int, verbs: set[int]) -> int:
+    """Where the proper name that follows a post or a body ends: capitalised words,
+    and the lower-case words that follow them ("Hội Người cao tuổi phường") up to a
+    verb, a word that opens the task, or a punctuation mark."""
+    pos, words, named = end, 0, False
+    while words < NAME_AFTER_MAX_WORDS:
+        word = _NEXT_WORD.match(text, pos)
+        if word is None:
+            break
+        at = word.start(1)
+        if word.group(1)[0].isupper():
+            named = True
+        elif not named or at in verbs or key.startswith(OWNER_PHRASE_ENDS, at):
+            break
+        pos, words = word.end(), words + 1
+    return pos if named else end
 
 
 def role_or_body(key: str) -> str:

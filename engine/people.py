@@ -1,0 +1,155 @@
+"""Persons named in a draft: how they are addressed, their rank or title, their name.
+
+"Đồng chí Nguyễn Văn Hùng", "đ/c Lê Thị Bé", "Đồng chí Trung tá Mùa A Sử", "Đại úy
+Lò Văn Páo", "PGS.TS. Trần Minh Đức", "Đồng chí ThS.BS Hờ A Dế", "bà H'Hen Êban". The
+person is everything from the first word that introduces them to the end of the name,
+so an owner is never cut at a rank or a title. A post after the address ("Đồng chí
+Chủ tịch Hội Người cao tuổi phường") is no name: the owner reader takes it as a post.
+
+Parsing is a single pass of anchored matches: no pattern here can backtrack without
+bound, whatever the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import match_key
+
+# Words that address a person before a rank, a title or the name
+ADDRESSES = ("đồng chí", "đ/c", "đc.", "ông", "bà", "thầy", "cô")
+# Addressed this way, a single name word is enough ("đồng chí Páo"); "ông", "bà" ...
+# need two, since "ông bà", "cô giáo" are no names.
+ONE_WORD_NAME_AFTER = ("đồng chí", "đ/c", "đc.")
+# Military and police ranks
+RANKS = (
+    "binh nhì",
+    "binh nhất",
+    "hạ sĩ",
+    "trung sĩ",
+    "thượng sĩ",
+    "thiếu úy",
+    "trung úy",
+    "thượng úy",
+    "đại úy",
+    "thiếu tá",
+    "trung tá",
+    "thượng tá",
+    "đại tá",
+    "thiếu tướng",
+    "trung tướng",
+    "thượng tướng",
+    "đại tướng",
+)
+# Academic and professional titles as written before a name, alone or joined
+# ("PGS.TS.", "ThS.BS", "BSCKII"); written with their capitals, so they are matched
+# case-sensitively.
+_TITLE = r"(?:PGS|GS|ThS|TS|BSCKII|BSCKI|BS|KS|DS|LS|CN|NGƯT|NGND)"
+_TITLES = re.compile(rf"{_TITLE}(?:\.?{_TITLE})*\.?[ \t]+")
+# Posts and bodies that may follow an address: "đồng chí Bí thư", "đồng chí Chủ tịch
+# Hội ...", "đồng chí Chi hội trưởng": a post, not a name.
+POST_HEADS = tuple(
+    match_key(p)
+    for p in (
+        "bí thư",
+        "phó",
+        "chủ tịch",
+        "chủ nhiệm",
+        "giám đốc",
+        "hiệu trưởng",
+        "trưởng",
+        "chính trị viên",
+        "chỉ huy",
+        "đồn trưởng",
+        "đội trưởng",
+        "đại đội trưởng",
+        "trung đội trưởng",
+        "tiểu đội trưởng",
+        "chi cục trưởng",
+        "chi hội trưởng",
+        "tổ trưởng",
+        "tổ phó",
+        "quản đốc",
+        "già làng",
+        "chi ủy",
+        "chi bộ",
+        "chi hội",
+        "chi đoàn",
+        "công đoàn",
+        "ban",
+        "hội",
+        "tổ",
+    )
+)
+MAX_NAME_WORDS = 5  # "Tôn Nữ Thị Ngọc Hân"
+MAX_TITLES = 3  # "Đồng chí Đại úy ThS. ..."
+
+_RANK_ALTERNATION = "|".join(sorted(RANKS, key=len, reverse=True))
+_ADDRESS = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(re.escape(a) for a in ADDRESSES) + r")[ \t]+", re.IGNORECASE
+)
+_RANK = re.compile(rf"(?:{_RANK_ALTERNATION})[ \t]+", re.IGNORECASE)
+# Where a person may start: an address, a rank or a title after a non-letter
+_START = re.compile(
+    r"(?<![^\W\d_])(?:"
+    + "|".join(re.escape(a) for a in ADDRESSES)
+    + rf"|{_RANK_ALTERNATION})[ \t]+|(?<![^\W\d_]){_TITLE}[.A-Z ]",
+    re.IGNORECASE,
+)
+# A name word: a capital, then letters; "K'Nhông", "H'Hen" keep their apostrophe
+_NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*")
+_GAP = re.compile(r"[ \t]+")
+
+
+def find_persons(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each person named in ``text``: the span runs from the
+    address, rank or title that introduces them to the end of the name; ``name`` is
+    the name alone. Names only if written."""
+    found: list[tuple[int, int, str]] = []
+    for start in _START.finditer(text):
+        if found and start.start() < found[-1][1]:
+            continue  # "Trung tá" inside "Đồng chí Trung tá Mùa A Sử", already read
+        person = _read_person(text, start.start())
+        if person is not None:
+            found.append(person)
+    return found
+
+
+def _read_person(text: str, start: int) -> tuple[int, int, str] | None:
+    """The person whose introduction begins at ``start``, if a name follows."""
+    pos, minimum = start, 2
+    address = _ADDRESS.match(text, pos)
+    if address:
+        pos = address.end()
+        if match_key(address.group(0)).strip() in ONE_WORD_NAME_AFTER:
+            minimum = 1
+    for _ in range(MAX_TITLES):
+        introduced = _RANK.match(text, pos) or _TITLES.match(text, pos)
+        if introduced is None:
+            break
+        pos, minimum = introduced.end(), 1
+    if pos == start:
+        return None
+    if match_key(text[pos : pos + 30]).startswith(POST_HEADS):
+        return None  # "đồng chí Bí thư", "đồng chí Chủ tịch Hội ...": a post
+    words = _name_words(text, pos)
+    if len(words) < minimum:
+        return None
+    if len(words) == 1 and words[0].group(0).isupper() and len(words[0].group(0)) > 1:
+        return None  # a lone word in capitals is a heading's, not a name
+    return start, words[-1].end(), " ".join(w.group(0) for w in words)
+
+
+def _name_words(text: str, pos: int) -> list[re.Match]:
+    """The capitalised words of a name starting at ``pos``, separated by spaces."""
+    words = []
+    while len(words) < MAX_NAME_WORDS:
+        word = _NAME_WORD.match(text, pos)
+        if not word or not word.group(0)[0].isupper():
+            break
+        words.append(word)
+        gap = _GAP.match(text, word.end())
+        if not gap:
+            break
+        pos = gap.end()
+    return words
