@@ -59,7 +59,10 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         ("day", rf"ngày\s+{_D}\s+tháng\s+{_D}\s+năm\s+{_Y}"),
         ("day", rf"(?<![\d/.\-]){_D}{_SEP}{_D}{_SEP}{_Y}(?![\d/])"),
-        ("term", rf"(?:nhiệm kỳ|năm học|giai đoạn)\s+{_Y}\s*[–\-—/]\s*{_Y}"),
+        (
+            "term",
+            rf"(?:nhiệm kỳ|năm học|giai đoạn|mùa khô|mùa mưa|niên vụ)\s+{_Y}\s*[–\-—/]\s*{_Y}",
+        ),
         ("quarter", rf"quý\s+(iv|i{{1,3}}|[1-4])\s*(?:/|-|năm|,)\s*(?:năm\s+)?{_Y}"),
         (
             "season",
@@ -106,7 +109,29 @@ TWO_SYLLABLE_UNITS = {
     "mét vuông",
     "buổi sinh",
 }
-NOT_UNITS = {"năm", "tháng", "và", "hoặc", "là", "của", "trên", "so", "đến"}
+# Words after a number that are no unit: "2025–2026 tại các tiểu khu" is no quantity
+NOT_UNITS = {
+    "năm",
+    "tháng",
+    "và",
+    "hoặc",
+    "là",
+    "của",
+    "trên",
+    "so",
+    "đến",
+    "tại",
+    "ở",
+    "trong",
+    "cho",
+    "với",
+    "từ",
+    "theo",
+    "về",
+    "khi",
+    "thì",
+    "nhưng",
+}
 # "8 tuần", "2 ngày": a length of time, neither a quantity of the problem nor a date
 DURATION_UNITS = {"tuần", "ngày", "giờ", "phút", "tiếng"}
 

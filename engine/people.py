@@ -115,6 +115,18 @@ def find_persons(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def without_rank(text: str) -> str:
+    """``text`` less the ranks and titles it opens with ("Thượng úy Nguyễn Văn Tài" ->
+    "Nguyễn Văn Tài"), as a signature line writes them before the name."""
+    pos = 0
+    for _ in range(MAX_TITLES):
+        introduced = _RANK.match(text, pos) or _TITLES.match(text, pos)
+        if introduced is None:
+            break
+        pos = introduced.end()
+    return text[pos:]
+
+
 def _read_person(text: str, start: int) -> tuple[int, int, str] | None:
     """The person whose introduction begins at ``start``, if a name follows."""
     pos, minimum = start, 2

@@ -27,6 +27,18 @@ _NOT_PLACE_WORDS = (
 _NOT_PLACES = set(_NOT_PLACE_WORDS.split())
 
 
+def _slogan_phrases(mentions) -> int:
+    """How many slogans, counting overlapping cues ("phát huy", "phát huy vai trò") once."""
+    count, end = 0, -1
+    for m in sorted(
+        (m for m in mentions if m.kind in ("slogan", "vague_goal")), key=lambda m: m.start
+    ):
+        if m.start >= end:
+            count += 1
+        end = max(end, m.end)
+    return count
+
+
 def _opens_with_slogan(bf) -> bool:
     """Whether a slogan word comes within the first words after "về" of the topic
     block (``bf``; offsets are the block's)."""
@@ -61,15 +73,23 @@ def check_topic_local(facts: Facts, rule: Rule) -> Outcome:
     named = re.compile(r"\s+(?:\d|[^\W\d_]*[A-ZĐ])")
     units = [m for m in _LOCAL_UNITS.finditer(key) if named.match(topic[m.end() :])]
     bf = facts.block(block) if block else None
-    slogans = [m.value for m in bf.of("national_slogan")] if bf else []
+    # the topic may wrap onto the next lines ("... trường ở bản Sảng Tủng, năm học 2026")
+    lines = [b for b in facts.blocks if b.section == "title" and b.index >= (block or 0)]
+    mentions = [m for b in lines for m in b.mentions]
+    slogans = [m.value for m in mentions if m.kind == "national_slogan"]
     # An office's or a school's cell names its own work, not a place: "về giải quyết
     # hồ sơ ... tồn đọng trong 6 tháng đầu năm 2027" is concrete through a scoped
     # object - a period, and a first verb that is not a slogan ("tăng cường", ...).
-    scoped = bool(bf) and bool(bf.of("date")) and not _opens_with_slogan(bf)
-    local = bool(names) or bool(units) or (scoped and not slogans)
+    scoped = any(m.kind == "date" for m in mentions) and bool(bf) and not _opens_with_slogan(bf)
+    # one slogan verb before an object in the cell's own unit is how many good topics
+    # open ("về nâng cao hiệu quả giao khoán bảo vệ rừng cho cộng đồng buôn ...",
+    # "... dữ liệu dân cư trên địa bàn xã, năm 2026"); a chain of slogans ("tăng
+    # cường ..., nâng cao ..., đáp ứng yêu cầu") or a national programme is not
+    in_unit = _slogan_phrases(mentions) <= 1 and bool(_LOCAL_UNITS.search(key))
+    local = bool(names) or bool(units) or ((scoped or in_unit) and not slogans)
     # a campaign slogan with a place name added is still a slogan, unless a figure
     # gives it a concrete object ("về kết nạp 3 đảng viên trẻ ..."); a year does not
-    figure = bool(bf) and any(m.kind in ("quantity", "percent") for m in bf.mentions)
+    figure = any(m.kind in ("quantity", "percent") for m in mentions)
     if local and not (slogans and not figure):
         return Outcome(1, 1)
     # quote each slogan once: "xây dựng đảng" inside "tăng cường công tác xây dựng đảng"

@@ -41,19 +41,30 @@ FRAME = ("header", "title", "signature", "recipients")
         default=[],
         vocabulary="section",
     ),
+    Param(
+        "unless",
+        "texts",
+        {
+            "vi": "cụm từ làm cả đoạn không tính («nếu có khó khăn, vướng mắc ...» chỉ là lời hứa)",
+            "en": "phrases that make a paragraph not count ('nếu có khó khăn ...' is a promise)",
+        },
+        default=[],
+    ),
     reads={"section": FRAME},
 )
 def check_section(facts: Facts, rule: Rule) -> Outcome:
     """Pass when the draft has a part of kind ``params.kinds`` (any of them), or,
-    failing that, a sentence with one of ``params.phrases`` outside ``params.not_in``."""
+    failing that, a paragraph with one of ``params.phrases`` outside ``params.not_in``
+    and without any of ``params.unless``."""
     if any(facts.has_section(k) for k in rule.params["kinds"]):
         return Outcome(1, 1)
     phrases = [match_key(p) for p in rule.params["phrases"]]
+    unless = [match_key(p) for p in rule.params["unless"]]
     excluded = set(rule.params["not_in"])
     for bf in facts.blocks:
         if bf.section in excluded or bf.section in FRAME:
             continue
-        if any(p in bf.key for p in phrases):
+        if any(p in bf.key for p in phrases) and not any(u in bf.key for u in unless):
             return Outcome(1, 1)
     return Outcome(0, 1, [Hit(None)])
 

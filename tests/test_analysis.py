@@ -165,7 +165,7 @@ def test_responsibility_matrix_is_what_is_written(assessor):
             "tháng 4/2026",
         ),
         ("đồng chí Lê Văn Tâm", "chi ủy viên", "2026-Q2", "quý II/2026"),
-        ("Đ/c Trần Thị Lan", "tổ trưởng", "2026-06-30", "ngày 30/6"),
+        ("Đ/c Trần Thị Lan", "tổ trưởng tổ thu gom", "2026-06-30", "ngày 30/6"),
         ("Các đồng chí đảng viên", None, None, None),  # a collective, kept as written
         (None, None, None, None),  # invited people do not own the task
         ("đồng chí Võ Minh Tuấn", None, "2026-04-15", "15/4/2026"),

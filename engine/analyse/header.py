@@ -8,6 +8,7 @@ from collections import Counter
 from typing import Any
 
 from ..model import BlockFacts, Document
+from ..people import without_rank
 from ..text import match_key
 from ..vocabulary import declare
 
@@ -112,9 +113,11 @@ def _signature(document: Document, blocks: list[BlockFacts]) -> dict[str, Any]:
 
 
 def _is_name(document: Document, blocks: list[BlockFacts], i: int) -> bool:
-    text = document.blocks[i].text
+    """A signer's name: a few capitalised words, after a rank or title if any
+    ("Thượng úy Nguyễn Văn Tài", "TS. Trần Minh Đức")."""
+    text = without_rank(document.blocks[i].text.strip())
     return (
-        NAME_WORDS[0] <= blocks[i].words <= NAME_WORDS[1]
+        NAME_WORDS[0] <= len(text.split()) <= NAME_WORDS[1]
         and all(w[:1].isupper() for w in text.split())
         and not text.isupper()
     )

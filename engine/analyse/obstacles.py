@@ -16,6 +16,11 @@ REMEDY_LEAD = re.compile(
     r"^(?:[-–•+]\s*)?(?:\*?\s*)?(?:cách |biện pháp|giải pháp|hướng |phương án|để khắc phục"
     r"|khắc phục|tháo gỡ|xử lý|chi ủy sẽ|chi bộ sẽ)"
 )
+# "Nếu có khó khăn, vướng mắc, chi bộ sẽ kịp thời tháo gỡ": a promise that names no
+# difficulty, so no forecast at all
+CONDITIONAL_PROMISE = re.compile(
+    r"\b(?:nếu|khi)\s+(?:có|gặp|phát sinh|xảy ra)\s+(?:những\s+|các\s+)?(?:khó khăn|vướng mắc)"
+)
 _NEGATED = re.compile(r"(?:chưa|không|chẳng|khó|vẫn phải)(?:\s+(?:được|thể|kịp|có))?\s*$")
 # How far before a remedy cue a denial ("chưa được") is looked for.
 NEGATION_WINDOW = 20
@@ -35,6 +40,14 @@ def classify_obstacle(
     """The obstacle at ``span`` (start, end) of a block with ``text``, match key ``key``
     and the block's ``mentions``."""
     start, end = span
+    if CONDITIONAL_PROMISE.search(key, start, end):
+        return Item(
+            "obstacle",
+            block,
+            text[start:end].strip(),
+            checks={"has_remedy": False, "specific": False},
+            details={"generic_terms": [CONDITIONAL_PROMISE.search(key, start, end).group(0)]},
+        )
     inside = without_empty_remedies([m for m in mentions if start <= m.start < end])
     remedy = any(m.kind == "remedy" and affirmed(key, m) for m in inside) or remedy_after_colon(
         key, start, end, inside
@@ -110,6 +123,7 @@ def stray_forecasts(texts: list[str], blocks: list[BlockFacts]) -> list[Item]:
         if not bf.is_heading
         and bf.section not in _NOT_FORECAST_SECTIONS
         and any(word in bf.key for word in FORECAST_WORDS)
+        and not CONDITIONAL_PROMISE.search(bf.key)
         and bf.words >= STRAY_MIN_WORDS
     ]
 

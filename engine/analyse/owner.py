@@ -29,10 +29,57 @@ _OWNER_AFTER = re.compile(r"[^.;:]{0,40}?\b(?:chủ trì|phụ trách|chịu tr�
 CUE_WINDOW = 18
 # "Công đoàn nhà trường", "Chi hội Phụ nữ thôn": the word that says whose body it is
 _BODY_QUALIFIER = re.compile(
-    r"\s+(?:nhà trường|trường|thôn|xóm|ấp|bản|xã|phường|khu phố|tổ dân phố|cơ quan|công ty"
-    r"|hợp tác xã)\b"
+    r"\s+(?:nhà trường|trường|thôn|xóm|ấp|bản|buôn|làng|xã|phường|khu phố|tổ dân phố|cơ quan"
+    r"|công ty|hợp tác xã|đồn|đại đội|trung đội|phân xưởng|khoa|trạm|bộ môn|cơ sở|bộ phận"
+    r"|khu dân cư|giảng viên trẻ|chuyên môn)\b"
 )
+# Cue kinds that may sit inside an owner's name; any other cue ends it
+_NAME_KINDS = {"role", "place", "person", "superior"}
+# ", " or " và " between the owners of a list
+_LIST_JOINT = re.compile(r"\s*,\s*|\s+và\s+")
+MAX_LISTED = 3
 _TITLE_BEFORE = re.compile(r"(?:đồng chí|đ/c)\s+$")
+# After a name: ", Bí thư chi bộ", " – Phó Quản đốc", " (Bí thư Chi bộ)"
+_APPOSITIVE_SEP = re.compile(r"[ \t]*[,–—][ \t]*|[ \t]+-[ \t]+|[ \t]*\(")
+_SEGMENT_END = re.compile(r"[,;.:](?:\s|$)|[ \t][–—][ \t]")
+MAX_POSTS = 3
+POST_MAX_WORDS = 10
+# Words that open a post written in lower case ("chi ủy viên", "cán bộ quản lý cư trú")
+_POST_OPENERS = tuple(
+    match_key(w)
+    for w in (
+        "chi ủy viên",
+        "đảng viên",
+        "cán bộ",
+        "nhân viên",
+        "giáo viên",
+        "trợ lý",
+        "thư ký",
+        "chuyên viên",
+        "kỹ thuật viên",
+        "trinh sát viên",
+        "công an viên",
+        "kiểm lâm",
+        "tổ trưởng",
+        "tổ phó",
+        "trưởng",
+        "phó",
+        "bí thư",
+        "chủ tịch",
+        "chi hội trưởng",
+        "giảng viên",
+        "bác sĩ",
+        "điều dưỡng",
+        "kế toán",
+        "thủ quỹ",
+        "văn thư",
+    )
+)
+# A body named by its head word, with a capital ("Tổ Cảnh sát trật tự", "Đội Nghiệp vụ")
+_BODY_HEAD = re.compile(
+    r"(?:Phòng|Tổ|Đội|Ban Chủ nhiệm|Ban Chỉ huy|Ban|Trạm|Khoa|Bộ môn|Chi đoàn|Chi hội|Hội"
+    r"|Liên chi đoàn|Hội đồng|Văn phòng|Trung tâm|Phân xưởng|Xưởng|Kíp|Chỉ huy)\b"
+)
 # The proper name after a post or a body: "Chủ tịch | Hội Người cao tuổi phường",
 # "Trưởng phòng | Tổ chức", "Ban Giám đốc | Công ty Cổ phần Chè Tân Lập"
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+(?:['’][^\W\d_]+)?)")
@@ -75,15 +122,79 @@ def find_owner(
     run-in label, after which the next sentence leads too.
     """
     key = match_key(text) if key is None else key
+    # where a name stops: at a verb, a slogan, a time ... any cue that is no name
+    stops = {m.start for m in mentions if m.kind not in _NAME_KINDS}
     chosen = _leading_candidate(key, mentions, run_in)
     if chosen is None:
-        return None
+        return _body_at_lead(text, key, stops)
     persons = [m for m in mentions if m.kind == "person"]
     roles = [m for m in mentions if m.kind == "role"]
     if chosen.kind == "person":
-        return Owner(chosen.text, _role_after(roles, chosen.end), "person")
-    verbs = {m.start for m in mentions if m.kind == "action_verb"}
-    return _body_owner(text, key, chosen, persons, roles, verbs)
+        role = appositives(text, key, chosen.end, stops) or _role_after(roles, chosen.end)
+        return Owner(chosen.text, role, "person")
+    return _body_owner(text, key, chosen, persons, roles, stops)
+
+
+def appositives(text: str, key: str, end: int, verbs: set[int]) -> str | None:
+    """The posts written after a name, as written: "Đồng chí A, Bí thư chi bộ, Trưởng
+    thôn, chủ trì ..." gives "Bí thư chi bộ, Trưởng thôn"; "Đ/c B – Phó Quản đốc";
+    "Đồng chí C (Bí thư Chi bộ)". Each post is short and opens with a capital, a post
+    or a word for a member of staff; the task begins at its verb."""
+    posts: list[str] = []
+    pos = end
+    while len(posts) < MAX_POSTS:
+        sep = _APPOSITIVE_SEP.match(text, pos)
+        if sep is None:
+            break
+        bracket = sep.group().strip() == "("
+        start = sep.end()
+        stop = text.find(")", start) if bracket else _segment_end(text, start)
+        stop = len(text) if stop < 0 else stop
+        # a post closed by a comma is whole ("tổ trưởng tổ thu gom,", "Phó Trưởng khoa
+        # phụ trách đào tạo,"); an open segment ends where the task opens
+        closed = bracket or text[stop : stop + 1] == ","
+        cut = stop if closed else _task_start(key, start, stop, verbs)
+        post = text[start:cut].strip()
+        if not post or len(post.split()) > POST_MAX_WORDS or not _reads_as_post(post, key[start:]):
+            break
+        posts.append(post)
+        if cut < stop:
+            break  # the task began inside this segment ("Trưởng thôn chủ trì ...")
+        pos = stop + (1 if bracket else 0)
+    return ", ".join(posts) or None
+
+
+def _segment_end(text: str, start: int) -> int:
+    found = _SEGMENT_END.search(text, start)
+    return found.start() if found else len(text)
+
+
+def _task_start(key: str, start: int, stop: int, verbs: set[int]) -> int:
+    """Where the task opens inside ``key[start:stop]``: a verb, or "chủ trì" and the like."""
+    for at in range(start, stop):
+        if (at == start or key[at - 1] == " ") and (
+            at in verbs or key.startswith(OWNER_PHRASE_ENDS, at)
+        ):
+            return at
+    return stop
+
+
+def _reads_as_post(post: str, key: str) -> bool:
+    return post[:1].isupper() or key.startswith(_POST_OPENERS)
+
+
+def _body_at_lead(text: str, key: str, verbs: set[int]) -> Owner | None:
+    """A body the lexicon does not know, named where an owner stands: "Tổ Cảnh sát
+    trật tự ...", "Phòng Kế hoạch – Tài chính ...", "Đội Nghiệp vụ ..."."""
+    lead = _OWNER_LEAD.match(key)
+    start = lead.end() if lead else 0
+    head = _BODY_HEAD.match(text, start)
+    if head is None:
+        return None
+    end = _name_after(text, key, head.end(), verbs)
+    if end == head.end():
+        return None  # "Tổ ..." with no name is no owner
+    return Owner(text[start:end], kind="body")
 
 
 def _leading_candidate(key: str, mentions: Sequence[Mention], run_in: str | None) -> Mention | None:
@@ -140,6 +251,7 @@ def _body_owner(
     end = chosen.end
     qualifier = _BODY_QUALIFIER.match(key, end)
     end = qualifier.end() if qualifier else _name_after(text, key, end, verbs)
+    end = _list_after(text, key, end, roles, verbs)
     bracket = _BRACKET.match(text[end:])
     if bracket:
         inner_start = end + bracket.end()
@@ -147,7 +259,45 @@ def _body_owner(
         if contact is not None:
             owner = f"{text[start : end + len(bracket.group(1))]} ({contact.text})"
             return Owner(owner, _role_after(roles, contact.end), "person")
-    return Owner(text[start:end], kind=role_or_body(key[start:end]))
+    kind = role_or_body(key[start:end])
+    posts = appositives(text, key, end, verbs) if kind == "role" else None
+    return Owner(text[start:end], posts, kind)
+
+
+def _list_after(text: str, key: str, end: int, roles: list[Mention], stops: set[int]) -> int:
+    """Where a list of owners ends: "Công đoàn cơ sở, Chi đoàn thanh niên", "Chi đoàn,
+    Hội đồng quân nhân", "Ban công tác Mặt trận, các chi hội đoàn thể của buôn"."""
+    for _ in range(MAX_LISTED):
+        joint = _LIST_JOINT.match(key, end)
+        if joint is None:
+            return end
+        at = joint.end()
+        role = next((m for m in roles if m.start == at), None)
+        if role is not None:
+            following = _BODY_QUALIFIER.match(key, role.end)
+            end = following.end() if following else _name_after(text, key, role.end, stops)
+        elif _BODY_HEAD.match(text, at) or key.startswith(COLLECTIVE_OPENERS, at):
+            word = _NEXT_WORD.match(" " + text[at:])
+            head_end = at + (word.end() - 1 if word else 0)
+            end = max(_name_after(text, key, head_end, stops), _lowercase_run(key, head_end, stops))
+        else:
+            return end
+    return end
+
+
+def _lowercase_run(key: str, pos: int, stops: set[int]) -> int:
+    """The end of the lower-case words that name a listed collective ("các chi hội
+    đoàn thể của buôn"), up to a cue, a comma or a few words."""
+    for _ in range(NAME_AFTER_MAX_WORDS):
+        word = _NEXT_WORD.match(key, pos)
+        if (
+            word is None
+            or word.start(1) in stops
+            or key.startswith(OWNER_PHRASE_ENDS, word.start(1))
+        ):
+            break
+        pos = word.end()
+    return pos
 
 
 def _name_after(text: str, key: str, end: int, verbs: set[int]) -> int:

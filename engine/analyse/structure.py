@@ -21,6 +21,8 @@ from .headings import heading_level, lead_in_kind, numbering_level, section_kind
 
 # The title line is short: "NGHỊ QUYẾT về ..." of at most this many words.
 TITLE_MAX_WORDS = 16
+# A topic wraps onto at most this many lines.
+TOPIC_MAX_LINES = 2
 # A closing line with the cell's name ("Chi bộ Hợp tác xã Tân Hưng") is this short.
 CLOSING_NAME_MAX_WORDS = 12
 # An owner this close to the start of a numbered paragraph opens it ("Đồng chí ...").
@@ -115,8 +117,29 @@ class _StructureReader:
             sections[topic] = "title"
             self.out.topic_block = topic + 1
             text = self.blocks[topic].text
+            for more in self._topic_continued(topic):
+                sections[more] = "title"
+                text = f"{text} {self.blocks[more].text.strip()}"
+                topic = more
             self.out.topic = text[text.lower().find("về") :] if "về" in text.lower() else text
         return max(title, topic) + 1
+
+    def _topic_continued(self, topic: int) -> list[int]:
+        """The lines a topic runs on to, as a plain-text title wraps: "về phòng, chống
+        tảo hôn ..." / "trường ở bản Sảng Tủng, năm học 2026 – 2027" (a line that
+        starts in lower case and is no part of its own)."""
+        more = []
+        for i in range(topic + 1, min(topic + 1 + TOPIC_MAX_LINES, len(self.blocks))):
+            text = self.blocks[i].text.strip()
+            if (
+                not text[:1].islower()
+                or self.blocks[i].table is not None
+                or self.facts[i].words > TITLE_MAX_WORDS
+                or text.endswith((":", ";"))
+            ):
+                break
+            more.append(i)
+        return more
 
     # -- the body ----------------------------------------------------------------
 
@@ -179,6 +202,12 @@ class _StructureReader:
             and not any(c in key for c in FORECAST_LEAD)
         ):
             lead = None  # "Phân loại theo vướng mắc:" sorts today's problems
+        if (
+            lead == "solutions"
+            and self.current is not None
+            and self.current.kind in ("implementation", "review")
+        ):
+            lead = None  # "Chi bộ phân công nhiệm vụ cụ thể như sau:" introduces the tasks
         if lead is None and numbered is not None:
             lead = _numbered_part(self.facts[i], numbered, self.current, self.lead_level)
             if lead == "solutions":
