@@ -294,19 +294,19 @@ def _numbered_part(
         return "obstacles"
     if current is None or current.heading_block is not None or lead_level != level:
         return None
+    if current.kind in ("objectives", "solutions", "obstacles") and _opens_with_owner(bf):
+        return "implementation"  # "4. Giao đồng chí Trịnh Văn Quang, Giám đốc, ..."
     if current.kind == "objectives":
         return "solutions"
-    if current.kind == "obstacles" and _opens_with_owner(bf):
-        return "implementation"
     return None
 
 
 def _opens_with_owner(bf: BlockFacts) -> bool:
-    """ "6. Đồng chí Vàng A Dế, Trưởng thôn, chủ trì ...": a person or a body right
-    after the paragraph's numbering."""
+    """ "6. Đồng chí Vàng A Dế, Trưởng thôn, chủ trì ...", "8. Giao Tổ trưởng Tổ bảo
+    vệ ...", "11. Các đồng chí đảng viên ...": who does it, right after the numbering."""
     body_start = len(bf.key) - len(strip_numbering(bf.key))
     return any(
-        m.kind in ("person", "role") and 0 <= m.start - body_start <= OWNER_OPENING
+        m.kind in ("person", "role", "vague_owner") and 0 <= m.start - body_start <= OWNER_OPENING
         for m in bf.mentions
     )
 
