@@ -1,41 +1,54 @@
 """Drafts written independently of the rules, each with a reviewer's judgement.
 
-Eight settings (a hospital ward, a company workshop, a residential quarter, a
-mountain school, a Mekong delta hamlet, a district office, a commune health station,
-a shrimp-farming cooperative), each with a strong, a middling and a formalistic
-draft, were written from DOMAIN.md and the source article alone, by writers who
-never saw the rules. Next to each draft, ``*.expected.yaml`` holds the
-writer's judgement per criterion (good / partial / poor) and the overall grade.
+Twenty settings, each with a strong, a middling and a formalistic draft, were written
+from DOMAIN.md and the source article alone, by writers who never saw the rules. Next
+to each draft, ``*.expected.yaml`` holds the writer's judgement per criterion (good /
+partial / poor), the overall grade, the stage and, from the third round on, the task
+list with each owner as written.
 
-They came in two rounds, and each first served as a held-out set: they exposed
-misreadings that our own drafts never triggered (Markdown header lines,
-"difficulty: remedy" forecasts, office topics without a place, monitoring of a
-business taken for monitoring of the resolution; then run-in headings, a whole
-resolution written as one numbered list, forecasts in running prose). Before the
-fixes the first round disagreed with its writers on 56 of 162 criterion levels and
-the second on 16 of 54. They are kept as a regression set: what the tool says must
-not drift away from what an experienced reader says.
+They came in rounds, and each round first served as a held-out set before any rule
+was changed for it:
+
+* rounds 1 and 2 (8 settings, .md): a hospital ward, a company workshop, a
+  residential quarter, a mountain school, a Mekong delta hamlet, a district office, a
+  commune health station, a shrimp-farming cooperative;
+* round 3 (12 settings; .md, .txt and Word files with assignment tables): a
+  border-guard post, a commune police, a university faculty, a retirees' cell, a
+  forest board, a kindergarten, a customs branch, a power-plant workshop, a Hmong
+  village, an Ê Đê village, an infantry company, a fishing village.
+
+The figures of each round, before and after its fixes, are in the README. Here they
+are kept as a regression set: what the tool says must not drift away from what an
+experienced reader says. Rounds 1 and 2 are held to the bar they reached; round 3 to
+the figures it reached in this change, so that no later change loses ground.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
-import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from agreement import band, compare, drafts_in, expected_of  # noqa: E402
 
 FOLDER = Path(__file__).resolve().parent / "drafts" / "independent"
-DRAFTS = sorted(FOLDER.glob("*/*.md"))
+DRAFTS = drafts_in(FOLDER)
+EARLY_SETTINGS = {
+    "benh-vien",
+    "co-quan",
+    "cong-ty",
+    "htx-thuy-san",
+    "khu-pho",
+    "tram-y-te",
+    "truong-thcs",
+    "xa-nong-thon",
+}
+EARLY = [d for d in DRAFTS if d.parent.name in EARLY_SETTINGS]
+ROUND_3 = [d for d in DRAFTS if d.parent.name not in EARLY_SETTINGS]
 GRADES = ["Yếu", "Trung bình", "Khá", "Tốt"]
-
-
-def _band(score: float) -> str:
-    """The reader's three levels on our scale: the grade floors of Khá and Tốt."""
-    return "good" if score >= 80 else "partial" if score >= 50 else "poor"
-
-
-def _expected(draft: Path) -> dict:
-    return yaml.safe_load(draft.with_name(draft.stem + ".expected.yaml").read_text("utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -43,31 +56,42 @@ def reports(assessor):
     return {draft: assessor.assess_path(draft) for draft in DRAFTS}
 
 
+def _totals(reports, drafts):
+    total = {}
+    for draft in drafts:
+        for key, value in compare(draft, reports[draft])["counts"].items():
+            total[key] = total.get(key, 0) + value
+    return total
+
+
 def test_the_set_is_complete():
-    assert len(DRAFTS) == 24
+    assert (len(EARLY), len(ROUND_3)) == (24, 36)
+    assert len({d.parent.name for d in DRAFTS}) >= 20
+    assert sum(d.suffix == ".docx" for d in ROUND_3) >= 10
     for draft in DRAFTS:
-        expected = _expected(draft)
-        assert expected["overall"] in ("Tốt", "Khá", "Trung bình", "Yếu")
+        expected = expected_of(draft)
+        assert expected["overall"] in GRADES
         assert len(expected["criteria"]) == 9
+    assert all(expected_of(d).get("tasks") for d in ROUND_3)
 
 
-@pytest.mark.parametrize("draft", DRAFTS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize("draft", DRAFTS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_grade_is_the_readers_or_next_to_it(reports, draft):
     report = reports[draft]
-    expected = _expected(draft)["overall"]
+    expected = expected_of(draft)["overall"]
     assert report.error is None
-    if draft.stem in ("strong", "formalistic"):
+    if draft in EARLY and draft.stem in ("strong", "formalistic"):
         assert report.grade == expected, report.score  # the clear cases exactly
     else:
         assert abs(GRADES.index(report.grade) - GRADES.index(expected)) <= 1, report.score
 
 
-@pytest.mark.parametrize("draft", DRAFTS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize("draft", EARLY, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_no_criterion_contradicts_the_reader(reports, draft):
     """A criterion the reader calls good never scores below 50; one the reader calls
     poor never scores 80 or more."""
     scores = {c.id: c.score for c in reports[draft].criteria}
-    for criterion, judgement in _expected(draft)["criteria"].items():
+    for criterion, judgement in expected_of(draft)["criteria"].items():
         level, score = judgement["level"], scores[criterion]
         assert score is not None, criterion
         if level == "good":
@@ -77,13 +101,30 @@ def test_no_criterion_contradicts_the_reader(reports, draft):
 
 
 def test_criterion_levels_agree_with_the_reader(reports):
-    """Nine levels per draft, 216 in all: at least 85 % fall in the reader's band."""
+    """Nine levels per draft: at least 85 % of rounds 1-2 fall in the reader's band."""
     pairs = [
-        (_band(scores[criterion]), judgement["level"])
-        for draft in DRAFTS
+        (band(scores[criterion]), judgement["level"])
+        for draft in EARLY
         for scores in [{c.id: c.score for c in reports[draft].criteria}]
-        for criterion, judgement in _expected(draft)["criteria"].items()
+        for criterion, judgement in expected_of(draft)["criteria"].items()
     ]
     agreed = sum(got == want for got, want in pairs)
     assert len(pairs) == 216
     assert agreed / len(pairs) >= 0.85, f"{agreed}/{len(pairs)}"
+
+
+def test_round_3_keeps_what_it_reached(reports):
+    """Round 3, held out before its fixes, is held to what the fixes reached."""
+    total = _totals(reports, ROUND_3)
+    assert total["levels"] == 324
+    assert total["agreed"] >= ROUND_3_AGREED, total
+    assert total["contradictions"] <= ROUND_3_CONTRADICTIONS, total
+    assert total.get("grade_off_2", 0) == 0, total
+    assert total["owners_whole"] >= ROUND_3_OWNERS_WHOLE, total
+    assert total["stage_right"] == len(ROUND_3), total
+
+
+# what round 3 reached with the fixes of this change (README: "Accuracy")
+ROUND_3_AGREED = 267  # of 324 levels (held out before the fixes: 250)
+ROUND_3_CONTRADICTIONS = 8  # (held out: 14)
+ROUND_3_OWNERS_WHOLE = 178  # of 213 owners (held out: 97)
