@@ -96,6 +96,20 @@ def test_external_plugin_found_by_entry_point_adds_rule_and_reporter(tmp_path):
     findings = json.loads(result.stdout)["documents"][0]["findings"]
     assert any(f["rule_id"] == "NQ091" and f["criterion"] == "meta" for f in findings)
 
+    # the plugin's component writes spans under a kind it declares; the analysis reads
+    # them as mentions, and the plugin's rule NQ092 names them
+    assert any(f["rule_id"] == "NQ092" for f in findings)
+    water = tmp_path / "nuoc.md"
+    water.write_text(
+        "# NGHỊ QUYẾT\n\n**về nước sạch bản Pá Hu**\n\nXây 12 bể chứa nước mưa và "
+        "khoan 2 giếng khoan cho 40 hộ bản Pá Hu trước ngày 30/6/2027.\n",
+        "utf-8",
+    )
+    named = _run(site, "assess", str(water), "--format", "json", "--exit-zero")
+    assert named.returncode == 0, named.stderr
+    named_findings = json.loads(named.stdout)["documents"][0]["findings"]
+    assert not any(f["rule_id"] == "NQ092" for f in named_findings)
+
     csv_out = _run(site, "assess", str(draft), "--format", "csv", "--exit-zero")
     assert csv_out.stdout.splitlines()[0] == "path,score,grade,findings"
     assert str(draft) in csv_out.stdout

@@ -20,8 +20,20 @@ SPAN_GROUPS = ("dates", "numbers", "persons", "lexicon")
 
 
 def mentions_of(doc) -> list[Mention]:
-    """The mentions of one spaCy ``Doc``, in text order (longer first at a tie)."""
+    """The mentions of one spaCy ``Doc``, in text order (longer first at a tie).
+
+    Besides the built-in groups, every span group a plugin's component writes
+    (``doc.spans["water_source"]``) becomes mentions of that kind, its value the
+    span's label or text: a plugin declares the kind (``register.declare("mention",
+    ...)``) and its rules name it like any other.
+    """
     out: list[Mention] = []
+    for group, spans in doc.spans.items():
+        if group in SPAN_GROUPS:
+            continue
+        for span in spans:
+            value = span.label_ or span.text.lower()
+            out.append(Mention(group, span.text, span.start_char, span.end_char, value))
     for span in doc.spans.get("dates", []):
         out.append(
             Mention("date", span.text, span.start_char, span.end_char, span._.value, span.label_)

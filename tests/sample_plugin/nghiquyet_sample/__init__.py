@@ -6,7 +6,8 @@ Installed as the distribution ``nghiquyet-sample`` with this entry point::
     sample = "nghiquyet_sample"
 
 It adds one rule type and its YAML pack (a draft under 300 words is too thin to
-be a thematic resolution) and a ``csv`` reporter.
+be a thematic resolution), a pipeline component that finds water sources with the
+rule that reads them (:mod:`nghiquyet_sample.water`), and a ``csv`` reporter.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from pathlib import Path
 from nghiquyet.engine import hookimpl
 from nghiquyet.engine.rule_params import Param, rule_type
 from nghiquyet.engine.rules import Hit, Outcome
+
+from .water import prepare_nlp  # noqa: F401  (a hook of this plugin)
 
 
 # The params a rule of this type may set: a pack that misspells one, or gives a
@@ -36,6 +39,9 @@ def check_min_words(facts, rule):
 def register_rules(register):
     """Add the ``min_words`` rule type and the pack that uses it."""
     register.check("min_words", check_min_words)
+    register.declare(
+        "mention", {"water_source": "a well, a tank, a stream: where water comes from"}
+    )
     register.pack(Path(__file__).with_name("rules.yaml"))
 
 
