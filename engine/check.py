@@ -1,4 +1,4 @@
-"""Stage 3: run the selected rules over Facts and turn their hits into Findings."""
+"""Step 3: run the selected rules over Facts and turn their hits into Findings."""
 
 from __future__ import annotations
 

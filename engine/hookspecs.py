@@ -23,7 +23,7 @@ def register_rules(register):
 
     ``register`` is a :class:`nghiquyet.engine.rules.RuleRegistry`. Call
     ``register.pack(path)`` with a YAML file or a folder of them to add declarative
-    rules, and ``register.check(name, function, params=[Param(...)])`` to add a rule
+    rules, and ``register.rule_type(name, function, params=[Param(...)])`` to add a rule
     type that needs code: ``function(facts, rule) -> Outcome``, named in YAML by
     ``type: <name>``, its params declared so that packs are checked at load (see
     :mod:`nghiquyet.engine.rule_params`). A plugin that produces or reads names the
@@ -40,7 +40,7 @@ def prepare_nlp(nlp, config):
     manager and config), after the built-in components are in ``nlp`` (a
     ``spacy.blank("xx")`` pipeline). ``config`` is the resolved
     :class:`nghiquyet.engine.config.Config` of the run. Components write their
-    results into ``doc.spans`` so that the analysis stage can read them.
+    results into ``doc.spans`` so that the analysis step can read them.
     """
 
 

@@ -1,4 +1,4 @@
-"""Stage 1: turn a path into a Document through the ``load_document`` hook."""
+"""Step 1: turn a path into a Document through the ``load_document`` hook."""
 
 from __future__ import annotations
 

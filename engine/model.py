@@ -1,4 +1,4 @@
-"""The plain objects that flow between the stages.
+"""The plain objects that flow between the steps.
 
     path ─load─▶ Document ─analyse─▶ Facts ─check─▶ Finding ─score─▶ DocumentReport ─render─▶ bytes
 

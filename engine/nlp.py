@@ -139,7 +139,7 @@ DURATION_UNITS = {"tuần", "ngày", "giờ", "phút", "tiếng"}
 def _iso_value(kind: str, groups: tuple[str | None, ...]) -> tuple[str, str]:
     """(ISO-like value, precision) of a date match; an unwritten year is "????".
 
-    The analysis stage fills "????" with the year of the document's date line.
+    The analysis step fills "????" with the year of the document's date line.
     """
     g = groups
     if kind in ("day", "day_no_year"):

@@ -1,4 +1,4 @@
-"""Stage 5: reporters turn a finished Report into bytes. They never recompute.
+"""Step 5: reporters turn a finished Report into bytes. They never recompute.
 
 Reporters come from the ``register_reporters`` hook; this module keeps the registry
 and the small helpers every reporter shares (labels in both languages, JSON shape).

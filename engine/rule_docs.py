@@ -53,7 +53,7 @@ rules/x.yaml rule 3 (NQ705): params.signals: unknown signal 'draft_markk' (did y
 
 `nghiquyet explain NQ601` shows the same for one rule, with the values it sets and the
 part of the guidance it enforces. A plugin adds rule types with
-`register.check(name, function, params=[Param(...)])` and its own names with
+`register.rule_type(name, function, params=[Param(...)])` and its own names with
 `register.declare(kind, {name: meaning})` (see `engine/rule_params.py` and
 `engine/vocabulary.py`); a pack's `lexicon:` declares the categories it adds.
 """

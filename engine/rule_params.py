@@ -172,7 +172,7 @@ class RuleType:
 
 def rule_type(*params: Param, reads: Mapping[str, Iterable[str]] | None = None):
     """Decorator: attach to a check function the params it takes and what it always
-    reads; ``register.check(name, function)`` then picks them up."""
+    reads; ``register.rule_type(name, function)`` then picks them up."""
 
     def attach(function):
         function.params = tuple(params)

@@ -2,7 +2,7 @@
 
 A rule pack is a YAML file holding one rule, or ``rules:`` (a list of rules) with an
 optional ``lexicon:`` (extra cue terms by category). Every rule names a ``type``: a
-check function registered by a plugin (``register.check``). The built-in types live
+rule type registered by a plugin (``register.rule_type``). The built-in types live
 in :mod:`nghiquyet.plugins.checkers`.
 
 A check returns an :class:`Outcome`: how many of its checks passed out of how many,
@@ -256,7 +256,7 @@ class RuleRegistry:
         # the names rules may use: the built-ins, then what plugins and packs declare
         self.vocabulary: Vocabulary = builtin().copy()
 
-    def check(
+    def rule_type(
         self,
         name: str,
         function: CheckFunction,
@@ -282,6 +282,11 @@ class RuleRegistry:
             None if params is None else tuple(params),
             {kind: tuple(names) for kind, names in (reads or {}).items()},
         )
+
+    def check(self, name: str, function: CheckFunction, **declared) -> None:
+        """The older name of :meth:`rule_type`, kept so that plugins written for it
+        still load; "check" now means one property of an item a rule counts."""
+        self.rule_type(name, function, **declared)
 
     def declare(self, kind: str, terms: dict[str, Meaning], *, item: str | None = None) -> None:
         """Declare vocabulary a plugin produces or reads: a signal, a mention kind from

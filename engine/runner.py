@@ -1,4 +1,4 @@
-"""Runs the stages for one file or a batch: load → analyse → check → score.
+"""Runs the steps for one file or a batch: load → analyse → check → score.
 
 An :class:`Assessor` is built once per process: the plugin manager, the rule set
 and (lazily, on the first readable draft) the spaCy pipeline, so a batch pays for

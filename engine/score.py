@@ -1,4 +1,4 @@
-"""Stage 4: from rule results to criterion scores, an overall score and a grade.
+"""Step 4: from rule results to criterion scores, an overall score and a grade.
 
 The formula (also in the README):
 

@@ -1,4 +1,4 @@
-"""Text helpers shared by every stage: NFC, tone-placement folding, excerpts.
+"""Text helpers shared by every step: NFC, tone-placement folding, excerpts.
 
 Vietnamese allows two placements of the tone mark in the syllables "oa", "oe" and
 "uy" ("hoà"/"hòa", "thuỷ"/"thủy"); both are correct and both appear in real drafts.
@@ -34,7 +34,7 @@ _FOLD_RE = re.compile(
 
 
 def nfc(text: str) -> str:
-    """Return ``text`` in Unicode NFC, the one form every stage works on."""
+    """Return ``text`` in Unicode NFC, the one form every step works on."""
     return unicodedata.normalize("NFC", text)
 
 

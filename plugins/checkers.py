@@ -68,5 +68,5 @@ def _with_state(function):
 def register_rules(register):
     """Register the built-in rule types and the packs shipped in nghiquyet/rules."""
     for name, function in CHECKS.items():
-        register.check(name, _with_state(function), **DECLARED_HERE.get(name, {}))
+        register.rule_type(name, _with_state(function), **DECLARED_HERE.get(name, {}))
     register.pack(builtin_pack_folder())

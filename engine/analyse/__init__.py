@@ -1,4 +1,4 @@
-"""Stage 2: run the spaCy pipeline over the blocks and read what the draft says.
+"""Step 2: run the spaCy pipeline over the blocks and read what the draft says.
 
 Produces :class:`~nghiquyet.engine.model.Facts`: for every block what the pipeline
 found (dates, numbers, persons, lexicon cues) and which part of the resolution it

@@ -38,7 +38,7 @@ def check_min_words(facts, rule):
 @hookimpl
 def register_rules(register):
     """Add the ``min_words`` rule type and the pack that uses it."""
-    register.check("min_words", check_min_words)
+    register.rule_type("min_words", check_min_words)
     register.declare(
         "mention", {"water_source": "a well, a tank, a stream: where water comes from"}
     )
