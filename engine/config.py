@@ -18,6 +18,7 @@ import yaml
 
 from .criteria import CRITERION_IDS
 from .errors import ConfigError, malformed_yaml
+from .yamlio import load_yaml
 
 CONFIG_NAMES = ("nghiquyet.yaml", ".nghiquyet.yaml")
 
@@ -134,7 +135,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
         where = f"{path} [tool.nghiquyet]"
     else:
         try:
-            data = yaml.safe_load(raw)
+            data = load_yaml(raw)
         except yaml.YAMLError as exc:
             raise malformed_yaml(path, exc) from None
         where = str(path)

@@ -25,6 +25,7 @@ from .criteria import BY_DIGIT, BY_ID, CRITERION_IDS, META
 from .errors import ConfigError, malformed_yaml
 from .rule_params import Param, RuleType, check_reads, resolve_params
 from .vocabulary import Meaning, Vocabulary, builtin
+from .yamlio import load_yaml
 
 SEVERITIES = ("error", "warning", "info")
 STAGES = ("all", "draft", "adopted")
@@ -347,7 +348,7 @@ class RuleRegistry:
         """The rule entries of one pack; its ``lexicon:`` joins the registry's lexicon,
         and a category it adds joins the vocabulary."""
         try:
-            data = yaml.safe_load(file.read_text("utf-8"))
+            data = load_yaml(file.read_text("utf-8"))
         except yaml.YAMLError as exc:
             raise malformed_yaml(file, exc) from None
         except (OSError, UnicodeDecodeError) as exc:
