@@ -51,7 +51,21 @@ def load_document(path, config):
     Return ``None`` when this plugin does not handle the file's format, so that the
     next loader is tried; raise :class:`nghiquyet.engine.errors.InputError` when it
     does handle the format but the file cannot be read. The first non-``None``
-    result wins. Loaders must never modify the file.
+    result wins. Loaders must never modify the file. Declare the suffixes a loader
+    reads with :func:`document_formats`, so that folders and the web page offer them.
+    """
+
+
+@hookspec
+def document_formats():
+    """Declare the file formats this plugin's :func:`load_document` reads.
+
+    Return a list of :class:`nghiquyet.engine.model.DocumentFormat`, for instance
+    ``[DocumentFormat("Rich Text", (".rtf",))]``. The declared suffixes are all the
+    rest of the tool knows about formats: ``assess`` picks up files with them when it
+    walks a folder, the web page accepts them for upload, and the message for an
+    unsupported file lists them. A loader that declares nothing is still tried on a
+    file named on the command line.
     """
 
 

@@ -55,6 +55,23 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentFormat:
+    """A file format a loader reads, as its ``document_formats`` hook declares it.
+
+    ``name`` is what users call the format ("Word", "Markdown"). ``suffixes`` are
+    lower case with their dot; the first is the one messages show (".md", though
+    ".markdown" is read too). A ``legacy`` format is declared so that its files are
+    not skipped in silence: a folder's old Word ``.doc`` is converted or explained.
+    Messages do not suggest a legacy format and the web page does not accept one,
+    since reading it takes an outside converter that can run for a minute.
+    """
+
+    name: str
+    suffixes: tuple[str, ...]
+    legacy: bool = False
+
+
 @dataclass(slots=True)
 class Mention:
     """A span found by the analysis pipeline inside one block."""

@@ -44,8 +44,16 @@ def make_plugin_manager(extra: tuple = ()) -> pluggy.PluginManager:
 
 
 def plugin_list(pm: pluggy.PluginManager) -> list[dict[str, str]]:
-    """Name, origin and hooks of every registered plugin (for `nghiquyet plugins`)."""
+    """Name, origin, hooks and declared formats of every registered plugin (for
+    `nghiquyet plugins`); formats read "Word .docx .docm; Word 97-2003 .doc (legacy)"."""
     dists = {id(plugin): dist for plugin, dist in pm.list_plugin_distinfo()}
+    formats = {
+        id(impl.plugin): "; ".join(
+            " ".join((f.name, *f.suffixes)) + (" (legacy)" if f.legacy else "")
+            for f in impl.function()
+        )
+        for impl in pm.hook.document_formats.get_hookimpls()
+    }
     rows = []
     for name, plugin in pm.list_name_plugin():
         dist = dists.get(id(plugin))
@@ -55,6 +63,7 @@ def plugin_list(pm: pluggy.PluginManager) -> list[dict[str, str]]:
                 "name": name,
                 "origin": f"{dist.project_name} {dist.version}" if dist else "built-in",
                 "hooks": ", ".join(hooks),
+                "formats": formats.get(id(plugin), ""),
             }
         )
     return rows

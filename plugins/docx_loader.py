@@ -25,7 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 from nghiquyet.engine import hookimpl
-from nghiquyet.engine.model import Block, Document
+from nghiquyet.engine.model import Block, Document, DocumentFormat
 from nghiquyet.engine.text import nfc
 
 # The package guards are shared with the .odt loader; re-exported for callers of this module.
@@ -51,6 +51,10 @@ from .office import (  # noqa: F401
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # LibreOffice converts a legacy .doc when it is installed; a stuck conversion is killed.
 SOFFICE_TIMEOUT = 60
+
+WORD = DocumentFormat("Word", (".docx", ".docm"))
+# Word 97-2003: converted with LibreOffice when it is installed, otherwise explained
+WORD_97 = DocumentFormat("Word 97-2003", (".doc",), legacy=True)
 
 
 def _on(el: etree._Element | None) -> bool | None:
@@ -426,10 +430,16 @@ def convert_doc(path: Path, soffice: str, timeout: float | None = None) -> bytes
 
 
 @hookimpl
+def document_formats():
+    """Word documents, and Word 97-2003 files so that a folder's .doc is not skipped."""
+    return [WORD, WORD_97]
+
+
+@hookimpl
 def load_document(path, config):
     """Load .docx files; convert a legacy .doc with LibreOffice when ``soffice`` is on
     PATH, and otherwise explain what to do with .doc and encrypted files."""
-    if path.suffix.lower() not in (".docx", ".docm", ".doc"):
+    if path.suffix.lower() not in WORD.suffixes + WORD_97.suffixes:
         return None
     limits = Limits.from_config(config)
     data = path.read_bytes()

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 from nghiquyet.engine import hookimpl
-from nghiquyet.engine.model import Block, Document
+from nghiquyet.engine.model import Block, Document, DocumentFormat
 from nghiquyet.engine.text import nfc
 
 from .office import (
@@ -454,10 +454,20 @@ def read_odt(path: Path, data: bytes, limits: Limits | None = None) -> Document:
     )
 
 
+# .ott is a Writer template: a draft started from a province's form may still be one
+OPENDOCUMENT = DocumentFormat("OpenDocument text", (".odt", ".ott"))
+
+
+@hookimpl
+def document_formats():
+    """OpenDocument text, as LibreOffice Writer saves it."""
+    return [OPENDOCUMENT]
+
+
 @hookimpl
 def load_document(path, config):
     """Load OpenDocument text files (.odt, and .ott templates) saved by LibreOffice
     Writer or another office suite."""
-    if path.suffix.lower() not in (".odt", ".ott"):
+    if path.suffix.lower() not in OPENDOCUMENT.suffixes:
         return None
     return read_odt(path, path.read_bytes(), Limits.from_config(config))

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from nghiquyet.engine import hookimpl, legacy
 from nghiquyet.engine.errors import InputError
-from nghiquyet.engine.model import Block, Document
+from nghiquyet.engine.model import Block, Document, DocumentFormat
 from nghiquyet.engine.text import RUN_IN_MAX_WORDS, nfc
 
-TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md"}
+MARKDOWN = DocumentFormat("Markdown", (".md", ".markdown"))
+PLAIN_TEXT = DocumentFormat("plain text", (".txt",))
 
 
 _MAGIC_HINTS = (
@@ -241,13 +242,20 @@ def parse_markdown(text: str, path: str) -> Document:
 
 
 @hookimpl
+def document_formats():
+    """Markdown and plain text."""
+    return [MARKDOWN, PLAIN_TEXT]
+
+
+@hookimpl
 def load_document(path, config):
     """Load .txt and .md files."""
-    kind = TEXT_SUFFIXES.get(path.suffix.lower())
-    if kind is None:
+    suffix = path.suffix.lower()
+    if suffix not in MARKDOWN.suffixes + PLAIN_TEXT.suffixes:
         return None
     text, encoding = read_text_file(path)
-    doc = parse_markdown(text, str(path)) if kind == "md" else parse_plain(text, str(path))
+    markdown = suffix in MARKDOWN.suffixes
+    doc = parse_markdown(text, str(path)) if markdown else parse_plain(text, str(path))
     doc.meta["encoding"] = encoding
     if encoding in legacy.NAMES:  # an 8-bit file: say that it was converted
         doc.notes.append(legacy.note(encoding, 1, where="file"))

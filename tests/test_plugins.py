@@ -25,7 +25,14 @@ from nghiquyet.engine.runner import Assessor
 
 SAMPLE_PLUGIN = Path(__file__).parent / "sample_plugin"
 
-HOOKS = ["register_rules", "prepare_nlp", "load_document", "register_reporters", "adjust_score"]
+HOOKS = [
+    "register_rules",
+    "prepare_nlp",
+    "load_document",
+    "document_formats",
+    "register_reporters",
+    "adjust_score",
+]
 
 
 @pytest.mark.parametrize("name", HOOKS)

@@ -80,8 +80,9 @@ def explain_command(rule, lang):
 
 @click.command(name="plugins")
 def plugins_command():
-    """List loaded plugins and the hooks each implements."""
+    """List loaded plugins, the hooks each implements and the formats each reads."""
     from ..plugin_manager import get_plugin_manager, plugin_list
 
     for row in plugin_list(get_plugin_manager()):
-        click.echo(f"{row['name']:<40} {row['origin']:<24} {row['hooks']}")
+        formats = f"  [{row['formats']}]" if row["formats"] else ""
+        click.echo(f"{row['name']:<40} {row['origin']:<24} {row['hooks']}{formats}")
