@@ -6,13 +6,34 @@ from pathlib import Path
 
 from . import legacy
 from .errors import InputError
-from .model import Document
+from .model import Document, DocumentFormat
 
-# .doc is listed so that a folder's legacy Word files are reported (or converted),
-# never skipped in silence.
-DRAFT_SUFFIXES = (".docx", ".doc", ".odt", ".md", ".markdown", ".txt")
 # A resolution is 2–6 pages; 50 MB is already a thousand times that.
 MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+def document_formats(pm, *, include_legacy: bool) -> list[DocumentFormat]:
+    """The formats the loaders registered with ``pm`` declare, built-ins first; with
+    ``legacy`` ones (a folder's old .doc) or without (what a message suggests)."""
+    declared = pm.hook.document_formats()  # pluggy calls the last registered first
+    return [f for found in reversed(declared) for f in found if include_legacy or not f.legacy]
+
+
+def suffixes_of(formats: list[DocumentFormat]) -> tuple[str, ...]:
+    """Every suffix of ``formats``, lower case, each once."""
+    return tuple(dict.fromkeys(suffix.lower() for f in formats for suffix in f.suffixes))
+
+
+def shown_suffixes(formats: list[DocumentFormat]) -> list[str]:
+    """The first suffix of each format, as messages name them (".docx", ".md", ...)."""
+    return list(dict.fromkeys(f.suffixes[0].lower() for f in formats if f.suffixes))
+
+
+def either(items: list[str], lang: str) -> str:
+    """``a, b hoặc c`` / ``a, b or c``: the choices a message offers."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {'hoặc' if lang == 'vi' else 'or'} {items[-1]}"
 
 
 def load(path: Path, config, pm) -> Document:
@@ -50,12 +71,13 @@ def load(path: Path, config, pm) -> Document:
             f"{path}: cannot read ({exc.strerror})",
         ) from None
     if document is None:
+        shown = shown_suffixes(document_formats(pm, include_legacy=False))
         raise InputError(
             "unsupported",
             f"{path.name}: định dạng {path.suffix or '(không đuôi)'} chưa được hỗ trợ; "
-            "dùng .docx, .odt, .md hoặc .txt",
+            f"dùng {either(shown, 'vi')}",
             f"{path.name}: unsupported format {path.suffix or '(no extension)'}; "
-            "use .docx, .odt, .md or .txt",
+            f"use {either(shown, 'en')}",
         )
     if not any(b.text.strip() for b in document.blocks):
         raise InputError(
@@ -66,18 +88,25 @@ def load(path: Path, config, pm) -> Document:
     return document
 
 
-def expand_paths(paths: list[Path]) -> list[Path]:
+def expand_paths(paths: list[Path], pm=None) -> list[Path]:
     """Files as given, plus drafts found recursively in folders; sorted, de-duplicated.
 
-    Word's lock files (``~$draft.docx``) and hidden files are skipped.
+    A draft in a folder is a file with a suffix that a loader of ``pm`` (default: the
+    process-wide plugin manager) declares. Word's lock files (``~$draft.docx``) and
+    hidden files are skipped.
     """
+    if pm is None:
+        from .plugin_manager import get_plugin_manager
+
+        pm = get_plugin_manager()
+    suffixes = suffixes_of(document_formats(pm, include_legacy=True))
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             for candidate in sorted(path.rglob("*")):
                 if (
                     candidate.is_file()
-                    and candidate.suffix.lower() in DRAFT_SUFFIXES
+                    and candidate.suffix.lower() in suffixes
                     and not candidate.name.startswith(("~$", "."))
                     and not any(
                         part.startswith(".") for part in candidate.relative_to(path).parts[:-1]

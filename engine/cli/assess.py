@@ -281,8 +281,12 @@ def run_assess(**kwargs) -> int:
 
 def path_errors(missing, folders) -> list:
     """Error entries for inputs that are not there and folders that hold no draft."""
+    from ..load import document_formats, shown_suffixes
     from ..model import DocumentError, DocumentReport
+    from ..plugin_manager import get_plugin_manager
 
+    formats = document_formats(get_plugin_manager(), include_legacy=True)
+    kinds = ", ".join(shown_suffixes(formats))
     entries = [
         DocumentReport(
             path=str(p),
@@ -298,8 +302,8 @@ def path_errors(missing, folders) -> list:
             error=DocumentError(
                 "no_drafts",
                 {
-                    "vi": f"{p}: thư mục không có dự thảo (.docx, .doc, .odt, .md, .txt)",
-                    "en": f"{p}: no drafts (.docx, .doc, .odt, .md, .txt) in folder",
+                    "vi": f"{p}: thư mục không có dự thảo ({kinds})",
+                    "en": f"{p}: no drafts ({kinds}) in folder",
                 },
             ),
         )
@@ -343,7 +347,10 @@ def progress_bar():
 @with_assess_options
 @click.version_option(__version__, "--version", "-V", prog_name="nghiquyet")
 def assess_command(**kwargs):
-    """Score draft thematic resolutions (.docx, .odt, .md, .txt) and say what to fix.
+    """Score draft thematic resolutions and say what to fix.
+
+    PATH is a draft, or a folder searched for drafts in every format the loaders
+    read (`nghiquyet plugins` lists them).
 
     Exit codes: 0 no error-level finding and every score ≥ --fail-under;
     1 findings or a score below it; 2 usage, config or unreadable input.

@@ -1,9 +1,10 @@
 """``nghiquyet serve``: a local web page for secretaries who never open a terminal.
 
-One page, in Vietnamese (English with ``?lang=en``): choose or drop a draft (.docx,
-.odt, .md, .txt) or paste its text, and see the same report as ``assess --format html``,
-with downloads of the draft with Word comments, the JSON and the Markdown report. A
-second form compares two versions of a draft; a third gives a blank template.
+One page, in Vietnamese (English with ``?lang=en``): choose or drop a draft (in a
+format the loaders declare) or paste its text, and see the same report as
+``assess --format html``, with downloads of the draft with Word comments, the JSON and
+the Markdown report. A second form compares two versions of a draft; a third gives a
+blank template.
 ``POST /api/assess`` returns the JSON report (schema version 1) for other tools.
 
 Privacy: an upload lives in memory and, for the length of the request, in a temporary

@@ -7,6 +7,7 @@ threadpool, so the event loop keeps accepting uploads meanwhile.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from contextlib import asynccontextmanager
 
@@ -16,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from ..load import document_formats
 from ..model import DocumentError, DocumentReport
 from .assessing import Assessed, Engine
 from .pages import DOCX_TYPE, Views, band, compare_rows, json_bytes, labels
@@ -181,6 +183,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     """The web application. ``engine`` may be shared (tests build one per session)."""
     settings = settings or Settings()
     engine = engine or Engine(settings.config)
+    if not settings.formats:
+        formats = document_formats(engine.assessor.pm, include_legacy=False)
+        settings = dataclasses.replace(settings, formats=tuple(formats))
     routes = Routes(settings, engine)
 
     @asynccontextmanager

@@ -16,6 +16,7 @@ from typing import Any
 from starlette.responses import HTMLResponse
 
 from .. import __version__
+from ..load import either, shown_suffixes, suffixes_of
 from ..model import DocumentReport, Report
 from .assessing import Assessed
 from .settings import Settings
@@ -97,6 +98,8 @@ class Views:
             lang=lang,
             other_lang="en" if lang == "vi" else "vi",
             max_mb=f"{self.settings.max_upload_mb:g}",
+            accept=",".join(suffixes_of(self.settings.formats)),
+            kinds=either(shown_suffixes(self.settings.formats), lang),
             host=self.settings.host,
             nonce=nonce,
             version=__version__,

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..config import Config
+from ..model import DocumentFormat
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 DEFAULT_MAX_UPLOAD_MB = 20.0
 # Two files at most in one request: the comparison form sends an old and a new version.
 DEFAULT_MAX_FILES = 2
-SUFFIXES = (".docx", ".odt", ".md", ".markdown", ".txt")
 STAGES = ("auto", "draft", "adopted")
 LANGS = ("vi", "en")
 
@@ -25,6 +25,9 @@ class Settings:
     lang: str = "vi"
     host: str = DEFAULT_HOST
     config: Config = field(default_factory=Config)
+    # The formats an upload may have: left empty, create_app takes those the engine's
+    # loaders declare, less the legacy ones (an old .doc would wait on LibreOffice).
+    formats: tuple[DocumentFormat, ...] = ()
 
     @property
     def max_upload_bytes(self) -> int:

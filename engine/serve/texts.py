@@ -1,7 +1,7 @@
 """Every string the web page shows, in both languages.
 
-Messages that name a limit take ``{mb}`` / ``{n}``; :class:`.uploads.RequestError`
-fills them in.
+Messages that name a limit take ``{mb}`` / ``{n}``; those that name the formats
+accepted, ``{kinds}``. :class:`.uploads.RequestError` fills them in.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 TEXTS: dict[str, dict[str, str]] = {
     "vi": {
         "title": "Kiểm tra dự thảo nghị quyết chuyên đề",
-        "lead": "Chọn tệp dự thảo (Word .docx, LibreOffice .odt, hoặc .md, .txt) hoặc dán văn bản, "
+        "lead": "Chọn tệp dự thảo ({kinds}) hoặc dán văn bản, "
         "rồi bấm «Kiểm tra». Tệp chỉ được đọc trên máy này và không được lưu lại.",
         "switch": "English",
         "check_heading": "1. Kiểm tra một dự thảo",
@@ -59,7 +59,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "err_no_input": "Chưa chọn tệp hoặc dán văn bản.",
         "err_too_large": "Tệp quá lớn: tối đa {mb} MB mỗi tệp.",
         "err_too_many": "Quá nhiều tệp trong một lần gửi (tối đa {n}).",
-        "err_type": "Chỉ nhận tệp .docx, .odt, .md hoặc .txt; tệp «{name}» không phải loại này. "
+        "err_type": "Chỉ nhận tệp {kinds}; tệp «{name}» không phải loại này. "
         "Nếu là tệp .doc cũ, hãy mở bằng Word và «Lưu thành» .docx.",
         "err_form": "Không đọc được dữ liệu gửi lên; hãy thử lại.",
         "err_internal": "Có lỗi khi đánh giá tệp này; hãy thử lại hoặc báo cho người quản trị.",
@@ -71,7 +71,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "en": {
         "title": "Check a draft thematic resolution",
-        "lead": "Choose a draft (Word .docx, LibreOffice .odt, or .md, .txt) or paste its text, then press Check. "
+        "lead": "Choose a draft ({kinds}) or paste its text, then press Check. "
         "The file is read on this computer only and is not kept.",
         "switch": "Tiếng Việt",
         "check_heading": "1. Check a draft",
@@ -122,7 +122,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "err_no_input": "Choose a file or paste the text first.",
         "err_too_large": "The file is too large: at most {mb} MB per file.",
         "err_too_many": "Too many files in one request (at most {n}).",
-        "err_type": "Only .docx, .odt, .md or .txt files; «{name}» is not one. "
+        "err_type": "Only {kinds} files; «{name}» is not one. "
         "An old .doc file: open it in Word and Save As .docx.",
         "err_form": "The upload could not be read; please try again.",
         "err_internal": "Something went wrong assessing this file; "

@@ -19,7 +19,8 @@ from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 
-from .settings import SUFFIXES, Settings
+from ..load import either, shown_suffixes, suffixes_of
+from .settings import LANGS, Settings
 from .texts import TEXTS
 
 
@@ -37,7 +38,9 @@ class RequestError(Exception):
 
     def message(self, lang: str) -> str:
         """What went wrong, in ``lang``."""
-        return TEXTS[lang][self.key].format(**self.values)
+        # a value may be worded per language: {"vi": "a hoặc b", "en": "a or b"}
+        values = {k: v[lang] if isinstance(v, dict) else v for k, v in self.values.items()}
+        return TEXTS[lang][self.key].format(**values)
 
 
 @dataclass(slots=True)
@@ -125,8 +128,10 @@ async def upload_from(
         data = await item.read()
         if len(data) > settings.max_upload_bytes:
             raise RequestError(413, "err_too_large", mb=f"{settings.max_upload_mb:g}")
-        if Path(name).suffix.lower() not in SUFFIXES:
-            raise RequestError(415, "err_type", name=name)
+        if Path(name).suffix.lower() not in suffixes_of(settings.formats):
+            shown = shown_suffixes(settings.formats)
+            kinds = {code: either(shown, code) for code in LANGS}
+            raise RequestError(415, "err_type", name=name, kinds=kinds)
         return Upload(name, data)
     text = form.get(text_field) if text_field else None
     if isinstance(text, str) and text.strip():
