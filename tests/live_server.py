@@ -4,7 +4,8 @@ The server is uvicorn in a background thread on a socket bound to 127.0.0.1 port
 (the kernel picks a free port; no race). It is built on first use and stopped when
 the interpreter exits, so the request-level tests and the browser tests share it and
 its spaCy pipeline. The upload limit is lowered to 1 MB so that "too large" needs
-only a small body.
+only a small body. :func:`serve_in_thread` runs any other app the same way (one on a
+plugin manager with a test plugin, for instance).
 """
 
 from __future__ import annotations
@@ -21,12 +22,18 @@ TEST_MAX_MB = 1.0
 @cache
 def live_server() -> str:
     """Start the server once; returns its base URL (``http://127.0.0.1:PORT``)."""
-    import uvicorn
     from nghiquyet.engine.config import Config
     from nghiquyet.engine.serve import Settings, create_app
 
     settings = Settings(max_upload_mb=TEST_MAX_MB, config=Config())
-    app = create_app(settings)
+    return serve_in_thread(create_app(settings))
+
+
+def serve_in_thread(app) -> str:
+    """Run ``app`` with uvicorn in a background thread until the interpreter exits;
+    returns its base URL."""
+    import uvicorn
+
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))

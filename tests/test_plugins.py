@@ -122,6 +122,27 @@ def test_external_plugin_found_by_entry_point_adds_rule_and_reporter(tmp_path):
     assert str(draft) in csv_out.stdout
 
 
+def test_external_loader_reads_its_suffix_in_a_folder(tmp_path):
+    """The sample's web-page loader, found through the entry point: its formats are
+    listed, and a folder search picks up its suffix beside the built-in ones."""
+    site = _install_sample(tmp_path)
+    listed = _run(site, "plugins")
+    assert "[web page .html .htm]" in listed.stdout, listed.stdout
+
+    folder = tmp_path / "chi-bo"
+    folder.mkdir()
+    (folder / "ban-web.html").write_text(
+        "<html><body><h1>NGHỊ QUYẾT</h1><p>về giữ vệ sinh xóm 3</p>"
+        "<p>Chi bộ quyết tâm thực hiện tốt.</p></body></html>",
+        "utf-8",
+    )
+    (folder / "ghi-chu.pdf").write_bytes(b"%PDF-1.4")
+    result = _run(site, "assess", str(folder), "--format", "json", "--exit-zero")
+    assert result.returncode == 0, result.stderr
+    (document,) = json.loads(result.stdout)["documents"]
+    assert document["path"].endswith("ban-web.html") and document["error"] is None
+
+
 def test_prepare_nlp_and_adjust_score_hooks_are_called(samples):
     class SitePolicy:
         """A province that caps drafts without a chi ủy review at 60."""

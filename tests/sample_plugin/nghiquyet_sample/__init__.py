@@ -7,7 +7,8 @@ Installed as the distribution ``nghiquyet-sample`` with this entry point::
 
 It adds one rule type and its YAML pack (a draft under 300 words is too thin to
 be a thematic resolution), a pipeline component that finds water sources with the
-rule that reads them (:mod:`nghiquyet_sample.water`), and a ``csv`` reporter.
+rule that reads them (:mod:`nghiquyet_sample.water`), a ``csv`` reporter, and a
+loader for drafts saved as web pages (.html, .htm) in :mod:`nghiquyet_sample.web_page`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ from nghiquyet.engine import hookimpl
 from nghiquyet.engine.rule_params import Param, rule_type
 from nghiquyet.engine.rules import Hit, Outcome
 
-from .water import prepare_nlp  # noqa: F401  (a hook of this plugin)
+# pluggy finds hook implementations among the module's names: those of water.py and
+# of the loader in web_page.py are here too
+from .water import prepare_nlp  # noqa: F401
+from .web_page import document_formats, load_document  # noqa: F401
 
 
 # The params a rule of this type may set: a pack that misspells one, or gives a
