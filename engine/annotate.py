@@ -47,26 +47,13 @@ def comment_text(finding: Finding, lang: str) -> str:
 def _block_paragraphs(source: Path, data: bytes, body) -> tuple[list, list[str]]:
     """The ``w:p`` element of every block, in block order, and the block texts.
 
-    Runs the loader's own walk over ``body`` (python-docx's tree), recording the
-    paragraph element each time the walk emits a block.
+    The docx loader's own reader walks ``body`` (python-docx's tree), so the blocks
+    are numbered exactly as in the report.
     """
-    from nghiquyet.plugins.docx_loader import _DocxReader, open_package
+    from nghiquyet.plugins.docx_loader import read_docx_blocks
 
-    class _Recorder(_DocxReader):
-        def __init__(self, path, package):
-            super().__init__(path, package)
-            self.elements: list = []
-
-        def paragraph(self, p, cell):
-            before = len(self.blocks)
-            super().paragraph(p, cell)
-            if len(self.blocks) > before:
-                self.elements.append(p)
-
-    with open_package(source, data) as package:
-        recorder = _Recorder(source, package)
-        recorder.body(body)
-    return recorder.elements, [b.text for b in recorder.blocks]
+    pairs = read_docx_blocks(source, data, body)
+    return [p for _, p in pairs], [block.text for block, _ in pairs]
 
 
 def _plain(text: str) -> str:
@@ -78,9 +65,9 @@ def _plain(text: str) -> str:
 
 def _paragraph_text(p) -> str:
     """Visible text of ``w:p`` without tracked deletions, read as the loader reads it."""
-    from nghiquyet.plugins.docx_loader import _DocxReader
+    from nghiquyet.plugins.docx_loader import paragraph_text
 
-    return _plain("".join(_DocxReader._run_text(run) for run in _DocxReader._runs(p)))
+    return _plain(paragraph_text(p))
 
 
 def _title_block(texts: list[str], tables: list[bool]) -> int:

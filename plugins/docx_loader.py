@@ -8,6 +8,11 @@ insertions are kept and deletions dropped, as if all changes were accepted.
 
 lxml is used directly (about ten times faster than python-docx); the package and its
 XML are opened with the guards of :mod:`nghiquyet.plugins.office`.
+
+Public: :func:`read_docx` (bytes to a Document), :class:`DocxReader` and
+:func:`read_docx_blocks` (the blocks with the ``w:p`` element each came from, which
+``--annotate`` needs to anchor its comments), :func:`paragraph_text`, and
+:func:`convert_doc` for a legacy .doc.
 """
 
 from __future__ import annotations
@@ -28,13 +33,8 @@ from nghiquyet.engine import hookimpl
 from nghiquyet.engine.model import Block, Document, DocumentFormat
 from nghiquyet.engine.text import nfc
 
-# The package guards are shared with the .odt loader; re-exported for callers of this module.
-from .office import (  # noqa: F401
-    MAX_ENTRIES,
-    MAX_PART_BYTES,
-    MAX_TOTAL_BYTES,
+from .office import (
     OLE_MAGIC,
-    ZIP_MAGIC,
     Limits,
     RunCollector,
     StyleProps,
@@ -47,6 +47,18 @@ from .office import (  # noqa: F401
     read_part,
     read_part_bytes,
 )
+
+__all__ = [
+    "DocxReader",
+    "WORD",
+    "WORD_97",
+    "convert_doc",
+    "document_formats",
+    "load_document",
+    "paragraph_text",
+    "read_docx",
+    "read_docx_blocks",
+]
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # LibreOffice converts a legacy .doc when it is installed; a stuck conversion is killed.
@@ -219,18 +231,30 @@ def _styles_of(package: zipfile.ZipFile, path: Path, limits: Limits | None) -> _
     return styles
 
 
-class _DocxReader:
+class DocxReader:
+    """Reads the body of a Word document into Blocks, in document order.
+
+    Styles and list numbering come from ``package``; :meth:`body` walks a ``w:body``
+    (or a table cell, a content control), which may come from any parse of the same
+    document: ``--annotate`` walks python-docx's own tree so that it can put comments
+    in it. Afterwards ``blocks`` holds a Block per paragraph with text, and
+    ``paragraphs`` the ``w:p`` element each came from, at the same position.
+    """
+
     def __init__(self, path: Path, package: zipfile.ZipFile, limits: Limits | None = None):
         self.path = path
         self.styles = _styles_of(package, path, limits)
         self.numbering = _Numbering(read_part(package, "word/numbering.xml", path, limits))
         self.blocks: list[Block] = []
+        self.paragraphs: list[etree._Element] = []
         self.tables = 0
         self.fonts: Counter[str] = Counter()
         # runs converted from a legacy 8-bit font (TCVN3 .VnTime, VNI-Times), by encoding
         self.legacy_runs: Counter[str] = Counter()
 
     def body(self, parent: etree._Element, cell: tuple[int, int, int] | None = None) -> None:
+        """Read the paragraphs and tables in ``parent``; ``cell`` is (table, row, col)
+        when ``parent`` is a table cell. Tracked insertions are read, deletions not."""
         for child in parent:
             tag = child.tag
             if tag == W + "p":
@@ -245,6 +269,7 @@ class _DocxReader:
                 self.body(child, cell)
 
     def table(self, tbl: etree._Element) -> None:
+        """Read every cell of ``tbl``, row by row, numbering the table."""
         self.tables += 1
         number = self.tables
         for r, tr in enumerate(tbl.iterchildren(W + "tr")):
@@ -252,6 +277,7 @@ class _DocxReader:
                 self.body(tc, (number, r, c))
 
     def paragraph(self, p: etree._Element, cell: tuple[int, int, int] | None) -> None:
+        """Add ``p`` as a Block, with its list number and style, unless it has no text."""
         ppr = p.find(W + "pPr")
         style_el = ppr.find(W + "pStyle") if ppr is not None else None
         pstyle = self.styles.get(style_el.get(W + "val") if style_el is not None else None)
@@ -275,10 +301,10 @@ class _DocxReader:
             label, bullet = self.numbering.label(*numbered)
             bullet = bullet or not label
         runs = RunCollector()
-        for run in self._runs(p):
+        for run in _visible_runs(p):
             props = _run_props(run.find(W + "rPr")).merged(pstyle).merged(self.styles.default)
             runs.add(
-                self._run_text(run),
+                _run_text(run),
                 props.font,
                 props.bold,
                 props.italic,
@@ -310,34 +336,53 @@ class _DocxReader:
             else "paragraph"
         )
         self.blocks.append(runs.block(len(self.blocks) + 1, text, kind, level, align, cell))
+        self.paragraphs.append(p)
 
-    @staticmethod
-    def _runs(p: etree._Element):
-        """Runs in order, with tracked deletions and moved-away text left out."""
-        for el in p.iter(W + "r"):
-            ancestor = el.getparent()
-            skip = False
-            while ancestor is not None and ancestor is not p:
-                if ancestor.tag in (W + "del", W + "moveFrom"):
-                    skip = True
-                    break
-                ancestor = ancestor.getparent()
-            if not skip:
-                yield el
 
-    @staticmethod
-    def _run_text(run: etree._Element) -> str:
-        out = []
-        for el in run:
-            if el.tag == W + "t":
-                out.append(el.text or "")
-            elif el.tag in (W + "tab", W + "ptab"):
-                out.append("\t")
-            elif el.tag in (W + "br", W + "cr"):
-                out.append(" ")
-            elif el.tag == W + "noBreakHyphen":
-                out.append("-")
-        return "".join(out)
+def _visible_runs(p: etree._Element):
+    """Runs in order, with tracked deletions and moved-away text left out."""
+    for el in p.iter(W + "r"):
+        ancestor = el.getparent()
+        skip = False
+        while ancestor is not None and ancestor is not p:
+            if ancestor.tag in (W + "del", W + "moveFrom"):
+                skip = True
+                break
+            ancestor = ancestor.getparent()
+        if not skip:
+            yield el
+
+
+def _run_text(run: etree._Element) -> str:
+    out = []
+    for el in run:
+        if el.tag == W + "t":
+            out.append(el.text or "")
+        elif el.tag in (W + "tab", W + "ptab"):
+            out.append("\t")
+        elif el.tag in (W + "br", W + "cr"):
+            out.append(" ")
+        elif el.tag == W + "noBreakHyphen":
+            out.append("-")
+    return "".join(out)
+
+
+def paragraph_text(p: etree._Element) -> str:
+    """The text typed in the paragraph ``p`` as the reader sees it, tracked deletions
+    left out; unlike a Block's text, without its list number, legacy fonts unconverted
+    and white space as it is."""
+    return "".join(_run_text(run) for run in _visible_runs(p))
+
+
+def read_docx_blocks(
+    path: Path, data: bytes, body: etree._Element, limits: Limits | None = None
+) -> list[tuple[Block, etree._Element]]:
+    """The blocks of ``body``, read with the styles and numbering of the .docx in
+    ``data``, each with the ``w:p`` element it came from (see :class:`DocxReader`)."""
+    with open_package(path, data, limits or Limits()) as package:
+        reader = DocxReader(path, package, limits)
+        reader.body(body)
+    return list(zip(reader.blocks, reader.paragraphs, strict=True))
 
 
 def read_docx(path: Path, data: bytes, limits: Limits | None = None) -> Document:
@@ -353,7 +398,7 @@ def read_docx(path: Path, data: bytes, limits: Limits | None = None) -> Document
                 "gói không có word/document.xml",
                 "no word/document.xml in the package",
             )
-        reader = _DocxReader(path, package, limits)
+        reader = DocxReader(path, package, limits)
         body = root.find(W + "body")
         if body is None:
             raise _fail(path, "corrupt", "tài liệu không có phần thân", "the document has no body")

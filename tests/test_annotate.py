@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from nghiquyet.engine.annotate import AUTHOR, INITIALS, annotate_docx, comment_text
 from nghiquyet.engine.cli import assess_command
 from nghiquyet.engine.model import Location
-from nghiquyet.plugins.docx_loader import read_docx
+from nghiquyet.plugins.docx_loader import paragraph_text, read_docx, read_docx_blocks
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -226,6 +226,27 @@ def test_tricky_draft_every_block_maps_to_its_paragraph(tmp_path, assessor):
     # the real findings too
     _check_anchors(source, report, annotate_docx(source, report, "vi"))
     assert _sha(source) == before
+
+
+def test_the_public_reader_pairs_each_block_with_its_paragraph(tmp_path):
+    """read_docx_blocks over python-docx's tree gives the loader's very blocks, each
+    with the w:p it came from; what annotate anchors its comments on."""
+    source = tmp_path / "tricky.docx"
+    _tricky_docx(source)
+    data = source.read_bytes()
+    body = docx.Document(io.BytesIO(data)).element.body
+    pairs = read_docx_blocks(source, data, body)
+    assert [block for block, _ in pairs] == read_docx(source, data).blocks
+    in_body = list(body.iter(W + "p"))
+    for block, p in pairs:
+        assert p in in_body  # the caller's own elements, where comments can go
+        typed = " ".join(paragraph_text(p).split())
+        assert typed and block.text.endswith(typed)  # "1. " numbers are not typed
+    numbered = [block.text for block, p in pairs if paragraph_text(p) != block.text]
+    assert numbered == [
+        "1. Đến 30/6/2026, 95% số hộ phân loại rác.",
+        "2. Xóa 5/5 điểm đổ rác tự phát.",
+    ]
 
 
 def test_numbered_paragraph_gets_its_comment(tmp_path, assessor):

@@ -18,6 +18,7 @@ BEING_SPLIT = {
     "engine/legacy.py",
     "engine/nlp.py",
     "engine/template.py",
+    "plugins/docx_loader.py",
     "plugins/office.py",
     "plugins/text_loader.py",
 }
