@@ -7,7 +7,7 @@ because drafters number their sections that way and the analysis reads it. Track
 insertions are kept and deletions dropped, as if all changes were accepted.
 
 lxml is used directly (about ten times faster than python-docx); the package and its
-XML are opened with the guards of :mod:`nghiquyet.plugins.office`.
+XML are opened with the guards of :mod:`nghiquyet.plugins.office_package`.
 
 Public: :func:`read_docx` (bytes to a Document), :class:`DocxReader` and
 :func:`read_docx_blocks` (the blocks with the ``w:p`` element each came from, which
@@ -33,15 +33,13 @@ from nghiquyet.engine import hookimpl
 from nghiquyet.engine.model import Block, Document, DocumentFormat
 from nghiquyet.engine.text import nfc
 
-from .office import (
+from .office import RunCollector, StyleProps, format_number, office_document
+from .office_package import (
     OLE_MAGIC,
     Limits,
-    RunCollector,
-    StyleProps,
-    _fail,
-    _ole_streams,
-    format_number,
-    office_document,
+    PackageKind,
+    file_error,
+    ole_streams,
     open_package,
     parse_part,
     read_part,
@@ -65,6 +63,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SOFFICE_TIMEOUT = 60
 
 WORD = DocumentFormat("Word", (".docx", ".docm"))
+WORD_PACKAGE = PackageKind("not_docx", "gói Word", "Word package")
 # Word 97-2003: converted with LibreOffice when it is installed, otherwise explained
 WORD_97 = DocumentFormat("Word 97-2003", (".doc",), legacy=True)
 
@@ -379,7 +378,8 @@ def read_docx_blocks(
 ) -> list[tuple[Block, etree._Element]]:
     """The blocks of ``body``, read with the styles and numbering of the .docx in
     ``data``, each with the ``w:p`` element it came from (see :class:`DocxReader`)."""
-    with open_package(path, data, limits or Limits()) as package:
+    limits = limits or Limits()
+    with open_package(path, data, WORD_PACKAGE, limits) as package:
         reader = DocxReader(path, package, limits)
         reader.body(body)
     return list(zip(reader.blocks, reader.paragraphs, strict=True))
@@ -388,11 +388,11 @@ def read_docx_blocks(
 def read_docx(path: Path, data: bytes, limits: Limits | None = None) -> Document:
     """Read a .docx from its bytes into a Document, within ``limits``."""
     limits = limits or Limits()
-    package = open_package(path, data, limits)
+    package = open_package(path, data, WORD_PACKAGE, limits)
     with package:
         root = read_part(package, "word/document.xml", path, limits)
         if root is None:
-            raise _fail(
+            raise file_error(
                 path,
                 "not_docx",
                 "gói không có word/document.xml",
@@ -401,7 +401,9 @@ def read_docx(path: Path, data: bytes, limits: Limits | None = None) -> Document
         reader = DocxReader(path, package, limits)
         body = root.find(W + "body")
         if body is None:
-            raise _fail(path, "corrupt", "tài liệu không có phần thân", "the document has no body")
+            raise file_error(
+                path, "corrupt", "tài liệu không có phần thân", "the document has no body"
+            )
         reader.body(body)
         page_mm = None
         size = body.find(f"{W}sectPr/{W}pgSz")
@@ -444,7 +446,7 @@ def convert_doc(path: Path, soffice: str, timeout: float | None = None) -> bytes
                 env={**os.environ, "HOME": tmp},
             )
         except subprocess.TimeoutExpired:
-            raise _fail(
+            raise file_error(
                 path,
                 "legacy_doc",
                 f"tệp Word cũ (.doc): LibreOffice không chuyển xong sau {timeout:g} giây; "
@@ -453,7 +455,7 @@ def convert_doc(path: Path, soffice: str, timeout: float | None = None) -> bytes
                 "save it as .docx in Word",
             ) from None
         except OSError as exc:
-            raise _fail(
+            raise file_error(
                 path,
                 "legacy_doc",
                 f"tệp Word cũ (.doc): không chạy được LibreOffice ({exc.strerror}); "
@@ -463,7 +465,7 @@ def convert_doc(path: Path, soffice: str, timeout: float | None = None) -> bytes
             ) from None
         produced = sorted(out.glob("*.docx"))
         if not produced:
-            raise _fail(
+            raise file_error(
                 path,
                 "legacy_doc",
                 "tệp Word cũ (.doc): LibreOffice không chuyển được; "
@@ -489,7 +491,7 @@ def load_document(path, config):
     limits = Limits.from_config(config)
     data = path.read_bytes()
     if data.startswith(OLE_MAGIC):
-        streams = _ole_streams(data) or set()
+        streams = ole_streams(data) or set()
         soffice = shutil.which("soffice") or shutil.which("libreoffice")
         if soffice and "WordDocument" in streams and "EncryptedPackage" not in streams:
             document = read_docx(path, convert_doc(path, soffice), limits)

@@ -7,7 +7,7 @@ and the paragraphs of every table cell. Tracked changes are read as if accepted
 comments, footnotes and drawings are left out. Fonts of legacy Vietnamese encodings
 (TCVN3 ``.VnTime``, ``VNI-Times``) are converted to Unicode as in .docx.
 
-The package and its XML are opened with the guards of :mod:`nghiquyet.plugins.office`.
+The package and its XML are opened with the guards of :mod:`nghiquyet.plugins.office_package`.
 """
 
 from __future__ import annotations
@@ -23,13 +23,11 @@ from nghiquyet.engine import hookimpl
 from nghiquyet.engine.model import Block, Document, DocumentFormat
 from nghiquyet.engine.text import nfc
 
-from .office import (
+from .office import RunCollector, StyleProps, format_number, office_document
+from .office_package import (
     Limits,
-    RunCollector,
-    StyleProps,
-    _fail,
-    format_number,
-    office_document,
+    PackageKind,
+    file_error,
     open_package,
     read_part,
     read_part_bytes,
@@ -43,6 +41,7 @@ FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
 SVG = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 TEXT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+ODT_PACKAGE = PackageKind("not_odt", "gói OpenDocument", "OpenDocument package")
 
 # Inline elements whose content is not part of the paragraph's text.
 _SKIPPED_INLINE = {
@@ -395,7 +394,7 @@ def _check_mimetype(path: Path, package: zipfile.ZipFile, limits: Limits) -> Non
     raw = read_part_bytes(package, "mimetype", path, limits)
     if raw is not None and raw.strip() not in (TEXT_MIMETYPE, TEXT_MIMETYPE + b"-template"):
         kind = raw.strip().decode("ascii", "replace")[:80]
-        raise _fail(
+        raise file_error(
             path,
             "not_odt",
             f"không phải văn bản OpenDocument (.odt) mà là «{kind}»",
@@ -412,7 +411,7 @@ def _check_not_encrypted(path: Path, package: zipfile.ZipFile, limits: Limits) -
             entry.find("{urn:oasis:names:tc:opendocument:xmlns:manifest:1.0}encryption-data")
             is not None
         ):
-            raise _fail(
+            raise file_error(
                 path,
                 "encrypted",
                 "tệp được đặt mật khẩu; hãy mở bằng LibreOffice và Lưu thành "
@@ -425,13 +424,13 @@ def _check_not_encrypted(path: Path, package: zipfile.ZipFile, limits: Limits) -
 def read_odt(path: Path, data: bytes, limits: Limits | None = None) -> Document:
     """Read an .odt from its bytes into a Document, within ``limits``."""
     limits = limits or Limits()
-    package = open_package(path, data, limits)
+    package = open_package(path, data, ODT_PACKAGE, limits)
     with package:
         _check_mimetype(path, package, limits)
         _check_not_encrypted(path, package, limits)
         content = read_part(package, "content.xml", path, limits)
         if content is None:
-            raise _fail(
+            raise file_error(
                 path,
                 "not_odt",
                 "gói không có content.xml",
@@ -442,7 +441,7 @@ def read_odt(path: Path, data: bytes, limits: Limits | None = None) -> Document:
         reader = _OdtReader(_Styles(roots))
         body = content.find(f"{OFFICE}body/{OFFICE}text")
         if body is None:
-            raise _fail(
+            raise file_error(
                 path,
                 "not_odt",
                 "tài liệu không có phần văn bản (có thể là bảng tính hoặc trình chiếu)",

@@ -19,7 +19,6 @@ BEING_SPLIT = {
     "engine/nlp.py",
     "engine/template.py",
     "plugins/docx_loader.py",
-    "plugins/office.py",
     "plugins/text_loader.py",
 }
 
