@@ -7,7 +7,8 @@ because drafters number their sections that way and the analysis reads it. Track
 insertions are kept and deletions dropped, as if all changes were accepted.
 
 lxml is used directly (about ten times faster than python-docx); the package and its
-XML are opened with the guards of :mod:`nghiquyet.plugins.office_package`.
+XML are opened with the guards of :mod:`nghiquyet.plugins.office_package`, and styles
+and list numbers are resolved by :mod:`nghiquyet.plugins.docx_styles`.
 
 Public: :func:`read_docx` (bytes to a Document), :class:`DocxReader` and
 :func:`read_docx_blocks` (the blocks with the ``w:p`` element each came from, which
@@ -18,14 +19,12 @@ Public: :func:`read_docx` (bytes to a Document), :class:`DocxReader` and
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import shutil
 import subprocess
 import tempfile
 import zipfile
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -33,7 +32,8 @@ from nghiquyet.engine import hookimpl
 from nghiquyet.engine.model import Block, Document, DocumentFormat
 from nghiquyet.engine.text import nfc
 
-from .office import RunCollector, StyleProps, format_number, office_document
+from .docx_styles import Numbering, W, run_props, styles_of
+from .office import RunCollector, office_document
 from .office_package import (
     OLE_MAGIC,
     Limits,
@@ -41,9 +41,7 @@ from .office_package import (
     file_error,
     ole_streams,
     open_package,
-    parse_part,
     read_part,
-    read_part_bytes,
 )
 
 __all__ = [
@@ -58,7 +56,6 @@ __all__ = [
     "read_docx_blocks",
 ]
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # LibreOffice converts a legacy .doc when it is installed; a stuck conversion is killed.
 SOFFICE_TIMEOUT = 60
 
@@ -66,168 +63,6 @@ WORD = DocumentFormat("Word", (".docx", ".docm"))
 WORD_PACKAGE = PackageKind("not_docx", "gói Word", "Word package")
 # Word 97-2003: converted with LibreOffice when it is installed, otherwise explained
 WORD_97 = DocumentFormat("Word 97-2003", (".doc",), legacy=True)
-
-
-def _on(el: etree._Element | None) -> bool | None:
-    if el is None:
-        return None
-    return el.get(W + "val", "true").lower() not in ("0", "false", "off", "none")
-
-
-@dataclass
-class _RunStyle(StyleProps):
-    """Word's run properties, plus a paragraph style's outline level and name."""
-
-    outline: int | None = None
-    name: str = ""
-
-    def merged(self, base: _RunStyle) -> _RunStyle:
-        merged = self.over(base)
-        merged.name = self.name or base.name
-        return merged
-
-
-def _run_props(rpr: etree._Element | None) -> _RunStyle:
-    style = _RunStyle()
-    if rpr is None:
-        return style
-    style.bold = _on(rpr.find(W + "b"))
-    style.italic = _on(rpr.find(W + "i"))
-    u = rpr.find(W + "u")
-    if u is not None:
-        style.underline = u.get(W + "val", "single") != "none"
-    fonts = rpr.find(W + "rFonts")
-    if fonts is not None:
-        style.font = fonts.get(W + "ascii") or fonts.get(W + "hAnsi") or fonts.get(W + "cs")
-    sz = rpr.find(W + "sz")
-    if sz is not None and (sz.get(W + "val") or "").isdigit():
-        style.size = int(sz.get(W + "val")) / 2
-    return style
-
-
-class _Styles:
-    """Paragraph styles with basedOn inheritance resolved, plus document defaults."""
-
-    def __init__(self, root: etree._Element | None):
-        self.raw: dict[str, tuple[_RunStyle, str | None]] = {}
-        self.default = _RunStyle()
-        self.default_paragraph: str | None = None
-        self._cache: dict[str, _RunStyle] = {}
-        self.numbering: dict[str, tuple[str, int]] = {}
-        if root is None:
-            return
-        rpr = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
-        self.default = _run_props(rpr)
-        for st in root.iter(W + "style"):
-            sid = st.get(W + "styleId")
-            if not sid:
-                continue
-            props = _run_props(st.find(W + "rPr"))
-            name = st.find(W + "name")
-            props.name = (name.get(W + "val") if name is not None else sid) or sid
-            ppr = st.find(W + "pPr")
-            if ppr is not None:
-                jc = ppr.find(W + "jc")
-                props.align = jc.get(W + "val") if jc is not None else None
-                ol = ppr.find(W + "outlineLvl")
-                if ol is not None and (ol.get(W + "val") or "").isdigit():
-                    props.outline = int(ol.get(W + "val"))
-                num = ppr.find(W + "numPr")
-                if num is not None:
-                    # "List Number"/"List Bullet" number through the style, not the paragraph
-                    num_id, ilvl = num.find(W + "numId"), num.find(W + "ilvl")
-                    self.numbering[sid] = (
-                        num_id.get(W + "val", "0") if num_id is not None else "0",
-                        int((ilvl.get(W + "val") if ilvl is not None else "0") or 0),
-                    )
-            based = st.find(W + "basedOn")
-            self.raw[sid] = (props, based.get(W + "val") if based is not None else None)
-            if st.get(W + "default") in ("1", "true") and st.get(W + "type") == "paragraph":
-                self.default_paragraph = sid
-
-    def numbering_of(self, sid: str | None, depth: int = 0) -> tuple[str, int] | None:
-        """(numId, level) a paragraph style numbers with, following basedOn."""
-        if not sid or depth > 20 or sid not in self.raw:
-            return None
-        return self.numbering.get(sid) or self.numbering_of(self.raw[sid][1], depth + 1)
-
-    def get(self, sid: str | None) -> _RunStyle:
-        sid = sid or self.default_paragraph
-        if not sid or sid not in self.raw:
-            return self.default
-        if sid not in self._cache:
-            self._cache[sid] = self.default  # guards against basedOn cycles
-            props, based = self.raw[sid]
-            self._cache[sid] = props.merged(self.get(based) if based else self.default)
-        return self._cache[sid]
-
-
-class _Numbering:
-    """Renders Word's automatic list numbers ("1.", "a)", "II.") as the user sees them."""
-
-    def __init__(self, root: etree._Element | None):
-        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
-        self.num_to_abstract: dict[str, str] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        if root is None:
-            return
-        for abstract in root.iter(W + "abstractNum"):
-            levels = {}
-            for lvl in abstract.iter(W + "lvl"):
-                ilvl = int(lvl.get(W + "ilvl", "0") or 0)
-                start = lvl.find(W + "start")
-                fmt = lvl.find(W + "numFmt")
-                text = lvl.find(W + "lvlText")
-                levels[ilvl] = (
-                    int(start.get(W + "val", "1")) if start is not None else 1,
-                    fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
-                    text.get(W + "val", "") if text is not None else "",
-                )
-            self.levels[abstract.get(W + "abstractNumId", "")] = levels
-        for num in root.iter(W + "num"):
-            aid = num.find(W + "abstractNumId")
-            if aid is not None:
-                self.num_to_abstract[num.get(W + "numId", "")] = aid.get(W + "val", "")
-
-    def label(self, num_id: str, ilvl: int) -> tuple[str, bool]:
-        """Return (label, is_bullet) for the next item of list ``num_id`` at ``ilvl``."""
-        levels = self.levels.get(self.num_to_abstract.get(num_id, ""), {})
-        if ilvl not in levels:
-            return "", False
-        start, fmt, text = levels[ilvl]
-        if fmt == "bullet" or fmt == "none":
-            return "", fmt == "bullet"
-        counters = self.counters.setdefault(num_id, {})
-        counters[ilvl] = counters.get(ilvl, start - 1) + 1
-        for deeper in [lvl for lvl in counters if lvl > ilvl]:
-            del counters[deeper]
-        label = text
-        for lvl in range(ilvl, -1, -1):
-            if f"%{lvl + 1}" in label:
-                lstart, lfmt, _ = levels.get(lvl, (1, "decimal", ""))
-                label = label.replace(f"%{lvl + 1}", format_number(counters.get(lvl, lstart), lfmt))
-        return label, False
-
-
-# Parsed styles by the hash of their bytes. Drafts made from one template (a
-# province's form, python-docx's default) share styles.xml, and resolving ~160
-# styles costs more than reading the whole text of a short draft.
-_STYLES_CACHE: dict[bytes, _Styles] = {}
-_STYLES_CACHE_SIZE = 32
-
-
-def _styles_of(package: zipfile.ZipFile, path: Path, limits: Limits | None) -> _Styles:
-    raw = read_part_bytes(package, "word/styles.xml", path, limits)
-    if raw is None:
-        return _Styles(None)
-    key = hashlib.blake2b(raw, digest_size=16).digest()
-    styles = _STYLES_CACHE.get(key)
-    if styles is None:
-        styles = _Styles(parse_part(raw, "word/styles.xml", path))
-        if len(_STYLES_CACHE) >= _STYLES_CACHE_SIZE:
-            _STYLES_CACHE.pop(next(iter(_STYLES_CACHE)))
-        _STYLES_CACHE[key] = styles
-    return styles
 
 
 class DocxReader:
@@ -242,8 +77,8 @@ class DocxReader:
 
     def __init__(self, path: Path, package: zipfile.ZipFile, limits: Limits | None = None):
         self.path = path
-        self.styles = _styles_of(package, path, limits)
-        self.numbering = _Numbering(read_part(package, "word/numbering.xml", path, limits))
+        self.styles = styles_of(package, path, limits)
+        self.numbering = Numbering(read_part(package, "word/numbering.xml", path, limits))
         self.blocks: list[Block] = []
         self.paragraphs: list[etree._Element] = []
         self.tables = 0
@@ -279,29 +114,14 @@ class DocxReader:
         """Add ``p`` as a Block, with its list number and style, unless it has no text."""
         ppr = p.find(W + "pPr")
         style_el = ppr.find(W + "pStyle") if ppr is not None else None
-        pstyle = self.styles.get(style_el.get(W + "val") if style_el is not None else None)
-        align = pstyle.align
-        label, bullet = "", False
-        if ppr is not None:
-            jc = ppr.find(W + "jc")
-            if jc is not None:
-                align = jc.get(W + "val")
-        numbered = self.styles.numbering_of(
-            style_el.get(W + "val") if style_el is not None else None
-        )
-        num = ppr.find(W + "numPr") if ppr is not None else None
-        if num is not None:
-            num_id, ilvl = num.find(W + "numId"), num.find(W + "ilvl")
-            numbered = (
-                num_id.get(W + "val", "0") if num_id is not None else (numbered or ("0", 0))[0],
-                int((ilvl.get(W + "val") if ilvl is not None else "0") or 0),
-            )
-        if numbered and numbered[0] != "0":
-            label, bullet = self.numbering.label(*numbered)
-            bullet = bullet or not label
+        style_id = style_el.get(W + "val") if style_el is not None else None
+        pstyle = self.styles.get(style_id)
+        jc = ppr.find(W + "jc") if ppr is not None else None
+        align = jc.get(W + "val") if jc is not None else pstyle.align
+        label, listed = self.numbering.paragraph_label(ppr, self.styles.numbering_of(style_id))
         runs = RunCollector()
         for run in _visible_runs(p):
-            props = _run_props(run.find(W + "rPr")).merged(pstyle).merged(self.styles.default)
+            props = run_props(run.find(W + "rPr")).merged(pstyle).merged(self.styles.default)
             runs.add(
                 _run_text(run),
                 props.font,
@@ -317,21 +137,14 @@ class DocxReader:
         if label:
             text = f"{label} {text}"
         self.fonts.update(runs.fonts)
-        level = None
-        name = pstyle.name.lower()
-        if name.startswith("heading") and name[7:].strip().isdigit():
-            level = int(name[7:].strip())
-        elif name == "title":
-            level = 1
-        elif pstyle.outline is not None and pstyle.outline < 9:
-            level = pstyle.outline + 1
+        level = pstyle.heading_level()
         kind = (
             "table_cell"
             if cell
             else "heading"
             if level
             else "list_item"
-            if (label or bullet)
+            if (label or listed)
             else "paragraph"
         )
         self.blocks.append(runs.block(len(self.blocks) + 1, text, kind, level, align, cell))

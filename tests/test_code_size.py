@@ -18,7 +18,6 @@ BEING_SPLIT = {
     "engine/legacy.py",
     "engine/nlp.py",
     "engine/template.py",
-    "plugins/docx_loader.py",
     "plugins/text_loader.py",
 }
 
