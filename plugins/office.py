@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from nghiquyet.engine import legacy
+from nghiquyet.engine import legacy, legacy_codecs
 from nghiquyet.engine.model import Block, Document
 from nghiquyet.engine.text import RUN_IN_MAX_WORDS
 
@@ -131,12 +131,12 @@ class RunCollector:
     ) -> None:
         if not text:
             return
-        kind = legacy.font_encoding(font)
+        kind = legacy_codecs.font_encoding(font)
         if kind is None:
             self._flush()
             self.parts.append(text)
         else:
-            if self._pending and legacy.font_encoding(self._pending_font) != kind:
+            if self._pending and legacy_codecs.font_encoding(self._pending_font) != kind:
                 self._flush()
             self._pending.append(text)
             self._pending_font = font
@@ -151,7 +151,9 @@ class RunCollector:
 
     def _flush(self) -> None:
         if self._pending:
-            text, encoding = legacy.decode_font_text("".join(self._pending), self._pending_font)
+            text, encoding = legacy_codecs.decode_font_text(
+                "".join(self._pending), self._pending_font
+            )
             if encoding:
                 self.legacy_runs[encoding] += len(self._pending)
             self.parts.append(text)

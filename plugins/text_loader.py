@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from nghiquyet.engine import hookimpl, legacy
+from nghiquyet.engine import hookimpl, legacy, legacy_codecs
 from nghiquyet.engine.errors import InputError
 from nghiquyet.engine.model import Block, Document, DocumentFormat
 from nghiquyet.engine.text import RUN_IN_MAX_WORDS, nfc
@@ -257,6 +257,6 @@ def load_document(path, config):
     markdown = suffix in MARKDOWN.suffixes
     doc = parse_markdown(text, str(path)) if markdown else parse_plain(text, str(path))
     doc.meta["encoding"] = encoding
-    if encoding in legacy.NAMES:  # an 8-bit file: say that it was converted
+    if encoding in legacy_codecs.NAMES:  # an 8-bit file: say that it was converted
         doc.notes.append(legacy.note(encoding, 1, where="file"))
     return doc

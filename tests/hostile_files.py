@@ -17,7 +17,7 @@ import zlib
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from nghiquyet.engine import legacy
+from nghiquyet.engine import legacy_codecs
 from nghiquyet.plugins.text_loader import parse_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,9 +89,9 @@ def tcvn3_runs(text: str, font: str = ".VnTime") -> list[Run]:
     runs: list[Run] = []
     for ch in text:
         try:
-            code, run_font = legacy.encode_tcvn3(ch), font
+            code, run_font = legacy_codecs.encode_tcvn3(ch), font
         except ValueError:
-            code, run_font = legacy.encode_tcvn3(ch, caps=True), font + "H"
+            code, run_font = legacy_codecs.encode_tcvn3(ch, caps=True), font + "H"
         if runs and runs[-1][1] == run_font:
             runs[-1] = (runs[-1][0] + code, run_font)
         else:
@@ -104,7 +104,7 @@ def tcvn3_docx(path: Path, blocks: list[str], font: str = ".VnTime") -> Path:
 
 
 def vni_docx(path: Path, blocks: list[str], font: str = "VNI-Times") -> Path:
-    return write_docx(path, document_xml([[(legacy.encode_vni(b), font)] for b in blocks]))
+    return write_docx(path, document_xml([[(legacy_codecs.encode_vni(b), font)] for b in blocks]))
 
 
 # ---------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from nghiquyet.engine import legacy
+from nghiquyet.engine import legacy_codecs
 from nghiquyet.engine.config import Config
 from nghiquyet.engine.errors import InputError
 from nghiquyet.engine.load import load
@@ -28,8 +28,8 @@ ENCODINGS = {
     "utf-8-sig": lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"),
     "utf-16-le-bom": lambda t: t.encode("utf-16"),
     "utf-16-be-bom": lambda t: b"\xfe\xff" + t.encode("utf-16-be"),
-    "cp1258": legacy.encode_cp1258,
-    "vni": lambda t: legacy.encode_vni(t).encode("cp1252"),
+    "cp1258": legacy_codecs.encode_cp1258,
+    "vni": lambda t: legacy_codecs.encode_vni(t).encode("cp1252"),
 }
 
 
@@ -46,7 +46,7 @@ def test_each_encoding_reads_the_same(tmp_path, text, name, suffix):
 
 
 def test_cp1258_tones_are_combining_marks_and_come_out_nfc(tmp_path):
-    data = legacy.encode_cp1258("Nghị quyết về tăng cường")
+    data = legacy_codecs.encode_cp1258("Nghị quyết về tăng cường")
     assert b"\xf2" in data  # the dot below is a separate byte (combining U+0323)
     path = tmp_path / "cp1258.txt"
     path.write_bytes(data)
@@ -59,7 +59,7 @@ def test_cp1258_tones_are_combining_marks_and_come_out_nfc(tmp_path):
 def test_tcvn3_bytes_file(tmp_path, text):
     lower = text.lower()
     path = tmp_path / "tcvn3.txt"
-    path.write_bytes(legacy.encode_tcvn3(lower).encode("cp1252"))
+    path.write_bytes(legacy_codecs.encode_tcvn3(lower).encode("cp1252"))
     reference = tmp_path / "ref.txt"
     reference.write_text(lower, "utf-8")
     assert _blocks(path) == _blocks(reference)

@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from nghiquyet.engine import legacy
+from nghiquyet.engine import legacy, legacy_codecs
 from nghiquyet.engine.config import Config
 from nghiquyet.engine.errors import InputError
 from nghiquyet.engine.load import load
@@ -33,10 +33,10 @@ def test_every_letter_has_all_six_tones():
 
 @pytest.mark.parametrize("letter", ALL)
 def test_vni_round_trip_every_letter(letter):
-    encoded = legacy.encode_vni(letter)
+    encoded = legacy_codecs.encode_vni(letter)
     assert encoded != letter or letter.isascii() or letter in "ìíÌÍ"
-    assert legacy.decode_vni(encoded) == letter
-    assert legacy.decode_vni("x" + encoded + "x") == "x" + letter + "x"
+    assert legacy_codecs.decode_vni(encoded) == letter
+    assert legacy_codecs.decode_vni("x" + encoded + "x") == "x" + letter + "x"
 
 
 @pytest.mark.parametrize("letter", ALL)
@@ -44,37 +44,44 @@ def test_tcvn3_round_trip_every_letter(letter):
     caps = letter.isupper() and not letter.isascii() and letter not in "ĂÂÊÔƠƯĐ"
     if caps:  # VN3 has no capitals with a tone: they are typed in the capital font
         with pytest.raises(ValueError):
-            legacy.encode_tcvn3(letter)
-    encoded = legacy.encode_tcvn3(letter, caps=caps)
+            legacy_codecs.encode_tcvn3(letter)
+    encoded = legacy_codecs.encode_tcvn3(letter, caps=caps)
     assert all(ord(ch) < 0x100 for ch in encoded)
-    assert legacy.decode_tcvn3(encoded, caps=caps) == letter
+    assert legacy_codecs.decode_tcvn3(encoded, caps=caps) == letter
 
 
 def test_tables_are_one_to_one():
-    assert len(set(legacy.TCVN3_TO_UNICODE.values())) == len(legacy.TCVN3_TO_UNICODE) == 67 + 7
-    assert len(set(legacy.UNICODE_TO_VNI.values())) == len(legacy.UNICODE_TO_VNI)
+    assert (
+        len(set(legacy_codecs.TCVN3_TO_UNICODE.values()))
+        == len(legacy_codecs.TCVN3_TO_UNICODE)
+        == 67 + 7
+    )
+    assert len(set(legacy_codecs.UNICODE_TO_VNI.values())) == len(legacy_codecs.UNICODE_TO_VNI)
 
 
 def test_known_words():
     assert (
-        legacy.decode_tcvn3("Céng hoµ x· héi chñ nghÜa ViÖt Nam")
+        legacy_codecs.decode_tcvn3("Céng hoµ x· héi chñ nghÜa ViÖt Nam")
         == "Cộng hoà xã hội chủ nghĩa Việt Nam"
     )
-    assert legacy.decode_tcvn3("NghÞ quyÕt vÒ t¨ng c­êng") == "Nghị quyết về tăng cường"
-    assert legacy.decode_tcvn3("®¶ng céng s¶n", caps=True) == "ĐẢNG CỘNG SẢN"
+    assert legacy_codecs.decode_tcvn3("NghÞ quyÕt vÒ t¨ng c­êng") == "Nghị quyết về tăng cường"
+    assert legacy_codecs.decode_tcvn3("®¶ng céng s¶n", caps=True) == "ĐẢNG CỘNG SẢN"
     assert (
-        legacy.decode_vni("Ñaûng Coäng saûn Vieät Nam, ngöôøi thöïc hieän")
+        legacy_codecs.decode_vni("Ñaûng Coäng saûn Vieät Nam, ngöôøi thöïc hieän")
         == "Đảng Cộng sản Việt Nam, người thực hiện"
     )
-    assert legacy.decode_vni("Nghò quyeát") == "Nghị quyết"
+    assert legacy_codecs.decode_vni("Nghò quyeát") == "Nghị quyết"
 
 
 def test_font_names():
-    assert legacy.font_encoding(".VnTime") == ("tcvn3", False)
-    assert legacy.font_encoding(".VnTimeH") == ("tcvn3", True)
-    assert legacy.font_encoding(".VnArial NarrowH") == ("tcvn3", True)
-    assert legacy.font_encoding("VNI-Times") == ("vni", False)
-    assert legacy.font_encoding("Times New Roman") is None and legacy.font_encoding(None) is None
+    assert legacy_codecs.font_encoding(".VnTime") == ("tcvn3", False)
+    assert legacy_codecs.font_encoding(".VnTimeH") == ("tcvn3", True)
+    assert legacy_codecs.font_encoding(".VnArial NarrowH") == ("tcvn3", True)
+    assert legacy_codecs.font_encoding("VNI-Times") == ("vni", False)
+    assert (
+        legacy_codecs.font_encoding("Times New Roman") is None
+        and legacy_codecs.font_encoding(None) is None
+    )
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +134,9 @@ def test_note_reaches_the_json_report(legacy_docs, tmp_path, monkeypatch):
 
 def test_tcvn3_in_a_unicode_font_is_recognised(tmp_path, blocks):
     lower = [b.lower() for b in blocks]
-    path = H.unicode_docx(tmp_path / "mojibake.docx", [legacy.encode_tcvn3(b) for b in lower])
+    path = H.unicode_docx(
+        tmp_path / "mojibake.docx", [legacy_codecs.encode_tcvn3(b) for b in lower]
+    )
     document = _load(path)
     assert [b.text for b in document.blocks] == lower
     assert any("TCVN3" in n["en"] for n in document.notes if isinstance(n, dict))
@@ -135,13 +144,13 @@ def test_tcvn3_in_a_unicode_font_is_recognised(tmp_path, blocks):
 
 def test_vni_text_file_with_mojibake_is_recognised(tmp_path, blocks):
     path = tmp_path / "vni.txt"
-    path.write_text("\n".join(legacy.encode_vni(b) for b in blocks), "utf-8")
+    path.write_text("\n".join(legacy_codecs.encode_vni(b) for b in blocks), "utf-8")
     assert [b.text for b in _load(path).blocks] == blocks
 
 
 def test_one_pasted_legacy_paragraph_is_converted(tmp_path, blocks):
     mixed = list(blocks)
-    mixed[12] = legacy.encode_vni(blocks[12])
+    mixed[12] = legacy_codecs.encode_vni(blocks[12])
     path = tmp_path / "mixed.md"
     path.write_text("\n\n".join(mixed), "utf-8")
     document = _load(path)
@@ -180,7 +189,7 @@ def test_vni_letters_split_across_runs_are_joined(tmp_path, blocks):
     # Word splits a run wherever the formatting changes, even between a VNI base
     # letter and its mark byte ("Nghò" with only "ò" in bold): here every byte is
     # its own run, the worst case.
-    runs = [[(ch, "VNI-Times") for ch in legacy.encode_vni(b)] for b in blocks]
+    runs = [[(ch, "VNI-Times") for ch in legacy_codecs.encode_vni(b)] for b in blocks]
     document = _load(H.write_docx(tmp_path / "split.docx", H.document_xml(runs)))
     assert [b.text for b in document.blocks] == blocks
 
