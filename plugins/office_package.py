@@ -164,6 +164,7 @@ def open_package(
         ValueError,
         EOFError,
         struct.error,
+        NotImplementedError,  # an entry claims a zip version zipfile cannot extract
     ) as e:
         raise _corrupt(path, e) from None
     infos = package.infolist()

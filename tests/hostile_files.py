@@ -163,6 +163,17 @@ def truncated_docx(path: Path) -> Path:
     return path
 
 
+def future_zip_docx(path: Path) -> Path:
+    """A package whose central directory says it needs zip version 6.4 to extract,
+    which Python's zipfile refuses to open (a mutation the fuzz test once found)."""
+    unicode_docx(path, sample_blocks())
+    data = bytearray(path.read_bytes())
+    entry = data.index(b"PK\x01\x02")  # the first central directory record
+    struct.pack_into("<H", data, entry + 6, 64)  # "version needed to extract"
+    path.write_bytes(bytes(data))
+    return path
+
+
 def corrupt_docx(path: Path) -> Path:
     """A package whose word/document.xml has damaged compressed bytes (inflate/CRC error)."""
     unicode_docx(path, sample_blocks())
@@ -410,6 +421,7 @@ def build_all(folder: Path, secret: Path) -> dict[str, tuple[Path, str]]:
 
     add("truncated", truncated_docx(folder / "truncated.docx"), "corrupt")
     add("corrupt", corrupt_docx(folder / "corrupt.docx"), "corrupt")
+    add("future_zip", future_zip_docx(folder / "future.docx"), "corrupt")
     (folder / "empty.docx").write_bytes(b"")
     add("empty_docx", folder / "empty.docx", "empty")
     (folder / "empty.txt").write_bytes(b"")
