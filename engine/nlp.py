@@ -241,69 +241,85 @@ def find_numbers(
 # spaCy components
 
 
+def _spans(doc, items):
+    """Spans of ``doc`` for (start, end, label, value, unit) character ranges, with
+    ``value`` and ``unit`` set; a range that cuts no token is dropped."""
+    spans = []
+    for start, end, label, value, unit in items:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None:
+            span._.value = value
+            span._.unit = unit
+            spans.append(span)
+    return spans
+
+
+def _normalizer(doc):
+    """Give every token a NORM that ignores case and tone placement."""
+    key = doc.user_data["nq_key"] = match_key(doc.text)  # reused by later stages
+    for token in doc:
+        token.norm_ = key[token.idx : token.idx + len(token.text)]
+    return doc
+
+
+def _numbers(doc):
+    """Dates/deadlines into doc.spans["dates"]; % and quantities into ["numbers"]."""
+    key = doc.user_data.get("nq_key") or match_key(doc.text)
+    dates = find_dates(key)
+    doc.spans["dates"] = _spans(doc, [(s, e, p, v, None) for s, e, v, p in dates])
+    nums = find_numbers(key, [(s, e) for s, e, _, _ in dates])
+    doc.spans["numbers"] = _spans(doc, nums)
+    return doc
+
+
+def _people(doc):
+    """Persons named with a title ("đồng chí", "đ/c", "ông", ...) into ["persons"]."""
+    doc.spans["persons"] = _spans(
+        doc, [(s, e, "person", n, None) for s, e, n in find_persons(doc.text)]
+    )
+    return doc
+
+
+class _LexiconMatcher:
+    """Every lexicon category matched at once, on the tone-folded NORM, into
+    doc.spans["lexicon"] labelled by category."""
+
+    def __init__(self, nlp, terms: dict[str, list[str]]):
+        from spacy.matcher import PhraseMatcher
+
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        normalize = nlp.get_pipe("nq_normalizer")
+        for category, words in terms.items():
+            self.matcher.add(category, [normalize(nlp.make_doc(w)) for w in words])
+
+    def __call__(self, doc):
+        from spacy.tokens import Span
+
+        doc.spans["lexicon"] = [
+            Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)
+        ]
+        return doc
+
+
+def _make_lexicon(nlp, name, terms):
+    """Match every lexicon category at once (roles, slogans, vague times, ...)."""
+    return _LexiconMatcher(nlp, terms)
+
+
 def _register_components() -> None:
+    """Register our components with spaCy, once per process. spaCy is imported here,
+    when the first pipeline is built, never when the command line starts."""
     from spacy.language import Language
-    from spacy.matcher import PhraseMatcher
     from spacy.tokens import Span
 
     if Span.has_extension("value"):
         return
     Span.set_extension("value", default=None)
     Span.set_extension("unit", default=None)
-
-    @Language.component("nq_normalizer")
-    def normalizer(doc):
-        """Give every token a NORM that ignores case and tone placement."""
-        key = doc.user_data["nq_key"] = match_key(doc.text)  # reused by later stages
-        for token in doc:
-            token.norm_ = key[token.idx : token.idx + len(token.text)]
-        return doc
-
-    def _spans(doc, items):
-        spans = []
-        for start, end, label, value, unit in items:
-            span = doc.char_span(start, end, label=label, alignment_mode="expand")
-            if span is not None:
-                span._.value = value
-                span._.unit = unit
-                spans.append(span)
-        return spans
-
-    @Language.component("nq_numbers")
-    def numbers(doc):
-        """Dates/deadlines into doc.spans["dates"]; % and quantities into ["numbers"]."""
-        key = doc.user_data.get("nq_key") or match_key(doc.text)
-        dates = find_dates(key)
-        doc.spans["dates"] = _spans(doc, [(s, e, p, v, None) for s, e, v, p in dates])
-        nums = find_numbers(key, [(s, e) for s, e, _, _ in dates])
-        doc.spans["numbers"] = _spans(doc, nums)
-        return doc
-
-    @Language.component("nq_people")
-    def people(doc):
-        """Persons named with a title ("đồng chí", "đ/c", "ông", ...) into ["persons"]."""
-        doc.spans["persons"] = _spans(
-            doc, [(s, e, "person", n, None) for s, e, n in find_persons(doc.text)]
-        )
-        return doc
-
-    class LexiconMatcher:
-        def __init__(self, nlp, terms: dict[str, list[str]]):
-            self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
-            normalize = nlp.get_pipe("nq_normalizer")
-            for category, words in terms.items():
-                self.matcher.add(category, [normalize(nlp.make_doc(w)) for w in words])
-
-        def __call__(self, doc):
-            doc.spans["lexicon"] = [
-                Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)
-            ]
-            return doc
-
-    @Language.factory("nq_lexicon", default_config={"terms": {}})
-    def make_lexicon(nlp, name, terms):
-        """Match every lexicon category at once (roles, slogans, vague times, ...)."""
-        return LexiconMatcher(nlp, terms)
+    Language.component("nq_normalizer", func=_normalizer)
+    Language.component("nq_numbers", func=_numbers)
+    Language.component("nq_people", func=_people)
+    Language.factory("nq_lexicon", default_config={"terms": {}}, func=_make_lexicon)
 
 
 _PIPELINES: dict[tuple, object] = {}

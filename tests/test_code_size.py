@@ -15,7 +15,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 MAX_FUNCTION, MAX_MODULE = 60, 500
 BEING_SPLIT = {
-    "engine/nlp.py",
     "engine/template.py",
     "plugins/text_loader.py",
 }
