@@ -178,7 +178,31 @@ def _line_break(previous: str, line: str) -> bool:
     return len(before) < _SHORT_LINE
 
 
+def _run_in_label(text: str) -> str | None:
+    """The emphasised words that open a paragraph and end in "." or ":" (its run-in
+    heading: "**Tình hình.** Hợp tác xã ..."), if they are short enough to be one."""
+    lead = _RUN_IN_RE.match(text.strip())
+    if lead is None:
+        return None
+    label = _inline(lead.group(2) + lead.group(3))[0]
+    return label if label.endswith((".", ":")) and len(label.split()) <= RUN_IN_MAX_WORDS else None
+
+
+def _table_rows(lines: list[str], header: int) -> tuple[list[tuple[int, list[str]]], int]:
+    """The rows of the pipe table whose header row is ``lines[header]`` (the separator
+    below it skipped) as (line number, cells), and the index of the line after it."""
+    rows = [(header + 1, _split_row(lines[header]))]
+    i = header + 2
+    while i < len(lines) and lines[i].strip().startswith("|"):
+        rows.append((i + 1, _split_row(lines[i])))
+        i += 1
+    return rows, i
+
+
 def parse_markdown(text: str, path: str) -> Document:
+    """Read Markdown ``text`` into a Document: headings, paragraphs (a line the
+    drafter meant stays its own block, see :func:`_line_break`), list items, and
+    the cells of pipe tables."""
     blocks: list[Block] = []
     lines = text.splitlines()
     table_count = 0
@@ -187,10 +211,8 @@ def parse_markdown(text: str, path: str) -> Document:
 
     def add(text: str, line: int, kind: str = "paragraph", **style) -> None:
         body, bold, italic = _inline(text)
-        if not bold and not italic and (lead := _RUN_IN_RE.match(text.strip())):
-            label = _inline(lead.group(2) + lead.group(3))[0]
-            if label.endswith((".", ":")) and len(label.split()) <= RUN_IN_MAX_WORDS:
-                style.setdefault("run_in", label)
+        if not bold and not italic and (label := _run_in_label(text)):
+            style.setdefault("run_in", label)
         if body:
             style.setdefault("bold", bold)
             style.setdefault("italic", italic)
@@ -212,11 +234,7 @@ def parse_markdown(text: str, path: str) -> Document:
         elif stripped.startswith("|") and i + 1 < len(lines) and _TABLE_SEP_RE.match(lines[i + 1]):
             flush()
             table_count += 1
-            rows = [(line_no, _split_row(stripped))]
-            i += 2
-            while i < len(lines) and lines[i].strip().startswith("|"):
-                rows.append((i + 1, _split_row(lines[i])))
-                i += 1
+            rows, i = _table_rows(lines, i)
             for r, (row_line, cells) in enumerate(rows):
                 for c, cell in enumerate(cells):
                     for part in _BR_RE.split(cell):

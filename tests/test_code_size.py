@@ -16,7 +16,6 @@ ROOT = Path(__file__).resolve().parent.parent
 MAX_FUNCTION, MAX_MODULE = 60, 500
 BEING_SPLIT = {
     "engine/template.py",
-    "plugins/text_loader.py",
 }
 
 
