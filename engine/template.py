@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
 # ``[…anything…]`` or ``[...anything...]``; no nested brackets, one line.
 PLACEHOLDER_RE = re.compile(r"\[(?:…|\.\.\.)[^\[\]\n]*?(?:…|\.\.\.)\]")
 
@@ -68,7 +69,7 @@ def header_rows(cell: str | None, superior: str | None, place: str | None) -> li
     where = place.strip() if place else slot("điền địa danh")
     date_line = f"{where}, ngày {slot('ngày')} tháng {slot('tháng')} năm {slot('năm')}"
     return [
-        (left_superior, "ĐẢNG CỘNG SẢN VIỆT NAM"),
+        (left_superior, PARTY),
         (left_cell, date_line),
         ("*", ""),
         (f"Số {slot('số')}-NQ/CB", ""),
@@ -229,6 +230,19 @@ def render_markdown(
 # .docx
 
 FONT = "Times New Roman"
+# The body in 14 pt, inside the 13-14 pt that rule NQ908 checks (Hướng dẫn 36).
+BODY_PT = 14
+# "NGHỊ QUYẾT", the kind of document, a size above the body so that it stands out.
+TITLE_PT = 15
+# The party's name, the cell's name, the place-and-date line and the hints.
+SMALL_PT = 13
+# The superior body, the "*" and the number in the header, and the recipients.
+HEADER_PT = 12
+# A4 with a wide left margin, for binding.
+PAGE_MM = (210, 297)
+MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+# The first line of a body paragraph is indented, as in the form.
+INDENT_MM = 10
 
 
 def _runs(
@@ -265,30 +279,24 @@ def _runs(
             run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
 
-def render_docx(
-    cell: str | None = None,
-    topic: str | None = None,
-    superior: str | None = None,
-    place: str | None = None,
-) -> bytes:
-    """The skeleton as a Word document (A4, Times New Roman 14 pt, header and
-    signature as borderless two-column tables)."""
-    import io
-
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+def _page(document) -> None:
+    """A4, the margins of the form, Times New Roman in the body size."""
     from docx.shared import Mm, Pt
 
-    document = Document()
     section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin = section.bottom_margin = Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
+    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
+    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
     style = document.styles["Normal"]
     style.font.name = FONT
-    style.font.size = Pt(14)
+    style.font.size = Pt(BODY_PT)
 
-    center = WD_ALIGN_PARAGRAPH.CENTER
+
+def _header(document, cell, superior, place) -> None:
+    """The header table: the party bodies on the left, the party's name and the
+    place-and-date line on the right, every cell centred."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     rows = header_rows(cell, superior, place)
     table = document.add_table(rows=len(rows), cols=2)
     for r, (left, right) in enumerate(rows):
@@ -296,18 +304,23 @@ def render_docx(
             if not text:
                 continue
             paragraph = table.cell(r, c).paragraphs[0]
-            paragraph.alignment = center
-            party = text == "ĐẢNG CỘNG SẢN VIỆT NAM"
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            party = text == PARTY
             date_line = c == 1 and r == 1
             _runs(
                 paragraph,
                 text,
-                13 if party or date_line or r == 1 else 12,
+                SMALL_PT if party or date_line or r == 1 else HEADER_PT,
                 bold=party or (c == 0 and r == 1),
                 italic=date_line,
                 underline=party,
             )
-    document.add_paragraph()
+
+
+def _body(document, cell, topic) -> None:
+    """Title, parts, hints and paragraphs of the skeleton, in order."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm
 
     for line in body_lines(cell, topic):
         if line.kind == "bullet":
@@ -315,17 +328,23 @@ def render_docx(
         else:
             paragraph = document.add_paragraph()
         if line.kind == "title" or (line.kind == "heading" and line.text == "NGHỊ QUYẾT"):
-            paragraph.alignment = center
-            _runs(paragraph, line.text, 15 if line.text == "NGHỊ QUYẾT" else 14, bold=True)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            size = TITLE_PT if line.text == "NGHỊ QUYẾT" else BODY_PT
+            _runs(paragraph, line.text, size, bold=True)
         elif line.kind == "heading":
-            _runs(paragraph, line.text, 14, bold=True)
+            _runs(paragraph, line.text, BODY_PT, bold=True)
         elif line.kind == "hint":
-            _runs(paragraph, line.text, 13, italic=True)
+            _runs(paragraph, line.text, SMALL_PT, italic=True)
         else:
-            paragraph.paragraph_format.first_line_indent = Mm(10)
-            _runs(paragraph, line.text, 14, italic=line.italic)
+            paragraph.paragraph_format.first_line_indent = Mm(INDENT_MM)
+            _runs(paragraph, line.text, BODY_PT, italic=line.italic)
 
-    document.add_paragraph()
+
+def _signature(document, superior) -> None:
+    """The signature table: "Nơi nhận" and its list on the left, the signer's
+    block centred on the right."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     left, right = signature_cells(superior)
     table = document.add_table(rows=1, cols=2)
     for c, lines in enumerate((left, right)):
@@ -337,11 +356,31 @@ def render_docx(
             paragraph = cell_.paragraphs[0] if first else cell_.add_paragraph()
             first = False
             if c == 1:
-                paragraph.alignment = center
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             heading = n == 0 or (c == 1 and n == 1)
-            _runs(
-                paragraph, text, 12 if c == 0 and n else 14, bold=heading, italic=c == 0 and n == 0
-            )
+            size = HEADER_PT if c == 0 and n else BODY_PT
+            _runs(paragraph, text, size, bold=heading, italic=c == 0 and n == 0)
+
+
+def render_docx(
+    cell: str | None = None,
+    topic: str | None = None,
+    superior: str | None = None,
+    place: str | None = None,
+) -> bytes:
+    """The skeleton as a Word document (A4, Times New Roman 14 pt, header and
+    signature as borderless two-column tables)."""
+    import io
+
+    from docx import Document
+
+    document = Document()
+    _page(document)
+    _header(document, cell, superior, place)
+    document.add_paragraph()
+    _body(document, cell, topic)
+    document.add_paragraph()
+    _signature(document, superior)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
