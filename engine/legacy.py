@@ -53,6 +53,7 @@ class TextVerdict:
 
     @property
     def ratio(self) -> float:
+        """The share of words that do not read (0 for a text without words)."""
         return self.garbled / self.words if self.words else 0.0
 
 

@@ -360,4 +360,5 @@ def _new_pipeline(extra_lexicon, pm, config):
 
 
 def lexicon_path() -> Path:
+    """The folder of the built-in cue lexicon (rules/lexicons), installed or not."""
     return Path(str(resources.files("nghiquyet.rules").joinpath(LEXICON_FOLDER)))

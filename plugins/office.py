@@ -129,6 +129,7 @@ class RunCollector:
         underline: bool | None = None,
         size: float | None = None,
     ) -> None:
+        """Add one run: its text and the formatting it is drawn with."""
         if not text:
             return
         kind = legacy_codecs.font_encoding(font)

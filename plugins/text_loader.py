@@ -106,10 +106,12 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
 
 
 def read_text_file(path: Path) -> tuple[str, str]:
+    """The text of the file at ``path`` and its encoding (see :func:`decode_text`)."""
     return decode_text(path.read_bytes(), path)
 
 
 def parse_plain(text: str, path: str) -> Document:
+    """Plain text: every non-empty line is a paragraph, numbered by its line."""
     blocks = []
     for line_no, line in enumerate(text.splitlines(), start=1):
         stripped = nfc(line.strip())
