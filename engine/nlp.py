@@ -22,10 +22,9 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
 from .people import find_persons  # persons: names with their address, rank or title
 from .text import match_key
+from .yamlio import load_yaml
 
 LEXICON_FOLDER = "lexicons"
 
@@ -36,7 +35,7 @@ def load_lexicon(extra: Iterable[dict[str, list[str]]] = ()) -> dict[str, list[s
     folder = resources.files("nghiquyet.rules").joinpath(LEXICON_FOLDER)
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
-            for category, terms in (yaml.safe_load(entry.read_text("utf-8")) or {}).items():
+            for category, terms in (load_yaml(entry.read_text("utf-8")) or {}).items():
                 merged.setdefault(category, []).extend(str(t) for t in terms)
     for addition in extra:
         for category, terms in addition.items():

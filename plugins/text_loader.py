@@ -125,6 +125,40 @@ _LIST_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
+# Inline HTML that drafters type into Markdown ("<p align="center"><b>NGHỊ QUYẾT</b>
+# <br><b>về ...</b></p>", "<u>ĐẢNG CỘNG SẢN VIỆT NAM</u>"): the tags go, <br> and the
+# block tags end a line, <b> and <i> become Markdown emphasis.
+_HTML_BLOCK_TAG = re.compile(r"</?(?:p|div|center)\b[^<>]{0,200}>", re.IGNORECASE)
+_HTML_BOLD = re.compile(r"</?(?:b|strong)\s*>", re.IGNORECASE)
+_HTML_ITALIC = re.compile(r"</?(?:i|em)\s*>", re.IGNORECASE)
+_HTML_DROPPED = re.compile(r"</?(?:u|span|font|small|big)\b[^<>]{0,200}>", re.IGNORECASE)
+
+
+def _html_lines(line: str) -> list[str]:
+    """The lines one Markdown line holds once its inline HTML is read: each <br> or
+    block tag ends a line (kept apart by a hard break), emphasis tags become "**" and
+    "*" (closed at a line's end, reopened on the next), other tags go."""
+    line = _HTML_DROPPED.sub("", _HTML_ITALIC.sub("*", _HTML_BOLD.sub("**", line)))
+    if line.lstrip().startswith("|"):
+        return [line]  # a table row: <br> is a break inside its cell
+    parts = _BR_RE.split(_HTML_BLOCK_TAG.sub("<br>", line))
+    if len(parts) == 1:
+        return parts
+    out, bold = [], False
+    for n, part in enumerate(parts):
+        text = part.strip()
+        if not text:
+            out.append("")  # a blank line: the emphasis stays open across it
+            continue
+        if bold:
+            text = "**" + text
+        bold = text.count("**") % 2 == 1
+        if bold:
+            text += "**"
+        last = n == len(parts) - 1
+        out.append(text if last else text + "  ")
+    return out
+
 
 def _inline(text: str) -> tuple[str, bool, bool]:
     """Strip inline emphasis; report whether the whole text was bold / italic."""
@@ -192,11 +226,11 @@ def _run_in_label(text: str) -> str | None:
 
 def _table_rows(lines: list[str], header: int) -> tuple[list[tuple[int, list[str]]], int]:
     """The rows of the pipe table whose header row is ``lines[header]`` (the separator
-    below it skipped) as (line number, cells), and the index of the line after it."""
-    rows = [(header + 1, _split_row(lines[header]))]
+    below it skipped) as (index in ``lines``, cells), and the index of the line after it."""
+    rows = [(header, _split_row(lines[header]))]
     i = header + 2
     while i < len(lines) and lines[i].strip().startswith("|"):
-        rows.append((i + 1, _split_row(lines[i])))
+        rows.append((i, _split_row(lines[i])))
         i += 1
     return rows, i
 
@@ -206,7 +240,11 @@ def parse_markdown(text: str, path: str) -> Document:
     drafter meant stays its own block, see :func:`_line_break`), list items, and
     the cells of pipe tables."""
     blocks: list[Block] = []
-    lines = text.splitlines()
+    # each line's inline HTML read into lines of Markdown, each with its line number
+    numbered = [
+        (n, part) for n, raw in enumerate(text.splitlines(), 1) for part in _html_lines(raw)
+    ]
+    numbers, lines = [n for n, _ in numbered], [line for _, line in numbered]
     table_count = 0
     paragraph: list[str] = []
     paragraph_line = 0
@@ -229,7 +267,7 @@ def parse_markdown(text: str, path: str) -> Document:
     i = 0
     while i < len(lines):
         raw = lines[i]
-        line_no = i + 1
+        line_no = numbers[i]
         stripped = raw.strip()
         if not stripped or stripped.startswith("<!--"):
             flush()
@@ -237,10 +275,10 @@ def parse_markdown(text: str, path: str) -> Document:
             flush()
             table_count += 1
             rows, i = _table_rows(lines, i)
-            for r, (row_line, cells) in enumerate(rows):
+            for r, (row_at, cells) in enumerate(rows):
                 for c, cell in enumerate(cells):
                     for part in _BR_RE.split(cell):
-                        add(part, row_line, "table_cell", table=table_count, row=r, col=c)
+                        add(part, numbers[row_at], "table_cell", table=table_count, row=r, col=c)
             continue
         elif m := _HEADING_RE.match(stripped):
             flush()

@@ -348,3 +348,24 @@ def test_run_in_headings_in_markdown_and_word(tmp_path):
     path = tmp_path / "du-thao.docx"
     word.save(path)
     assert [b.run_in for b in _load(path).blocks] == ["Tình hình.", None, None]
+
+
+def test_inline_html_in_markdown_is_read_as_the_drafter_meant():
+    """Drafters type HTML into Markdown for centring and line breaks: the title and
+    the header lines stay lines of their own, emphasis stays, the tags go, and each
+    line keeps the file line it came from."""
+    text = (
+        '<div align="right"><b><u>ĐẢNG CỘNG SẢN VIỆT NAM</u></b><br><i>Nam Sơn, ngày 16 '
+        "tháng 4 năm 2026</i><br><br><b>DỰ THẢO</b></div>\n\n"
+        '<p align="center"><b>NGHỊ QUYẾT<br>về xóa 6 điểm bến cóc quanh Bến xe Nam Sơn</b></p>\n'
+    )
+    from nghiquyet.plugins.text_loader import parse_markdown
+
+    blocks = parse_markdown(text, "d.md").blocks
+    assert [(b.text, b.bold, b.italic, b.line) for b in blocks] == [
+        ("ĐẢNG CỘNG SẢN VIỆT NAM", True, False, 1),
+        ("Nam Sơn, ngày 16 tháng 4 năm 2026", False, True, 1),
+        ("DỰ THẢO", True, False, 1),
+        ("NGHỊ QUYẾT", True, False, 3),
+        ("về xóa 6 điểm bến cóc quanh Bến xe Nam Sơn", True, False, 3),
+    ]
