@@ -124,6 +124,7 @@ _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_NUMBER_LEAD = re.compile(r"^\s*\d{1,3}[.)]\s+")
 
 # Inline HTML that drafters type into Markdown ("<p align="center"><b>NGHỊ QUYẾT</b>
 # <br><b>về ...</b></p>", "<u>ĐẢNG CỘNG SẢN VIỆT NAM</u>"): the tags go, <br> and the
@@ -217,7 +218,8 @@ def _line_break(previous: str, line: str) -> bool:
 def _run_in_label(text: str) -> str | None:
     """The emphasised words that open a paragraph and end in "." or ":" (its run-in
     heading: "**Tình hình.** Hợp tác xã ..."), if they are short enough to be one."""
-    lead = _RUN_IN_RE.match(text.strip())
+    # "1. **Thực trạng.** ...": a numbered paragraph may open with its run-in heading
+    lead = _RUN_IN_RE.match(_NUMBER_LEAD.sub("", text.strip()))
     if lead is None:
         return None
     label = _inline(lead.group(2) + lead.group(3))[0]
@@ -235,16 +237,21 @@ def _table_rows(lines: list[str], header: int) -> tuple[list[tuple[int, list[str
     return rows, i
 
 
+def _markdown_lines(text: str) -> tuple[list[int], list[str]]:
+    """The file's lines with their inline HTML read into lines of Markdown, and the
+    file line each came from."""
+    numbered = [
+        (n, part) for n, raw in enumerate(text.splitlines(), 1) for part in _html_lines(raw)
+    ]
+    return [n for n, _ in numbered], [line for _, line in numbered]
+
+
 def parse_markdown(text: str, path: str) -> Document:
     """Read Markdown ``text`` into a Document: headings, paragraphs (a line the
     drafter meant stays its own block, see :func:`_line_break`), list items, and
     the cells of pipe tables."""
     blocks: list[Block] = []
-    # each line's inline HTML read into lines of Markdown, each with its line number
-    numbered = [
-        (n, part) for n, raw in enumerate(text.splitlines(), 1) for part in _html_lines(raw)
-    ]
-    numbers, lines = [n for n, _ in numbered], [line for _, line in numbered]
+    numbers, lines = _markdown_lines(text)
     table_count = 0
     paragraph: list[str] = []
     paragraph_line = 0

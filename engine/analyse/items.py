@@ -15,6 +15,7 @@ from ..model import BlockFacts, Document, Item, Task
 from ..text import word_count
 from ..vocabulary import declare
 from .cues import ITEM_SECTIONS
+from .headings import strip_numbering
 from .obstacles import REMEDY_LEAD, classify_obstacle, offers_remedy, stray_forecasts
 from .solutions import cause_words, classify_solution
 from .spans import item_spans
@@ -105,7 +106,7 @@ class _ItemWalk:
             )
         elif kind == "obstacle":
             self._obstacles(i)
-        elif not _PROCEDURE_STATEMENT.search(bf.key):
+        elif not _PROCEDURE_STATEMENT.search(strip_numbering(bf.key)):
             block = self.document.blocks[i]
             self._add_task(
                 read_task(i + 1, block.text, bf.mentions, block.run_in, self.inherited_date, bf.key)

@@ -16,11 +16,20 @@ from dataclasses import dataclass, field
 from ..model import BlockFacts, Document, Section
 from ..text import match_key, word_count
 from ..vocabulary import declare
-from .cues import FORECAST, FORECAST_LEAD, FORECAST_START, PURPOSE_HEADINGS, STAY_IN_PARENT
+from .cues import (
+    FORECAST,
+    FORECAST_LEAD,
+    FORECAST_START,
+    PURPOSE_HEADINGS,
+    SECTION_CUES,
+    STAY_IN_PARENT,
+)
 from .headings import heading_level, lead_in_kind, numbering_level, section_kind, strip_numbering
 
 # The title line is short: "NGHỊ QUYẾT về ..." of at most this many words.
 TITLE_MAX_WORDS = 16
+# Words a run-in heading may put before a part's name ("Về tổ chức thực hiện.")
+_RUN_IN_OPENER = re.compile(r"^(?:về|những|các|một số)\s+")
 # A topic wraps onto at most this many lines.
 TOPIC_MAX_LINES = 2
 # A closing line with the cell's name ("Chi bộ Hợp tác xã Tân Hưng") is this short.
@@ -193,7 +202,7 @@ class _StructureReader:
         if lead is None and block.run_in:
             # "**Giải pháp về mua chung.** Trước ngày ...": a run-in heading names
             # the part it opens, and the rest of the paragraph belongs to it
-            lead = section_kind(match_key(block.run_in))
+            lead = _part_named_by(match_key(block.run_in))
             title = block.run_in.rstrip(".:")
         if (
             lead == "obstacles"
@@ -309,6 +318,18 @@ def _opens_with_owner(bf: BlockFacts) -> bool:
         m.kind in ("person", "role", "vague_owner") and 0 <= m.start - body_start <= OWNER_OPENING
         for m in bf.mentions
     )
+
+
+def _part_named_by(label: str) -> str | None:
+    """The part a run-in heading opens: one whose words begin with a part's name
+    ("Tình hình.", "Giải pháp về mua chung.", "Dự báo khó khăn và cách tháo gỡ."); a
+    solution's own name that merely contains such a word ("Hỗ trợ hộ khó khăn, giảm
+    rác hữu cơ.") opens nothing."""
+    label = _RUN_IN_OPENER.sub("", strip_numbering(label.strip()))
+    for kind, cues in SECTION_CUES:
+        if label.startswith(cues):
+            return kind
+    return None
 
 
 def _sub_kind(kind: str | None, parent: str | None, key: str) -> str:
