@@ -3,6 +3,7 @@ errors, and scores stay within 0–100, whatever the input."""
 
 from __future__ import annotations
 
+import functools
 import sys
 import unicodedata
 from pathlib import Path
@@ -163,6 +164,15 @@ paragraph = st.tuples(
 )
 
 
+@functools.cache
+def forced_assessor():
+    """An assessor that scores what is not a thematic resolution too (``--force``)."""
+    from nghiquyet.engine.config import Config
+    from nghiquyet.engine.runner import Assessor
+
+    return Assessor(Config(force=True))
+
+
 @SLOW
 @given(st.lists(paragraph, min_size=1, max_size=25), st.sampled_from(["auto", "draft", "adopted"]))
 def test_scores_stay_within_bounds(assessor, paras, stage):
@@ -182,13 +192,13 @@ def test_scores_stay_within_bounds(assessor, paras, stage):
         b.index = b.line = i
     if not blocks:
         return
-    report = assessor.assess_document(
-        Document(path="fuzz.md", format="md", blocks=blocks), stage=stage
-    )
+    document = Document(path="fuzz.md", format="md", blocks=blocks)
+    report = assessor.assess_document(document, stage=stage)
     if report.error is not None:  # refused as not a thematic resolution: no score at all
         assert report.error.code in {"not_a_resolution", "no_diacritics"}, report.error
         assert report.score is None and not report.criteria
-        return
+        # forced, the same text is scored, and its scores are bounded like any other
+        report = forced_assessor().assess_document(document, stage=stage)
     assert 0.0 <= report.score <= 100.0
     for criterion in report.criteria:
         assert criterion.score is None or 0.0 <= criterion.score <= 100.0
