@@ -76,10 +76,6 @@ declare(
             "vi": "động từ mở đầu cách xử lý sau dấu hai chấm («đề nghị», «duy trì»)",
             "en": "verbs that open a remedy after a colon ('đề nghị', 'duy trì')",
         },
-        "obstacle": {
-            "vi": "lời dự báo khó khăn («vướng mắc», «có thể phát sinh»)",
-            "en": "words that forecast an obstacle ('vướng mắc', 'có thể phát sinh')",
-        },
         "generic_obstacle": {
             "vi": "khó khăn chung chung, dán vào nghị quyết nào cũng được",
             "en": "stock obstacles that fit any resolution",
