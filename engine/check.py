@@ -52,6 +52,11 @@ class RuleSet:
                 )
         chosen = {r.id for t in select for r in self.by_token(t)} if select else set(self.rules)
         dropped = {r.id for t in ignore for r in self.by_token(t)}
+        if not chosen - dropped:
+            raise ConfigError(
+                "select/ignore leave no rule to run "
+                f"(select: {', '.join(select) or 'all'}; ignore: {', '.join(ignore)})"
+            )
         return [self.rules[i] for i in sorted(chosen - dropped)]
 
 

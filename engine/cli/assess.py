@@ -27,9 +27,9 @@ assess_options = [
         "--format",
         "-f",
         "fmt",
-        default="text",
-        show_default=True,
-        help="Output format: text, json, html, markdown, sarif, junit, github (plugins add more).",
+        default=None,
+        help="Output format: text, json, html, markdown, sarif, junit, github (plugins add more); "
+        "any case [default: from the -o suffix (.json, .html, .md, .sarif, .xml), else text].",
     ),
     click.option(
         "-o",
@@ -109,7 +109,7 @@ class AssessOptions:
     """The options of one ``assess`` run, as click parsed them."""
 
     paths: tuple[Path, ...]
-    fmt: str
+    fmt: str | None
     output: Path | None
     lang: str | None
     stage: str | None
@@ -176,16 +176,12 @@ def assess_and_render(
     options: AssessOptions, inputs: Inputs, config: Config
 ) -> tuple[Report, bytes]:
     """Assess the drafts and render the report (path errors included) as bytes."""
-    from ..errors import ConfigError
     from ..output import check_not_input
     from ..render import get_reporters
 
     assessor = make_assessor(config, options.debug, options.cache)
     reporters = get_reporters(assessor.pm)
-    if options.fmt not in reporters:
-        raise ConfigError(
-            f"unknown format {options.fmt!r}; choose one of {', '.join(sorted(reporters))}"
-        )
+    options.fmt = choose_format(options.fmt, options.output, reporters)
     if options.output is not None:
         check_not_input(options.output, inputs.files)
     if options.annotate is not None:
@@ -199,6 +195,25 @@ def assess_and_render(
         return report, quiet_lines(report, config.lang)
     reporter = reporters[options.fmt]
     return report, reporter.render(report, rules=assessor.ruleset.rules, config=config)
+
+
+def choose_format(fmt: str | None, output: Path | None, reporters: dict) -> str:
+    """The format asked for (in any case), else the one whose extension the ``-o``
+    file has (``report.json`` -> json; ``.txt`` is text), else text."""
+    from ..errors import ConfigError
+
+    if fmt is not None:
+        if fmt.lower() not in reporters:
+            raise ConfigError(
+                f"unknown format {fmt!r}; choose one of {', '.join(sorted(reporters))}"
+            )
+        return fmt.lower()
+    suffix = output.suffix.lower() if output is not None else ""
+    if suffix and suffix != ".txt":
+        matching = [name for name, r in reporters.items() if r.extension.lower() == suffix]
+        if len(matching) == 1:
+            return matching[0]
+    return "text"
 
 
 def write_results(
@@ -244,6 +259,8 @@ def run_assess(**kwargs) -> int:
     from ..errors import NghiquyetError
 
     options = AssessOptions(**kwargs)
+    if options.output is not None and str(options.output) == "-":
+        options.output = None  # "-o -": standard output, as the tools users know
     debug = options.debug
     try:
         config = resolve(
