@@ -129,7 +129,9 @@ _NUMBER_LEAD = re.compile(r"^\s*\d{1,3}[.)]\s+")
 # Inline HTML that drafters type into Markdown ("<p align="center"><b>NGHỊ QUYẾT</b>
 # <br><b>về ...</b></p>", "<u>ĐẢNG CỘNG SẢN VIỆT NAM</u>"): the tags go, <br> and the
 # block tags end a line, <b> and <i> become Markdown emphasis.
-_HTML_BLOCK_TAG = re.compile(r"</?(?:p|div|center)\b[^<>]{0,200}>", re.IGNORECASE)
+_HTML_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|center|table|thead|tbody|tr|td|th|ul|ol|li)\b[^<>]{0,200}>", re.IGNORECASE
+)
 _HTML_BOLD = re.compile(r"</?(?:b|strong)\s*>", re.IGNORECASE)
 _HTML_ITALIC = re.compile(r"</?(?:i|em)\s*>", re.IGNORECASE)
 _HTML_DROPPED = re.compile(r"</?(?:u|span|font|small|big)\b[^<>]{0,200}>", re.IGNORECASE)

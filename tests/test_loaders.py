@@ -369,3 +369,23 @@ def test_inline_html_in_markdown_is_read_as_the_drafter_meant():
         ("NGHỊ QUYẾT", True, False, 3),
         ("về xóa 6 điểm bến cóc quanh Bến xe Nam Sơn", True, False, 3),
     ]
+
+
+def test_an_html_table_in_markdown_is_read_line_by_line():
+    """A signature block typed as an HTML table keeps its lines apart."""
+    from nghiquyet.plugins.text_loader import parse_markdown
+
+    text = (
+        "<table><tr>\n<td><b>Nơi nhận:</b><br>- Đảng ủy xã (b/c),<br>- Lưu.</td>\n"
+        '<td align="center"><b>T/M CHI BỘ<br>BÍ THƯ</b><br><br><b>Đỗ Văn Hanh</b></td>\n'
+        "</tr></table>\n"
+    )
+    texts = [b.text for b in parse_markdown(text, "d.md").blocks]
+    assert texts == [
+        "Nơi nhận:",
+        "Đảng ủy xã (b/c),",
+        "Lưu.",
+        "T/M CHI BỘ",
+        "BÍ THƯ",
+        "Đỗ Văn Hanh",
+    ]
