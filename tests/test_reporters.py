@@ -660,3 +660,12 @@ def test_the_matrix_names_each_owners_kind(batch, fmt, lang, kinds):
     page = render(fmt, middling)
     for kind in kinds:
         assert kind in page
+
+
+def test_a_criterion_with_suggestions_only_says_it_lost_nothing(batch):
+    """NQ103 is a suggestion that costs nothing: its group says so instead of "−0,0"."""
+    middling = Report(documents=[d for d in batch.documents if d.path.endswith("middling.md")])
+    assert any(f.rule_id == "NQ103" for f in middling.documents[0].findings)
+    for fmt in ("text", "html"):
+        page = render(fmt, middling)
+        assert "không mất điểm" in page and "(−0,0 điểm tiêu chí)" not in page

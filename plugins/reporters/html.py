@@ -184,10 +184,13 @@ def findings_html(doc: DocumentReport, lang: str, anchor: str = "doc") -> str:
         items = groups[crit]
         lost = sum(f.points for f in items)
         name = criterion_name(crit, lang) if crit != "meta" else L("Chung", "General")
+        cost = (
+            f"−{number(lost, lang)} {L('điểm tiêu chí', 'criterion points')}"
+            if lost > 0
+            else L("không mất điểm", "no points lost")  # suggestions only
+        )
         out.append(
-            f'<h4 id="{anchor}-{_e(crit)}">{_e(name)} '
-            f'<span class="muted">(−{number(lost, lang)} {_e(L("điểm tiêu chí", "criterion points"))})'
-            "</span></h4>"
+            f'<h4 id="{anchor}-{_e(crit)}">{_e(name)} <span class="muted">({_e(cost)})</span></h4>'
         )
         out.append('<ul class="findings">')
         for f in items:

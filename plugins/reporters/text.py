@@ -107,9 +107,12 @@ def finding_lines(doc, lang: str) -> list[str]:
             current = f.criterion
             lost = sum(x.points for x in doc.findings if x.criterion == current)
             out.append("")
-            out.append(
-                f"  ■ {criterion_name(current, lang)}  (−{number(lost, lang)} {L('điểm tiêu chí', 'criterion points')})"
+            cost = (
+                f"−{number(lost, lang)} {L('điểm tiêu chí', 'criterion points')}"
+                if lost > 0
+                else L("không mất điểm", "no points lost")  # suggestions only
             )
+            out.append(f"  ■ {criterion_name(current, lang)}  ({cost})")
         sev = SEVERITY[f.severity][0 if lang == "vi" else 1]
         where = f"{L('đoạn', 'para')} {f.location.block}" if f.location else ""
         out.append(
