@@ -18,7 +18,10 @@ was changed for it:
   village, an Ê Đê village, an infantry company, a fishing village;
 * round 4 (8 settings): a high school, a bank branch, an island commune, a tea
   cooperative, a wholesale market board, a research institute, a township quarter,
-  a bus-station company.
+  a bus-station company;
+* round 5 (8 settings), held out and not yet fixed for: a garment workshop, a
+  fishing-port board, a provincial library, a university dormitory, an industrial
+  park board, a vocational college, a military kitchen, a vegetable cooperative.
 
 The figures of each round, before and after its fixes, are in the README. Here they
 are kept as a regression set: what the tool says must not drift away from what an
@@ -59,9 +62,20 @@ ROUND_4_SETTINGS = {
     "thi-tran",
     "ben-xe",
 }
+ROUND_5_SETTINGS = {
+    "det-may",
+    "cang-ca",
+    "thu-vien",
+    "ky-tuc-xa",
+    "khu-cong-nghiep",
+    "cao-dang-nghe",
+    "bep-an-quan-doi",
+    "htx-rau",
+}
 EARLY = [d for d in DRAFTS if d.parent.name in EARLY_SETTINGS]
 ROUND_4 = [d for d in DRAFTS if d.parent.name in ROUND_4_SETTINGS]
-ROUND_3 = [d for d in DRAFTS if d not in EARLY and d not in ROUND_4]
+ROUND_5 = [d for d in DRAFTS if d.parent.name in ROUND_5_SETTINGS]
+ROUND_3 = [d for d in DRAFTS if d not in EARLY and d not in ROUND_4 and d not in ROUND_5]
 GRADES = ["Yếu", "Trung bình", "Khá", "Tốt"]
 
 
@@ -79,14 +93,14 @@ def _totals(reports, drafts):
 
 
 def test_the_set_is_complete():
-    assert (len(EARLY), len(ROUND_3), len(ROUND_4)) == (24, 36, 24)
-    assert len({d.parent.name for d in DRAFTS}) >= 28
+    assert (len(EARLY), len(ROUND_3), len(ROUND_4), len(ROUND_5)) == (24, 36, 24, 24)
+    assert len({d.parent.name for d in DRAFTS}) >= 36
     assert sum(d.suffix == ".docx" for d in ROUND_3) >= 10
     for draft in DRAFTS:
         expected = expected_of(draft)
         assert expected["overall"] in GRADES
         assert len(expected["criteria"]) == 9
-    assert all(expected_of(d).get("tasks") for d in ROUND_3 + ROUND_4)
+    assert all(expected_of(d).get("tasks") for d in ROUND_3 + ROUND_4 + ROUND_5)
 
 
 @pytest.mark.parametrize("draft", DRAFTS, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -134,13 +148,15 @@ def test_criterion_levels_agree_with_the_reader(reports):
 REACHED = {
     "round 3": (ROUND_3, 273, 6, 178),
     "round 4": (ROUND_4, 186, 4, 115),
+    # held out at this change, no rule changed for it yet (of 216 levels, 129 owners)
+    "round 5": (ROUND_5, 178, 1, 85),
 }
 
 
 @pytest.mark.parametrize("name", REACHED)
 def test_later_rounds_keep_what_they_reached(reports, name):
     """Rounds 3 and 4, each held out before its fixes, are held to what the fixes
-    reached: no later change may lose ground on them."""
+    reached, and round 5 to its held-out figures: no later change may lose ground."""
     drafts, agreed, contradictions, owners_whole = REACHED[name]
     total = _totals(reports, drafts)
     assert total["levels"] == 9 * len(drafts)
