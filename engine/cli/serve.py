@@ -58,7 +58,21 @@ def serve_command(host, port, max_upload_mb, lang, config_path, open_browser):
     except NghiquyetError as exc:
         fail(str(exc))
     settings = Settings(max_upload_mb=max_upload_mb, lang=config.lang, host=host, config=config)
+    if not _loopback(host):
+        click.echo(
+            f"nghiquyet: cảnh báo: trang nghe trên {host}, ai trong mạng này cũng mở và gửi dự "
+            "thảo được"
+            if config.lang == "vi"
+            else f"nghiquyet: warning: the page listens on {host}; anyone on this network can "
+            "open it and send drafts",
+            err=True,
+        )
     try:
         serve(settings, port=port, open_browser=open_browser)
     except OSError as exc:  # port in use, address not available
         fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+
+
+def _loopback(host: str) -> bool:
+    """Whether ``host`` is this computer only (127.x, ::1, localhost)."""
+    return host in ("localhost", "::1") or host.startswith("127.")

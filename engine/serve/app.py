@@ -8,6 +8,7 @@ threadpool, so the event loop keeps accepting uploads meanwhile.
 from __future__ import annotations
 
 import dataclasses
+import socket
 import threading
 from contextlib import asynccontextmanager
 
@@ -223,10 +224,13 @@ def serve(settings: Settings, port: int = DEFAULT_PORT, open_browser: bool = Fal
         server_header=False,
     )
     server = uvicorn.Server(config)
+    # bind here, so that a busy port is one clear OSError before anything is printed
+    family = socket.AF_INET6 if ":" in settings.host else socket.AF_INET
+    listening = socket.create_server((settings.host, port), family=family)
     print(("Mở trình duyệt tại " if settings.lang == "vi" else "Open ") + url, flush=True)
     print("(Ctrl+C để dừng)" if settings.lang == "vi" else "(Ctrl+C to stop)", flush=True)
     if open_browser:
         import webbrowser
 
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
-    server.run()
+    server.run(sockets=[listening])
