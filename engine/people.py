@@ -118,13 +118,17 @@ def find_persons(text: str) -> list[tuple[int, int, str]]:
 def without_rank(text: str) -> str:
     """``text`` less the ranks and titles it opens with ("Thượng úy Nguyễn Văn Tài" ->
     "Nguyễn Văn Tài"), as a signature line writes them before the name."""
-    pos = 0
+    return text[_after_titles(text, 0) :]
+
+
+def _after_titles(text: str, pos: int) -> int:
+    """Where the ranks and titles that open ``text[pos:]`` end ("Đại úy ThS. ...")."""
     for _ in range(MAX_TITLES):
         introduced = _RANK.match(text, pos) or _TITLES.match(text, pos)
         if introduced is None:
             break
         pos = introduced.end()
-    return text[pos:]
+    return pos
 
 
 def _read_person(text: str, start: int) -> tuple[int, int, str] | None:
@@ -135,11 +139,9 @@ def _read_person(text: str, start: int) -> tuple[int, int, str] | None:
         pos = address.end()
         if match_key(address.group(0)).strip() in ONE_WORD_NAME_AFTER:
             minimum = 1
-    for _ in range(MAX_TITLES):
-        introduced = _RANK.match(text, pos) or _TITLES.match(text, pos)
-        if introduced is None:
-            break
-        pos, minimum = introduced.end(), 1
+    titled = _after_titles(text, pos)
+    if titled > pos:
+        pos, minimum = titled, 1  # a rank or a title introduces a name of one word
     if pos == start:
         return None
     if match_key(text[pos : pos + 30]).startswith(POST_HEADS):

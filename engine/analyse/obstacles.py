@@ -40,13 +40,14 @@ def classify_obstacle(
     """The obstacle at ``span`` (start, end) of a block with ``text``, match key ``key``
     and the block's ``mentions``."""
     start, end = span
-    if CONDITIONAL_PROMISE.search(key, start, end):
+    promise = CONDITIONAL_PROMISE.search(key, start, end)
+    if promise:
         return Item(
             "obstacle",
             block,
             text[start:end].strip(),
             checks={"has_remedy": False, "specific": False},
-            details={"generic_terms": [CONDITIONAL_PROMISE.search(key, start, end).group(0)]},
+            details={"generic_terms": [promise.group(0)]},
         )
     inside = without_empty_remedies([m for m in mentions if start <= m.start < end])
     remedy = any(m.kind == "remedy" and affirmed(key, m) for m in inside) or remedy_after_colon(

@@ -135,7 +135,7 @@ def find_owner(
     return _body_owner(text, key, chosen, persons, roles, stops)
 
 
-def appositives(text: str, key: str, end: int, verbs: set[int]) -> str | None:
+def appositives(text: str, key: str, end: int, stops: set[int]) -> str | None:
     """The posts written after a name, as written: "Đồng chí A, Bí thư chi bộ, Trưởng
     thôn, chủ trì ..." gives "Bí thư chi bộ, Trưởng thôn"; "Đ/c B – Phó Quản đốc";
     "Đồng chí C (Bí thư Chi bộ)". Each post is short and opens with a capital, a post
@@ -153,7 +153,7 @@ def appositives(text: str, key: str, end: int, verbs: set[int]) -> str | None:
         # a post closed by a comma is whole ("tổ trưởng tổ thu gom,", "Phó Trưởng khoa
         # phụ trách đào tạo,"); an open segment ends where the task opens
         closed = bracket or text[stop : stop + 1] == ","
-        cut = stop if closed else _task_start(key, start, stop, verbs)
+        cut = stop if closed else _task_start(key, start, stop, stops)
         post = text[start:cut].strip()
         if not post or len(post.split()) > POST_MAX_WORDS or not _reads_as_post(post, key[start:]):
             break
@@ -169,11 +169,11 @@ def _segment_end(text: str, start: int) -> int:
     return found.start() if found else len(text)
 
 
-def _task_start(key: str, start: int, stop: int, verbs: set[int]) -> int:
+def _task_start(key: str, start: int, stop: int, stops: set[int]) -> int:
     """Where the task opens inside ``key[start:stop]``: a verb, or "chủ trì" and the like."""
     for at in range(start, stop):
         if (at == start or key[at - 1] == " ") and (
-            at in verbs or key.startswith(OWNER_PHRASE_ENDS, at)
+            at in stops or key.startswith(OWNER_PHRASE_ENDS, at)
         ):
             return at
     return stop
@@ -183,7 +183,7 @@ def _reads_as_post(post: str, key: str) -> bool:
     return post[:1].isupper() or key.startswith(_POST_OPENERS)
 
 
-def _body_at_lead(text: str, key: str, verbs: set[int]) -> Owner | None:
+def _body_at_lead(text: str, key: str, stops: set[int]) -> Owner | None:
     """A body the lexicon does not know, named where an owner stands: "Tổ Cảnh sát
     trật tự ...", "Phòng Kế hoạch – Tài chính ...", "Đội Nghiệp vụ ..."."""
     lead = _OWNER_LEAD.match(key)
@@ -191,7 +191,7 @@ def _body_at_lead(text: str, key: str, verbs: set[int]) -> Owner | None:
     head = _BODY_HEAD.match(text, start)
     if head is None:
         return None
-    end = _name_after(text, key, head.end(), verbs)
+    end = _name_after(text, key, head.end(), stops)
     if end == head.end():
         return None  # "Tổ ..." with no name is no owner
     return Owner(text[start:end], kind="body")
@@ -242,7 +242,7 @@ def _body_owner(
     chosen: Mention,
     persons: list[Mention],
     roles: list[Mention],
-    verbs: set[int],
+    stops: set[int],
 ) -> Owner:
     """A body keeps its written qualifier ("Chi hội Phụ nữ thôn") and a contact person
     given in brackets ("(đồng chí Lại Thị Nga, chi hội trưởng)")."""
@@ -250,8 +250,8 @@ def _body_owner(
     start = chosen.start - (len(title.group(0)) if title else 0)
     end = chosen.end
     qualifier = _BODY_QUALIFIER.match(key, end)
-    end = qualifier.end() if qualifier else _name_after(text, key, end, verbs)
-    end = _list_after(text, key, end, roles, verbs)
+    end = qualifier.end() if qualifier else _name_after(text, key, end, stops)
+    end = _list_after(text, key, end, roles, stops)
     bracket = _BRACKET.match(text[end:])
     if bracket:
         inner_start = end + bracket.end()
@@ -260,7 +260,7 @@ def _body_owner(
             owner = f"{text[start : end + len(bracket.group(1))]} ({contact.text})"
             return Owner(owner, _role_after(roles, contact.end), "person")
     kind = role_or_body(key[start:end])
-    posts = appositives(text, key, end, verbs) if kind == "role" else None
+    posts = appositives(text, key, end, stops) if kind == "role" else None
     return Owner(text[start:end], posts, kind)
 
 
@@ -300,7 +300,7 @@ def _lowercase_run(key: str, pos: int, stops: set[int]) -> int:
     return pos
 
 
-def _name_after(text: str, key: str, end: int, verbs: set[int]) -> int:
+def _name_after(text: str, key: str, end: int, stops: set[int]) -> int:
     """Where the proper name that follows a post or a body ends: capitalised words,
     and the lower-case words that follow them ("Hội Người cao tuổi phường") up to a
     verb, a word that opens the task, or a punctuation mark."""
@@ -312,7 +312,7 @@ def _name_after(text: str, key: str, end: int, verbs: set[int]) -> int:
         at = word.start(1)
         if word.group(1)[0].isupper():
             named = True
-        elif not named or at in verbs or key.startswith(OWNER_PHRASE_ENDS, at):
+        elif not named or at in stops or key.startswith(OWNER_PHRASE_ENDS, at):
             break
         pos, words = word.end(), words + 1
     return pos if named else end
