@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from nghiquyet.engine.analyse.blocks import block_facts
 from nghiquyet.engine.analyse.obstacles import classify_obstacle
-from nghiquyet.engine.analyse.owner import Owner, find_owner
+from nghiquyet.engine.analyse.owner import Owner, find_collective, find_owner
 from nghiquyet.engine.analyse.solutions import classify_solution
 from nghiquyet.engine.analyse.targets import classify_target
 from nghiquyet.engine.analyse.tasks import find_deadline, period_end, read_task
@@ -362,6 +362,64 @@ def test_the_stage_a_text_is_at(option, signals, stage):
             None,
             "role",
         ),
+        # a post or a body whose name runs on in lower case, up to the task's verb
+        ("Chi ủy chi bộ có trách nhiệm xây dựng kế hoạch.", "Chi ủy chi bộ", None, "body"),
+        (
+            "Đồng chí Giám đốc thư viện chỉ đạo chung; ký kế hoạch liên tịch.",
+            "Đồng chí Giám đốc thư viện",
+            None,
+            "role",
+        ),
+        (
+            "Đồng chí Trưởng Ban quản lý cảng ký quyết định trước ngày 15/3/2026.",
+            "Đồng chí Trưởng Ban quản lý cảng",
+            None,
+            "role",
+        ),
+        (
+            "Phòng Bổ sung – Biên mục chủ trì việc bổ sung sách.",
+            "Phòng Bổ sung – Biên mục",
+            None,
+            "body",
+        ),
+        (
+            "Tổ kiểm tra liên ngành của Ban lập biên bản 12 tàu.",
+            "Tổ kiểm tra liên ngành của Ban",
+            None,
+            "body",
+        ),
+        ("Đội điều độ cảng bố trí 2 ca trực đêm.", "Đội điều độ cảng", None, "body"),
+        (
+            "Ban Giám đốc Thư viện cụ thể hóa nghị quyết thành kế hoạch.",
+            "Ban Giám đốc Thư viện",
+            None,
+            "body",
+        ),
+        (
+            "Chi đoàn Thanh niên thôn Đông Hạ: hướng dẫn 52 hộ cài đặt.",
+            "Chi đoàn Thanh niên thôn Đông Hạ",
+            None,
+            "body",
+        ),
+        # posts as written, lower case ones included, closed by a comma or a colon
+        (
+            "Đồng chí Phan Quốc Bảo, đảng viên, viên chức phụ trách truy xuất nguồn gốc, chủ trì lập sổ.",
+            "Đồng chí Phan Quốc Bảo",
+            "đảng viên, viên chức phụ trách truy xuất nguồn gốc",
+            "person",
+        ),
+        (
+            "Thiếu tá Nguyễn Văn Toàn, Bí thư chi bộ, Chủ nhiệm Hậu cần – Kỹ thuật: chỉ đạo chung.",
+            "Thiếu tá Nguyễn Văn Toàn",
+            "Bí thư chi bộ, Chủ nhiệm Hậu cần – Kỹ thuật",
+            "person",
+        ),
+        (
+            "Trung úy Vi Văn Khánh, phụ trách khu tăng gia sản xuất: đào hồ, lắp tưới nhỏ giọt.",
+            "Trung úy Vi Văn Khánh",
+            "phụ trách khu tăng gia sản xuất",
+            "person",
+        ),
     ],
 )
 def test_owners_are_read_whole(read, text, owner, role, kind):
@@ -369,3 +427,26 @@ def test_owners_are_read_whole(read, text, owner, role, kind):
     found = find_owner(text, bf.mentions, None, bf.key)
     assert found is not None
     assert (found.text, found.role, found.kind) == (owner, role, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        (
+            "Cán bộ, đảng viên, viên chức, người lao động nghiêm túc thực hiện.",
+            "Cán bộ, đảng viên, viên chức, người lao động",
+        ),
+        ("Các tổ chức quần chúng tuyên truyền đến hội viên.", "Các tổ chức quần chúng"),
+        (
+            "Các đồng chí giáo viên chủ nhiệm 12 lớp thực hiện quy trình cảnh báo sớm.",
+            "Các đồng chí giáo viên chủ nhiệm 12 lớp",
+        ),
+        ("Các tổ đoàn kết trên biển phát huy vai trò tự quản.", "Các tổ đoàn kết trên biển"),
+        ("Các đoàn thể ấp (Chi hội Phụ nữ, Chi đoàn) vận động.", "Các đoàn thể ấp"),
+    ],
+)
+def test_a_collective_is_read_to_its_verb(read, text, owner):
+    bf = read(text)
+    found = find_collective(text, bf.mentions, bf.key)
+    assert found is not None
+    assert (found.text, found.kind) == (owner, "collective")

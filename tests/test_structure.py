@@ -21,7 +21,7 @@ def test_a_bold_label_line_opens_the_assignment_part(assessor):
         "- Đồng chí Lò Văn Thắng, Hiệu trưởng, lập dự toán, xong trước ngày 15/12/2026.\n"
         "- Chi đoàn giáo viên vận động phụ huynh góp 120 ngày công trong tháng 1/2027.\n",
     )
-    assert [t.owner for t in facts.tasks] == ["Đồng chí Lò Văn Thắng", "Chi đoàn"]
+    assert [t.owner for t in facts.tasks] == ["Đồng chí Lò Văn Thắng", "Chi đoàn giáo viên"]
     assert len(facts.items["target"]) == 1  # the tasks are no longer read as targets
 
 
@@ -38,3 +38,19 @@ def test_owners_after_the_forecast_of_a_one_list_draft_are_tasks(assessor):
     assert [s.kind for s in facts.sections][-1] == "implementation"
     assert [t.deadline_text for t in facts.tasks] == ["31/3/2027", "hằng tháng"]
     assert len(facts.items["obstacle"]) == 1
+
+
+def test_a_line_that_only_names_an_owner_gives_the_items_under_it_to_that_owner(assessor):
+    facts = _facts(
+        assessor,
+        "**Tổ chức thực hiện.**\n\n"
+        "- Đồng chí Đỗ Văn Quyết, Phó Bí thư chi bộ, Giám đốc HTX:\n"
+        "  + thành lập tổ dịch vụ bảo vệ thực vật, xong trước 15/3/2027;\n"
+        "  + đàm phán lại hợp đồng bao tiêu với đối tác, xong trước 30/6/2027.\n"
+        "- Chi đoàn Thanh niên thôn Đông Hạ hướng dẫn 52 hộ ghi nhật ký điện tử trước 31/3/2027.\n",
+    )
+    assert [(t.owner, t.role) for t in facts.tasks] == [
+        ("Đồng chí Đỗ Văn Quyết", "Phó Bí thư chi bộ, Giám đốc HTX"),
+        ("Đồng chí Đỗ Văn Quyết", "Phó Bí thư chi bộ, Giám đốc HTX"),
+        ("Chi đoàn Thanh niên thôn Đông Hạ", None),
+    ]

@@ -17,11 +17,12 @@ from ..vocabulary import declare
 from .cues import ITEM_SECTIONS
 from .headings import strip_numbering
 from .obstacles import REMEDY_LEAD, classify_obstacle, offers_remedy, stray_forecasts
+from .owner import Owner, find_owner
 from .solutions import cause_words, classify_solution
 from .spans import item_spans
 from .structure import Structure
 from .targets import classify_target
-from .tasks import read_task, read_task_tables, table_task, task_item
+from .tasks import read_task, read_task_tables, table_task, task_item, with_owner
 
 # "Dự thảo đã được Chi ủy thảo luận ..." records procedure, not a task
 _PROCEDURE_STATEMENT = re.compile(
@@ -71,12 +72,15 @@ class _ItemWalk:
         self.causes = cause_words(blocks)
         self.out = Items()
         self.inherited_date: str | None = None  # given by a heading or an intro line
+        # "Đồng chí A, Giám đốc HTX:" over sub-items: their owner unless they name one
+        self.inherited_owner: Owner | None = None
         self.pending_obstacle: Item | None = None  # the last obstacle with no remedy yet
 
     def block(self, i: int) -> None:
         bf = self.blocks[i]
         kind = ITEM_SECTIONS.get(bf.section)
         if kind is None or bf.is_heading:
+            self.inherited_owner = None
             # "I. Chỉ tiêu năm 2027", "Mục tiêu (đến ngày 30/6/2027)": the heading
             # dates the targets under it (tasks need their own deadline)
             dates = [m for m in bf.of("date") if m.unit != "term"]
@@ -94,6 +98,7 @@ class _ItemWalk:
         if self._is_intro(i):
             dates = bf.of("date")
             self.inherited_date = dates[0].value if dates else None
+            self.inherited_owner = self._owner_line(i) if kind == "task" else None
             return
         if bf.words < ITEM_MIN_WORDS:
             return
@@ -108,9 +113,25 @@ class _ItemWalk:
             self._obstacles(i)
         elif not _PROCEDURE_STATEMENT.search(strip_numbering(bf.key)):
             block = self.document.blocks[i]
-            self._add_task(
-                read_task(i + 1, block.text, bf.mentions, block.run_in, self.inherited_date, bf.key)
+            task = read_task(
+                i + 1, block.text, bf.mentions, block.run_in, self.inherited_date, bf.key
             )
+            if task.owner is None and self.inherited_owner is not None:
+                task = with_owner(task, self.inherited_owner)
+            elif task.owner is not None:
+                self.inherited_owner = None
+            self._add_task(task)
+
+    def _owner_line(self, i: int) -> Owner | None:
+        """The owner an introducing line names and nothing more ("Đồng chí Đỗ Văn Quyết,
+        Phó Bí thư chi bộ, Giám đốc HTX:"): the tasks listed under it are that owner's."""
+        text = self.document.blocks[i].text.rstrip()
+        bf = self.blocks[i]
+        owner = find_owner(text, bf.mentions, None, bf.key[: len(text)])
+        if owner is None:
+            return None
+        written = ", ".join(p for p in (owner.text, owner.role) if p)
+        return owner if text.rstrip(": *").endswith(written) else None
 
     def _is_intro(self, i: int) -> bool:
         text = self.document.blocks[i].text.rstrip()

@@ -12,7 +12,13 @@ from dataclasses import dataclass
 
 from ..model import Mention
 from ..text import match_key
-from .cues import COLLECTIVE_OPENERS, ONE_HOLDER_HEADS, OWNER_PHRASE_ENDS
+from .cues import (
+    COLLECTIVE_OPENERS,
+    ONE_HOLDER_HEADS,
+    OWNER_PHRASE_ENDS,
+    TASK_OPENERS,
+    VERB_NAMING_HEADS,
+)
 
 # Where a task's owner is written: at the head of the sentence, after numbering and
 # "Giao (cho)"; or named by a cue right before it; or followed by the verb that leads.
@@ -73,6 +79,8 @@ _POST_OPENERS = tuple(
         "kế toán",
         "thủ quỹ",
         "văn thư",
+        "viên chức",
+        "phụ trách",
     )
 )
 # A body named by its head word, with a capital ("Tổ Cảnh sát trật tự", "Đội Nghiệp vụ")
@@ -90,9 +98,11 @@ _BRACKET = re.compile(r"((?:\s+[^\W\d_]+){0,3}?)\s*\(")
 ROLE_GAP = 3
 # A collective owner's name is at most this many words ("Các đồng chí đảng viên trong
 # chi bộ"); what follows is the task.
-COLLECTIVE_MAX_WORDS = 8
+COLLECTIVE_MAX_WORDS = 12
+# One owner of a listed collective is at most this many words ("người lao động")
+LISTED_MAX_WORDS = 4
+_TOKEN = re.compile(r"\S+")
 _TITLE_LEAD = re.compile(r"^(?:đồng chí|đ/c)\s+")
-_CLAUSE_END = re.compile(r"[,;:.(]")
 
 # What an owner is, for scoring: a named person or a role one person holds is named;
 # a body (Chi ủy, Ban Giám đốc) is named only in part; a collective is not named.
@@ -140,9 +150,9 @@ def appositives(text: str, key: str, end: int, stops: set[int]) -> str | None:
     thôn, chủ trì ..." gives "Bí thư chi bộ, Trưởng thôn"; "Đ/c B – Phó Quản đốc";
     "Đồng chí C (Bí thư Chi bộ)". Each post is short and opens with a capital, a post
     or a word for a member of staff; the task begins at its verb."""
-    posts: list[str] = []
-    pos = end
-    while len(posts) < MAX_POSTS:
+    first = last = None
+    pos, count = end, 0
+    while count < MAX_POSTS:
         sep = _APPOSITIVE_SEP.match(text, pos)
         if sep is None:
             break
@@ -150,18 +160,20 @@ def appositives(text: str, key: str, end: int, stops: set[int]) -> str | None:
         start = sep.end()
         stop = text.find(")", start) if bracket else _segment_end(text, start)
         stop = len(text) if stop < 0 else stop
-        # a post closed by a comma is whole ("tổ trưởng tổ thu gom,", "Phó Trưởng khoa
-        # phụ trách đào tạo,"); an open segment ends where the task opens
-        closed = bracket or text[stop : stop + 1] == ","
+        # a post closed by a comma or a colon is whole ("tổ trưởng tổ thu gom,", "Phó
+        # Trưởng khoa phụ trách đào tạo:"); an open segment ends where the task opens
+        closed = bracket or text[stop : stop + 1] in (",", ":")
         cut = stop if closed else _task_start(key, start, stop, stops)
         post = text[start:cut].strip()
         if not post or len(post.split()) > POST_MAX_WORDS or not _reads_as_post(post, key[start:]):
             break
-        posts.append(post)
-        if cut < stop:
-            break  # the task began inside this segment ("Trưởng thôn chủ trì ...")
+        first = start if first is None else first
+        last, count = start + len(text[start:cut].rstrip()), count + 1
+        if cut < stop or text[stop : stop + 1] == ":":
+            break  # the task began inside this segment ("Trưởng thôn chủ trì ...") or after it
         pos = stop + (1 if bracket else 0)
-    return ", ".join(posts) or None
+    # kept as written, separators included ("Chủ nhiệm Hậu cần – Kỹ thuật")
+    return text[first:last].strip() if first is not None else None
 
 
 def _segment_end(text: str, start: int) -> int:
@@ -172,9 +184,7 @@ def _segment_end(text: str, start: int) -> int:
 def _task_start(key: str, start: int, stop: int, stops: set[int]) -> int:
     """Where the task opens inside ``key[start:stop]``: a verb, or "chủ trì" and the like."""
     for at in range(start, stop):
-        if (at == start or key[at - 1] == " ") and (
-            at in stops or key.startswith(OWNER_PHRASE_ENDS, at)
-        ):
+        if (at == start or key[at - 1] == " ") and opens_task(key, at, stops):
             return at
     return stop
 
@@ -189,9 +199,9 @@ def _body_at_lead(text: str, key: str, stops: set[int]) -> Owner | None:
     lead = _OWNER_LEAD.match(key)
     start = lead.end() if lead else 0
     head = _BODY_HEAD.match(text, start)
-    if head is None:
+    if head is None or opens_task(key, start, stops):  # "Tổ chức họp dân" is a verb
         return None
-    end = _name_after(text, key, head.end(), stops)
+    end = name_runs_on(text, key, _name_after(text, key, head.end(), stops), stops)
     if end == head.end():
         return None  # "Tổ ..." with no name is no owner
     return Owner(text[start:end], kind="body")
@@ -251,6 +261,7 @@ def _body_owner(
     end = chosen.end
     qualifier = _BODY_QUALIFIER.match(key, end)
     end = qualifier.end() if qualifier else _name_after(text, key, end, stops)
+    end = name_runs_on(text, key, end, stops)
     end = _list_after(text, key, end, roles, stops)
     bracket = _BRACKET.match(text[end:])
     if bracket:
@@ -290,11 +301,7 @@ def _lowercase_run(key: str, pos: int, stops: set[int]) -> int:
     đoàn thể của buôn"), up to a cue, a comma or a few words."""
     for _ in range(NAME_AFTER_MAX_WORDS):
         word = _NEXT_WORD.match(key, pos)
-        if (
-            word is None
-            or word.start(1) in stops
-            or key.startswith(OWNER_PHRASE_ENDS, word.start(1))
-        ):
+        if word is None or opens_task(key, word.start(1), stops):
             break
         pos = word.end()
     return pos
@@ -312,10 +319,66 @@ def _name_after(text: str, key: str, end: int, stops: set[int]) -> int:
         at = word.start(1)
         if word.group(1)[0].isupper():
             named = True
-        elif not named or at in stops or key.startswith(OWNER_PHRASE_ENDS, at):
+        elif not named or opens_task(key, at, stops):
             break
         pos, words = word.end(), words + 1
     return pos if named else end
+
+
+# "ký quyết định" opens a task; "ký túc xá" is a place
+_SIGNS = re.compile(r"ký (?!túc)")
+# A hyphen between capitals joins one name ("Phòng Bổ sung – Biên mục")
+_NAME_HYPHEN = re.compile(r"[ \t]+[–—-][ \t]+")
+RUN_ON_MAX_WORDS = 6
+_NEXT_TOKEN = re.compile(r"[ \t]+([^\W_]+(?:['’][^\W_]+)?)")
+
+
+def opens_task(key: str, at: int, stops: set[int]) -> bool:
+    """Whether the word at ``at`` opens the task: a verb the lexicon knows, a word that
+    starts a task ("có trách nhiệm", "chỉ đạo", "sẽ") or "ký" a document."""
+    if at in stops or _SIGNS.match(key, at):
+        return True
+    return any(
+        key.startswith(cue, at) and not key[at + len(cue) : at + len(cue) + 1].isalpha()
+        for cue in OWNER_PHRASE_ENDS + TASK_OPENERS
+    )
+
+
+def name_runs_on(text: str, key: str, pos: int, stops: set[int]) -> int:
+    """Where an owner written as a post or a body ends when its name runs on in lower
+    case after the head ("Chi ủy | chi bộ", "Đồng chí Giám đốc | thư viện", "Trưởng Ban |
+    quản lý cảng", "Chi đoàn Thanh niên thôn | Đông Hạ"): up to the word that opens the
+    task, a punctuation mark or the end. A verb right after a head that takes one names
+    the body ("Tổ | kiểm tra liên ngành"). When nothing closes the name within a few
+    words the reading is unsure and the name stops at ``pos``."""
+    start, words = pos, 0
+    while True:
+        joined = _NAME_HYPHEN.match(text, pos)
+        if joined and not text[joined.end() : joined.end() + 1].isupper():
+            joined = None
+        word = _NEXT_TOKEN.match(text, joined.end() - 1 if joined else pos)
+        if word is None:
+            rest = text[pos:].lstrip(" \t")
+            return pos if not rest or not rest[0].isalnum() else start
+        at = word.start(1)
+        if opens_task(key, at, stops) and not _names_by_verb(text, key, at, words == 0):
+            return pos
+        words += 1
+        if words > RUN_ON_MAX_WORDS:
+            return start
+        pos = word.end()
+
+
+def _names_by_verb(text: str, key: str, at: int, first: bool = False) -> bool:
+    """Whether the verb at ``at`` is part of a body's name: it follows the body's own
+    head ("Tổ | kiểm tra liên ngành") or a head written in lower case ("tổ | đoàn
+    kết"), not a capitalised body named further on ("... của Ban | lập biên bản")."""
+    head = key[:at].rstrip()
+    for h in VERB_NAMING_HEADS:
+        begin = len(head) - len(h)
+        if head.endswith(h) and (begin == 0 or not head[begin - 1].isalpha()):
+            return first or text[begin].islower()
+    return False
 
 
 def role_or_body(key: str) -> str:
@@ -345,23 +408,34 @@ def find_collective(text: str, mentions: Sequence[Mention], key: str | None = No
 
 
 def _collective_end(key: str, start: int, mentions: Sequence[Mention]) -> int:
-    """Where a collective owner's name stops: at a comma or bracket, at the verb
-    that follows it, at a word that opens the task, or after a few words."""
-    words = list(re.finditer(r"\S+", key[start:]))
-    end = start + (
-        words[COLLECTIVE_MAX_WORDS - 1].end()
-        if len(words) >= COLLECTIVE_MAX_WORDS
-        else len(key) - start
-    )
-    clause = _CLAUSE_END.search(key, start)
-    if clause:
-        end = min(end, clause.start())
-    first_word_end = start + (words[0].end() if words else 0)
-    for m in mentions:
-        if m.kind == "action_verb" and first_word_end < m.start < end:
-            end = m.start
-    for cue in OWNER_PHRASE_ENDS:
-        at = key.find(f" {cue}", first_word_end, end)
-        if at >= 0:
-            end = at
+    """Where a collective owner's name stops: at the word that opens the task, at a
+    stop mark or bracket, or after a few words. A short list goes on across commas
+    ("Cán bộ, đảng viên, viên chức, người lao động | nghiêm túc thực hiện")."""
+    stops = {m.start for m in mentions if m.kind not in _NAME_KINDS | {"vague_owner", "quantity"}}
+    end = start
+    for words, token in enumerate(_TOKEN.finditer(key, start)):
+        if words >= COLLECTIVE_MAX_WORDS or token.group().startswith("("):
+            return end
+        # after "Các", "tổ chức" names ("Các tổ chức quần chúng"); later it is the task
+        named = words == 1 and key.startswith(COLLECTIVE_OPENERS, start)
+        at = token.start()
+        if words and not named and opens_task(key, at, stops) and not _names_by_verb(key, key, at):
+            return end
+        end = token.end()
+        mark = token.group()[-1]
+        if mark in ";:.(" or (mark == "," and not _listed_next(key, end, stops)):
+            return end - 1
     return end
+
+
+def _listed_next(key: str, pos: int, stops: set[int]) -> bool:
+    """Whether what follows a comma is one more owner of a short list: a few words,
+    none of which opens the task, closed by a comma or by the task's verb."""
+    for count, token in enumerate(_TOKEN.finditer(key, pos)):
+        if opens_task(key, token.start(), stops):
+            return count > 0
+        if count >= LISTED_MAX_WORDS or token.group()[-1] in ";:.(":
+            return False
+        if token.group().endswith(","):
+            return True
+    return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import BlockFacts, Document, Item, Mention, Task
 from ..text import match_key, word_count
@@ -95,6 +95,14 @@ def read_task(
         vague_owner=vague_owner,
         vague_time=deadline.vague_time,
         owner_kind=owner.kind if owner else None,
+    )
+
+
+def with_owner(task: Task, owner: Owner) -> Task:
+    """``task`` given to ``owner`` (named by the line that introduces it)."""
+    vague = owner.text if owner.kind == "collective" else None
+    return replace(
+        task, owner=owner.text, role=owner.role, owner_kind=owner.kind, vague_owner=vague
     )
 
 
