@@ -195,6 +195,7 @@ def test_samples_match_a_secretarys_reading(scored):
     assert 55 <= middling.score <= 80  # sound survey, vague half: "Khá" at best
     assert formalistic.score <= 30
     crit = _criteria(middling)
-    # the middling draft's real gaps: obstacles without remedies, no final review
-    assert crit["obstacles"] <= 60 and crit["follow_up"] <= 60
+    # the middling draft's real gaps: obstacles without remedies, no final review; a
+    # dated sơ kết and a report upward make its follow-up partial, as readers judge it
+    assert crit["obstacles"] <= 60 and 50 <= crit["follow_up"] < 80
     assert crit["urgency"] >= 80 and crit["evidence"] >= 80

@@ -39,7 +39,21 @@ def read_follow_up(blocks: list[BlockFacts]) -> dict[str, Any]:
     for name, review in (("interim_review", _INTERIM_REVIEW), ("final_review", _FINAL_REVIEW)):
         sig[name], sig[f"{name}_dated"], sig[f"{name}_timed"] = _dated(blocks, review)
     sig.update(_monitoring(blocks))
+    # a follow-up plan at all: some review or monitoring placed in time
+    timed = [sig[n] for n in _TIMED if sig.get(n)]
+    sig["review_timed"] = min(timed) if timed else None
     return sig
+
+
+# What places a follow-up in time, dated or not ("sơ kết vào tháng 7", "tổng kết cuối
+# năm", "kiểm tra hằng tháng")
+_TIMED = (
+    "interim_review_dated",
+    "interim_review_timed",
+    "final_review_dated",
+    "final_review_timed",
+    "monitoring_frequency",
+)
 
 
 def _dated(
@@ -131,6 +145,10 @@ declare(
         "reporting_superior": {
             "vi": "khối đầu tiên nói báo cáo lên cấp ủy cấp trên",
             "en": "block of the first report addressed to a superior body",
+        },
+        "review_timed": {
+            "vi": "khối đầu tiên đặt việc sơ kết, tổng kết hoặc kiểm tra vào một thời điểm, tần suất",
+            "en": "block of the first review or monitoring placed in time (a date, a period, a frequency)",
         },
     },
 )

@@ -96,7 +96,7 @@ class _ItemWalk:
                 self._add_task(table_task(self.document, self.blocks, cells, columns))
             return
         if self._is_intro(i):
-            dates = bf.of("date")
+            dates = [m for m in bf.of("date") if m.unit != "term"]  # not "nhiệm kỳ 2025-2030"
             self.inherited_date = dates[0].value if dates else None
             self.inherited_owner = self._owner_line(i) if kind == "task" else None
             return
