@@ -19,9 +19,12 @@ was changed for it:
 * round 4 (8 settings): a high school, a bank branch, an island commune, a tea
   cooperative, a wholesale market board, a research institute, a township quarter,
   a bus-station company;
-* round 5 (8 settings), held out and not yet fixed for: a garment workshop, a
-  fishing-port board, a provincial library, a university dormitory, an industrial
-  park board, a vocational college, a military kitchen, a vegetable cooperative.
+* round 5 (8 settings): a garment workshop, a fishing-port board, a provincial
+  library, a university dormitory, an industrial park board, a vocational college,
+  a military kitchen, a vegetable cooperative;
+* round 6 (8 settings), held out and not yet fixed for: a water-supply branch, a
+  district court, an ethnic boarding school, a rubber plantation team, a tax
+  sub-department, a coal-mining team, a pottery village, a railway station.
 
 The figures of each round, before and after its fixes, are in the README. Here they
 are kept as a regression set: what the tool says must not drift away from what an
@@ -72,10 +75,22 @@ ROUND_5_SETTINGS = {
     "bep-an-quan-doi",
     "htx-rau",
 }
+ROUND_6_SETTINGS = {
+    "cap-nuoc",
+    "toa-an",
+    "ptdtnt",
+    "cao-su",
+    "chi-cuc-thue",
+    "mo-than",
+    "lang-gom",
+    "ga-duong-sat",
+}
 EARLY = [d for d in DRAFTS if d.parent.name in EARLY_SETTINGS]
 ROUND_4 = [d for d in DRAFTS if d.parent.name in ROUND_4_SETTINGS]
 ROUND_5 = [d for d in DRAFTS if d.parent.name in ROUND_5_SETTINGS]
-ROUND_3 = [d for d in DRAFTS if d not in EARLY and d not in ROUND_4 and d not in ROUND_5]
+ROUND_6 = [d for d in DRAFTS if d.parent.name in ROUND_6_SETTINGS]
+LATER = ROUND_4 + ROUND_5 + ROUND_6
+ROUND_3 = [d for d in DRAFTS if d not in EARLY and d not in LATER]
 GRADES = ["Yếu", "Trung bình", "Khá", "Tốt"]
 
 
@@ -93,14 +108,14 @@ def _totals(reports, drafts):
 
 
 def test_the_set_is_complete():
-    assert (len(EARLY), len(ROUND_3), len(ROUND_4), len(ROUND_5)) == (24, 36, 24, 24)
-    assert len({d.parent.name for d in DRAFTS}) >= 36
+    assert (len(EARLY), len(ROUND_3), len(LATER)) == (24, 36, 72)
+    assert len({d.parent.name for d in DRAFTS}) >= 44
     assert sum(d.suffix == ".docx" for d in ROUND_3) >= 10
     for draft in DRAFTS:
         expected = expected_of(draft)
         assert expected["overall"] in GRADES
         assert len(expected["criteria"]) == 9
-    assert all(expected_of(d).get("tasks") for d in ROUND_3 + ROUND_4 + ROUND_5)
+    assert all(expected_of(d).get("tasks") for d in ROUND_3 + LATER)
 
 
 @pytest.mark.parametrize("draft", DRAFTS, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -150,13 +165,15 @@ REACHED = {
     "round 4": (ROUND_4, 186, 4, 136),
     # held out 178 levels and 85 owners (of 216 and 129) before its fixes
     "round 5": (ROUND_5, 181, 1, 115),
+    # held out at this change, no rule changed for it yet (of 216 levels, 157 owners)
+    "round 6": (ROUND_6, 176, 2, 103),
 }
 
 
 @pytest.mark.parametrize("name", REACHED)
 def test_later_rounds_keep_what_they_reached(reports, name):
-    """Rounds 3 and 4, each held out before its fixes, are held to what the fixes
-    reached, and round 5 to its held-out figures: no later change may lose ground."""
+    """Rounds 3 to 5, each held out before its fixes, are held to what the fixes
+    reached, and round 6 to its held-out figures: no later change may lose ground."""
     drafts, agreed, contradictions, owners_whole = REACHED[name]
     total = _totals(reports, drafts)
     assert total["levels"] == 9 * len(drafts)
