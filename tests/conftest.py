@@ -8,6 +8,7 @@ import pytest
 
 # A real headless Chromium for browser tests (see tests/browser.py).
 from browser import browser, page_watch  # noqa: F401
+from json_schemas import check_printed_json
 from nghiquyet.engine.config import Config
 from nghiquyet.engine.runner import Assessor
 from nghiquyet.plugins.text_loader import parse_markdown
@@ -47,6 +48,8 @@ def run(monkeypatch, tmp_path):
     monkeypatch.delenv("NGHIQUYET_CONFIG", raising=False)
 
     def invoke(*args, command=assess_command):
-        return CliRunner().invoke(command, [str(a) for a in args], catch_exceptions=False)
+        result = CliRunner().invoke(command, [str(a) for a in args], catch_exceptions=False)
+        check_printed_json(result.stdout)  # every report a test prints fits the schema
+        return result
 
     return invoke

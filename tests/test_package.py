@@ -76,3 +76,23 @@ def test_installed_copy_loads_its_rules(wheel, tmp_path):
     where, count = result.stdout.split()
     assert where.startswith(str(target))
     assert int(count) >= 27
+
+
+def test_wheel_ships_the_json_schemas(wheel, tmp_path):
+    # a pure-Python wheel unpacked is importable as it stands
+    zipfile.ZipFile(wheel).extractall(tmp_path / "site")
+    code = (
+        "from nghiquyet.engine.schemas import schema_path;"
+        "print(schema_path('report')); print(schema_path('compare'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(tmp_path / "site")},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    for line, name in zip(result.stdout.split(), ("report", "compare"), strict=True):
+        assert Path(line) == tmp_path / "site" / "nghiquyet" / "schemas" / f"{name}.schema.json"
+        assert Path(line).read_bytes() == (ROOT / "docs" / f"{name}.schema.json").read_bytes()
