@@ -42,6 +42,17 @@ class Block:
     run_in: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """A comment in the draft that accepts findings on one block: an HTML comment
+    above a Markdown paragraph, a Word comment anchored on a paragraph. ``text`` is
+    the comment as written ("nghiquyet: bỏ qua NQ601, NQ602 — lý do"); the engine
+    reads the rule ids from it (engine/suppress.py)."""
+
+    block: int
+    text: str
+
+
 @dataclass(slots=True)
 class Document:
     """What a loader returns: blocks plus a few facts about the file itself."""
@@ -53,6 +64,8 @@ class Document:
     notes: list[str | dict[str, str]] = field(default_factory=list)
     # Facts that only the loader can see (fonts converted, page size, ...).
     meta: dict[str, Any] = field(default_factory=dict)
+    # comments in the draft that accept findings on a block ("nghiquyet: bỏ qua NQ601")
+    suppressions: list[Suppression] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +248,10 @@ class DocumentReport:
     notes: list[dict[str, str]] = field(default_factory=list)
     error: DocumentError | None = None
     words: int = 0
+    # findings a comment in the draft accepted: listed apart, not shown or gated on
+    suppressed: list[Finding] = field(default_factory=list)
+    # how many findings a baseline hid (None: no baseline was used)
+    baselined: int | None = None
 
 
 @dataclass(slots=True)

@@ -219,7 +219,7 @@ def document_dict(doc: DocumentReport, lang: str) -> dict[str, Any]:
             "tasks": [],
             "error": {"code": doc.error.code, "message": doc.error.message[lang]},
         }
-    return {
+    out = {
         "path": doc.path,
         "stage": doc.stage,
         "score": doc.score,
@@ -233,6 +233,13 @@ def document_dict(doc: DocumentReport, lang: str) -> dict[str, Any]:
         "notes": [n[lang] for n in doc.notes],
         "error": None,
     }
+    # additive (schema version 1): "suppressed" when comments in the draft accepted
+    # findings, "baselined" whenever a baseline was applied
+    if doc.suppressed:
+        out["suppressed"] = [finding_dict(f, lang) for f in doc.suppressed]
+    if doc.baselined is not None:
+        out["baselined"] = doc.baselined
+    return out
 
 
 def report_dict(report: Report) -> dict[str, Any]:
@@ -241,6 +248,48 @@ def report_dict(report: Report) -> dict[str, Any]:
         "tool": {"name": "nghiquyet", "version": report.tool_version},
         "documents": [document_dict(d, report.lang) for d in report.documents],
     }
+
+
+def hidden_lines(doc: DocumentReport, lang: str) -> list[str]:
+    """One short line each for the findings the draft's own comments accepted
+    (with rule and paragraph) and for those a baseline hid (a count); none when
+    nothing was hidden."""
+    out = []
+    if doc.suppressed:
+        where = label(lang, "đoạn", "para.")
+        listed = ", ".join(
+            f"{f.rule_id} ({where} {f.location.block})" if f.location else f.rule_id
+            for f in doc.suppressed
+        )
+        out.append(
+            label(lang, "Bỏ qua theo ghi chú trong dự thảo", "Suppressed in the draft")
+            + f" ({len(doc.suppressed)}): {listed}"
+        )
+    if doc.baselined:
+        out.append(
+            label(
+                lang,
+                f"Đường cơ sở (baseline) ẩn {doc.baselined} phát hiện đã có từ trước; "
+                "điểm vẫn tính trên toàn bộ dự thảo.",
+                f"The baseline hid {doc.baselined} known findings; "
+                "the score is still the whole draft's.",
+            )
+        )
+    return out
+
+
+def no_findings_text(doc: DocumentReport, lang: str, short: bool = False) -> str:
+    """What to say when no finding is shown: nothing new when some were hidden
+    (suppressed, or known to the baseline), else that the draft meets the criteria."""
+    if doc.suppressed or doc.baselined:
+        return label(lang, "Không có phát hiện mới.", "No new findings.")
+    if short:
+        return label(lang, "Không có phát hiện nào.", "No findings.")
+    return label(
+        lang,
+        "Không có phát hiện nào. Dự thảo đáp ứng các tiêu chí.",
+        "No findings. The draft meets the criteria.",
+    )
 
 
 def grade_label(doc: DocumentReport, lang: str) -> str:

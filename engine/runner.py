@@ -25,6 +25,7 @@ from .load import load
 from .model import DocumentError, DocumentReport, Report
 from .plugin_manager import get_plugin_manager
 from .score import score
+from .suppress import apply_suppressions
 
 MIN_FILES_PER_WORKER = 4
 
@@ -71,7 +72,8 @@ class Assessor:
         ``stage`` (``draft``, ``adopted`` or ``auto``) is how to judge this text;
         ``None`` takes the config's. A document that is not a thematic resolution
         gives a report with ``error`` set (code ``not_a_resolution`` or
-        ``no_diacritics``), unless the config says ``force``.
+        ``no_diacritics``), unless the config says ``force``. Findings the draft's
+        own comments accept move to ``suppressed`` (engine/suppress.py).
         """
         kind = read_kind([b.text for b in document.blocks])
         refusal = kind_error(kind, document.path)
@@ -87,7 +89,8 @@ class Assessor:
         if note is not None:
             report.notes.insert(0, note)
         self.pm.hook.adjust_score(report=report, config=self.config)
-        return report
+        # after scoring: an accepted finding is listed apart, the score stays the draft's
+        return apply_suppressions(report, document.suppressions, self.ruleset)
 
     def assess_path(self, path: Path, stage: str | None = None) -> DocumentReport:
         """Assess one file (``stage`` as for :meth:`assess_document`); an unreadable file

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from nghiquyet.engine import hookimpl, legacy, legacy_codecs
 from nghiquyet.engine.errors import InputError
-from nghiquyet.engine.model import Block, Document, DocumentFormat
+from nghiquyet.engine.model import Block, Document, DocumentFormat, Suppression
+from nghiquyet.engine.suppress import is_directive
 from nghiquyet.engine.text import RUN_IN_MAX_WORDS, nfc
 
 MARKDOWN = DocumentFormat("Markdown", (".md", ".markdown"))
@@ -248,24 +249,51 @@ def _markdown_lines(text: str) -> tuple[list[int], list[str]]:
     return [n for n, _ in numbered], [line for _, line in numbered]
 
 
-def parse_markdown(text: str, path: str) -> Document:
-    """Read Markdown ``text`` into a Document: headings, paragraphs (a line the
-    drafter meant stays its own block, see :func:`_line_break`), list items, and
-    the cells of pipe tables."""
-    blocks: list[Block] = []
-    numbers, lines = _markdown_lines(text)
-    table_count = 0
-    paragraph: list[str] = []
-    paragraph_line = 0
+_COMMENT_RE = re.compile(r"^<!--(.*?)-->$")
 
-    def add(text: str, line: int, kind: str = "paragraph", **style) -> None:
+
+class _MarkdownBlocks:
+    """The blocks of a Markdown draft as they are read, and the suppression comments
+    (``<!-- nghiquyet: bỏ qua NQ601 -->``) each applies to: the next block, or every
+    cell of the table that comes next."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.suppressions: list[Suppression] = []
+        self.pending: list[str] = []  # suppression comments waiting for their block
+
+    def comment(self, line: str) -> None:
+        """A comment line: kept for the next block when it is a suppression."""
+        comment = _COMMENT_RE.match(line)
+        if comment and is_directive(comment.group(1)):
+            self.pending.append(comment.group(1).strip())
+
+    def add(self, text: str, line: int, kind: str = "paragraph", **style) -> None:
+        """Add ``text`` (Markdown emphasis read) as a block, unless it is empty."""
         body, bold, italic = _inline(text)
         if not bold and not italic and (label := _run_in_label(text)):
             style.setdefault("run_in", label)
         if body:
             style.setdefault("bold", bold)
             style.setdefault("italic", italic)
-            blocks.append(Block(index=len(blocks) + 1, text=body, kind=kind, line=line, **style))
+            index = len(self.blocks) + 1
+            self.blocks.append(Block(index=index, text=body, kind=kind, line=line, **style))
+            self.suppressions.extend(Suppression(index, c) for c in self.pending)
+            if kind != "table_cell":  # a table's cells all take it; cleared after the table
+                self.pending.clear()
+
+
+def parse_markdown(text: str, path: str) -> Document:
+    """Read Markdown ``text`` into a Document: headings, paragraphs (a line the
+    drafter meant stays its own block, see :func:`_line_break`), list items, and
+    the cells of pipe tables. A ``<!-- nghiquyet: bỏ qua NQ601 -->`` comment
+    applies to the block below it."""
+    out = _MarkdownBlocks()
+    add = out.add
+    numbers, lines = _markdown_lines(text)
+    table_count = 0
+    paragraph: list[str] = []
+    paragraph_line = 0
 
     def flush() -> None:
         nonlocal paragraph
@@ -280,6 +308,7 @@ def parse_markdown(text: str, path: str) -> Document:
         stripped = raw.strip()
         if not stripped or stripped.startswith("<!--"):
             flush()
+            out.comment(stripped)
         elif stripped.startswith("|") and i + 1 < len(lines) and _TABLE_SEP_RE.match(lines[i + 1]):
             flush()
             table_count += 1
@@ -288,6 +317,7 @@ def parse_markdown(text: str, path: str) -> Document:
                 for c, cell in enumerate(cells):
                     for part in _BR_RE.split(cell):
                         add(part, numbers[row_at], "table_cell", table=table_count, row=r, col=c)
+            out.pending.clear()
             continue
         elif m := _HEADING_RE.match(stripped):
             flush()
@@ -305,7 +335,7 @@ def parse_markdown(text: str, path: str) -> Document:
             paragraph.append(stripped)
         i += 1
     flush()
-    return Document(path=path, format="md", blocks=blocks)
+    return Document(path=path, format="md", blocks=out.blocks, suppressions=out.suppressions)
 
 
 @hookimpl

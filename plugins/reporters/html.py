@@ -29,7 +29,9 @@ from nghiquyet.engine.render import (
     criterion_name,
     error_label,
     grade_label,
+    hidden_lines,
     label,
+    no_findings_text,
     number,
     owner_kind_name,
     severity_name,
@@ -165,16 +167,7 @@ def findings_html(doc: DocumentReport, lang: str, anchor: str = "doc") -> str:
     """Findings grouped by criterion: paragraph, excerpt, points lost, how to fix."""
     L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
     if not doc.findings:
-        return (
-            "<p>"
-            + _e(
-                L(
-                    "Không có phát hiện nào. Dự thảo đáp ứng các tiêu chí.",
-                    "No findings. The draft meets the criteria.",
-                )
-            )
-            + "</p>"
-        )
+        return "<p>" + _e(no_findings_text(doc, lang)) + "</p>"
     order = ["meta", *(c.id for c in doc.criteria)]
     groups: dict[str, list] = {}
     for f in doc.findings:
@@ -288,6 +281,8 @@ def document_section(
     out.append(_scorebox(doc, lang))
     for note in doc.notes:
         out.append(f'<p class="note"><b>{_e(L("Lưu ý", "Note"))}:</b> {_e(note[lang])}</p>')
+    for line in hidden_lines(doc, lang):
+        out.append(f'<p class="note hidden-findings">{_e(line)}</p>')
     out += [
         f"<h3>{_e(L('Điểm theo tiêu chí', 'Score by criterion'))}</h3>",
         chart(doc, lang, anchor),

@@ -17,7 +17,9 @@ from nghiquyet.engine.render import (
     criterion_name,
     error_label,
     grade_label,
+    hidden_lines,
     label,
+    no_findings_text,
     number,
     severity_name,
     stage_name,
@@ -148,9 +150,11 @@ def document(doc: DocumentReport, lang: str) -> list[str]:
     ]
     for note in doc.notes:
         out += [f"> {cell(note[lang])}", ""]
+    for line in hidden_lines(doc, lang):
+        out += [f"_{cell(line)}_", ""]
     out += [*criteria_table(doc, lang), ""]
     if not doc.findings:
-        return [*out, L("Không có phát hiện nào.", "No findings."), ""]
+        return [*out, no_findings_text(doc, lang, short=True), ""]
     # a long list folded, so that it does not swamp the pull-request comment
     summary = f"<summary>{L('Phát hiện', 'Findings')} ({len(doc.findings)})</summary>"
     return [*out, "<details>", summary, "", *findings_table(doc, lang), "", "</details>", ""]

@@ -16,7 +16,9 @@ from nghiquyet.engine.render import (
     criterion_name,
     error_label,
     grade_label,
+    hidden_lines,
     label,
+    no_findings_text,
     number,
     owner_kind_name,
     stage_name,
@@ -139,16 +141,13 @@ def render_document(doc, lang: str) -> list[str]:
     )
     for note in doc.notes:
         out.append(f"  {L('Lưu ý', 'Note')}: {note[lang]}")
+    out += [f"  {line}" for line in hidden_lines(doc, lang)]
     out += ["", *criteria_lines(doc, lang)]
     if doc.tasks:
         out += task_lines(doc, lang)
     out.append("")
     if not doc.findings:
-        no_findings = L(
-            "Không có phát hiện nào. Dự thảo đáp ứng các tiêu chí.",
-            "No findings. The draft meets the criteria.",
-        )
-        return [*out, "  " + no_findings]
+        return [*out, "  " + no_findings_text(doc, lang)]
     return out + finding_lines(doc, lang)
 
 
