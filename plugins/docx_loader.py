@@ -32,6 +32,7 @@ from nghiquyet.engine import hookimpl
 from nghiquyet.engine.model import Block, Document, DocumentFormat
 from nghiquyet.engine.text import nfc
 
+from .docx_comments import comment_suppressions
 from .docx_styles import Numbering, W, run_props, styles_of
 from .office import RunCollector, office_document
 from .office_package import (
@@ -218,6 +219,7 @@ def read_docx(path: Path, data: bytes, limits: Limits | None = None) -> Document
                 path, "corrupt", "tài liệu không có phần thân", "the document has no body"
             )
         reader.body(body)
+        suppressions = comment_suppressions(package, body, reader.paragraphs, path, limits)
         page_mm = None
         size = body.find(f"{W}sectPr/{W}pgSz")
         if size is not None:
@@ -226,7 +228,11 @@ def read_docx(path: Path, data: bytes, limits: Limits | None = None) -> Document
                     round(int(size.get(W + "w")) / 56.7),
                     round(int(size.get(W + "h")) / 56.7),
                 )
-    return office_document(path, "docx", reader.blocks, reader.fonts, reader.legacy_runs, page_mm)
+    document = office_document(
+        path, "docx", reader.blocks, reader.fonts, reader.legacy_runs, page_mm
+    )
+    document.suppressions = suppressions  # Word comments "nghiquyet: bỏ qua NQ601"
+    return document
 
 
 def convert_doc(path: Path, soffice: str, timeout: float | None = None) -> bytes:
