@@ -82,46 +82,50 @@ def finding_key(finding: Finding) -> tuple[str, str]:
     return finding.rule_id, normalise(finding.location.excerpt) if finding.location else ""
 
 
+def pair_keys(old: list[tuple[str, str]], new: list[tuple[str, str]]) -> dict[int, int]:
+    """Pair finding keys (:func:`finding_key`) of OLD and NEW: index in NEW -> index in
+    OLD. First the same rule on the same normalised paragraph, each OLD key used once;
+    then, for what is left, the same rule on a nearly equal one (at least
+    :data:`SIMILAR` alike). ``nghiquyet baseline`` matches with this too."""
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, key in enumerate(old):
+        by_key[key].append(i)
+    pairs: dict[int, int] = {}
+    unmatched: list[int] = []
+    for j, key in enumerate(new):
+        candidates = by_key.get(key)
+        if candidates:
+            pairs[j] = candidates.pop(0)
+        else:
+            unmatched.append(j)
+    # Second pass: the same rule on a paragraph that was edited a little.
+    taken = set(pairs.values())
+    left_old = [i for i in range(len(old)) if i not in taken]
+    for j in unmatched:
+        rule, text = new[j]
+        best, best_ratio = None, SIMILAR
+        for i in left_old:
+            if old[i][0] != rule or i in taken or not text or not old[i][1]:
+                continue
+            ratio = SequenceMatcher(None, text, old[i][1], autojunk=False).ratio()
+            if ratio >= best_ratio:
+                best, best_ratio = i, ratio
+        if best is not None:
+            taken.add(best)
+            pairs[j] = best
+    return pairs
+
+
 def compare(before: DocumentReport, after: DocumentReport) -> Comparison:
     """Match the findings of ``before`` (OLD) and ``after`` (NEW)."""
     result = Comparison(before=before, after=after)
-    old = list(before.findings)
-    unmatched_new: list[tuple[int, Finding]] = []
-    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, f in enumerate(old):
-        by_key[finding_key(f)].append(i)
-    taken: set[int] = set()
-    pairs: dict[int, Finding] = {}  # index in NEW -> matched
-    for j, f in enumerate(after.findings):
-        candidates = by_key.get(finding_key(f))
-        if candidates:
-            taken.add(candidates.pop(0))
-            pairs[j] = f
-        else:
-            unmatched_new.append((j, f))
-    # Second pass: the same rule on a paragraph that was edited a little.
-    left_old = [i for i in range(len(old)) if i not in taken]
-    still_new: list[Finding] = []
-    for j, f in unmatched_new:
-        key = finding_key(f)[1]
-        best, best_ratio = None, SIMILAR
-        for i in left_old:
-            if old[i].rule_id != f.rule_id or i in taken:
-                continue
-            other = finding_key(old[i])[1]
-            if not key or not other:
-                continue
-            ratio = SequenceMatcher(None, key, other, autojunk=False).ratio()
-            if ratio >= best_ratio:
-                best, best_ratio = i, ratio
-        if best is None:
-            still_new.append(f)
-        else:
-            taken.add(best)
-            pairs[j] = f
-    result.fixed = [f for i, f in enumerate(old) if i not in taken]
-    result.new = still_new
-    result.remaining = [pairs[j] for j in sorted(pairs)]
+    pairs = pair_keys(
+        [finding_key(f) for f in before.findings], [finding_key(f) for f in after.findings]
+    )
+    matched_old = set(pairs.values())
+    result.fixed = [f for i, f in enumerate(before.findings) if i not in matched_old]
+    result.new = [f for j, f in enumerate(after.findings) if j not in pairs]
+    result.remaining = [after.findings[j] for j in sorted(pairs)]
     return result
 
 
