@@ -41,6 +41,9 @@ class Config:
     # score a document even when it is not a thematic resolution (a report, a plan,
     # text typed without diacritics), with a note that says what it is
     force: bool = False
+    # a baseline file (`nghiquyet baseline`): only findings it does not list are shown
+    # and gated; applied to finished reports, so it is not part of as_key()
+    baseline: str | None = None
     source: str | None = None  # where the file-level settings came from
 
     def as_key(self) -> str:
@@ -72,6 +75,7 @@ _TYPES: dict[str, Any] = {
     "max_unzipped_mb": (int, float),
     "max_zip_entries": int,
     "force": bool,
+    "baseline": str,
 }
 _CHOICES = {"lang": ("vi", "en"), "stage": ("auto", "draft", "adopted")}
 
@@ -147,6 +151,8 @@ def read_config_file(path: Path) -> dict[str, Any]:
     # rule paths are relative to the config file that names them
     if "rule_paths" in values:
         values["rule_paths"] = [str((path.parent / p).resolve()) for p in values["rule_paths"]]
+    if "baseline" in values:
+        values["baseline"] = str((path.parent / values["baseline"]).resolve())
     return values
 
 
@@ -218,9 +224,14 @@ TEMPLATE = """\
 # Extra YAML rule packs (files or folders), relative to this file.
 # rule_paths: [rules/]
 
-# Per-file ignores: a Word file cannot carry suppressions, so they live here.
+# Per-file ignores (a single finding is accepted in the draft itself, with a comment
+# "nghiquyet: bỏ qua NQ601" on its paragraph).
 # per_file_ignores:
 #   "drafts/old/*.docx": [format]
+
+# A baseline file written by `nghiquyet baseline -o FILE PATHS`, relative to this
+# file: only findings it does not list are shown and fail the run.
+# baseline: nghiquyet-baseline.json
 
 # Largest input accepted, in MB.
 # max_file_mb: 50

@@ -3,7 +3,7 @@
 Kept light: importing this package imports click and nothing heavy, so
 ``assess --help`` and ``assess --version`` answer at once; spaCy and lxml load only
 when a draft is read. One module per concern: :mod:`.assess` (the assess command and
-its options), :mod:`.compare`, :mod:`.rules` (rules, explain, plugins),
+its options), :mod:`.compare`, :mod:`.baseline`, :mod:`.rules` (rules, explain, plugins),
 :mod:`.starters` (init, template), :mod:`.cache`, :mod:`.serve`; :mod:`.common` holds
 exit codes and config resolution.
 
@@ -17,6 +17,7 @@ import click
 
 from .. import __version__
 from .assess import assess_command
+from .baseline import baseline_command
 from .cache import cache_command
 from .compare import compare_command
 from .rules import explain_command, plugins_command, rules_command
@@ -38,6 +39,7 @@ for _command in (
     cache_command,
     init_command,
     compare_command,
+    baseline_command,
     template_command,
     serve_command,
 ):

@@ -55,6 +55,11 @@ assess_options = [
         "--fail-under", type=click.FloatRange(0, 100), help="Exit 1 when a draft scores below N."
     ),
     click.option(
+        "--baseline",
+        type=click.Path(path_type=Path),
+        help="Show and gate only findings not in this file (written by `nghiquyet baseline`).",
+    ),
+    click.option(
         "--exit-zero",
         is_flag=True,
         help="Exit 0 even with findings (unreadable input still exits 2).",
@@ -124,6 +129,7 @@ class AssessOptions:
     annotate: Path | None = None
     cache: bool = True
     force: bool | None = None
+    baseline: Path | None = None
 
 
 @dataclass(slots=True)
@@ -176,9 +182,11 @@ def assess_and_render(
     options: AssessOptions, inputs: Inputs, config: Config
 ) -> tuple[Report, bytes]:
     """Assess the drafts and render the report (path errors included) as bytes."""
+    from ..baseline import apply_baseline, load_baseline
     from ..output import check_not_input
     from ..render import get_reporters
 
+    baseline = load_baseline(Path(config.baseline)) if config.baseline else None
     assessor = make_assessor(config, options.debug, options.cache)
     reporters = get_reporters(assessor.pm)
     options.fmt = choose_format(options.fmt, options.output, reporters)
@@ -190,6 +198,8 @@ def assess_and_render(
         )
     progress = None if options.quiet else progress_bar()
     report = assessor.assess_paths(inputs.files, jobs=options.jobs, progress=progress)
+    if baseline is not None:
+        apply_baseline(report, baseline)
     report.documents.extend(path_errors(inputs.missing, inputs.empty_folders))
     if options.quiet and options.fmt == "text":
         return report, quiet_lines(report, config.lang)
@@ -272,6 +282,7 @@ def run_assess(**kwargs) -> int:
             select=split_values(options.select) or None,
             ignore=split_values(options.ignore) or None,
             force=options.force or None,
+            baseline=str(options.baseline) if options.baseline else None,
         )
         inputs = find_inputs(list(options.paths))
         report, data = assess_and_render(options, inputs, config)

@@ -1,0 +1,117 @@
+"""``nghiquyet baseline -o FILE PATHS``: record today's findings for ``assess --baseline``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .common import EXIT_ERROR, EXIT_OK, fail, resolve, split_values
+
+
+@click.command(name="baseline")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Write the baseline (JSON) to FILE; '-' is standard output.",
+)
+@click.option(
+    "--config", "config_path", type=click.Path(path_type=Path), help="Config file (as for assess)."
+)
+@click.option("--lang", type=click.Choice(["vi", "en"]), help="Language of messages [default: vi].")
+@click.option(
+    "--stage",
+    type=click.Choice(["draft", "adopted", "auto"]),
+    help="Judge as draft, adopted or detect [default: auto].",
+)
+@click.option("--select", multiple=True, help="Only these rules (as for assess).")
+@click.option("--ignore", multiple=True, help="Skip these rules (as for assess).")
+@click.option("--force", is_flag=True, default=None, help="Score non-resolutions too (as assess).")
+@click.option("--jobs", "-j", type=click.IntRange(0, 64), default=None, help="Worker processes.")
+@click.option("--cache/--no-cache", default=True, show_default=True, help="Reuse results.")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def baseline_command(
+    paths, output, config_path, lang, stage, select, ignore, force, jobs, cache, debug
+):
+    """Record the findings of PATHS today in FILE, so that `assess --baseline FILE`
+    shows and fails on new findings only.
+
+    Drafts are keyed by their path relative to FILE's folder, findings by rule and
+    the wording of their paragraph (not its number). Findings accepted by a
+    "nghiquyet: bỏ qua" comment in the draft are not recorded.
+
+    Exit codes: 0 written; 2 usage, config or unreadable input (nothing is written).
+    """
+    from ..errors import NghiquyetError
+    from ..output import check_not_input
+    from .assess import find_inputs
+
+    to_stdout = str(output) == "-"
+    try:
+        config = resolve(
+            config_path,
+            list(paths),
+            lang=lang,
+            stage=stage,
+            select=split_values(select) or None,
+            ignore=split_values(ignore) or None,
+            force=force or None,
+        )
+        inputs = find_inputs(list(paths))
+        if not to_stdout:
+            check_not_input(output, inputs.files)
+        report = _assess(inputs, config, jobs, cache, debug)
+    except (NghiquyetError, OSError) as exc:
+        fail(str(exc), debug)
+    errors = [d for d in report.documents if d.error is not None]
+    for doc in errors:
+        click.echo(f"nghiquyet: {doc.error.message[config.lang]}", err=True)
+    if errors:
+        sys.exit(EXIT_ERROR)
+    try:
+        _write(report, None if to_stdout else output, config.lang)
+    except (NghiquyetError, OSError) as exc:
+        fail(str(exc), debug)
+    sys.exit(EXIT_OK)
+
+
+def _assess(inputs, config, jobs, cache: bool, debug: bool):
+    """The report of the drafts found (:func:`find_inputs`), path errors included."""
+    from .assess import make_assessor, path_errors
+
+    report = make_assessor(config, debug, cache).assess_paths(inputs.files, jobs=jobs)
+    report.documents.extend(path_errors(inputs.missing, inputs.empty_folders))
+    return report
+
+
+def _write(report, output: Path | None, lang: str) -> None:
+    """Write the baseline to ``output`` (standard output when None), then say where."""
+    import json
+
+    from .. import __version__
+    from ..baseline import baseline_dict
+    from ..output import write_atomic
+    from ..render import label
+
+    folder = output.parent if output is not None else Path.cwd()
+    data = baseline_dict(report, folder, __version__)
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return
+    write_atomic(output, text.encode("utf-8"))
+    count = sum(len(entries) for entries in data["documents"].values())
+    drafts = len(data["documents"])
+    click.echo(
+        label(
+            lang,
+            f"nghiquyet: đã ghi {count} phát hiện của {drafts} dự thảo vào {output}",
+            f"nghiquyet: wrote {count} findings of {drafts} drafts to {output}",
+        ),
+        err=True,
+    )
