@@ -16,6 +16,7 @@ from .common import EXIT_ERROR, EXIT_OK, fail, resolve, split_values
     "-o",
     "--output",
     required=True,
+    metavar="FILE",
     type=click.Path(path_type=Path),
     help="Write the baseline (JSON) to FILE; '-' is standard output.",
 )
@@ -37,8 +38,10 @@ from .common import EXIT_ERROR, EXIT_OK, fail, resolve, split_values
 def baseline_command(
     paths, output, config_path, lang, stage, select, ignore, force, jobs, cache, debug
 ):
-    """Record the findings of PATHS today in FILE, so that `assess --baseline FILE`
-    shows and fails on new findings only.
+    """Record today's findings, for `assess --baseline`.
+
+    Writes the findings of PATHS to FILE, so that `assess --baseline FILE` shows
+    and fails on new findings only.
 
     Drafts are keyed by their path relative to FILE's folder, findings by rule and
     the wording of their paragraph (not its number). Findings accepted by a
