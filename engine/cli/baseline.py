@@ -7,7 +7,17 @@ from pathlib import Path
 
 import click
 
-from .common import EXIT_ERROR, EXIT_OK, fail, resolve, split_values
+from .common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    config_option,
+    debug_option,
+    fail,
+    lang_option,
+    resolve,
+    split_values,
+    stage_option,
+)
 
 
 @click.command(name="baseline")
@@ -20,21 +30,15 @@ from .common import EXIT_ERROR, EXIT_OK, fail, resolve, split_values
     type=click.Path(path_type=Path),
     help="Write the baseline (JSON) to FILE; '-' is standard output.",
 )
-@click.option(
-    "--config", "config_path", type=click.Path(path_type=Path), help="Config file (as for assess)."
-)
-@click.option("--lang", type=click.Choice(["vi", "en"]), help="Language of messages [default: vi].")
-@click.option(
-    "--stage",
-    type=click.Choice(["draft", "adopted", "auto"]),
-    help="Judge as draft, adopted or detect [default: auto].",
-)
+@config_option
+@lang_option
+@stage_option
 @click.option("--select", multiple=True, help="Only these rules (as for assess).")
 @click.option("--ignore", multiple=True, help="Skip these rules (as for assess).")
 @click.option("--force", is_flag=True, default=None, help="Score non-resolutions too (as assess).")
 @click.option("--jobs", "-j", type=click.IntRange(0, 64), default=None, help="Worker processes.")
 @click.option("--cache/--no-cache", default=True, show_default=True, help="Reuse results.")
-@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@debug_option
 def baseline_command(
     paths, output, config_path, lang, stage, select, ignore, force, jobs, cache, debug
 ):

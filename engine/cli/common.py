@@ -14,6 +14,20 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
+# Options the smaller commands (compare, baseline) share with assess, declared once.
+lang_option = click.option(
+    "--lang", type=click.Choice(["vi", "en"]), help="Language of messages [default: vi]."
+)
+stage_option = click.option(
+    "--stage",
+    type=click.Choice(["draft", "adopted", "auto"]),
+    help="Judge as draft, adopted or detect [default: auto].",
+)
+config_option = click.option(
+    "--config", "config_path", type=click.Path(path_type=Path), help="Config file (as for assess)."
+)
+debug_option = click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+
 
 def split_values(values: tuple[str, ...]) -> list[str]:
     """``--select a,b --select c`` as ``["a", "b", "c"]``."""

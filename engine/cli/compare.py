@@ -7,7 +7,16 @@ from pathlib import Path
 
 import click
 
-from .common import EXIT_ERROR, EXIT_OK, fail, resolve
+from .common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    config_option,
+    debug_option,
+    fail,
+    lang_option,
+    resolve,
+    stage_option,
+)
 
 
 @click.command(name="compare")
@@ -19,16 +28,10 @@ from .common import EXIT_ERROR, EXIT_OK, fail, resolve
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), help="Write to FILE, not standard output."
 )
-@click.option("--lang", type=click.Choice(["vi", "en"]), help="Language of messages [default: vi].")
-@click.option(
-    "--stage",
-    type=click.Choice(["draft", "adopted", "auto"]),
-    help="Judge both as draft, adopted or detect [default: auto].",
-)
-@click.option(
-    "--config", "config_path", type=click.Path(path_type=Path), help="Config file (as for assess)."
-)
-@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@lang_option
+@stage_option
+@config_option
+@debug_option
 def compare_command(old, new, fmt, output, lang, stage, config_path, debug):
     """Compare two versions of a draft: score change per criterion, findings fixed and new.
 
