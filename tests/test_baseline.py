@@ -194,3 +194,32 @@ def test_baseline_to_standard_output_and_never_over_an_input(run, samples, tmp_p
     before = draft.read_bytes()
     result = _record(run, draft, drafts)
     assert result.exit_code == 2 and draft.read_bytes() == before
+
+
+def test_the_installed_scripts_record_and_apply_a_baseline(samples, tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    bin_dir = Path(sys.executable).parent
+    env = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "NGHIQUYET_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    drafts = _drafts(samples, tmp_path)
+    repo = drafts.parent
+
+    def call(*args):
+        return subprocess.run(
+            [str(a) for a in args], capture_output=True, text=True, env=env, cwd=repo, timeout=300
+        )
+
+    recorded = call(bin_dir / "nghiquyet", "baseline", "-o", "nghiquyet-baseline.json", "drafts")
+    assert recorded.returncode == 0, recorded.stderr
+    before = call(bin_dir / "assess", "drafts", "-j", "1")
+    assert before.returncode == 1
+    _redraft(drafts / "truong-son-thanh.md", new_task=None, edit=True)  # still known
+    after = call(bin_dir / "assess", "drafts", "--baseline", "nghiquyet-baseline.json", "-j", "1")
+    assert after.returncode == 0, after.stdout + after.stderr
+    assert after.stdout.count("Không có phát hiện mới.") == 2
