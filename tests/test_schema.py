@@ -310,12 +310,13 @@ def test_the_schema_refuses_what_breaks_the_contract(change):
 def test_the_schema_lets_additive_fields_through():
     def add(doc):
         doc["scored_criteria"] = ["assignments"]
-        doc["suppressed"] = [{"rule_id": "NQ601", "location": {"block": 3}}]
+        doc["accepted_by"] = [{"rule_id": "NQ601", "location": {"block": 3}}]
         doc["findings"][0]["rewrite"] = "Đồng chí [họ tên] hoàn thành trước ngày [ngày]."
         doc["tasks"][0].update(owner_kind="person", deadline="????-Q2")
 
     data = _broken(add)
     data["run"] = {"fail_on": "error"}
     assert_valid(REPORT, data)
-    data["documents"][0]["tasks"][0]["deadline"] = "2025/2030"  # a term of office
-    assert_valid(REPORT, data)
+    # a term of office no longer dates a task ("nhiệm kỳ 2025-2030" in its intro line)
+    data["documents"][0]["tasks"][0]["deadline"] = "2025/2030"
+    assert not REPORT.is_valid(data)
