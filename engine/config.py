@@ -26,6 +26,9 @@ CONFIG_NAMES = ("nghiquyet.yaml", ".nghiquyet.yaml")
 @dataclass(slots=True)
 class Config:
     fail_under: float | None = None
+    # the findings gate (error, warning, info, never); None: error, or never when
+    # fail_under is set (as pylint), see cli/gate.py
+    fail_on: str | None = None
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     lang: str = "vi"
@@ -64,6 +67,7 @@ class Config:
 
 _TYPES: dict[str, Any] = {
     "fail_under": (int, float),
+    "fail_on": str,
     "select": list,
     "ignore": list,
     "lang": str,
@@ -77,7 +81,11 @@ _TYPES: dict[str, Any] = {
     "force": bool,
     "baseline": str,
 }
-_CHOICES = {"lang": ("vi", "en"), "stage": ("auto", "draft", "adopted")}
+_CHOICES = {
+    "lang": ("vi", "en"),
+    "stage": ("auto", "draft", "adopted"),
+    "fail_on": ("error", "warning", "info", "never"),
+}
 
 
 def _validate(data: dict[str, Any], where: str) -> dict[str, Any]:
@@ -195,8 +203,13 @@ TEMPLATE = """\
 # nghiquyet configuration. Every key is optional; unknown keys are errors.
 # Found by `assess` upward from the checked file (or given with --config).
 
-# Exit with 1 when a draft scores below this (0-100).
+# Exit with 1 when a draft scores below this (0-100). Set alone, the score
+# decides: findings fail the run only if fail_on is set too.
 # fail_under: 65
+
+# Exit with 1 on a finding of this severity or worse: error, warning, info or
+# never [default: error, or never when fail_under is set].
+# fail_on: error
 
 # Rules to run / to skip: rule ids (NQ601), id prefixes (NQ6), slugs
 # (task-without-owner) or criteria (assignments).

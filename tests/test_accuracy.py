@@ -149,7 +149,7 @@ def test_adopted_text_without_vote_record_loses_procedure(scored):
 def _json_stage(path: Path) -> str:
     result = CliRunner().invoke(main, ["assess", str(path), "--format", "json", "--stage", "auto"])
     assert result.exit_code in (0, 1), result.output
-    return json.loads(result.output)["documents"][0]["stage"]
+    return json.loads(result.stdout)["documents"][0]["stage"]
 
 
 def test_stage_auto_detection_in_json():

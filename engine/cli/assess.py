@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .. import __version__
-from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, resolve, split_values
+from .common import EXIT_ERROR, resolve, split_values
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -52,7 +52,15 @@ assess_options = [
     ),
     click.option("--ignore", multiple=True, help="Skip these rules (same forms as --select)."),
     click.option(
-        "--fail-under", type=click.FloatRange(0, 100), help="Exit 1 when a draft scores below N."
+        "--fail-under",
+        type=click.FloatRange(0, 100),
+        help="Exit 1 when a draft scores below N; the score decides, unless --fail-on is given too.",
+    ),
+    click.option(
+        "--fail-on",
+        type=click.Choice(["error", "warning", "info", "never"], case_sensitive=False),
+        help="Exit 1 on a finding of this severity or worse "
+        "[default: error; never when --fail-under is set].",
     ),
     click.option(
         "--baseline",
@@ -130,6 +138,7 @@ class AssessOptions:
     cache: bool = True
     force: bool | None = None
     baseline: Path | None = None
+    fail_on: str | None = None
 
 
 @dataclass(slots=True)
@@ -252,16 +261,15 @@ def write_results(
 
 
 def exit_code(report: Report, config: Config, exit_zero: bool) -> int:
-    """2 for any unreadable input; else 1 when an error-level finding or a score under
-    ``fail_under`` fails the gate (unless ``--exit-zero``); else 0."""
-    if any(d.error is not None for d in report.documents):
-        return EXIT_ERROR
-    if exit_zero:
-        return EXIT_OK
-    failing = any(f.severity == "error" for d in report.documents for f in d.findings) or (
-        config.fail_under is not None and any(d.score < config.fail_under for d in report.documents)
-    )
-    return EXIT_FINDINGS if failing else EXIT_OK
+    """2 for any unreadable input; else 1 when a gate in force fails (``--fail-under``,
+    ``--fail-on``; see :mod:`.gate`), with one line on stderr saying why, unless
+    ``--exit-zero``; else 0."""
+    from .gate import gate_exit
+
+    code, why = gate_exit(report, config, exit_zero)
+    if why:
+        click.echo(f"nghiquyet: {why}", err=True)
+    return code
 
 
 def run_assess(**kwargs) -> int:
@@ -279,6 +287,7 @@ def run_assess(**kwargs) -> int:
             lang=options.lang,
             stage=options.stage,
             fail_under=options.fail_under,
+            fail_on=options.fail_on.lower() if options.fail_on else None,
             select=split_values(options.select) or None,
             ignore=split_values(options.ignore) or None,
             force=options.force or None,
@@ -380,7 +389,8 @@ def assess_command(**kwargs):
     PATH is a draft, or a folder searched for drafts in every format the loaders
     read (`nghiquyet plugins` lists them).
 
-    Exit codes: 0 no error-level finding and every score ≥ --fail-under;
-    1 findings or a score below it; 2 usage, config or unreadable input.
+    Exit codes: 0 the gate passed; 1 a draft scored below --fail-under, or a
+    finding reached --fail-on (default error, or never when --fail-under is set);
+    2 usage, config or unreadable input.
     """
     sys.exit(run_assess(**kwargs))
