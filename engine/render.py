@@ -176,6 +176,26 @@ def stage_name(stage: str | None, lang: str) -> str:
     return label(lang, vi, en)
 
 
+def scored_criteria(doc: DocumentReport) -> list[str] | None:
+    """The ids of the criteria a partial check scored, when ``--select``/``--ignore``
+    left some without a rule (the overall score is over these only); None when every
+    criterion was scored."""
+    ids = [c.id for c in doc.criteria if c.score is not None]
+    return ids if doc.error is None and len(ids) < len(doc.criteria) else None
+
+
+def partial_check(doc: DocumentReport, lang: str) -> str | None:
+    """A partial check said in words, with the criteria it scored: "chấm một phần, điểm
+    tính trên 2/9 tiêu chí: ..." ("partial check, ..."); None for a full check."""
+    ids = scored_criteria(doc)
+    if ids is None:
+        return None
+    names = ", ".join(criterion_name(c, lang) for c in ids) or "—"
+    vi = f"chấm một phần, điểm tính trên {len(ids)}/{len(doc.criteria)} tiêu chí: {names}"
+    en = f"partial check, the score covers {len(ids)}/{len(doc.criteria)} criteria: {names}"
+    return label(lang, vi, en)
+
+
 def finding_dict(f: Finding, lang: str) -> dict[str, Any]:
     return {
         "rule_id": f.rule_id,
@@ -208,6 +228,7 @@ def task_dict(t: Task) -> dict[str, Any]:
 
 def document_dict(doc: DocumentReport, lang: str) -> dict[str, Any]:
     """One document in the JSON contract (schema version 1)."""
+    partial = scored_criteria(doc)
     if doc.error is not None:
         return {
             "path": doc.path,
@@ -228,6 +249,8 @@ def document_dict(doc: DocumentReport, lang: str) -> dict[str, Any]:
             {"id": c.id, "score": c.score, "weight": c.weight, "summary": c.summary[lang]}
             for c in doc.criteria
         ],
+        # additive: only a partial check (--select/--ignore) names what it scored
+        **({"scored_criteria": partial} if partial is not None else {}),
         "findings": [finding_dict(f, lang) for f in doc.findings],
         "tasks": [task_dict(t) for t in doc.tasks],
         "notes": [n[lang] for n in doc.notes],

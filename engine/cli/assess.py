@@ -177,10 +177,12 @@ def make_assessor(config: Config, debug: bool, cache: bool) -> Assessor:
 
 def quiet_lines(report: Report, lang: str) -> bytes:
     """``--quiet``: one line per draft, its score and grade (or why it has none)."""
-    from ..render import grade_label, number
+    from ..render import grade_label, label, number, scored_criteria
 
+    partial = f" ({label(lang, 'chấm một phần', 'partial check')})"
     return "".join(
-        f"{d.path}: {number(d.score, lang)} {grade_label(d, lang)}\n"
+        f"{d.path}: {number(d.score, lang)} {grade_label(d, lang)}"
+        f"{partial if scored_criteria(d) is not None else ''}\n"
         if d.error is None
         else f"{d.path}: {'lỗi' if lang == 'vi' else 'error'} ({d.error.code})\n"
         for d in report.documents

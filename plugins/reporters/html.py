@@ -34,6 +34,8 @@ from nghiquyet.engine.render import (
     no_findings_text,
     number,
     owner_kind_name,
+    partial_check,
+    scored_criteria,
     severity_name,
     stage_name,
 )
@@ -279,8 +281,9 @@ def document_section(
         )
         return "\n".join(out)
     out.append(_scorebox(doc, lang))
-    for note in doc.notes:
-        out.append(f'<p class="note"><b>{_e(L("Lưu ý", "Note"))}:</b> {_e(note[lang])}</p>')
+    partial = partial_check(doc, lang)
+    for note in [*(n[lang] for n in doc.notes), *([partial] if partial else [])]:
+        out.append(f'<p class="note"><b>{_e(L("Lưu ý", "Note"))}:</b> {_e(note)}</p>')
     for line in hidden_lines(doc, lang):
         out.append(f'<p class="note hidden-findings">{_e(line)}</p>')
     out += [
@@ -316,8 +319,11 @@ def summary_table(docs: list[tuple[str, DocumentReport]], lang: str) -> str:
     ]
     for rank, (anchor, d) in enumerate(scored, start=1):
         errors = sum(1 for f in d.findings if f.severity == "error")
+        partial = L("chấm một phần", "partial check") if scored_criteria(d) is not None else ""
         out.append(
-            f"<tr><td class='num'>{rank}</td><td><a href=\"#{anchor}\">{_e(d.path)}</a></td>"
+            f"<tr><td class='num'>{rank}</td><td><a href=\"#{anchor}\">{_e(d.path)}</a>"
+            + (f" <small class='muted'>({_e(partial)})</small>" if partial else "")
+            + "</td>"
             f"<td class='num'>{number(d.score, lang)}</td>"
             f'<td><span class="grade {band(d.score)}">{_e(grade_label(d, lang))}</span></td>'
             f"<td>{_e(stage_name(d.stage, lang))}</td>"

@@ -21,6 +21,8 @@ from nghiquyet.engine.render import (
     label,
     no_findings_text,
     number,
+    partial_check,
+    scored_criteria,
     severity_name,
     stage_name,
 )
@@ -70,7 +72,7 @@ def summary(report: Report, lang: str) -> list[str]:
                 grade_label(d, lang),
                 stage_name(d.stage, lang),
                 f"{count['error']} / {count['warning']} / {count['info']}",
-                "",
+                L("chấm một phần", "partial check") if scored_criteria(d) is not None else "",
             ]
         )
     header = [
@@ -148,8 +150,9 @@ def document(doc: DocumentReport, lang: str) -> list[str]:
         f"({cell(stage_name(doc.stage, lang))}, {doc.words} {L('từ', 'words')})",
         "",
     ]
-    for note in doc.notes:
-        out += [f"> {cell(note[lang])}", ""]
+    partial = partial_check(doc, lang)
+    for note in [*(n[lang] for n in doc.notes), *([partial] if partial else [])]:
+        out += [f"> {cell(note)}", ""]
     for line in hidden_lines(doc, lang):
         out += [f"_{cell(line)}_", ""]
     out += [*criteria_table(doc, lang), ""]

@@ -21,6 +21,7 @@ from nghiquyet.engine.render import (
     no_findings_text,
     number,
     owner_kind_name,
+    partial_check,
     stage_name,
 )
 
@@ -139,8 +140,10 @@ def render_document(doc, lang: str) -> list[str]:
         f"  {L('Điểm', 'Score')}: {number(doc.score, lang)}/100 — {grade_label(doc, lang)}"
         f"   ({stage_name(doc.stage, lang)}, {doc.words} {L('từ', 'words')})"
     )
-    for note in doc.notes:
-        out.append(f"  {L('Lưu ý', 'Note')}: {note[lang]}")
+    notes = [note[lang] for note in doc.notes]
+    partial = partial_check(doc, lang)
+    for note in [*notes, partial] if partial else notes:
+        out.append(f"  {L('Lưu ý', 'Note')}: {note}")
     out += [f"  {line}" for line in hidden_lines(doc, lang)]
     out += ["", *criteria_lines(doc, lang)]
     if doc.tasks:
