@@ -253,6 +253,9 @@ def write_results(
             write_atomic(annotate, annotate_docx(inputs.files[0], report.documents[0], lang))
         if output is not None:
             write_atomic(output, data)
+            # say where it went, as the report itself is not on the screen
+            wrote = {"vi": "đã ghi báo cáo vào", "en": "report written to"}[lang]
+            click.echo(f"nghiquyet: {wrote} {output}", err=True)
         else:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
