@@ -40,6 +40,8 @@ RANKS = (
     "trung tướng",
     "thượng tướng",
     "đại tướng",
+    # a court's judges are named by their title the same way ("Thẩm phán Đỗ Thị Lan")
+    "thẩm phán",
 )
 # Academic and professional titles as written before a name, alone or joined
 # ("PGS.TS.", "ThS.BS", "BSCKII"); written with their capitals, so they are matched
@@ -70,6 +72,14 @@ POST_HEADS = tuple(
         "tổ trưởng",
         "tổ phó",
         "quản đốc",
+        "kế toán",
+        "thủ quỹ",
+        "thư ký",
+        "tổng phụ trách",
+        "chánh án",
+        "chánh văn phòng",
+        "an toàn viên",
+        "nhân viên",
         "già làng",
         "chi ủy",
         "chi bộ",

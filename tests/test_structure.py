@@ -54,3 +54,19 @@ def test_a_line_that_only_names_an_owner_gives_the_items_under_it_to_that_owner(
         ("Đồng chí Đỗ Văn Quyết", "Phó Bí thư chi bộ, Giám đốc HTX"),
         ("Chi đoàn Thanh niên thôn Đông Hạ", None),
     ]
+
+
+def test_a_line_naming_the_owner_under_a_task_completes_that_task(assessor):
+    facts = _facts(
+        assessor,
+        "**Tổ chức thực hiện.**\n\n"
+        "1. Lập bảng theo dõi thời hạn giải quyết từng vụ việc trên phần mềm quản lý án.\n\n"
+        "*Phụ trách:* Thẩm phán Đỗ Thị Lan, Phó Chánh án. *Thời hạn:* trước 30/11/2026.\n\n"
+        "2. Phân công 01 thư ký chuyên trách giao, gửi bản án đúng hạn.\n\n"
+        "*Phụ trách:* Đồng chí Trần Thị Mai Hương, chi ủy viên, Thư ký Tòa án. "
+        "*Thời hạn:* từ ngày 01/12/2026.\n",
+    )
+    assert [(t.owner, t.role, t.deadline) for t in facts.tasks] == [
+        ("Thẩm phán Đỗ Thị Lan", "Phó Chánh án", "2026-11-30"),
+        ("Đồng chí Trần Thị Mai Hương", "chi ủy viên, Thư ký Tòa án", "2026-12-01"),
+    ]

@@ -228,6 +228,7 @@ TASK_OPENERS = _folded(
     "chỉ đạo",
     "theo dõi",
     "cụ thể hóa",
+    "thành lập",
     "ban hành",
     "phát động",
     "phát huy",

@@ -9,7 +9,7 @@ forecast, a paragraph that opens with a remedy answers the obstacle before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import BlockFacts, Document, Item, Task
 from ..text import word_count
@@ -30,6 +30,8 @@ _PROCEDURE_STATEMENT = re.compile(
 )
 _NUMBERED_OR_LISTED = re.compile(r"^\d{1,2}\s*[.)]|^[-–•+]")
 _NUMBERED = re.compile(r"^\d{1,2}\s*[.)]")
+# "Phụ trách: đồng chí A. Thời hạn: ...": the owner of the task written just above
+_ASSIGNS_THE_TASK_ABOVE = re.compile(r"^[\W_]*(?:người )?(?:phụ trách|chủ trì|thực hiện)\s*:")
 # A paragraph of fewer words is a label or a fragment, not an item.
 ITEM_MIN_WORDS = 4
 # A clause of fewer words inside an inline list of targets is not a target.
@@ -116,11 +118,29 @@ class _ItemWalk:
             task = read_task(
                 i + 1, block.text, bf.mentions, block.run_in, self.inherited_date, bf.key
             )
+            if _ASSIGNS_THE_TASK_ABOVE.match(bf.key) and self._completes_last_task(task):
+                return
             if task.owner is None and self.inherited_owner is not None:
                 task = with_owner(task, self.inherited_owner)
             elif task.owner is not None:
                 self.inherited_owner = None
             self._add_task(task)
+
+    def _completes_last_task(self, line: Task) -> bool:
+        """A line "Phụ trách: đồng chí A. Thời hạn: 31/3/2027." under a task with no
+        owner gives that task its owner (and its deadline when it had none)."""
+        last = self.out.tasks[-1] if self.out.tasks else None
+        if last is None or last.owner is not None or line.owner is None:
+            return False
+        self.out.tasks.pop()
+        items = self.out.by_kind["task"]
+        if items and items[-1].block == last.block:
+            items.pop()
+        merged = with_owner(last, Owner(line.owner, line.role, line.owner_kind or "person"))
+        if last.deadline is None and line.deadline_text is not None:
+            merged = replace(merged, deadline=line.deadline, deadline_text=line.deadline_text)
+        self._add_task(merged)
+        return True
 
     def _owner_line(self, i: int) -> Owner | None:
         """The owner an introducing line names and nothing more ("Đồng chí Đỗ Văn Quyết,

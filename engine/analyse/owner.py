@@ -325,8 +325,8 @@ def _name_after(text: str, key: str, end: int, stops: set[int]) -> int:
     return pos if named else end
 
 
-# "ký quyết định" opens a task; "ký túc xá" is a place
-_SIGNS = re.compile(r"ký (?!túc)")
+# "ký quyết định" opens a task; "ký túc xá" is a place, "thư ký" a post
+_SIGNS = re.compile(r"(?<!thư )ký (?!túc)")
 # A hyphen between capitals joins one name ("Phòng Bổ sung – Biên mục")
 _NAME_HYPHEN = re.compile(r"[ \t]+[–—-][ \t]+")
 RUN_ON_MAX_WORDS = 6
