@@ -198,4 +198,6 @@ def test_samples_match_a_secretarys_reading(scored):
     # the middling draft's real gaps: obstacles without remedies, no final review; a
     # dated sơ kết and a report upward make its follow-up partial, as readers judge it
     assert crit["obstacles"] <= 60 and 50 <= crit["follow_up"] < 80
-    assert crit["urgency"] >= 80 and crit["evidence"] >= 80
+    # a sound survey with figures, but its causes are one list, not split into
+    # subjective and objective: partial evidence, as the independent readers judge it
+    assert crit["urgency"] >= 80 and 70 <= crit["evidence"] < 80

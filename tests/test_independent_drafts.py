@@ -144,7 +144,7 @@ def test_no_criterion_contradicts_the_reader(reports, draft):
 
 
 def test_criterion_levels_agree_with_the_reader(reports):
-    """Nine levels per draft: at least 85 % of rounds 1-2 fall in the reader's band."""
+    """Nine levels per draft: at least 92 % of rounds 1-2 fall in the reader's band."""
     pairs = [
         (band(scores[criterion]), judgement["level"])
         for draft in EARLY
@@ -153,7 +153,7 @@ def test_criterion_levels_agree_with_the_reader(reports):
     ]
     agreed = sum(got == want for got, want in pairs)
     assert len(pairs) == 216
-    assert agreed / len(pairs) >= 0.85, f"{agreed}/{len(pairs)}"
+    assert agreed / len(pairs) >= 0.92, f"{agreed}/{len(pairs)}"
 
 
 # what rounds 3 and 4 reached with the fixes of this change (README: "How we check"):
@@ -161,12 +161,12 @@ def test_criterion_levels_agree_with_the_reader(reports):
 # whole (of 213 and 151); held out before the fixes they were 250, 14, 97 and 169,
 # 17, 97
 REACHED = {
-    "round 3": (ROUND_3, 277, 6, 189),
-    "round 4": (ROUND_4, 186, 4, 136),
+    "round 3": (ROUND_3, 289, 6, 189),
+    "round 4": (ROUND_4, 189, 4, 136),
     # held out 178 levels and 85 owners (of 216 and 129) before its fixes
-    "round 5": (ROUND_5, 181, 1, 115),
+    "round 5": (ROUND_5, 192, 1, 115),
     # held out 176 levels and 103 owners (of 216 and 157) before its first fixes
-    "round 6": (ROUND_6, 177, 2, 111),
+    "round 6": (ROUND_6, 191, 2, 111),
 }
 
 
