@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import fnmatch
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from .criteria import CRITERION_IDS
+from .discover import config_folder, matches
 from .errors import ConfigError
 from .model import Facts, Finding, Location, RuleResult
 from .rule_params import RuleType
@@ -82,17 +82,17 @@ def _build_ruleset(pm, rule_paths: tuple[str, ...]) -> RuleSet:
 
 
 def file_ignores(config, path: str) -> list[str]:
-    """Rule tokens ignored for this file by ``per_file_ignores`` in the config."""
-    tokens: list[str] = []
-    posix = Path(path).as_posix()
-    for pattern, rules in (config.per_file_ignores or {}).items():
-        if (
-            fnmatch.fnmatch(posix, pattern)
-            or fnmatch.fnmatch(Path(path).name, pattern)
-            or posix.endswith(pattern)
-        ):
-            tokens.extend(rules)
-    return tokens
+    """Rule tokens ignored for this file by ``per_file_ignores`` in the config; the
+    patterns match as excludes do, relative to the config file's folder."""
+    if not config.per_file_ignores:
+        return []
+    root = config_folder(config)
+    return [
+        token
+        for pattern, rules in config.per_file_ignores.items()
+        if matches([pattern], Path(path), root)
+        for token in rules
+    ]
 
 
 def _location(facts: Facts, hit: Hit) -> Location:

@@ -9,6 +9,7 @@ errors, so a typo never silently does nothing.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 import yaml
 
 from .criteria import CRITERION_IDS
+from .discover import DEFAULT_EXCLUDE, anchor
 from .errors import ConfigError, malformed_yaml
 from .yamlio import load_yaml
 
@@ -47,6 +49,11 @@ class Config:
     # a baseline file (`nghiquyet baseline`): only findings it does not list are shown
     # and gated; applied to finished reports, so it is not part of as_key()
     baseline: str | None = None
+    # globs of files and folders a folder's walk skips (engine/discover.py): exclude
+    # replaces the defaults, extend_exclude adds; force_exclude applies them to named files
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    extend_exclude: list[str] = field(default_factory=list)
+    force_exclude: bool = False
     source: str | None = None  # where the file-level settings came from
 
     def as_key(self) -> str:
@@ -80,6 +87,9 @@ _TYPES: dict[str, Any] = {
     "max_zip_entries": int,
     "force": bool,
     "baseline": str,
+    "exclude": list,
+    "extend_exclude": list,
+    "force_exclude": bool,
 }
 _CHOICES = {
     "lang": ("vi", "en"),
@@ -110,7 +120,7 @@ def _validate(data: dict[str, Any], where: str) -> dict[str, Any]:
             raise ConfigError(f"{where}: key '{key}' must be a number > 0, got {value!r}")
         if norm == "fail_under" and not 0 <= value <= 100:
             raise ConfigError(f"{where}: key 'fail_under' must be between 0 and 100, got {value!r}")
-        if norm in ("select", "ignore", "rule_paths") and not all(
+        if norm in ("select", "ignore", "rule_paths", "exclude", "extend_exclude") and not all(
             isinstance(v, str) for v in value
         ):
             raise ConfigError(f"{where}: key '{key}' must be a list of strings")
@@ -140,10 +150,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config ({exc})") from None
     if path.name == "pyproject.toml":
-        try:
-            data = tomllib.loads(raw).get("tool", {}).get("nghiquyet", {})
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: malformed TOML ({exc})") from None
+        data = _tool_table(path, raw) or {}
         where = f"{path} [tool.nghiquyet]"
     else:
         try:
@@ -161,6 +168,15 @@ def read_config_file(path: Path) -> dict[str, Any]:
         values["rule_paths"] = [str((path.parent / p).resolve()) for p in values["rule_paths"]]
     if "baseline" in values:
         values["baseline"] = str((path.parent / values["baseline"]).resolve())
+    # and so are the file patterns, whatever the current folder
+    for key in ("exclude", "extend_exclude"):
+        if key in values:
+            values[key] = anchor(values[key], path.parent)
+    if "per_file_ignores" in values:
+        patterns = list(values["per_file_ignores"])
+        values["per_file_ignores"] = dict(
+            zip(anchor(patterns, path.parent), values["per_file_ignores"].values(), strict=True)
+        )
     return values
 
 
@@ -174,11 +190,27 @@ def find_config_file(start: Path) -> Path | None:
         pyproject = directory / "pyproject.toml"
         if pyproject.is_file():
             try:
-                if "nghiquyet" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {}):
-                    return pyproject
-            except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
-                continue
+                raw = pyproject.read_text("utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue  # not ours to read; a config named by --config is read strictly
+            # a malformed pyproject.toml may hold our table: an error, never skipped
+            if _tool_table(pyproject, raw) is not None:
+                return pyproject
     return None
+
+
+def _tool_table(path: Path, raw: str) -> Any:
+    """``[tool.nghiquyet]`` of a pyproject.toml (None when absent); malformed TOML is
+    a ConfigError that names the file and the line."""
+    try:
+        tool = tomllib.loads(raw).get("tool", {})
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r" \(at (?:line (\d+), column \d+|end of document)\)$", str(exc))
+        line = (found.group(1) or raw.rstrip().count("\n") + 1) if found else None
+        at = f" line {line}" if line else ""
+        problem = str(exc)[: found.start()] if found else str(exc)
+        raise ConfigError(f"{path}{at}: malformed TOML ({problem})") from None
+    return tool.get("nghiquyet") if isinstance(tool, dict) else None
 
 
 def resolve_config(explicit: str | None, inputs: list[Path], overrides: dict[str, Any]) -> Config:

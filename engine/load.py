@@ -36,6 +36,12 @@ def either(items: list[str], lang: str) -> str:
     return f"{', '.join(items[:-1])} {'hoặc' if lang == 'vi' else 'or'} {items[-1]}"
 
 
+def size_limit(config) -> int:
+    """The largest draft accepted, in bytes: ``max_file_mb``, else 50 MB."""
+    limit = getattr(config, "max_file_mb", None)
+    return int(limit * 1024 * 1024) if limit else MAX_FILE_BYTES
+
+
 def load(path: Path, config, pm) -> Document:
     """Load one file, or raise :class:`InputError` with a reason the user can act on."""
     if path.is_dir():
@@ -52,8 +58,7 @@ def load(path: Path, config, pm) -> Document:
             f"{path}: không mở được ({exc.strerror})",
             f"{path}: cannot open ({exc.strerror})",
         ) from None
-    limit = getattr(config, "max_file_mb", None)
-    limit_bytes = int(limit * 1024 * 1024) if limit else MAX_FILE_BYTES
+    limit_bytes = size_limit(config)
     if size > limit_bytes:
         raise InputError(
             "too_large",
@@ -88,38 +93,20 @@ def load(path: Path, config, pm) -> Document:
     return document
 
 
-def expand_paths(paths: list[Path], pm=None) -> list[Path]:
-    """Files as given, plus drafts found recursively in folders; sorted, de-duplicated.
+def expand_paths(paths: list[Path], pm=None, exclude: tuple[str, ...] = (".*",)) -> list[Path]:
+    """Files as given, plus drafts found recursively in folders; de-duplicated.
 
     A draft in a folder is a file with a suffix that a loader of ``pm`` (default: the
     process-wide plugin manager) declares. Word's lock files (``~$draft.docx``) and
-    hidden files are skipped.
+    what ``exclude`` matches (default: hidden files and folders) are skipped; see
+    :mod:`nghiquyet.engine.discover` for the patterns and ``assess``'s defaults.
     """
+    from .discover import find_drafts
+
     if pm is None:
         from .plugin_manager import get_plugin_manager
 
         pm = get_plugin_manager()
     suffixes = suffixes_of(document_formats(pm, include_legacy=True))
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            for candidate in sorted(path.rglob("*")):
-                if (
-                    candidate.is_file()
-                    and candidate.suffix.lower() in suffixes
-                    and not candidate.name.startswith(("~$", "."))
-                    and not any(
-                        part.startswith(".") for part in candidate.relative_to(path).parts[:-1]
-                    )
-                ):
-                    found.append(candidate)
-        else:
-            found.append(path)
-    seen: set[Path] = set()
-    unique = []
-    for p in found:
-        key = p.resolve()
-        if key not in seen:
-            seen.add(key)
-            unique.append(p)
-    return unique
+    found = find_drafts(paths, suffixes, list(exclude))
+    return found.files + found.missing
