@@ -15,9 +15,17 @@ import click
 
 from .. import __version__
 from .common import EXIT_ERROR, resolve, split_values
+from .inputs import (
+    command_line_patterns,
+    note_nothing_left,
+    read_standard_input,
+    search_start,
+    without_dash,
+)
 
 if TYPE_CHECKING:
     from ..config import Config
+    from ..discover import Inputs
     from ..model import Report
     from ..runner import Assessor
 
@@ -77,6 +85,29 @@ assess_options = [
         "config_path",
         type=click.Path(path_type=Path),
         help="Config file (default: NGHIQUYET_CONFIG, then nghiquyet.yaml found upward).",
+    ),
+    click.option(
+        "--exclude",
+        multiple=True,
+        help="Files and folders a folder's search skips: globs, comma-separated or repeated; "
+        "replaces the defaults (README*, CHANGELOG*, LICENSE*, CONTRIBUTING*, docs, "
+        "hidden files and folders, node_modules, venv).",
+    ),
+    click.option(
+        "--extend-exclude",
+        multiple=True,
+        help="More globs to skip, added to the defaults or the config's exclude.",
+    ),
+    click.option(
+        "--force-exclude",
+        is_flag=True,
+        default=None,
+        help="Apply the excludes to files named on the command line too (pre-commit, editors).",
+    ),
+    click.option(
+        "--stdin-filename",
+        help="Name of the draft read from standard input (PATH '-'): shown in reports, "
+        "matched by per_file_ignores; its suffix picks the format [default: .txt].",
     ),
     click.option(
         "--jobs",
@@ -139,27 +170,28 @@ class AssessOptions:
     force: bool | None = None
     baseline: Path | None = None
     fail_on: str | None = None
+    exclude: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool | None = None
+    stdin_filename: str | None = None
 
 
-@dataclass(slots=True)
-class Inputs:
-    """What the command line named: the drafts found, and paths that hold none."""
+def find_inputs(paths: list[Path], config: Config) -> Inputs:
+    """The drafts in ``paths`` (files, and folders searched for drafts, less what the
+    excludes match). A missing file or a folder without drafts becomes an error entry
+    of the report (code not_found / no_drafts), printed with the others."""
+    from ..discover import config_folder, exclude_patterns, find_drafts
+    from ..load import document_formats, suffixes_of
+    from ..plugin_manager import get_plugin_manager
 
-    files: list[Path]
-    missing: list[Path]
-    empty_folders: list[Path]
-
-
-def find_inputs(paths: list[Path]) -> Inputs:
-    """The drafts in ``paths`` (files, and folders searched for drafts). A missing file
-    or a folder without drafts becomes an error entry of the report (code not_found /
-    no_drafts), printed with the others."""
-    from ..load import expand_paths
-
-    files = [f for f in expand_paths(list(paths)) if f.exists()]
-    missing = [p for p in paths if not p.exists()]
-    empty = [p for p in paths if p.is_dir() and not expand_paths([p])]
-    return Inputs(files, missing, empty)
+    suffixes = suffixes_of(document_formats(get_plugin_manager(), include_legacy=True))
+    return find_drafts(
+        paths,
+        suffixes,
+        exclude_patterns(config),
+        force_exclude=config.force_exclude,
+        root=config_folder(config),
+    )
 
 
 def make_assessor(config: Config, debug: bool, cache: bool) -> Assessor:
@@ -196,6 +228,7 @@ def assess_and_render(
     from ..baseline import apply_baseline, load_baseline
     from ..output import check_not_input
     from ..render import get_reporters
+    from ..stdin_draft import assess_stdin
 
     baseline = load_baseline(Path(config.baseline)) if config.baseline else None
     assessor = make_assessor(config, options.debug, options.cache)
@@ -209,6 +242,10 @@ def assess_and_render(
         )
     progress = None if options.quiet else progress_bar()
     report = assessor.assess_paths(inputs.files, jobs=options.jobs, progress=progress)
+    if inputs.stdin is not None:
+        report.documents.append(
+            assess_stdin(assessor, inputs.stdin, options.stdin_filename, options.stage)
+        )
     if baseline is not None:
         apply_baseline(report, baseline)
     report.documents.extend(path_errors(inputs.missing, inputs.empty_folders))
@@ -286,9 +323,10 @@ def run_assess(**kwargs) -> int:
         options.output = None  # "-o -": standard output, as the tools users know
     debug = options.debug
     try:
+        named, reads_stdin = without_dash(options.paths, options.stdin_filename)
         config = resolve(
             options.config_path,
-            list(options.paths),
+            search_start(options.paths, options.stdin_filename),
             lang=options.lang,
             stage=options.stage,
             fail_under=options.fail_under,
@@ -297,8 +335,14 @@ def run_assess(**kwargs) -> int:
             ignore=split_values(options.ignore) or None,
             force=options.force or None,
             baseline=str(options.baseline) if options.baseline else None,
+            exclude=command_line_patterns(options.exclude),
+            force_exclude=options.force_exclude or None,
         )
-        inputs = find_inputs(list(options.paths))
+        config.extend_exclude += command_line_patterns(options.extend_exclude) or []
+        inputs = find_inputs(named, config)
+        if reads_stdin:
+            inputs.stdin = read_standard_input(config)
+        note_nothing_left(inputs, config.lang)
         report, data = assess_and_render(options, inputs, config)
     except NghiquyetError as exc:
         if debug:
