@@ -278,6 +278,13 @@ TEMPLATE = """\
 # file: only findings it does not list are shown and fail the run.
 # baseline: nghiquyet-baseline.json
 
+# Files and folders a folder's search skips (globs; with "/": relative to this file).
+# exclude replaces the defaults (README*, CHANGELOG*, LICENSE*, CONTRIBUTING*, docs,
+# hidden files and folders, node_modules, venv); extend_exclude adds to them.
+# extend_exclude: [nghi-quyet/cu]
+# Apply them to files named on the command line too (pre-commit passes each file).
+# force_exclude: false
+
 # Largest input accepted, in MB.
 # max_file_mb: 50
 
