@@ -68,7 +68,7 @@ def baseline_command(
             ignore=split_values(ignore) or None,
             force=force or None,
         )
-        inputs = find_inputs(list(paths))
+        inputs = find_inputs(list(paths), config)
         if not to_stdout:
             check_not_input(output, inputs.files)
         report = _assess(inputs, config, jobs, cache, debug)

@@ -58,9 +58,8 @@ def note_nothing_left(inputs, lang: str) -> None:
     warns), so an empty report is never mistaken for a pass of real drafts."""
     if inputs.files or inputs.missing or inputs.empty_folders or inputs.stdin is not None:
         return
-    click.echo(
-        "nghiquyet: không còn dự thảo nào để chấm: mọi đường dẫn đã nêu đều bị loại trừ (exclude)"
-        if lang == "vi"
-        else "nghiquyet: no draft to assess: every path named is excluded",
-        err=True,
-    )
+    from ..render import label
+
+    vi = "nghiquyet: không còn dự thảo nào để chấm: mọi đường dẫn đã nêu đều bị loại trừ (exclude)"
+    en = "nghiquyet: no draft to assess: every path named is excluded"
+    click.echo(label(lang, vi, en), err=True)
