@@ -22,6 +22,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "nghiquyet.plugins.reporters.sarif",
     "nghiquyet.plugins.reporters.junit",
     "nghiquyet.plugins.reporters.github",
+    "nghiquyet.plugins.reporters.concise",
 )
 
 

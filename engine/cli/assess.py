@@ -36,7 +36,8 @@ assess_options = [
         "-f",
         "fmt",
         default=None,
-        help="Output format: text, json, html, markdown, sarif, junit, github (plugins add more); "
+        help="Output format: text, json, html, markdown, sarif, junit, github, concise "
+        "(plugins add more); "
         "any case [default: from the -o suffix (.json, .html, .md, .sarif, .xml), else text].",
     ),
     click.option(
