@@ -203,7 +203,7 @@ def test_action_assess_step_runs_as_written(tmp_path, samples, fail_under, args,
         "NQ_FAIL_UNDER": fail_under,
         "NQ_ARGS": args,
     }
-    assert set(step["env"]) == {"NQ_PATHS", "NQ_FAIL_UNDER", "NQ_ARGS"}
+    assert set(step["env"]) == {"NQ_PATHS", "NQ_EXCLUDE", "NQ_FAIL_UNDER", "NQ_FAIL_ON", "NQ_ARGS"}
     result = subprocess.run(
         ["bash", "-e", "-c", step["run"]], cwd=work, env=env, capture_output=True, text=True
     )
