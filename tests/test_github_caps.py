@@ -17,13 +17,25 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from nghiquyet.plugins.reporters.github import PER_DRAFT, PER_KIND
 from nghiquyet.plugins.reporters.job_summary import SUMMARY_LIMIT, SUMMARY_MARGIN
+from test_reporters import parse_commands as commands
 
 BIN = Path(sys.executable).parent
 ROOT = Path(__file__).resolve().parent.parent
 BATCH = ["samples", "tests/drafts/formalistic"]  # 9 drafts, 300-odd findings
-_COMMAND = re.compile(r"^::(error|warning|notice)(?: ([^:]*))?::(.*)$")
+
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(autouse=True)
+def own_cache(cache_dir, monkeypatch):
+    """The runs share a result cache of their own, never the user's."""
+    monkeypatch.setenv("NGHIQUYET_CACHE_DIR", str(cache_dir))
 
 
 def run(*args: str, summary: Path | None = None) -> subprocess.CompletedProcess:
@@ -38,17 +50,6 @@ def run(*args: str, summary: Path | None = None) -> subprocess.CompletedProcess:
         text=True,
         encoding="utf-8",
     )
-
-
-def commands(stdout: str) -> list[tuple[str, dict[str, str], str]]:
-    out = []
-    for line in stdout.splitlines():
-        match = _COMMAND.match(line)
-        assert match, line
-        kind, props, data = match.groups()
-        fields = dict(p.split("=", 1) for p in props.split(",")) if props else {}
-        out.append((kind, fields, data.replace("%0A", "\n").replace("%25", "%")))
-    return out
 
 
 def test_a_batch_is_capped_and_the_job_summary_has_everything(tmp_path):
