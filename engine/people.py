@@ -64,6 +64,8 @@ POST_HEADS = tuple(
         "chỉ huy",
         "đồn trưởng",
         "đội trưởng",
+        "đội phó",
+        "đội",
         "đại đội trưởng",
         "trung đội trưởng",
         "tiểu đội trưởng",

@@ -401,6 +401,35 @@ def test_the_stage_a_text_is_at(option, signals, stage):
             None,
             "body",
         ),
+        # posts the lexicon does not know, "Phó" before a post, "và" inside a name
+        (
+            "Đồng chí Phó Trưởng ga tổ chức trực tại đường ngang.",
+            "Đồng chí Phó Trưởng ga",
+            None,
+            "role",
+        ),
+        (
+            "Đồng chí Phó Giám đốc phụ trách kinh doanh chủ trì lập kế hoạch.",
+            "Đồng chí Phó Giám đốc phụ trách kinh doanh",
+            None,
+            "role",
+        ),
+        (
+            "Đồng chí Đội trưởng Đội Quản lý nợ và Cưỡng chế nợ thuế chủ trì rà soát.",
+            "Đồng chí Đội trưởng Đội Quản lý nợ và Cưỡng chế nợ thuế",
+            None,
+            "role",
+        ),
+        (
+            "Đồng chí Phó Quản đốc cơ điện chỉ đạo sửa quạt.",
+            "Đồng chí Phó Quản đốc cơ điện",
+            None,
+            "role",
+        ),
+        ("Đồng chí Đội phó lập danh sách 40 thợ lò.", "Đồng chí Đội phó", None, "role"),
+        ("Bộ phận nhà bếp bảo đảm vệ sinh an toàn thực phẩm.", "Bộ phận nhà bếp", None, "body"),
+        ("Lãnh đạo cơ quan chỉ đạo thực hiện.", "Lãnh đạo cơ quan", None, "body"),
+        ("Chi bộ thường xuyên lãnh đạo thực hiện nghị quyết.", "Chi bộ", None, "body"),
         # posts as written, lower case ones included, closed by a comma or a colon
         (
             "Đồng chí Phan Quốc Bảo, đảng viên, viên chức phụ trách truy xuất nguồn gốc, chủ trì lập sổ.",

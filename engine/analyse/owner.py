@@ -85,7 +85,7 @@ _POST_OPENERS = tuple(
 )
 # A body named by its head word, with a capital ("Tổ Cảnh sát trật tự", "Đội Nghiệp vụ")
 _BODY_HEAD = re.compile(
-    r"(?:Phòng|Tổ|Đội|Ban Chủ nhiệm|Ban Chỉ huy|Ban|Trạm|Khoa|Bộ môn|Chi đoàn|Chi hội|Hội"
+    r"(?:Phòng|Tổ|Đội|Ban Chủ nhiệm|Ban Chỉ huy|Ban|Trạm|Khoa|Bộ môn|Bộ phận|Lãnh đạo|Chi đoàn|Chi hội|Hội"
     r"|Liên chi đoàn|Hội đồng|Văn phòng|Trung tâm|Phân xưởng|Xưởng|Kíp|Chỉ huy)\b"
 )
 # The proper name after a post or a body: "Chủ tịch | Hội Người cao tuổi phường",
@@ -198,13 +198,34 @@ def _body_at_lead(text: str, key: str, stops: set[int]) -> Owner | None:
     trật tự ...", "Phòng Kế hoạch – Tài chính ...", "Đội Nghiệp vụ ..."."""
     lead = _OWNER_LEAD.match(key)
     start = lead.end() if lead else 0
+    post = _post_at_lead(text, key, start, stops)
+    if post is not None:
+        return post
+    if key.startswith("chi bộ ", start) and opens_task(key, start + 7, stops):
+        return Owner(text[start : start + 6], kind="body")  # "Chi bộ thường xuyên ..."
     head = _BODY_HEAD.match(text, start)
-    if head is None or opens_task(key, start, stops):  # "Tổ chức họp dân" is a verb
+    # "Tổ chức họp dân" is a verb; "Lãnh đạo cơ quan" a body only when a name follows
+    if head is None or (opens_task(key, start, stops) and not key.startswith("lãnh đạo ", start)):
         return None
     end = name_runs_on(text, key, _name_after(text, key, head.end(), stops), stops)
     if end == head.end():
         return None  # "Tổ ..." with no name is no owner
     return Owner(text[start:end], kind="body")
+
+
+def _post_at_lead(text: str, key: str, start: int, stops: set[int]) -> Owner | None:
+    """A post the lexicon does not know, after "Đồng chí": "Đồng chí Trưởng ga",
+    "Đồng chí Phó Trưởng tổ bán vé" (a post is written with a head one person holds)."""
+    title = _TITLE_BEFORE.search(key[max(0, start - 9) : start])
+    if title is None:
+        return None
+    head = next((h for h in ONE_HOLDER_HEADS if key.startswith(h + " ", start)), None)
+    if head is None:
+        return None
+    end = name_runs_on(text, key, start + len(head), stops)
+    if end == start + len(head):
+        return None
+    return Owner(text[start - len(title.group(0)) : end], kind="role")
 
 
 def _leading_candidate(key: str, mentions: Sequence[Mention], run_in: str | None) -> Mention | None:
@@ -256,8 +277,9 @@ def _body_owner(
 ) -> Owner:
     """A body keeps its written qualifier ("Chi hội Phụ nữ thôn") and a contact person
     given in brackets ("(đồng chí Lại Thị Nga, chi hội trưởng)")."""
-    title = _TITLE_BEFORE.match(key[max(0, chosen.start - 9) : chosen.start])
-    start = chosen.start - (len(title.group(0)) if title else 0)
+    start = chosen.start - (4 if key[: chosen.start].endswith("phó ") else 0)  # "Phó Quản đốc"
+    title = _TITLE_BEFORE.match(key[max(0, start - 9) : start])
+    start -= len(title.group(0)) if title else 0
     end = chosen.end
     qualifier = _BODY_QUALIFIER.match(key, end)
     end = qualifier.end() if qualifier else _name_after(text, key, end, stops)
@@ -361,12 +383,24 @@ def name_runs_on(text: str, key: str, pos: int, stops: set[int]) -> int:
             rest = text[pos:].lstrip(" \t")
             return pos if not rest or not rest[0].isalnum() else start
         at = word.start(1)
-        if opens_task(key, at, stops) and not _names_by_verb(text, key, at, words == 0):
+        if opens_task(key, at, stops) and not (
+            _names_by_verb(text, key, at, words == 0)
+            or _joins_a_name(text, key, at)
+            or (
+                words == 0 and key.startswith("phụ trách ", at)
+            )  # "Phó Giám đốc phụ trách kinh doanh"
+        ):
             return pos
         words += 1
         if words > RUN_ON_MAX_WORDS:
             return start
         pos = word.end()
+
+
+def _joins_a_name(text: str, key: str, at: int) -> bool:
+    """ "và" between two capitalised words joins one name ("Đội Quản lý nợ và Cưỡng chế
+    nợ thuế"); before a lower-case word it opens the task."""
+    return key.startswith("và ", at) and text[at + 3 : at + 4].isupper()
 
 
 def _names_by_verb(text: str, key: str, at: int, first: bool = False) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from ..model import BlockFacts, Document, Item, Mention, Task
 from ..text import match_key, word_count
 from ..vocabulary import declare
-from .cues import COLUMN_CUES, PERIOD_END
+from .cues import COLLECTIVE_OPENERS, COLUMN_CUES, PERIOD_END
 from .follow_up import MONITORS_RESOLUTION
 from .headings import strip_numbering
 from .owner import Owner, find_collective, find_owner, role_or_body
@@ -276,6 +276,11 @@ def _table_owner(
     collective one."""
     for i in owner_cells:
         block = document.blocks[i]
+        if i != task_cell and blocks[i].key.startswith(COLLECTIVE_OPENERS):
+            # "Các đồng chí tổ trưởng tổ cạo": the collective, not the post inside it
+            owner = find_collective(block.text, blocks[i].mentions, blocks[i].key)
+            if owner:
+                return owner
         owner = find_owner(block.text, blocks[i].mentions, block.run_in, blocks[i].key)
         if owner is None and i != task_cell and blocks[i].has("person", "role"):
             # an owner column holds just the name: "Đ/c Lê Văn Tâm, chi ủy viên"
