@@ -229,6 +229,7 @@ TASK_OPENERS = _folded(
     "theo dõi",
     "cụ thể hóa",
     "thành lập",
+    "đặt",
     "ban hành",
     "phát động",
     "phát huy",
