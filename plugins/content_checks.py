@@ -55,7 +55,15 @@ def _opens_with_slogan(bf) -> bool:
 @rule_type(
     reads={
         "signal": ("topic", "topic_block", "title_block"),
-        "mention": ("national_slogan", "slogan", "date", "quantity", "percent"),
+        "mention": (
+            "national_slogan",
+            "slogan",
+            "date",
+            "quantity",
+            "percent",
+            "urgency",
+            "limitation",
+        ),
     }
 )
 def check_topic_local(facts: Facts, rule: Rule) -> Outcome:
@@ -86,7 +94,11 @@ def check_topic_local(facts: Facts, rule: Rule) -> Outcome:
     # "... dữ liệu dân cư trên địa bàn xã, năm 2026"); a chain of slogans ("tăng
     # cường ..., nâng cao ..., đáp ứng yêu cầu") or a national programme is not
     in_unit = _slogan_phrases(mentions) <= 1 and bool(_LOCAL_UNITS.search(key))
-    local = bool(names) or bool(units) or ((scoped or in_unit) and not slogans)
+    # a topic that copies no slogan is concrete when the draft backs it with its own
+    # counted facts ("27 vụ quá hạn", "37 ý kiến phản ánh"): readers judge the topic
+    # with the situation that motivates it
+    backed = not slogans and _backed_by_local_facts(facts)
+    local = bool(names) or bool(units) or ((scoped or in_unit or backed) and not slogans)
     # a campaign slogan with a place name added is still a slogan, unless a figure
     # gives it a concrete object ("về kết nạp 3 đảng viên trẻ ..."); a year does not
     figure = any(m.kind in ("quantity", "percent") for m in mentions)
@@ -96,6 +108,16 @@ def check_topic_local(facts: Facts, rule: Rule) -> Outcome:
     # is the same words, not a second slogan
     quoted = [t for t in dict.fromkeys(slogans) if not any(t != o and t in o for o in slogans)]
     return Outcome(0, 1, [Hit(block, ", ".join(quoted) or topic)])
+
+
+def _backed_by_local_facts(facts: Facts) -> bool:
+    """Whether a sentence before the objectives states a pressing fact or a shortfall
+    with its figure (the evidence NQ102 asks for)."""
+    return any(
+        {m.kind for m in inside} & {"urgency", "limitation"}
+        and {m.kind for m in inside} & {"percent", "quantity"}
+        for _bf, _s, _e, inside in sentences(facts, {"preamble", "situation", "bases", "other"})
+    )
 
 
 @rule_type(

@@ -106,3 +106,28 @@ def test_figures_about_the_cell_itself_are_no_evidence(assess_markdown):
     )
     assert any(f.rule_id == "NQ202" for f in cell.findings)
     assert not any(f.rule_id == "NQ202" for f in problem.findings)
+
+
+TOPIC = """\
+# NGHỊ QUYẾT
+
+**về {topic}**
+
+## I. TÌNH HÌNH
+
+Sáu tháng đầu năm 2026, quầy giao dịch còn 37 ý kiến phản ánh về thời gian chờ; giờ cao điểm khách chờ 22 phút.
+"""
+
+
+@pytest.mark.parametrize(
+    ("topic", "passes"),
+    [
+        # no place named, but no slogan copied and the draft counts its own facts
+        ("nâng cao chất lượng phục vụ khách hàng tại quầy giao dịch, giảm thời gian chờ", True),
+        # a copied slogan stays a slogan, whatever facts follow
+        ("tăng cường công tác xây dựng Đảng, nâng cao chất lượng sinh hoạt chi bộ", False),
+    ],
+)
+def test_a_topic_backed_by_counted_local_facts_is_concrete(assess_markdown, topic, passes):
+    report = assess_markdown(TOPIC.format(topic=topic))
+    assert any(f.rule_id == "NQ101" for f in report.findings) is not passes
