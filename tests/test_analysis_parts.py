@@ -430,6 +430,20 @@ def test_the_stage_a_text_is_at(option, signals, stage):
         ("Bộ phận nhà bếp bảo đảm vệ sinh an toàn thực phẩm.", "Bộ phận nhà bếp", None, "body"),
         ("Lãnh đạo cơ quan chỉ đạo thực hiện.", "Lãnh đạo cơ quan", None, "body"),
         ("Chi bộ thường xuyên lãnh đạo thực hiện nghị quyết.", "Chi bộ", None, "body"),
+        # a post never swallows the task that follows it
+        (
+            "Đồng chí Lường Văn Thanh, Bí thư chi bộ, Hiệu trưởng nhà trường chủ trì ban hành"
+            " kế hoạch thực hiện Nghị quyết, quyết định phân công đảng viên.",
+            "Đồng chí Lường Văn Thanh",
+            "Bí thư chi bộ, Hiệu trưởng nhà trường",
+            "person",
+        ),
+        (
+            "Đồng chí Giàng A Sử, chi ủy viên, Tổ trưởng Tổ Xã hội phối hợp trưởng bản, vận động 9 em.",
+            "Đồng chí Giàng A Sử",
+            "chi ủy viên, Tổ trưởng Tổ Xã hội",
+            "person",
+        ),
         # posts as written, lower case ones included, closed by a comma or a colon
         (
             "Đồng chí Phan Quốc Bảo, đảng viên, viên chức phụ trách truy xuất nguồn gốc, chủ trì lập sổ.",

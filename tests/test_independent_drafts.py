@@ -166,7 +166,7 @@ REACHED = {
     # held out 178 levels and 85 owners (of 216 and 129) before its fixes
     "round 5": (ROUND_5, 192, 1, 118),
     # held out 176 levels and 103 owners (of 216 and 157) before its first fixes
-    "round 6": (ROUND_6, 193, 1, 126),
+    "round 6": (ROUND_6, 193, 1, 129),
 }
 
 

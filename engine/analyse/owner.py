@@ -49,6 +49,9 @@ _TITLE_BEFORE = re.compile(r"(?:đồng chí|đ/c)\s+$")
 _APPOSITIVE_SEP = re.compile(r"[ \t]*[,–—][ \t]*|[ \t]+-[ \t]+|[ \t]*\(")
 _SEGMENT_END = re.compile(r"[,;.:](?:\s|$)|[ \t][–—][ \t]")
 MAX_POSTS = 3
+# Verbs that open a task even inside a segment closed by a comma ("phụ trách" does
+# not: "viên chức phụ trách truy xuất nguồn gốc," is a post)
+_TASK_VERB = re.compile(r"(?<=\s)(?:phối hợp|chủ trì|chịu trách nhiệm|có trách nhiệm)\b")
 POST_MAX_WORDS = 10
 # Words that open a post written in lower case ("chi ủy viên", "cán bộ quản lý cư trú")
 _POST_OPENERS = tuple(
@@ -164,6 +167,13 @@ def appositives(text: str, key: str, end: int, stops: set[int]) -> str | None:
         # Trưởng khoa phụ trách đào tạo:"); an open segment ends where the task opens
         closed = bracket or text[stop : stop + 1] in (",", ":")
         cut = stop if closed else _task_start(key, start, stop, stops)
+        verb = _TASK_VERB.search(key, start, stop) if closed else None
+        if verb:  # "Tổ trưởng Tổ Xã hội phối hợp trưởng bản,": the task began inside
+            cut = verb.start()
+        elif closed and len(text[start:cut].split()) > POST_MAX_WORDS:
+            # too long for a post: the task began inside ("Hiệu trưởng nhà trường chủ
+            # trì ban hành kế hoạch ...,")
+            cut = _task_start(key, start, stop, stops)
         post = text[start:cut].strip()
         if not post or len(post.split()) > POST_MAX_WORDS or not _reads_as_post(post, key[start:]):
             break
