@@ -2,8 +2,9 @@
 
 An entry is one :class:`DocumentReport` as JSON, keyed by everything that can change it:
 
-- the file's bytes (sha256) and the path as given (the report carries the path, and
-  ``per_file_ignores`` match on it);
+- the file's bytes (sha256), not its path: a copy of a draft hits, and the report read
+  back is named by the path asked for; what a path changes, the rules
+  ``per_file_ignores`` drops for it, is part of the key;
 - the code: the tool version and a digest of the engine's and plugins' source files, so
   an edited checkout (``pip install -e``) never serves results of the old code;
 - the rule packs and lexicons actually loaded (their content), and the plugin list;
@@ -206,8 +207,14 @@ class ResultCache:
                 content = hashlib.file_digest(handle, "sha256").hexdigest()
         except OSError:
             return None
+        # the content and the settings, not the path: a copy of a draft hits. What the
+        # path changes, the rules per_file_ignores drops for it, is part of the settings;
+        # the report's own path is set when it is read back (Assessor.cached).
+        from .check import file_ignores
+
+        ignored = ",".join(sorted(file_ignores(config, str(path))))
         return hashlib.sha256(
-            f"{self.context}\0{stage or config.stage}\0{path}\0{content}".encode(
+            f"{self.context}\0{stage or config.stage}\0{ignored}\0{content}".encode(
                 "utf-8", "surrogateescape"
             )
         ).hexdigest()

@@ -97,9 +97,8 @@ class Assessor:
         gives a report with ``error`` set."""
         stage = stage or self.config.stage
         key = self.cache.key(path, self.config, stage) if self.cache is not None else None
-        cached = self.cache.get(key) if key else None
+        cached = self.cached(path, stage, key)
         if cached is not None:
-            self.cache_hits += 1
             return cached
         try:
             document = load(path, self.config, self.pm)
@@ -108,6 +107,18 @@ class Assessor:
         report = self.assess_document(document, stage)
         if key:
             self.cache.put(key, report)
+        return report
+
+    def cached(self, path: Path, stage: str, key: str | None = None) -> DocumentReport | None:
+        """The stored report of ``path`` judged as ``stage``, named by this path (the key
+        is the content and settings, so a copy of a draft hits), or None."""
+        if self.cache is None:
+            return None
+        key = key or self.cache.key(path, self.config, stage)
+        report = self.cache.get(key) if key else None
+        if report is not None:
+            self.cache_hits += 1
+            report.path = str(path)
         return report
 
     def assess_one(self, path: Path, stage: str | None = None) -> DocumentReport:
@@ -149,6 +160,37 @@ class Assessor:
 
         stage = stage or self.config.stage
         ordered = sorted(paths, key=str)
+        # The cache first, here: a batch whose drafts are all stored never starts a
+        # worker nor builds the NLP pipeline.
+        hits = {i: r for i, p in enumerate(ordered) if (r := self.cached(p, stage)) is not None}
+        todo = [p for i, p in enumerate(ordered) if i not in hits]
+        if progress and hits:
+            progress(len(hits), len(ordered))
+        done = len(hits)
+
+        def step(_done: int, _total: int) -> None:
+            if progress:
+                progress(done + _done, len(ordered))
+
+        fresh = self._assess_uncached(todo, jobs, step, stage)
+        documents, fresh_iter = [], iter(fresh)
+        for i in range(len(ordered)):
+            documents.append(hits[i] if i in hits else next(fresh_iter))
+        return Report(
+            documents=documents,
+            lang=lang or self.config.lang,
+            tool_version=__version__,
+            fail_under=self.config.fail_under,
+        )
+
+    def _assess_uncached(
+        self,
+        ordered: list[Path],
+        jobs: int | None,
+        progress: Callable[[int, int], None],
+        stage: str,
+    ) -> list[DocumentReport]:
+        """Assess files the cache did not have, here or in a pool of workers."""
         # A worker costs its own spaCy start-up (~0.5 s): a pool only pays for itself
         # with a few files per worker, so small batches run here.
         workers = min(jobs or os.cpu_count() or 1, -(-len(ordered) // MIN_FILES_PER_WORKER))
@@ -156,8 +198,7 @@ class Assessor:
             documents = []
             for path in ordered:
                 documents.append(self.assess_one(path, stage))
-                if progress:
-                    progress(len(documents), len(ordered))
+                progress(len(documents), len(ordered))
         else:
             context = _fork_context()
             if context is not None:
@@ -174,12 +215,7 @@ class Assessor:
                 self.cache,
                 context,
             )
-        return Report(
-            documents=documents,
-            lang=lang or self.config.lang,
-            tool_version=__version__,
-            fail_under=self.config.fail_under,
-        )
+        return documents
 
 
 # -- process pool --------------------------------------------------------------

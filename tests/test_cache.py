@@ -118,14 +118,53 @@ def test_changed_rule_pack_misses(tmp_path, draft):
     assert miss.cache_hits == 0
 
 
-def test_moved_file_misses_because_the_report_names_its_path(tmp_path, draft):
+def test_a_copy_hits_and_its_report_names_its_own_path(tmp_path, draft):
     folder = tmp_path / "cache"
     _assessor(folder).assess_path(draft)
     moved = draft.with_name("renamed.md")
     shutil.copy(draft, moved)
     again = _assessor(folder)
     assert again.assess_path(moved).path == str(moved)
-    assert again.cache_hits == 0
+    assert again.cache_hits == 1
+
+
+def test_an_all_hit_batch_starts_no_worker_and_builds_no_pipeline(tmp_path):
+    folder = tmp_path / "cache"
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for i in range(8):  # enough files for a pool of two workers
+        shutil.copy(SAMPLES / "middling.md", drafts / f"d{i}.md")
+    _assessor(folder).assess_paths(sorted(drafts.iterdir()), jobs=2)
+    again = _assessor(folder)
+    report = again.assess_paths(sorted(drafts.iterdir()), jobs=2)
+    assert again.cache_hits == 8
+    assert again._nlp is None  # the pipeline was never built
+    assert [d.path for d in report.documents] == [str(p) for p in sorted(drafts.iterdir())]
+
+
+def test_an_all_hit_run_never_imports_spacy(tmp_path):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for i in range(8):
+        shutil.copy(SAMPLES / "strong.md", drafts / f"d{i}.md")
+    env = {**os.environ, "NGHIQUYET_CACHE_DIR": str(tmp_path / "cache")}
+    probe = (
+        "import sys\n"
+        "from nghiquyet.engine.cli import assess_command\n"
+        "try:\n"
+        "    assess_command([sys.argv[1], '--exit-zero', '-j', '2', '-q'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    first = subprocess.run(
+        [sys.executable, "-c", probe, str(drafts)], env=env, capture_output=True, text=True
+    )
+    second = subprocess.run(
+        [sys.executable, "-c", probe, str(drafts)], env=env, capture_output=True, text=True
+    )
+    assert first.stdout.strip().endswith("True"), first.stderr
+    assert second.stdout.strip().endswith("False"), second.stderr
 
 
 def test_corrupt_entry_is_ignored_and_rewritten(tmp_path, draft):
@@ -276,12 +315,14 @@ def _age(path: Path, days: float) -> None:
 
 
 def _fill(folder: Path, tmp_path: Path, count: int) -> list[Path]:
-    """``count`` real entries, one per copy of a sample draft, in the drafts' order."""
+    """``count`` real entries, one per variant of a sample draft (the key is the
+    content: each copy differs by a line), in the drafts' order."""
     assessor = _assessor(folder)
     entries = []
+    text = (SAMPLES / "middling.md").read_text("utf-8")
     for n in range(count):
         path = tmp_path / f"draft-{n}.md"
-        shutil.copy(SAMPLES / "middling.md", path)
+        path.write_text(f"{text}\nBản số {n + 1}.\n", "utf-8")
         assert assessor.assess_path(path).error is None
         entries.append(assessor.cache._entry(assessor.cache.key(path, assessor.config)))
     assert sorted(entries) == _entries(folder)
