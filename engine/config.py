@@ -19,7 +19,7 @@ import yaml
 
 from .criteria import CRITERION_IDS
 from .discover import DEFAULT_EXCLUDE, anchor
-from .errors import ConfigError, malformed_yaml
+from .errors import ConfigError, excerpt, key_name, malformed_yaml
 from .yamlio import load_yaml
 
 CONFIG_NAMES = ("nghiquyet.yaml", ".nghiquyet.yaml")
@@ -105,21 +105,23 @@ def _validate(data: dict[str, Any], where: str) -> dict[str, Any]:
         norm = key.replace("-", "_")
         if norm not in allowed:
             raise ConfigError(
-                f"{where}: unknown key '{key}' (expected one of {', '.join(allowed)})"
+                f"{where}: unknown key {key_name(key)} (expected one of {', '.join(allowed)})"
             )
         expected = _TYPES[norm]
         # a bool is an int to Python, but never a number here
         if (isinstance(value, bool) and expected is not bool) or not isinstance(value, expected):
             names = expected.__name__ if isinstance(expected, type) else "number"
-            raise ConfigError(f"{where}: key '{key}' must be a {names}, got {value!r}")
+            raise ConfigError(f"{where}: key '{key}' must be a {names}, got {excerpt(value)}")
         if norm in _CHOICES and value not in _CHOICES[norm]:
             raise ConfigError(
-                f"{where}: key '{key}' must be one of {', '.join(_CHOICES[norm])}, got {value!r}"
+                f"{where}: key '{key}' must be one of {', '.join(_CHOICES[norm])}, got {excerpt(value)}"
             )
         if norm in ("max_file_mb", "max_unzipped_mb", "max_zip_entries") and not value > 0:
-            raise ConfigError(f"{where}: key '{key}' must be a number > 0, got {value!r}")
+            raise ConfigError(f"{where}: key '{key}' must be a number > 0, got {excerpt(value)}")
         if norm == "fail_under" and not 0 <= value <= 100:
-            raise ConfigError(f"{where}: key 'fail_under' must be between 0 and 100, got {value!r}")
+            raise ConfigError(
+                f"{where}: key 'fail_under' must be between 0 and 100, got {excerpt(value)}"
+            )
         if norm in ("select", "ignore", "rule_paths", "exclude", "extend_exclude") and not all(
             isinstance(v, str) for v in value
         ):
@@ -132,7 +134,7 @@ def _validate(data: dict[str, Any], where: str) -> dict[str, Any]:
                     )
                 if isinstance(w, bool) or not isinstance(w, int | float) or w < 0:
                     raise ConfigError(
-                        f"{where}: key 'weights.{crit}' must be a number ≥ 0, got {w!r}"
+                        f"{where}: key 'weights.{crit}' must be a number ≥ 0, got {excerpt(w)}"
                     )
         if norm == "per_file_ignores" and not all(
             isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v)

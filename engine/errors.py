@@ -28,3 +28,19 @@ def malformed_yaml(where: object, exc: Exception) -> ConfigError:
     mark = getattr(exc, "problem_mark", None)
     at = f" line {mark.line + 1}" if mark else ""
     return ConfigError(f"{where}{at}: malformed YAML ({getattr(exc, 'problem', None) or exc})")
+
+
+def excerpt(value: object, limit: int = 40) -> str:
+    """``value`` as an error message quotes it: its repr, cut to ``limit`` characters,
+    so a wrong file read as a config or rule pack is never printed whole."""
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def key_name(key: object) -> str:
+    """An unknown key as a message names it: quoted when it looks like a key (a short
+    name), else only its length: a line of some other file must not be shown."""
+    text = str(key)
+    if len(text) <= 40 and text.replace("_", "").replace("-", "").replace(".", "").isalnum():
+        return f"'{text}'"
+    return f"of {len(text)} characters that is not a key name"

@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from .criteria import BY_DIGIT, BY_ID, CRITERION_IDS, META
-from .errors import ConfigError, malformed_yaml
+from .errors import ConfigError, excerpt, key_name, malformed_yaml
 from .rule_params import Param, RuleType, check_reads, resolve_params
 from .vocabulary import Meaning, Vocabulary, builtin
 from .yamlio import load_yaml
@@ -47,6 +47,7 @@ RULE_KEYS = {
     "summary",
     "step",
 }
+PACK_SUFFIXES = (".yaml", ".yml")
 PACK_KEYS = {"rules", "lexicon"}
 
 
@@ -121,7 +122,7 @@ def _step(step: Any, criterion: str, where: str) -> str | None:
     if step is not None and step not in steps:
         raise ConfigError(
             f"{where}: key 'step' must be one of criterion {criterion!r}'s steps "
-            f"({', '.join(steps) or 'none'}), got {step!r}"
+            f"({', '.join(steps) or 'none'}), got {excerpt(step)}"
         )
     return step
 
@@ -175,7 +176,7 @@ def _check_keys(data: Any, where: str) -> None:
     unknown = set(data) - RULE_KEYS
     if unknown:
         raise ConfigError(
-            f"{where}: unknown key '{sorted(unknown)[0]}' (expected one of {', '.join(sorted(RULE_KEYS))})"
+            f"{where}: unknown key {key_name(sorted(unknown, key=str)[0])} (expected one of {', '.join(sorted(RULE_KEYS))})"
         )
     for key in ("id", "name", "criterion", "severity", "type", "message"):
         if key not in data:
@@ -186,14 +187,16 @@ def _check_identity(data: dict, rid: str, where: str) -> None:
     """The id's form, the slug's form, and a criterion that matches the id's digit."""
     if not ID_RE.match(rid):
         raise ConfigError(
-            f"{where}: key 'id' must look like NQ601 (NQ + three digits), got {rid!r}"
+            f"{where}: key 'id' must look like NQ601 (NQ + three digits), got {excerpt(rid)}"
         )
     if not isinstance(data["name"], str) or not SLUG_RE.match(data["name"]):
-        raise ConfigError(f"{where}: key 'name' must be a kebab-case slug, got {data['name']!r}")
+        raise ConfigError(
+            f"{where}: key 'name' must be a kebab-case slug, got {excerpt(data['name'])}"
+        )
     criterion = data["criterion"]
     if criterion not in CRITERION_IDS and criterion != META:
         raise ConfigError(
-            f"{where}: key 'criterion' must be one of {', '.join(CRITERION_IDS)} or meta, got {criterion!r}"
+            f"{where}: key 'criterion' must be one of {', '.join(CRITERION_IDS)} or meta, got {excerpt(criterion)}"
         )
     digit = int(rid[2])
     expected = META if digit == 0 else BY_DIGIT[digit].id if digit in BY_DIGIT else None
@@ -207,20 +210,22 @@ def _check_scoring(data: dict, where: str, known_types: set[str] | None) -> tupl
     """Severity, weight, type and stage: (the weight, the stage)."""
     if data["severity"] not in SEVERITIES:
         raise ConfigError(
-            f"{where}: key 'severity' must be one of {', '.join(SEVERITIES)}, got {data['severity']!r}"
+            f"{where}: key 'severity' must be one of {', '.join(SEVERITIES)}, got {excerpt(data['severity'])}"
         )
     weight = data.get("weight", 1)
     if isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0:
-        raise ConfigError(f"{where}: key 'weight' must be a number ≥ 0, got {weight!r}")
+        raise ConfigError(f"{where}: key 'weight' must be a number ≥ 0, got {excerpt(weight)}")
     if known_types is not None and data["type"] not in known_types:
         close = difflib.get_close_matches(str(data["type"]), sorted(known_types), n=1)
         raise ConfigError(
-            f"{where}: key 'type' must be one of {', '.join(sorted(known_types))}, got {data['type']!r}"
+            f"{where}: key 'type' must be one of {', '.join(sorted(known_types))}, got {excerpt(data['type'])}"
             + (f" (did you mean {close[0]!r}?)" if close else "")
         )
     stage = data.get("stage", "all")
     if stage not in STAGES:
-        raise ConfigError(f"{where}: key 'stage' must be one of {', '.join(STAGES)}, got {stage!r}")
+        raise ConfigError(
+            f"{where}: key 'stage' must be one of {', '.join(STAGES)}, got {excerpt(stage)}"
+        )
     return weight, stage
 
 
@@ -307,8 +312,11 @@ class RuleRegistry:
         for path in self._packs:
             if path.is_dir():
                 files.extend(sorted(p for p in path.glob("*.yaml") if p.is_file()))
-            elif path.is_file():
+            elif path.is_file() and path.suffix.lower() in PACK_SUFFIXES:
                 files.append(path)
+            elif path.is_file():
+                # never read (and so never quote) a file that is no rule pack: /etc/shadow
+                raise ConfigError(f"{path}: not a rule pack (a .yaml file or a folder of them)")
             else:
                 raise ConfigError(f"{path}: rule pack not found")
         return files
@@ -360,7 +368,7 @@ class RuleRegistry:
         unknown = set(data) - PACK_KEYS
         if unknown:
             raise ConfigError(
-                f"{file}: unknown key '{sorted(unknown)[0]}' (expected rules, lexicon)"
+                f"{file}: unknown key {key_name(sorted(unknown, key=str)[0])} (expected rules, lexicon)"
             )
         # only a missing or empty value means "none": `rules: {}` is a mistake
         entries = [] if data.get("rules") is None else data["rules"]
