@@ -54,6 +54,9 @@ class Config:
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     extend_exclude: list[str] = field(default_factory=list)
     force_exclude: bool = False
+    # a folder's walk follows links that leave it (engine/discover.py); off: a link to
+    # ~/.git-credentials beside the drafts must not end up in a report
+    follow_links: bool = False
     source: str | None = None  # where the file-level settings came from
 
     def as_key(self) -> str:
@@ -90,6 +93,7 @@ _TYPES: dict[str, Any] = {
     "exclude": list,
     "extend_exclude": list,
     "force_exclude": bool,
+    "follow_links": bool,
 }
 _CHOICES = {
     "lang": ("vi", "en"),
@@ -184,13 +188,14 @@ def read_config_file(path: Path) -> dict[str, Any]:
 
 def find_config_file(start: Path) -> Path | None:
     """The nearest config file at or above ``start`` (a file or folder)."""
-    folder = start if start.is_dir() else start.parent
+    # os.path's tests: a folder we may not look into holds no config we could read
+    folder = start if os.path.isdir(start) else start.parent
     for directory in [folder.resolve(), *folder.resolve().parents]:
         for name in CONFIG_NAMES:
-            if (directory / name).is_file():
+            if os.path.isfile(directory / name):
                 return directory / name
         pyproject = directory / "pyproject.toml"
-        if pyproject.is_file():
+        if os.path.isfile(pyproject):
             try:
                 raw = pyproject.read_text("utf-8")
             except (OSError, UnicodeDecodeError):
@@ -286,6 +291,9 @@ TEMPLATE = """\
 # extend_exclude: [nghi-quyet/cu]
 # Apply them to files named on the command line too (pre-commit passes each file).
 # force_exclude: false
+# Follow links that lead out of a folder being searched (off: a link to a secret
+# beside the drafts is never read into a report).
+# follow_links: false
 
 # Largest input accepted, in MB.
 # max_file_mb: 50

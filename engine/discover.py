@@ -18,10 +18,12 @@ file want. ``per_file_ignores`` patterns match the same way (:func:`matches`).
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import glob
 import os
-from dataclasses import dataclass
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 # What a repository holds besides its drafts: its own documents and tool folders.
@@ -91,24 +93,76 @@ def exclude_patterns(config) -> list[str]:
     return [*config.exclude, *config.extend_exclude]
 
 
-def walk(folder: Path, patterns: list[str], suffixes: tuple[str, ...]) -> list[Path]:
+def walk(
+    folder: Path,
+    patterns: list[str],
+    suffixes: tuple[str, ...],
+    *,
+    follow_links: bool = False,
+    unreadable: list[tuple[Path, str]] | None = None,
+) -> list[Path]:
     """The drafts below ``folder``, sorted: files with one of ``suffixes``, leaving out
     Word's lock files and whatever ``patterns`` exclude (an excluded folder is not
-    entered). Paths keep the form ``folder`` was given in."""
+    entered). Paths keep the form ``folder`` was given in.
+
+    A link that leads out of ``folder`` is not followed, and a linked folder is not
+    entered, unless ``follow_links`` (then each real folder is entered once, so a link
+    back up never loops). A folder that cannot be listed is added to ``unreadable``
+    with the reason; a link that loops is kept, for the loader to call unreadable."""
     top = folder.resolve()
-    found = []
-    for current, folders, files in os.walk(top):
+    found: list[Path] = []
+    entered = {top}
+
+    def refused(error: OSError) -> None:
+        if unreadable is not None:
+            where = Path(error.filename or top)
+            shown = folder / where.relative_to(top) if where.is_relative_to(top) else where
+            unreadable.append((shown, error.strerror or str(error)))
+
+    for current, folders, files in os.walk(top, onerror=refused, followlinks=follow_links):
         here = Path(current)
-        folders[:] = [d for d in folders if not any(_hit(p, here / d) for p in patterns)]
+        folders[:] = [
+            d
+            for d in folders
+            if not any(_hit(p, here / d) for p in patterns)
+            and _may_enter(here / d, follow_links, entered)
+        ]
         for name in files:
+            path = here / name
             if (
                 Path(name).suffix.lower() in suffixes
                 and not name.startswith(LOCK_PREFIX)
-                and not any(_hit(p, here / name) for p in patterns)
-                and (here / name).is_file()
+                and not any(_hit(p, path) for p in patterns)
+                and _is_draft_file(path, top, follow_links)
             ):
-                found.append(folder / (here / name).relative_to(top))
+                found.append(folder / path.relative_to(top))
     return sorted(found)
+
+
+def _may_enter(path: Path, follow_links: bool, entered: set[Path]) -> bool:
+    """Whether the walk goes into the folder ``path``: a linked one only with
+    ``follow_links``, and each real folder once."""
+    if not follow_links:
+        return not path.is_symlink()
+    real = Path(os.path.realpath(path))
+    if real in entered:
+        return False
+    entered.add(real)
+    return True
+
+
+def _is_draft_file(path: Path, top: Path, follow_links: bool) -> bool:
+    """A regular file (through a link: one inside ``top``, or anywhere with
+    ``follow_links``), or a link that loops (read, to be reported unreadable)."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    if not stat.S_ISREG(info.st_mode):
+        return False  # a FIFO or a device would block or never end
+    if follow_links or not path.is_symlink():
+        return True
+    return Path(os.path.realpath(path)).is_relative_to(top)
 
 
 @dataclass(slots=True)
@@ -119,6 +173,8 @@ class Inputs:
     missing: list[Path]
     empty_folders: list[Path]
     stdin: bytes | None = None  # the draft piped in, when PATH '-' was named
+    # folders that could not be listed (no permission), with the reason
+    unreadable: list[tuple[Path, str]] = field(default_factory=list)
 
 
 def find_drafts(
@@ -128,25 +184,66 @@ def find_drafts(
     *,
     force_exclude: bool = False,
     root: Path | None = None,
+    follow_links: bool = False,
 ) -> Inputs:
     """The drafts ``paths`` name: files as given, drafts found in folders; each file
     once, in the order found. With ``force_exclude``, a named path that ``patterns``
-    match (itself or a folder above it, below ``root``) is left out too."""
+    match (itself or a folder above it, below ``root``) is left out too. A named
+    file is always read, through a link too; ``follow_links`` is for folders (:func:`walk`)."""
     root = root or Path.cwd()
-    files: list[Path] = []
-    missing, empty = [], []
+    inputs = Inputs([], [], [])
     for path in paths:
         if force_exclude and matches(patterns, path, root):
             continue
-        if path.is_dir():
-            found = walk(path, patterns, suffixes)
-            files += found
-            if not found:
-                empty.append(path)
-        elif path.exists():
-            files.append(path)
+        kind = _named_kind(path)
+        if kind == "folder":
+            before = len(inputs.unreadable)
+            found = walk(
+                path, patterns, suffixes, follow_links=follow_links, unreadable=inputs.unreadable
+            )
+            inputs.files += found
+            if not found and len(inputs.unreadable) == before:
+                inputs.empty_folders.append(path)
+        elif kind == "file":
+            inputs.files.append(path)
         else:
-            missing.append(path)
-    seen: set[Path] = set()
-    unique = [p for p in files if not (p.resolve() in seen or seen.add(p.resolve()))]
-    return Inputs(unique, missing, empty)
+            inputs.missing.append(path)
+    seen: set[str] = set()
+    # realpath, not resolve: a link that loops must reach the loader, not raise here
+    inputs.files = [
+        p
+        for p in inputs.files
+        if not (os.path.realpath(p) in seen or seen.add(os.path.realpath(p)))
+    ]
+    return inputs
+
+
+def _named_kind(path: Path) -> str:
+    """``folder``, ``missing``, or ``file`` for anything else that is there, a link
+    that loops or a file that cannot be looked at included (the loader says why)."""
+    try:
+        return "folder" if stat.S_ISDIR(os.stat(path).st_mode) else "file"
+    except OSError as exc:
+        return "missing" if exc.errno in (errno.ENOENT, errno.ENOTDIR) else "file"
+
+
+def folder_errors(unreadable: list[tuple[Path, str]]) -> list:
+    """Error entries (code ``unreadable``) for folders that could not be listed."""
+    from .display import with_shown_names
+    from .model import DocumentError, DocumentReport
+
+    return [
+        with_shown_names(
+            DocumentReport(
+                path=str(path),
+                error=DocumentError(
+                    "unreadable",
+                    {
+                        "vi": f"{path}: không mở được thư mục ({why})",
+                        "en": f"{path}: cannot open folder ({why})",
+                    },
+                ),
+            )
+        )
+        for path, why in unreadable
+    ]

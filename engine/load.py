@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from . import legacy
@@ -44,7 +45,7 @@ def size_limit(config) -> int:
 
 def load(path: Path, config, pm) -> Document:
     """Load one file, or raise :class:`InputError` with a reason the user can act on."""
-    if path.is_dir():
+    if os.path.isdir(path):  # not Path.is_dir: no permission to look must not raise
         raise InputError("is_directory", f"{path}: là thư mục", f"{path}: is a directory")
     try:
         size = path.stat().st_size

@@ -20,6 +20,7 @@ from .analyse import analyse
 from .analyse.kind import kind_error, kind_note, read_kind
 from .check import build_ruleset, check, file_ignores
 from .config import Config
+from .display import with_shown_names
 from .errors import InputError
 from .load import load
 from .model import DocumentError, DocumentReport, Report
@@ -126,20 +127,22 @@ class Assessor:
         (code ``internal``) so that one bad draft never stops a batch; ``debug``
         lets it propagate instead."""
         try:
-            return self.assess_path(path, stage)
+            return with_shown_names(self.assess_path(path, stage))
         except Exception as exc:
             if self.debug:
                 raise
             detail = f"{type(exc).__name__}: {exc}"
-            return DocumentReport(
-                path=str(path),
-                error=DocumentError(
-                    "internal",
-                    {
-                        "vi": f"{path}: lỗi nội bộ khi đánh giá ({detail})",
-                        "en": f"{path}: internal error ({detail})",
-                    },
-                ),
+            return with_shown_names(
+                DocumentReport(
+                    path=str(path),
+                    error=DocumentError(
+                        "internal",
+                        {
+                            "vi": f"{path}: lỗi nội bộ khi đánh giá ({detail})",
+                            "en": f"{path}: internal error ({detail})",
+                        },
+                    ),
+                )
             )
 
     def assess_paths(

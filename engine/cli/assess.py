@@ -30,7 +30,10 @@ if TYPE_CHECKING:
     from ..runner import Assessor
 
 assess_options = [
-    click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path)),
+    # readable=False: an unreadable draft is the loader's to report, as in a folder
+    click.argument(
+        "paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False)
+    ),
     click.option(
         "--format",
         "-f",
@@ -106,6 +109,12 @@ assess_options = [
         help="Apply the excludes to files named on the command line too (pre-commit, editors).",
     ),
     click.option(
+        "--follow-links",
+        is_flag=True,
+        default=None,
+        help="Follow links that lead out of a folder being searched (never by default).",
+    ),
+    click.option(
         "--stdin-filename",
         help="Name of the draft read from standard input (PATH '-'): shown in reports, "
         "matched by per_file_ignores; its suffix picks the format [default: .txt].",
@@ -175,6 +184,7 @@ class AssessOptions:
     extend_exclude: tuple[str, ...] = ()
     force_exclude: bool | None = None
     stdin_filename: str | None = None
+    follow_links: bool | None = None
 
 
 def find_inputs(paths: list[Path], config: Config) -> Inputs:
@@ -192,6 +202,7 @@ def find_inputs(paths: list[Path], config: Config) -> Inputs:
         exclude_patterns(config),
         force_exclude=config.force_exclude,
         root=config_folder(config),
+        follow_links=config.follow_links,
     )
 
 
@@ -210,15 +221,18 @@ def make_assessor(config: Config, debug: bool, cache: bool) -> Assessor:
 
 def quiet_lines(report: Report, lang: str) -> bytes:
     """``--quiet``: one line per draft, its score and grade (or why it has none)."""
+    from ..display import escape_controls
     from ..render import grade_label, label, number, scored_criteria
 
     partial = f" ({label(lang, 'chấm một phần', 'partial check')})"
-    return "".join(
-        f"{d.path}: {number(d.score, lang)} {grade_label(d, lang)}"
-        f"{partial if scored_criteria(d) is not None else ''}\n"
-        if d.error is None
-        else f"{d.path}: {'lỗi' if lang == 'vi' else 'error'} ({d.error.code})\n"
-        for d in report.documents
+    return escape_controls(
+        "".join(
+            f"{d.path}: {number(d.score, lang)} {grade_label(d, lang)}"
+            f"{partial if scored_criteria(d) is not None else ''}\n"
+            if d.error is None
+            else f"{d.path}: {'lỗi' if lang == 'vi' else 'error'} ({d.error.code})\n"
+            for d in report.documents
+        )
     ).encode("utf-8")
 
 
@@ -227,6 +241,7 @@ def assess_and_render(
 ) -> tuple[Report, bytes]:
     """Assess the drafts and render the report (path errors included) as bytes."""
     from ..baseline import apply_baseline, load_baseline
+    from ..discover import folder_errors
     from ..output import check_not_input
     from ..render import get_reporters
     from ..stdin_draft import assess_stdin
@@ -250,6 +265,7 @@ def assess_and_render(
     if baseline is not None:
         apply_baseline(report, baseline)
     report.documents.extend(path_errors(inputs.missing, inputs.empty_folders))
+    report.documents.extend(folder_errors(inputs.unreadable))
     if options.quiet and options.fmt == "text":
         return report, quiet_lines(report, config.lang)
     reporter = reporters[options.fmt]
@@ -338,6 +354,7 @@ def run_assess(**kwargs) -> int:
             baseline=str(options.baseline) if options.baseline else None,
             exclude=command_line_patterns(options.exclude),
             force_exclude=options.force_exclude or None,
+            follow_links=options.follow_links or None,
         )
         config.extend_exclude += command_line_patterns(options.extend_exclude) or []
         inputs = find_inputs(named, config)
@@ -358,9 +375,11 @@ def run_assess(**kwargs) -> int:
             err=True,
         )
         return EXIT_ERROR
+    from ..display import escape_controls
+
     for doc in report.documents:
         if doc.error is not None:
-            click.echo(f"nghiquyet: {doc.error.message[config.lang]}", err=True)
+            click.echo(f"nghiquyet: {escape_controls(doc.error.message[config.lang])}", err=True)
     if not write_results(data, report, options, inputs, config.lang):
         return EXIT_ERROR
     return exit_code(report, config, options.exit_zero)
@@ -368,6 +387,7 @@ def run_assess(**kwargs) -> int:
 
 def path_errors(missing, folders) -> list:
     """Error entries for inputs that are not there and folders that hold no draft."""
+    from ..display import with_shown_names
     from ..load import document_formats, shown_suffixes
     from ..model import DocumentError, DocumentReport
     from ..plugin_manager import get_plugin_manager
@@ -396,7 +416,7 @@ def path_errors(missing, folders) -> list:
         )
         for p in folders
     ]
-    return entries
+    return [with_shown_names(entry) for entry in entries]
 
 
 def check_annotate(annotate, paths, files, output, check_not_input) -> None:

@@ -56,7 +56,9 @@ def read_standard_input(config) -> bytes:
 def note_nothing_left(inputs, lang: str) -> None:
     """One line on stderr when ``--force-exclude`` left no draft to assess (as ruff
     warns), so an empty report is never mistaken for a pass of real drafts."""
-    if inputs.files or inputs.missing or inputs.empty_folders or inputs.stdin is not None:
+    if inputs.files or inputs.missing or inputs.empty_folders or inputs.unreadable:
+        return
+    if inputs.stdin is not None:
         return
     from ..render import label
 

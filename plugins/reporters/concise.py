@@ -15,6 +15,7 @@ are sorted by line. Scores are not printed (``--quiet`` prints one score a draft
 from __future__ import annotations
 
 from nghiquyet.engine import hookimpl
+from nghiquyet.engine.display import escape_controls
 from nghiquyet.engine.model import DocumentReport, Finding, Report
 from nghiquyet.engine.render import relative_path, severity_name
 
@@ -55,7 +56,8 @@ def document_lines(doc: DocumentReport, lang: str) -> list[str]:
 def render_concise(report: Report) -> bytes:
     """Every finding of every draft, one a line, as UTF-8 bytes (nothing when none)."""
     lines = [line for doc in report.documents for line in document_lines(doc, report.lang)]
-    return "".join(f"{line}\n" for line in lines).encode("utf-8")
+    # a draft or a file name may carry ESC, BEL, C1: shown spelled out, never obeyed
+    return escape_controls("".join(f"{line}\n" for line in lines)).encode("utf-8")
 
 
 @hookimpl

@@ -12,6 +12,7 @@ import textwrap
 
 from nghiquyet.engine import hookimpl
 from nghiquyet.engine.criteria import CRITERIA
+from nghiquyet.engine.display import escape_controls
 from nghiquyet.engine.render import (
     criterion_name,
     error_label,
@@ -177,7 +178,8 @@ def render_text(report) -> bytes:
                 else ""
             )
         )
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    # drafts and file names may carry ESC, BEL, C1: shown spelled out, never obeyed
+    return escape_controls("\n".join(lines) + "\n").encode("utf-8")
 
 
 @hookimpl

@@ -1,0 +1,48 @@
+"""Text from outside (file names, drafts) made safe to show.
+
+Two hazards, one module:
+
+- a file name that is not valid UTF-8 reaches Python with its odd bytes as lone
+  surrogates ("\\udcff"), which no UTF-8 report can hold: :func:`shown_name` spells
+  such a byte as ``\\xff``, so every format can name the file;
+- control characters (ESC, BEL, the C1 controls, DEL) in a draft or a file name would
+  drive the terminal that shows a text report (move the cursor, retitle the window,
+  hide a line): :func:`escape_controls` spells them as ``\\x1b``, ``\\u009b``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import DocumentError, DocumentReport
+
+# C0 controls but tab and newline, DEL, C1 controls
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATES = re.compile("[\udc80-\udcff]")
+
+
+def _spelled(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with every control character but tab and newline spelled out."""
+    return _CONTROLS.sub(_spelled, text)
+
+
+def shown_name(text: str) -> str:
+    """A path as reports name it: bytes that are not UTF-8 (surrogate-escaped by
+    Python) spelled ``\\xff``; anything else unchanged."""
+    if not _SURROGATES.search(text):
+        return text
+    return _SURROGATES.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", text)
+
+
+def with_shown_names(report: DocumentReport) -> DocumentReport:
+    """``report`` with its path and error messages in :func:`shown_name` form."""
+    report.path = shown_name(report.path)
+    if report.error is not None:
+        messages = {lang: shown_name(text) for lang, text in report.error.message.items()}
+        report.error = DocumentError(report.error.code, messages)
+    return report
