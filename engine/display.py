@@ -23,7 +23,8 @@ _SURROGATES = re.compile("[\udc80-\udcff]")
 
 def _spelled(match: re.Match) -> str:
     code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    # a C1 control as \\u: it is a character here, not the byte \\x9b
+    return f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}"
 
 
 def escape_controls(text: str) -> str:

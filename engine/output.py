@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -38,9 +39,28 @@ def check_not_input(target: Path, inputs: list[Path]) -> None:
             raise OutputError(f"{target}: refusing to write over an input file")
 
 
+def _is_special(target: Path) -> bool:
+    """Whether ``target`` (through links) exists and is neither a file nor a folder."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def write_atomic(target: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``target`` and rename it into place,
-    so a reader never sees half a report and a failure leaves no partial file."""
+    so a reader never sees half a report and a failure leaves no partial file.
+
+    A link is written through: the file it leads to is replaced, the link stays.
+    A device, FIFO or socket (``-o /dev/null``, ``-o /dev/stdout``, a named pipe) is
+    opened and written, never replaced by a file."""
+    if _is_special(target):
+        with open(target, "wb") as handle:
+            handle.write(data)
+        return
+    if os.path.islink(target):
+        target = Path(os.path.realpath(target))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"{target}: folder {folder} does not exist")

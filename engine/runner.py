@@ -22,6 +22,7 @@ from .check import build_ruleset, check, file_ignores
 from .config import Config
 from .display import with_shown_names
 from .errors import InputError
+from .lifetime import end_with_parent, workers_ended
 from .load import load
 from .model import DocumentError, DocumentReport, Report
 from .plugin_manager import get_plugin_manager
@@ -229,8 +230,10 @@ class Assessor:
 _WORKER: Assessor | None = None
 
 
-def _init_worker(config: Config, debug: bool, cache=None) -> None:
+def _init_worker(config: Config, debug: bool, cache=None, parent: int | None = None) -> None:
     global _WORKER
+    if parent is not None:
+        end_with_parent(parent)  # no worker outlives a killed batch
     _WORKER = Assessor(config)
     _WORKER.debug = debug
     _WORKER.cache = cache
@@ -264,12 +267,15 @@ def _assess_in_pool(
     from concurrent.futures.process import BrokenProcessPool
 
     results: dict[int, DocumentReport] = {}
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=_init_worker,
-        initargs=(config, debug, cache),
-    ) as pool:
+    with (
+        ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(config, debug, cache, os.getpid()),
+        ) as pool,
+        workers_ended(pool),
+    ):
         futures = {pool.submit(_work, path, stage): i for i, path in enumerate(paths)}
         for future in as_completed(futures):
             i = futures[future]

@@ -78,14 +78,16 @@ def test_missing_folder(tmp_path):
         write_atomic(tmp_path / "khong-co" / "bao-cao.json", b"x")
 
 
-def test_symlink_target_is_replaced_not_written_through(tmp_path):
-    precious = tmp_path / "quan-trong.txt"
-    precious.write_bytes(b"giu nguyen")
+def test_symlink_target_is_written_through_atomically(tmp_path):
+    """Issue 15: ``-o`` onto a link writes through it (as a shell's ``>`` does) or
+    refuses; replacing the link with a file, as before, surprised whoever made it."""
+    report = tmp_path / "bao-cao-that.txt"
+    report.write_bytes(b"ban cu")
     link = tmp_path / "bao-cao.txt"
-    link.symlink_to(precious)
+    link.symlink_to(report)
     write_atomic(link, b"bao cao moi")
-    assert precious.read_bytes() == b"giu nguyen"
-    assert not link.is_symlink() and link.read_bytes() == b"bao cao moi"
+    assert link.is_symlink() and report.read_bytes() == b"bao cao moi"
+    assert _leftovers(tmp_path) == []
 
 
 _DISK_FULL = """

@@ -463,4 +463,8 @@ def assess_command(**kwargs):
     finding reached --fail-on (default error, or never when --fail-under is set);
     2 usage, config or unreadable input.
     """
-    sys.exit(run_assess(**kwargs))
+    from ..lifetime import sigterm_as_exit
+
+    with sigterm_as_exit():  # clean-up runs on SIGTERM: no worker, no .tmp left
+        code = run_assess(**kwargs)
+    sys.exit(code)
