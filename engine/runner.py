@@ -166,7 +166,11 @@ class Assessor:
         ordered = sorted(paths, key=str)
         # The cache first, here: a batch whose drafts are all stored never starts a
         # worker nor builds the NLP pipeline.
-        hits = {i: r for i, p in enumerate(ordered) if (r := self.cached(p, stage)) is not None}
+        hits = {
+            i: with_shown_names(r)
+            for i, p in enumerate(ordered)
+            if (r := self.cached(p, stage)) is not None
+        }
         todo = [p for i, p in enumerate(ordered) if i not in hits]
         if progress and hits:
             progress(len(hits), len(ordered))

@@ -26,12 +26,15 @@ FORMATS = ["text", "json", "html", "markdown", "sarif", "junit", "github", "conc
 TOKEN = "ghp_MãBíMật9f8e7d6c5b4a"
 
 
-def _run(*args, cwd: Path, user: list[str] | None = None) -> subprocess.CompletedProcess:
+def _run(
+    *args, cwd: Path, user: list[str] | None = None, cache: bool = False
+) -> subprocess.CompletedProcess:
     """``assess ARGS --no-cache`` in ``cwd``; ``user``: a command prefix that runs it
     as another user."""
     env = {**os.environ, "NGHIQUYET_CACHE_DIR": str(cwd / ".cache")}
     env.pop("NGHIQUYET_CONFIG", None)
-    command = [os.fsencode(BIN / "assess"), *(os.fsencode(a) for a in args), b"--no-cache"]
+    command = [os.fsencode(BIN / "assess"), *(os.fsencode(a) for a in args)]
+    command += [] if cache else [b"--no-cache"]
     return subprocess.run(
         [*(user or []), *command], capture_output=True, cwd=cwd, env=env, timeout=300
     )
@@ -62,6 +65,15 @@ def test_a_name_that_is_not_utf8_is_reported_in_every_format(drafts, samples, fm
     if fmt == "json":
         paths = [d["path"] for d in json.loads(out)["documents"]]
         assert paths == ["drafts/du-thao.md", "drafts/ngh\\xec-quy\\xea\\xfat.md"]
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses names that are not UTF-8")
+def test_a_name_that_is_not_utf8_is_reported_from_the_cache_too(drafts, samples):
+    shutil.copy(samples / "middling.md", os.fsdecode(os.fsencode(drafts) + b"/b\xe0n.md"))
+    for _ in range(2):  # the second run reads the stored reports
+        result = _run("drafts", "-f", "json", cwd=drafts.parent, cache=True)
+        paths = [d["path"] for d in json.loads(_text(result)[0])["documents"]]
+        assert paths == ["drafts/b\\xe0n.md", "drafts/du-thao.md"], result.stderr
 
 
 @pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses names that are not UTF-8")
