@@ -6,7 +6,6 @@ Through the installed ``assess``, as a user meets them."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -14,21 +13,14 @@ from pathlib import Path
 
 import pytest
 
-ASSESS = str(Path(sys.executable).parent / "assess")
+sys.path.insert(0, str(Path(__file__).parent))
+from installed import assess_in  # noqa: E402
+
 SECRET = "nguyenvana:$6$Mật-khẩu-bí-mật-rất-dài-7f3a9c$xyz:20228:0:99999:7:::"
 
 
 def _assess(*args, cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NGHIQUYET_CACHE_DIR": str(cwd / ".cache")}
-    env.pop("NGHIQUYET_CONFIG", None)
-    return subprocess.run(
-        [ASSESS, *map(str, args), "--no-cache"],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=120,
-    )
+    return assess_in(cwd, *args)
 
 
 def _bomb(key: str) -> str:

@@ -5,7 +5,6 @@ the installed ``assess``."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -13,25 +12,18 @@ import sys
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from installed import assess_in  # noqa: E402
 from nghiquyet.engine.display import escape_controls, shown_name
 
-ASSESS = Path(sys.executable).parent / "assess"
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # retitles the terminal window, clears the screen, then a C1 CSI (cursor control)
 TRAP = "\x1b]0;Đã duyệt\x07\x1b[2J\u009b31m"
 
 
 def _assess(*args, cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NGHIQUYET_CACHE_DIR": str(cwd / ".cache")}
-    env.pop("NGHIQUYET_CONFIG", None)
-    return subprocess.run(
-        [ASSESS, *map(str, args), "--no-cache"],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=300,
-    )
+    return assess_in(cwd, *args)
 
 
 @pytest.fixture
