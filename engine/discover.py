@@ -229,21 +229,14 @@ def _named_kind(path: Path) -> str:
 
 def folder_errors(unreadable: list[tuple[Path, str]]) -> list:
     """Error entries (code ``unreadable``) for folders that could not be listed."""
-    from .display import with_shown_names
-    from .model import DocumentError, DocumentReport
+    from .display import error_entry
 
     return [
-        with_shown_names(
-            DocumentReport(
-                path=str(path),
-                error=DocumentError(
-                    "unreadable",
-                    {
-                        "vi": f"{path}: không mở được thư mục ({why})",
-                        "en": f"{path}: cannot open folder ({why})",
-                    },
-                ),
-            )
+        error_entry(
+            path,
+            "unreadable",
+            f"{path}: không mở được thư mục ({why})",
+            f"{path}: cannot open folder ({why})",
         )
         for path, why in unreadable
     ]

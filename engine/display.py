@@ -47,3 +47,10 @@ def with_shown_names(report: DocumentReport) -> DocumentReport:
         messages = {lang: shown_name(text) for lang, text in report.error.message.items()}
         report.error = DocumentError(report.error.code, messages)
     return report
+
+
+def error_entry(path: object, code: str, vi: str, en: str) -> DocumentReport:
+    """A report entry for ``path`` that has no score, only an error, in shown form."""
+    return with_shown_names(
+        DocumentReport(path=str(path), error=DocumentError(code, {"vi": vi, "en": en}))
+    )

@@ -20,7 +20,7 @@ from .analyse import analyse
 from .analyse.kind import kind_error, kind_note, read_kind
 from .check import build_ruleset, check, file_ignores
 from .config import Config
-from .display import with_shown_names
+from .display import error_entry, with_shown_names
 from .errors import InputError
 from .lifetime import end_with_parent, workers_ended
 from .load import load
@@ -133,17 +133,11 @@ class Assessor:
             if self.debug:
                 raise
             detail = f"{type(exc).__name__}: {exc}"
-            return with_shown_names(
-                DocumentReport(
-                    path=str(path),
-                    error=DocumentError(
-                        "internal",
-                        {
-                            "vi": f"{path}: lỗi nội bộ khi đánh giá ({detail})",
-                            "en": f"{path}: internal error ({detail})",
-                        },
-                    ),
-                )
+            return error_entry(
+                path,
+                "internal",
+                f"{path}: lỗi nội bộ khi đánh giá ({detail})",
+                f"{path}: internal error ({detail})",
             )
 
     def assess_paths(
