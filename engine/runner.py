@@ -11,7 +11,9 @@ never changed to pass it, so one Assessor can serve many threads (``nghiquyet se
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +24,7 @@ from .check import build_ruleset, check, file_ignores
 from .config import Config
 from .display import error_entry, with_shown_names
 from .errors import InputError
-from .lifetime import end_with_parent, workers_ended
+from .lifetime import end_with_parent
 from .load import load
 from .model import DocumentError, DocumentReport, Report
 from .plugin_manager import get_plugin_manager
@@ -272,7 +274,7 @@ def _assess_in_pool(
             initializer=_init_worker,
             initargs=(config, debug, cache, os.getpid()),
         ) as pool,
-        workers_ended(pool),
+        _stopped_on_interrupt(pool),
     ):
         futures = {pool.submit(_work, path, stage): i for i, path in enumerate(paths)}
         for future in as_completed(futures):
@@ -295,3 +297,20 @@ def _assess_in_pool(
             if progress:
                 progress(len(results), len(paths))
     return [results[i] for i in range(len(paths))]
+
+
+@contextlib.contextmanager
+def _stopped_on_interrupt(pool):
+    """On Ctrl+C (KeyboardInterrupt) or any failure while the batch runs, cancel what
+    is queued and end the worker processes now, rather than let the pool finish the
+    batch on the way out; no worker is left behind."""
+    try:
+        yield
+    except BaseException:
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join()
+        raise
