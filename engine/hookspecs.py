@@ -91,6 +91,10 @@ def register_reporters(register):
         default weights and the steps of the guidance each belongs to.
     ``config``
         the run's resolved :class:`nghiquyet.engine.config.Config`.
+    ``color``
+        ``True`` when the output goes to a terminal that shows colour (``--color``,
+        ``NO_COLOR``, ``FORCE_COLOR``); style with
+        :func:`nghiquyet.engine.color.paint`. Never true for a file written with ``-o``.
 
     So ``def render(report)`` and ``def render(report, rules)`` both work. Reporters
     never recompute scores, and never build a plugin manager or a rule set of their

@@ -5,7 +5,7 @@ and the small helpers every reporter shares (labels in both languages, JSON shap
 
 A reporter function declares what it needs by the names of its parameters, and
 :meth:`Reporter.render` passes exactly those (as datasette does for its output
-renderers): ``report``, ``rules``, ``criteria``, ``config``. So a reporter never
+renderers): ``report``, ``rules``, ``criteria``, ``config``, ``color``. So a reporter never
 looks anything up on its own, and one written as ``render(report)`` keeps working.
 """
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 1
 
 # What a reporter may ask for, by parameter name (documented in the hookspec).
-REPORTER_ARGUMENTS = ("report", "rules", "criteria", "config")
+REPORTER_ARGUMENTS = ("report", "rules", "criteria", "config", "color")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,13 +45,21 @@ class Reporter:
         rules: Mapping[str, Rule],
         config: Config,
         criteria: tuple[Criterion, ...] = CRITERIA,
+        color: bool = False,
     ) -> bytes:
         """Render ``report``, passing the function the arguments it names.
 
         ``rules`` are the run's loaded rules by id (built-in, plugins' and the config's
-        packs) and ``config`` its resolved Config; ``criteria`` the nine criteria.
+        packs) and ``config`` its resolved Config; ``criteria`` the nine criteria;
+        ``color`` whether the bytes go to a terminal that shows colour.
         """
-        available = {"report": report, "rules": rules, "criteria": criteria, "config": config}
+        available = {
+            "report": report,
+            "rules": rules,
+            "criteria": criteria,
+            "config": config,
+            "color": color,
+        }
         return self.function(**call_arguments(self.name, self.function, available))
 
 

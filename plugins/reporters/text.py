@@ -2,7 +2,8 @@
 
 Score and grade first, one line per criterion, the responsibility matrix, then the
 findings grouped by criterion, each with its paragraph number, an excerpt, the
-points it costs and how to fix it.
+points it costs and how to fix it. On a terminal (``color``), the grade, the
+severities and the headings are coloured; the words are the same either way.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 import textwrap
 
 from nghiquyet.engine import hookimpl
+from nghiquyet.engine.color import paint
 from nghiquyet.engine.criteria import CRITERIA
 from nghiquyet.engine.display import escape_controls
 from nghiquyet.engine.render import (
@@ -32,6 +34,8 @@ SEVERITY = {
     "info": ("gợi ý", "info"),
 }
 WIDTH = 100
+# the colour of each grade (as the JSON writes it) on a terminal
+GRADE_STYLE = {"Tốt": "good", "Khá": "fair", "Trung bình": "poor", "Yếu": "bad"}
 # responsibility matrix columns; owner with role is long
 TASK_W, OWNER_W, KIND_W = 38, 38, 11
 
@@ -101,7 +105,7 @@ def task_lines(doc, lang: str) -> list[str]:
     return out
 
 
-def finding_lines(doc, lang: str) -> list[str]:
+def finding_lines(doc, lang: str, color: bool = False) -> list[str]:
     """The findings, grouped under their criterion with the points each group costs."""
     L = lambda vi, en: label(lang, vi, en)  # noqa: E731
     out = ["  " + L("Phát hiện", "Findings") + f" ({len(doc.findings)}):"]
@@ -116,8 +120,10 @@ def finding_lines(doc, lang: str) -> list[str]:
                 if lost > 0
                 else L("không mất điểm", "no points lost")  # suggestions only
             )
-            out.append(f"  ■ {criterion_name(current, lang)}  ({cost})")
-        sev = SEVERITY[f.severity][0 if lang == "vi" else 1]
+            out.append(
+                f"  {paint('■ ' + criterion_name(current, lang), 'heading', color)}  ({cost})"
+            )
+        sev = paint(SEVERITY[f.severity][0 if lang == "vi" else 1], f.severity, color)
         where = f"{L('đoạn', 'para')} {f.location.block}" if f.location else ""
         out.append(
             f"    {where:<9} {f.rule_id} [{sev}] −{number(f.points, lang)}  {f.message[lang]}"[
@@ -125,20 +131,23 @@ def finding_lines(doc, lang: str) -> list[str]:
             ]
         )
         if f.location and f.location.excerpt:
-            out.append(f"              «{_cut(f.location.excerpt, WIDTH - 16)}»")
+            excerpt = f"«{_cut(f.location.excerpt, WIDTH - 16)}»"
+            out.append(f"              {paint(excerpt, 'dim', color)}")
         out.extend(_wrap(f"→ {f.suggestion[lang]}", "              "))
     return out
 
 
-def render_document(doc, lang: str) -> list[str]:
+def render_document(doc, lang: str, color: bool = False) -> list[str]:
     """One draft: score line, criteria, responsibility matrix, findings."""
     L = lambda vi, en: label(lang, vi, en)  # noqa: E731
-    out = [f"{doc.path}"]
+    out = [paint(f"{doc.path}", "heading", color)]
     if doc.error is not None:
-        out.append(f"  {error_label(doc.error, lang).upper()}: {doc.error.message[lang]}")
+        what = paint(error_label(doc.error, lang).upper(), "error", color)
+        out.append(f"  {what}: {doc.error.message[lang]}")
         return out
+    score = f"{number(doc.score, lang)}/100 — {grade_label(doc, lang)}"
     out.append(
-        f"  {L('Điểm', 'Score')}: {number(doc.score, lang)}/100 — {grade_label(doc, lang)}"
+        f"  {L('Điểm', 'Score')}: {paint(score, GRADE_STYLE.get(doc.grade or '', ''), color)}"
         f"   ({stage_name(doc.stage, lang)}, {doc.words} {L('từ', 'words')})"
     )
     notes = [note[lang] for note in doc.notes]
@@ -152,17 +161,18 @@ def render_document(doc, lang: str) -> list[str]:
     out.append("")
     if not doc.findings:
         return [*out, "  " + no_findings_text(doc, lang)]
-    return out + finding_lines(doc, lang)
+    return out + finding_lines(doc, lang, color)
 
 
-def render_text(report) -> bytes:
-    """Every draft in turn, then a total line for a batch, as UTF-8 bytes."""
+def render_text(report, color: bool = False) -> bytes:
+    """Every draft in turn, then a total line for a batch, as UTF-8 bytes; coloured
+    when ``color`` (the report goes to a terminal)."""
     lang = report.lang
     lines: list[str] = []
     for n, doc in enumerate(report.documents):
         if n:
             lines += ["", "─" * 60, ""]
-        lines += render_document(doc, lang)
+        lines += render_document(doc, lang, color)
     if len(report.documents) > 1:
         scored = [d for d in report.documents if d.error is None]
         failed = len(report.documents) - len(scored)
