@@ -114,9 +114,13 @@ def annotate_docx(source: Path, report: DocumentReport, lang: str) -> bytes:
     says it could not be assessed.
     """
     if report.error is not None:
-        raise AnnotateError(f"{source}: {report.error.message.get(lang, report.error.code)}")
+        raise AnnotateError(
+            "{path}: {reason}",
+            path=source,
+            reason=report.error.message.get(lang, report.error.code),
+        )
     if source.suffix.lower() != ".docx":
-        raise AnnotateError(f"{source}: --annotate needs a .docx draft")
+        raise AnnotateError("{path}: --annotate needs a .docx draft", path=source)
     data = source.read_bytes()
     try:
         import docx
@@ -124,7 +128,9 @@ def annotate_docx(source: Path, report: DocumentReport, lang: str) -> bytes:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds on a damaged package
         raise AnnotateError(
-            f"{source}: cannot open as .docx ({type(exc).__name__}: {exc})"
+            "{path}: cannot open as .docx ({reason})",
+            path=source,
+            reason=f"{type(exc).__name__}: {exc}",
         ) from None
 
     body = document.element.body
@@ -148,7 +154,7 @@ def annotate_docx(source: Path, report: DocumentReport, lang: str) -> bytes:
         return same[0] if same else None
 
     if not paragraphs:
-        raise AnnotateError(f"{source}: no text paragraph to comment on")
+        raise AnnotateError("{path}: no text paragraph to comment on", path=source)
     title = paragraphs[_title_block(texts, tables) - 1]
     for finding in report.findings:
         target = paragraph_for(finding.location.block) if finding.location else None

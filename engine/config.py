@@ -20,6 +20,7 @@ import yaml
 from .criteria import CRITERION_IDS
 from .discover import DEFAULT_EXCLUDE, anchor
 from .errors import ConfigError, excerpt, key_name, malformed_yaml
+from .messages import Message
 from .yamlio import load_yaml
 
 CONFIG_NAMES = ("nghiquyet.yaml", ".nghiquyet.yaml")
@@ -102,51 +103,105 @@ _CHOICES = {
 }
 
 
-def _validate(data: dict[str, Any], where: str) -> dict[str, Any]:
+def _at(where: str | Message, key: str, value: Any) -> dict[str, Any]:
+    """The params every message about one key names; the value only as an excerpt."""
+    return {"where": where, "key": key, "value": _Quoted(value)}
+
+
+class _Quoted:
+    """A value as an error quotes it: ``{value!r}`` shows at most a short excerpt, so
+    a wrong file read as a config is never printed whole (errors.excerpt)."""
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def __repr__(self) -> str:
+        return excerpt(self.value)
+
+
+# what an error calls each expected type
+_KINDS = {
+    "number": Message("a number"),
+    "int": Message("an integer"),
+    "str": Message("a string"),
+    "list": Message("a list"),
+    "dict": Message("a mapping"),
+    "bool": Message("true or false"),
+}
+
+
+def _validate(data: dict[str, Any], where: str | Message) -> dict[str, Any]:
     allowed = [f.name for f in fields(Config) if f.name != "source"]
     out: dict[str, Any] = {}
     for key, value in data.items():
         norm = key.replace("-", "_")
         if norm not in allowed:
             raise ConfigError(
-                f"{where}: unknown key {key_name(key)} (expected one of {', '.join(allowed)})"
+                "{where}: unknown key '{key}' (expected one of {allowed})",
+                where=where,
+                key=key_name(key).strip("'"),  # never a line of some other file
+                allowed=", ".join(allowed),
             )
         expected = _TYPES[norm]
         # a bool is an int to Python, but never a number here
         if (isinstance(value, bool) and expected is not bool) or not isinstance(value, expected):
-            names = expected.__name__ if isinstance(expected, type) else "number"
-            raise ConfigError(f"{where}: key '{key}' must be a {names}, got {excerpt(value)}")
+            kind = _KINDS[expected.__name__ if isinstance(expected, type) else "number"]
+            raise ConfigError(
+                "{where}: key '{key}' must be {kind}, got {value!r}",
+                **_at(where, key, value),
+                kind=kind,
+            )
         if norm in _CHOICES and value not in _CHOICES[norm]:
             raise ConfigError(
-                f"{where}: key '{key}' must be one of {', '.join(_CHOICES[norm])}, got {excerpt(value)}"
+                "{where}: key '{key}' must be one of {choices}, got {value!r}",
+                **_at(where, key, value),
+                choices=", ".join(_CHOICES[norm]),
             )
         if norm in ("max_file_mb", "max_unzipped_mb", "max_zip_entries") and not value > 0:
-            raise ConfigError(f"{where}: key '{key}' must be a number > 0, got {excerpt(value)}")
+            raise ConfigError(
+                "{where}: key '{key}' must be a number > 0, got {value!r}", **_at(where, key, value)
+            )
         if norm == "fail_under" and not 0 <= value <= 100:
             raise ConfigError(
-                f"{where}: key 'fail_under' must be between 0 and 100, got {excerpt(value)}"
+                "{where}: key 'fail_under' must be between 0 and 100, got {value!r}",
+                **_at(where, key, value),
             )
         if norm in ("select", "ignore", "rule_paths", "exclude", "extend_exclude") and not all(
             isinstance(v, str) for v in value
         ):
-            raise ConfigError(f"{where}: key '{key}' must be a list of strings")
+            raise ConfigError(
+                "{where}: key '{key}' must be a list of strings", **_at(where, key, value)
+            )
         if norm == "weights":
-            for crit, w in value.items():
-                if crit not in CRITERION_IDS:
-                    raise ConfigError(
-                        f"{where}: key 'weights.{crit}' is not a criterion ({', '.join(CRITERION_IDS)})"
-                    )
-                if isinstance(w, bool) or not isinstance(w, int | float) or w < 0:
-                    raise ConfigError(
-                        f"{where}: key 'weights.{crit}' must be a number ≥ 0, got {excerpt(w)}"
-                    )
+            _check_weights(value, where)
         if norm == "per_file_ignores" and not all(
             isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v)
             for k, v in value.items()
         ):
-            raise ConfigError(f"{where}: key '{key}' must map file patterns to lists of rules")
+            raise ConfigError(
+                "{where}: key '{key}' must map file patterns to lists of rules",
+                **_at(where, key, value),
+            )
         out[norm] = value
     return out
+
+
+def _check_weights(weights: dict[str, Any], where: str | Message) -> None:
+    for crit, w in weights.items():
+        if crit not in CRITERION_IDS:
+            raise ConfigError(
+                "{where}: key 'weights.{crit}' is not a criterion ({ids})",
+                where=where,
+                crit=crit,
+                ids=", ".join(CRITERION_IDS),
+            )
+        if isinstance(w, bool) or not isinstance(w, int | float) or w < 0:
+            raise ConfigError(
+                "{where}: key 'weights.{crit}' must be a number ≥ 0, got {value!r}",
+                where=where,
+                crit=crit,
+                value=_Quoted(w),
+            )
 
 
 def read_config_file(path: Path) -> dict[str, Any]:
@@ -154,7 +209,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config ({exc})") from None
+        raise ConfigError("{path}: cannot read config ({reason})", path=path, reason=exc) from None
     if path.name == "pyproject.toml":
         data = _tool_table(path, raw) or {}
         where = f"{path} [tool.nghiquyet]"
@@ -167,7 +222,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
         if data is None:
             data = {}
     if not isinstance(data, dict):
-        raise ConfigError(f"{where}: the config must be a mapping of keys to values")
+        raise ConfigError("{where}: the config must be a mapping of keys to values", where=where)
     values = _validate(data, where)
     # rule paths are relative to the config file that names them
     if "rule_paths" in values:
@@ -214,27 +269,40 @@ def _tool_table(path: Path, raw: str) -> Any:
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r" \(at (?:line (\d+), column \d+|end of document)\)$", str(exc))
         line = (found.group(1) or raw.rstrip().count("\n") + 1) if found else None
-        at = f" line {line}" if line else ""
         problem = str(exc)[: found.start()] if found else str(exc)
-        raise ConfigError(f"{path}{at}: malformed TOML ({problem})") from None
+        if line:
+            raise ConfigError(
+                "{path} line {line}: malformed TOML ({reason})",
+                path=path,
+                line=line,
+                reason=problem,
+            ) from None
+        raise ConfigError("{path}: malformed TOML ({reason})", path=path, reason=problem) from None
     return tool.get("nghiquyet") if isinstance(tool, dict) else None
 
 
-def resolve_config(explicit: str | None, inputs: list[Path], overrides: dict[str, Any]) -> Config:
-    """Build the Config for a run: file settings, then the options given on the command line."""
+def resolve_config(
+    explicit: str | None,
+    inputs: list[Path],
+    overrides: dict[str, Any],
+    defaults: dict[str, Any] | None = None,
+) -> Config:
+    """Build the Config for a run: ``defaults`` (what the environment says, such as
+    the language), then file settings, then the options given on the command line."""
     path: Path | None = None
     if explicit:
         path = Path(explicit)
         if not path.is_file():
-            raise ConfigError(f"{explicit}: config file not found")
+            raise ConfigError("{path}: config file not found", path=explicit)
     elif os.environ.get("NGHIQUYET_CONFIG"):
         path = Path(os.environ["NGHIQUYET_CONFIG"])
         if not path.is_file():
-            raise ConfigError(f"{path}: config file named by NGHIQUYET_CONFIG not found")
+            raise ConfigError("{path}: config file named by NGHIQUYET_CONFIG not found", path=path)
     elif inputs:
         path = find_config_file(inputs[0])
-    values = read_config_file(path) if path else {}
-    values.update({k: v for k, v in _validate(overrides, "command line").items()})
+    values = dict(defaults or {})
+    values.update(read_config_file(path) if path else {})
+    values.update(_validate(overrides, Message("command line")))
     return Config(**values, source=str(path) if path else None)
 
 

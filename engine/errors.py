@@ -1,10 +1,35 @@
-"""Typed errors. Anything else escaping the engine is a bug, shown with --debug."""
+"""Typed errors. Anything else escaping the engine is a bug, shown with --debug.
+
+An error's message is made in English where it is raised and shown in the user's
+language by the command line (:mod:`.messages`): ``ConfigError("{path}: not found",
+path=p)`` keeps the path apart from the wording, so the wording can be translated.
+``str(error)`` is the English; :meth:`NghiquyetError.text` is the message in a
+language.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
+from .messages import Message, current_lang
+
 
 class NghiquyetError(Exception):
-    """Base class: an error the user can act on, shown as one line, exit 2."""
+    """Base class: an error the user can act on, shown as one line, exit 2.
+
+    ``message`` is a :class:`Message`, or an English text filled with ``params``
+    (``{path}``) when it is shown; without params it is shown as written.
+    """
+
+    def __init__(self, message: str | Message = "", /, **params: Any):
+        if not isinstance(message, Message):
+            message = Message(message, **params)
+        super().__init__(message)
+
+    def text(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (default: the current language)."""
+        message = self.args[0] if self.args else ""
+        return message.text(lang) if isinstance(message, Message) else str(message)
 
 
 class InputError(NghiquyetError):
@@ -14,9 +39,13 @@ class InputError(NghiquyetError):
         # one line each: the CLI prints it as one line per file, whatever a library said
         message_vi = " ".join(message_vi.split())
         message_en = " ".join((message_en or message_vi).split())
-        super().__init__(message_en)
+        Exception.__init__(self, message_en)
         self.code = code
         self.message = {"vi": message_vi, "en": message_en}
+
+    def text(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (default: the current language)."""
+        return self.message.get(lang or current_lang(), self.message["en"])
 
 
 class ConfigError(NghiquyetError):
@@ -26,8 +55,15 @@ class ConfigError(NghiquyetError):
 def malformed_yaml(where: object, exc: Exception) -> ConfigError:
     """A ConfigError for a YAML parse error: the file, the line, and what went wrong."""
     mark = getattr(exc, "problem_mark", None)
-    at = f" line {mark.line + 1}" if mark else ""
-    return ConfigError(f"{where}{at}: malformed YAML ({getattr(exc, 'problem', None) or exc})")
+    problem = getattr(exc, "problem", None) or exc
+    if mark:
+        return ConfigError(
+            "{where} line {line}: malformed YAML ({problem})",
+            where=where,
+            line=mark.line + 1,
+            problem=problem,
+        )
+    return ConfigError("{where}: malformed YAML ({problem})", where=where, problem=problem)
 
 
 def excerpt(value: object, limit: int = 40) -> str:

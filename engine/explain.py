@@ -12,63 +12,54 @@ from typing import Any
 
 from .criteria import BY_ID, META, STEP_KEYS, STEPS
 from .guidance import enforces
+from .messages import N_, t
 from .rule_params import PARAM_TYPES, PLACE, RuleType, yaml_value
 from .rules import Rule
 from .vocabulary import Vocabulary
 
-# How each vocabulary kind is called in Vietnamese (KINDS holds the English names).
-KIND_VI = {
-    "signal": "tín hiệu",
-    "section": "phần",
-    "item": "loại mục",
-    "item_check": "điều kiện",
-    "item_detail": "chi tiết",
-    "mention": "loại cụm từ",
-    "lexicon": "nhóm từ",
+# How each vocabulary kind is called (the catalogue has the Vietnamese).
+KIND_NAMES = {
+    "signal": N_("signal"),
+    "section": N_("section"),
+    "item": N_("item kind"),
+    "item_check": N_("check"),
+    "item_detail": N_("detail"),
+    "mention": N_("mention kind"),
+    "lexicon": N_("lexicon category"),
 }
-KIND_EN = {
-    "signal": "signal",
-    "section": "section",
-    "item": "item kind",
-    "item_check": "check",
-    "item_detail": "detail",
-    "mention": "mention kind",
-    "lexicon": "lexicon category",
-}
+# What the header says of a rule that applies to one stage only
+STAGE_ONLY = {"draft": N_("only for drafts"), "adopted": N_("only for adopted texts")}
 
 
 def explain_rule(rule: Rule, rule_type: RuleType | None, vocabulary: Vocabulary, lang: str) -> str:
     """The text ``nghiquyet explain`` prints for ``rule`` (``lang``: vi or en)."""
-
-    def L(vi: str, en: str) -> str:
-        return vi if lang == "vi" else en
-
-    lines = [
-        f"{rule.id} {rule.name}  [{rule.criterion}, {rule.severity}, {L('hệ số', 'weight')} "
-        f"{rule.weight:g}"
-        + (f", {L('chỉ áp dụng cho', 'only for')} {rule.stage}" if rule.stage != "all" else "")
-        + "]",
-        "",
-        rule.message[lang].replace("{detail}", "…"),
-    ]
+    lines = [_header(rule, lang), "", rule.message[lang].replace("{detail}", "…")]
     for key, title in (
-        ("what", L("Kiểm tra gì", "What it checks")),
-        ("why", L("Vì sao", "Why")),
-        ("fix", L("Cách sửa", "How to fix")),
+        ("what", N_("What it checks:")),
+        ("why", N_("Why:")),
+        ("fix", N_("How to fix:")),
     ):
         if key in rule.docs:
-            lines += ["", f"{title}:", f"  {rule.docs[key][lang]}"]
+            lines += ["", t(title, lang), f"  {rule.docs[key][lang]}"]
     lines += _reads_part(rule, rule_type, vocabulary, lang)
     lines += _options_part(rule, rule_type, lang)
     lines += _guidance_part(rule, lang)
-    for kind, title in (
-        ("bad", L("Ví dụ chưa đạt", "Bad example")),
-        ("good", L("Ví dụ đạt", "Good example")),
-    ):
+    for kind, title in (("bad", N_("Bad example:")), ("good", N_("Good example:"))):
         for example in rule.examples.get(kind, []):
-            lines += ["", f"{title}:"]
+            lines += ["", t(title, lang)]
             lines += [f"  {line}".rstrip() for line in example.rstrip().splitlines()]
     return "\n".join(lines) + "\n"
+
+
+def _header(rule: Rule, lang: str) -> str:
+    """``NQ601 task-without-owner  [assignments, lỗi, hệ số 3]``."""
+    from .render import severity_name
+
+    facts = [rule.criterion, severity_name(rule.severity, lang)]
+    facts.append(t("weight {weight}", lang, weight=f"{rule.weight:g}"))
+    if rule.stage in STAGE_ONLY:
+        facts.append(t(STAGE_ONLY[rule.stage], lang))
+    return f"{rule.id} {rule.name}  [{', '.join(facts)}]"
 
 
 def rule_reads(rule: Rule, rule_type: RuleType | None) -> list[tuple[str, str, str | None, str]]:
@@ -100,11 +91,10 @@ def _reads_part(
     reads = rule_reads(rule, rule_type)
     if not reads:
         return []
-    names = KIND_VI if lang == "vi" else KIND_EN
-    lines = ["", "Dữ kiện đọc từ phân tích:" if lang == "vi" else "Reads from the analysis:"]
+    lines = ["", t("Reads from the analysis:", lang)]
     for kind, name, item, via in reads:
         term = vocabulary.term(kind, name, item)
-        kind_name = names[term.kind if term else kind]
+        kind_name = t(KIND_NAMES[term.kind if term else kind], lang)
         if item:
             kind_name = f"{kind_name} ({item})"
         meaning = term.meaning[lang] if term else "?"
@@ -123,14 +113,14 @@ def rule_options(rule: Rule, rule_type: RuleType | None) -> list[tuple[Any, Any]
 
 
 def _options_part(rule: Rule, rule_type: RuleType | None, lang: str) -> list[str]:
-    title = "Tùy chọn:" if lang == "vi" else "Options:"
+    title = t("Options:", lang)
     if rule_type is not None and rule_type.params is None:
-        undeclared = (
-            "loại quy tắc không khai báo tham số; tham số đã ghi"
-            if lang == "vi"
-            else "the rule type declares no params; params as written"
+        undeclared = t(
+            "(the rule type declares no params; params as written: {params})",
+            lang,
+            params=yaml_value(rule.params_given),
         )
-        return ["", title, f"  ({undeclared}: {yaml_value(rule.params_given)})"]
+        return ["", title, f"  {undeclared}"]
     options = rule_options(rule, rule_type)
     if not options:
         return []
@@ -138,28 +128,25 @@ def _options_part(rule: Rule, rule_type: RuleType | None, lang: str) -> list[str
     for param, value in options:
         default = yaml_value(param.default)
         if param.name in rule.params_given:
-            note = f"mặc định: {default}" if lang == "vi" else f"default: {default}"
+            note = t("default: {default}", lang, default=default)
         else:
-            note = "mặc định" if lang == "vi" else "default"
+            note = t("default", lang)
         lines.append(f"  {param.name} = {yaml_value(value)}  ({note}) — {param.meaning[lang]}")
     return lines
 
 
 def _guidance_part(rule: Rule, lang: str) -> list[str]:
     guidance = enforces(rule.criterion, rule.step)
-    vi = lang == "vi"
     criterion = (
         f"{BY_ID[rule.criterion].name[lang]} ({rule.criterion})" if rule.criterion != META else META
     )
-    lines = ["", "Thực hiện hướng dẫn:" if vi else "Guidance it enforces:"]
-    lines.append(f"  {'Tiêu chí' if vi else 'Criterion'}: {criterion}")
+    lines = ["", t("Guidance it enforces:", lang)]
+    lines.append("  " + t("Criterion: {criterion}", lang, criterion=criterion))
     for key in guidance.steps:
         number = STEP_KEYS.index(key) + 1
         name = STEPS[number - 1].name[lang]
-        lines.append(
-            f"  {'Bước' if vi else 'Step'} {number} {'trong 5 bước' if vi else 'of 5'}: {name}"
-        )
-    lines.append(f"  {'Yêu cầu' if vi else 'It asks'}: {guidance.asks[lang]}")
+        lines.append("  " + t("Step {number} of 5: {name}", lang, number=number, name=name))
+    lines.append("  " + t("It asks: {asks}", lang, asks=guidance.asks[lang]))
     if guidance.source:
-        lines.append(f"  {'Nguồn' if vi else 'Source'}: {guidance.source[lang]}")
+        lines.append("  " + t("Source: {source}", lang, source=guidance.source[lang]))
     return lines

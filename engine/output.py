@@ -36,7 +36,7 @@ def check_not_input(target: Path, inputs: list[Path]) -> None:
         except OSError:
             same = False
         if same:
-            raise OutputError(f"{target}: refusing to write over an input file")
+            raise OutputError("{path}: refusing to write over an input file", path=target)
 
 
 def _is_special(target: Path) -> bool:
@@ -63,7 +63,7 @@ def write_atomic(target: Path, data: bytes) -> None:
         target = Path(os.path.realpath(target))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputError(f"{target}: folder {folder} does not exist")
+        raise OutputError("{path}: folder {folder} does not exist", path=target, folder=folder)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         # mkstemp makes the file private (0600); a report gets the usual permissions

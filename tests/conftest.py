@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,13 @@ from json_schemas import check_printed_json
 from nghiquyet.engine.config import Config
 from nghiquyet.engine.runner import Assessor
 from nghiquyet.plugins.text_loader import parse_markdown
+
+# The report language follows the locale and colour follows NO_COLOR/FORCE_COLOR when
+# nothing else says: pin both, so the tests' Vietnamese, uncoloured defaults hold on an
+# English desktop or a CI that forces colour. Subprocesses inherit this environment.
+for _name in ("LC_ALL", "LC_MESSAGES", "NGHIQUYET_LANG", "NO_COLOR", "FORCE_COLOR"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

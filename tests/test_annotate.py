@@ -306,7 +306,7 @@ def test_cli_refuses_to_annotate_over_the_input(tmp_path, samples):
     before = _sha(source)
     result = _assess(str(source), "--annotate", str(source))
     assert result.exit_code == 2
-    assert "input" in result.output
+    assert "không ghi đè lên tệp đầu vào" in result.output
     assert _sha(source) == before
     link = tmp_path / "link.docx"
     link.symlink_to(source)

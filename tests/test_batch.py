@@ -15,6 +15,7 @@ from nghiquyet.engine import cli, runner
 from nghiquyet.engine.cli.assess import progress_bar
 from nghiquyet.engine.config import Config
 from nghiquyet.engine.load import expand_paths
+from nghiquyet.engine.messages import set_lang
 from nghiquyet.engine.runner import Assessor
 
 VILLAGES = ["Đông Lộc", "Tây Hòa", "Phú Thuỷ", "An Bình", "Bắc Sơn", "Hoà Mỹ", "Long Điền"]
@@ -169,7 +170,12 @@ def test_progress_bar_only_on_a_terminal(monkeypatch, capsys):
     assert progress_bar() is None  # pytest captures stderr: not a terminal
     tty = Tty()
     monkeypatch.setattr(sys, "stderr", tty)
+    set_lang("en")
     show = progress_bar()
     for done in range(1, 4):
         show(done, 3)
     assert tty.written == "\r1/3 drafts\r2/3 drafts\r3/3 drafts\n"
+    set_lang("vi")  # the default, and the language of the counter's words
+    tty.written = ""
+    show(2, 2)
+    assert tty.written == "\r2/2 dự thảo\n"

@@ -383,11 +383,12 @@ def test_cache_command_shows_and_clears(tmp_path, monkeypatch):
     folder = tmp_path / "cache"
     monkeypatch.setenv(cache.ENV_DIR, str(folder))
     _fill(folder, tmp_path, 3)
-    shown = CliRunner().invoke(main, ["cache"])
+    shown = CliRunner().invoke(main, ["cache", "--lang", "en"])
     assert shown.exit_code == 0, shown.output
     assert f"folder:  {folder}" in shown.output
     assert "entries: 3" in shown.output
-    cleared = CliRunner().invoke(main, ["cache", "--clear"])
+    cleared = CliRunner().invoke(main, ["cache", "--clear", "--lang", "en"])
     assert cleared.exit_code == 0 and "removed 3" in cleared.output
     assert _entries(folder) == []
-    assert "entries: 0" in CliRunner().invoke(main, ["cache"]).output
+    assert "entries: 0" in CliRunner().invoke(main, ["cache", "--lang", "en"]).output
+    assert "số mục: 0" in " ".join(CliRunner().invoke(main, ["cache"]).output.split())

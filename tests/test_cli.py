@@ -80,7 +80,7 @@ def test_output_never_overwrites_an_input(run, draft_dir):
     before = (draft_dir / "strong.md").read_bytes()
     result = run(draft_dir / "strong.md", "-o", draft_dir / "strong.md")
     assert result.exit_code == 2
-    assert "input" in result.stderr
+    assert "không ghi đè lên tệp đầu vào" in result.stderr
     assert (draft_dir / "strong.md").read_bytes() == before
 
 
@@ -185,11 +185,12 @@ def test_pyproject_tool_table_and_env_config(run, draft_dir, tmp_path, monkeypat
 @pytest.mark.parametrize(
     "content, expected",
     [
-        ("fail_undr: 60\n", "unknown key 'fail_undr'"),
-        ("fail_under: cao\n", "key 'fail_under' must be a number"),
+        # in Vietnamese, the default; tests/test_config_errors.py reads the English
+        ("fail_undr: 60\n", "không có khóa 'fail_undr'"),
+        ("fail_under: cao\n", "khóa 'fail_under' phải là một số"),
         ("weights: {urgent: 2}\n", "weights.urgent"),
-        ("lang: fr\n", "key 'lang' must be one of vi, en"),
-        ("select: [NQ6\n", "malformed YAML"),
+        ("lang: fr\n", "khóa 'lang' phải là một trong vi, en"),
+        ("select: [NQ6\n", "YAML sai cú pháp"),
     ],
 )
 def test_bad_config_names_file_and_key(run, draft_dir, content, expected):

@@ -15,7 +15,10 @@ RULE = (
 
 
 @pytest.fixture
-def folder(tmp_path, samples) -> Path:
+def folder(tmp_path, samples, monkeypatch) -> Path:
+    # the expectations below are the English wording; tests/test_messages.py checks
+    # that the same errors read in Vietnamese by default
+    monkeypatch.setenv("NGHIQUYET_LANG", "en")
     path = tmp_path / "ho-so"
     path.mkdir()
     shutil.copy(samples / "strong.md", path / "strong.md")

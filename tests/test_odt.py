@@ -411,5 +411,5 @@ def test_annotate_says_how_to_get_a_docx_from_an_odt(tmp_path, samples):
         assess_command, [str(path), "--annotate", str(tmp_path / "out.docx"), "--no-cache"]
     )
     assert result.exit_code == 2
-    assert "save the .odt as .docx" in result.stderr
+    assert "hãy lưu tệp .odt thành .docx" in result.stderr
     assert not (tmp_path / "out.docx").exists()

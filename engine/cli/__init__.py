@@ -5,7 +5,9 @@ Kept light: importing this package imports click and nothing heavy, so
 when a draft is read. One module per concern: :mod:`.assess` (the assess command and
 its options), :mod:`.compare`, :mod:`.baseline`, :mod:`.rules` (rules, explain, plugins),
 :mod:`.starters` (init, template), :mod:`.cache`, :mod:`.serve`; :mod:`.common` holds
-exit codes and config resolution.
+exit codes and config resolution; :mod:`.localise` makes every command speak the
+report language (help, click's words, Ctrl+C) and :mod:`.console` writes the lines
+on stderr.
 
 The console scripts are ``assess = nghiquyet.engine.cli:assess_command`` and
 ``nghiquyet = nghiquyet.engine.cli:main``.
@@ -20,12 +22,13 @@ from .assess import assess_command
 from .baseline import baseline_command
 from .cache import cache_command
 from .compare import compare_command
+from .localise import LocalisedGroup
 from .rules import explain_command, plugins_command, rules_command
 from .serve import serve_command
 from .starters import init_command, template_command
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LocalisedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="nghiquyet")
 def main():
     """nghiquyet: checks a party cell's draft thematic resolution."""

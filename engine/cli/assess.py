@@ -14,7 +14,11 @@ from typing import TYPE_CHECKING
 import click
 
 from .. import __version__
-from .common import EXIT_ERROR, resolve, split_values
+from ..color import COLOR_CHOICES
+from ..messages import both, t
+from . import console
+from .common import EXIT_ERROR, lang_option, resolve, split_values
+from .console import progress_bar
 from .inputs import (
     command_line_patterns,
     note_nothing_left,
@@ -22,6 +26,7 @@ from .inputs import (
     search_start,
     without_dash,
 )
+from .localise import LocalisedCommand
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -49,9 +54,7 @@ assess_options = [
         type=click.Path(path_type=Path),
         help="Write the report to FILE instead of standard output.",
     ),
-    click.option(
-        "--lang", type=click.Choice(["vi", "en"]), help="Language of messages [default: vi]."
-    ),
+    lang_option,
     click.option(
         "--stage",
         type=click.Choice(["draft", "adopted", "auto"]),
@@ -148,6 +151,13 @@ assess_options = [
         "text without diacritics).",
     ),
     click.option("--debug", is_flag=True, help="Show tracebacks of internal errors."),
+    click.option(
+        "--color",
+        type=click.Choice(COLOR_CHOICES),
+        default=None,
+        help="Colour the text report and messages: auto (on a terminal, unless NO_COLOR; "
+        "FORCE_COLOR forces it), always, never [default: auto].",
+    ),
 ]
 
 
@@ -185,6 +195,7 @@ class AssessOptions:
     force_exclude: bool | None = None
     stdin_filename: str | None = None
     follow_links: bool | None = None
+    color: str | None = None
 
 
 def find_inputs(paths: list[Path], config: Config) -> Inputs:
@@ -230,7 +241,7 @@ def quiet_lines(report: Report, lang: str) -> bytes:
             f"{d.path}: {number(d.score, lang)} {grade_label(d, lang)}"
             f"{partial if scored_criteria(d) is not None else ''}\n"
             if d.error is None
-            else f"{d.path}: {'lỗi' if lang == 'vi' else 'error'} ({d.error.code})\n"
+            else t("{path}: error ({code})", lang, path=d.path, code=d.error.code) + "\n"
             for d in report.documents
         )
     ).encode("utf-8")
@@ -269,7 +280,9 @@ def assess_and_render(
     if options.quiet and options.fmt == "text":
         return report, quiet_lines(report, config.lang)
     reporter = reporters[options.fmt]
-    return report, reporter.render(report, rules=assessor.ruleset.rules, config=config)
+    # colour only what goes to a terminal (or where --color always asks), never a file
+    color = options.output is None and console.color_for(sys.stdout)
+    return report, reporter.render(report, rules=assessor.ruleset.rules, config=config, color=color)
 
 
 def choose_format(fmt: str | None, output: Path | None, reporters: dict) -> str:
@@ -280,7 +293,9 @@ def choose_format(fmt: str | None, output: Path | None, reporters: dict) -> str:
     if fmt is not None:
         if fmt.lower() not in reporters:
             raise ConfigError(
-                f"unknown format {fmt!r}; choose one of {', '.join(sorted(reporters))}"
+                "unknown format {fmt!r}; choose one of {choices}",
+                fmt=fmt,
+                choices=", ".join(sorted(reporters)),
             )
         return fmt.lower()
     suffix = output.suffix.lower() if output is not None else ""
@@ -314,7 +329,7 @@ def write_results(
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
     except (OSError, NghiquyetError) as exc:
-        click.echo(f"nghiquyet: {exc}", err=True)
+        console.error(exc)
         return False
     return True
 
@@ -336,6 +351,7 @@ def run_assess(**kwargs) -> int:
     from ..errors import NghiquyetError
 
     options = AssessOptions(**kwargs)
+    console.set_color(options.color)
     if options.output is not None and str(options.output) == "-":
         options.output = None  # "-o -": standard output, as the tools users know
     debug = options.debug
@@ -365,21 +381,23 @@ def run_assess(**kwargs) -> int:
     except NghiquyetError as exc:
         if debug:
             raise
-        click.echo(f"nghiquyet: {exc}", err=True)
+        console.error(exc)
         return EXIT_ERROR
     except Exception as exc:  # an internal error: one line unless --debug
         if debug:
             raise
-        click.echo(
-            f"nghiquyet: internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
-            err=True,
+        console.error(
+            t(
+                "internal error: {error} (run with --debug for details)",
+                error=f"{type(exc).__name__}: {exc}",
+            )
         )
         return EXIT_ERROR
     from ..display import escape_controls
 
     for doc in report.documents:
         if doc.error is not None:
-            click.echo(f"nghiquyet: {escape_controls(doc.error.message[config.lang])}", err=True)
+            console.error(escape_controls(doc.error.message[config.lang]))
     if not write_results(data, report, options, inputs, config.lang):
         return EXIT_ERROR
     return exit_code(report, config, options.exit_zero)
@@ -397,9 +415,7 @@ def path_errors(missing, folders) -> list:
     entries = [
         DocumentReport(
             path=str(p),
-            error=DocumentError(
-                "not_found", {"vi": f"{p}: không tìm thấy tệp", "en": f"{p}: no such file"}
-            ),
+            error=DocumentError("not_found", both("{path}: no such file", path=p)),
         )
         for p in missing
     ]
@@ -407,11 +423,7 @@ def path_errors(missing, folders) -> list:
         DocumentReport(
             path=str(p),
             error=DocumentError(
-                "no_drafts",
-                {
-                    "vi": f"{p}: thư mục không có dự thảo ({kinds})",
-                    "en": f"{p}: no drafts ({kinds}) in folder",
-                },
+                "no_drafts", both("{path}: no drafts ({kinds}) in folder", path=p, kinds=kinds)
             ),
         )
         for p in folders
@@ -435,22 +447,9 @@ def check_annotate(annotate, paths, files, output, check_not_input) -> None:
         raise ConfigError("--annotate and --output must be different files")
 
 
-def progress_bar():
-    """A one-line ``12/100 drafts`` counter on stderr, only when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        return None
-
-    def show(done: int, total: int) -> None:
-        if total < 2:
-            return
-        end = "\n" if done == total else ""
-        sys.stderr.write(f"\r{done}/{total} drafts{end}")
-        sys.stderr.flush()
-
-    return show
-
-
-@click.command(name="assess", context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(
+    name="assess", cls=LocalisedCommand, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @with_assess_options
 @click.version_option(__version__, "--version", "-V", prog_name="nghiquyet")
 def assess_command(**kwargs):

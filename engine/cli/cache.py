@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import click
 
+from ..messages import current_lang, t, tn
+from .common import early_lang_option
+from .localise import LocalisedCommand
 
-@click.command(name="cache")
+
+@click.command(name="cache", cls=LocalisedCommand)
 @click.option("--clear", is_flag=True, help="Remove every stored result.")
+@early_lang_option
 def cache_command(clear):
     """Show where results of unchanged drafts are kept and how much room they take.
 
@@ -14,12 +19,25 @@ def cache_command(clear):
     used above 256 MB); --clear empties it now.
     """
     from .. import cache
+    from ..render import number
 
     if clear:
         removed = cache.clear()
-        click.echo(f"removed {removed} cached result(s) from {cache.default_folder()}")
+        click.echo(
+            tn(
+                "removed {n} cached result from {folder}",
+                "removed {n} cached results from {folder}",
+                removed,
+                folder=cache.default_folder(),
+            )
+        )
         return
     found = cache.stats()
-    click.echo(f"folder:  {found.folder}")
-    click.echo(f"entries: {found.entries}")
-    click.echo(f"size:    {found.size / 1024 / 1024:.1f} MB")
+    rows = (
+        (t("folder:"), found.folder),
+        (t("entries:"), found.entries),
+        (t("size:"), f"{number(found.size / 1024 / 1024, current_lang())} MB"),
+    )
+    width = max(len(name) for name, _value in rows)
+    for name, value in rows:
+        click.echo(f"{name:<{width}} {value}")

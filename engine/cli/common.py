@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import click
+
+from ..messages import LANGS, Message, lang_from_env, set_lang
+from . import console
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -15,8 +17,15 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 # Options the smaller commands (compare, baseline) share with assess, declared once.
-lang_option = click.option(
-    "--lang", type=click.Choice(["vi", "en"]), help="Language of messages [default: vi]."
+LANG_HELP = (
+    "Language of the report and messages [default: the config's lang, else en when "
+    "LANG or LC_ALL starts with en, else vi]."
+)
+lang_option = click.option("--lang", type=click.Choice(LANGS), help=LANG_HELP)
+# for a command that reads no config: the language was read from the arguments
+# before click parsed them (cli/localise.py), so the value is not passed on
+early_lang_option = click.option(
+    "--lang", type=click.Choice(LANGS), help=LANG_HELP, expose_value=False
 )
 stage_option = click.option(
     "--stage",
@@ -34,29 +43,35 @@ def split_values(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-def fail(message: str, debug: bool = False) -> NoReturn:
-    """Exit 2 with one line on stderr; with ``--debug``, re-raise the error being handled."""
+def fail(message: str | Message | BaseException, debug: bool = False) -> NoReturn:
+    """Exit 2 with one line on stderr (in the current language); with ``--debug``,
+    re-raise the error being handled."""
     if debug:
         raise
-    click.echo(f"nghiquyet: {message}", err=True)
+    console.error(message)
     sys.exit(EXIT_ERROR)
 
 
 def lang_default() -> str:
-    """The language when neither an option nor a config file names one."""
-    return "en" if os.environ.get("NGHIQUYET_LANG") == "en" else "vi"
+    """The language when neither an option nor a config file names one:
+    ``NGHIQUYET_LANG``, else ``LC_ALL``/``LC_MESSAGES``/``LANG`` starting with ``en``
+    or ``vi``, else Vietnamese."""
+    return lang_from_env() or "vi"
 
 
 def resolve(config_path: Path | None, inputs: list[Path], **options) -> Config:
     """The run's Config: the config file's settings, then the options that were given
-    (``None`` means not given). Without ``--lang`` or a config file, the language comes
-    from ``NGHIQUYET_LANG``."""
-    from dataclasses import replace
-
+    (``None`` means not given). Without ``--lang`` or a ``lang`` in the config file,
+    the language comes from the environment (:func:`lang_default`). What the command
+    says from here on is in the run's language."""
     from ..config import resolve_config
 
     overrides = {k: v for k, v in options.items() if v is not None}
-    config = resolve_config(str(config_path) if config_path else None, list(inputs), overrides)
-    if "lang" not in overrides and not config.source:
-        config = replace(config, lang=lang_default())
+    config = resolve_config(
+        str(config_path) if config_path else None,
+        list(inputs),
+        overrides,
+        defaults={"lang": lang_default()},
+    )
+    set_lang(config.lang)
     return config

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from . import console
 from .common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -17,13 +18,20 @@ from .common import (
     resolve,
     stage_option,
 )
+from .localise import LocalisedCommand
 
 
-@click.command(name="compare")
+@click.command(name="compare", cls=LocalisedCommand)
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
 @click.option(
-    "--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
 )
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), help="Write to FILE, not standard output."
@@ -64,11 +72,9 @@ def compare_command(old, new, fmt, output, lang, stage, config_path, debug):
         else:
             sys.stdout.buffer.write(data.encode("utf-8"))
             sys.stdout.flush()
-    except NghiquyetError as exc:
-        fail(str(exc), debug)
-    except OSError as exc:
-        fail(str(exc), debug)
+    except (NghiquyetError, OSError) as exc:
+        fail(exc, debug)
     for doc in (before, after):
         if doc.error is not None:
-            click.echo(f"nghiquyet: {doc.error.message[config.lang]}", err=True)
+            console.error(doc.error.message[config.lang])
     sys.exit(EXIT_ERROR if before.error is not None or after.error is not None else EXIT_OK)

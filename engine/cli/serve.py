@@ -6,10 +6,13 @@ from pathlib import Path
 
 import click
 
-from .common import fail, resolve
+from ..messages import t
+from . import console
+from .common import fail, lang_option, resolve
+from .localise import LocalisedCommand
 
 
-@click.command(name="serve")
+@click.command(name="serve", cls=LocalisedCommand)
 @click.option(
     "--host",
     default="127.0.0.1",
@@ -30,12 +33,7 @@ from .common import fail, resolve
     show_default=True,
     help="Largest file accepted, in MB.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["vi", "en"]),
-    default=None,
-    help="Language of the page [default: vi].",
-)
+@lang_option
 @click.option(
     "--config",
     "config_path",
@@ -52,25 +50,32 @@ def serve_command(host, port, max_upload_mb, lang, config_path, open_browser):
     try:
         from ..serve import Settings, serve
     except ImportError as exc:  # the web extras are missing from this install
-        fail(f"serve needs starlette, uvicorn, jinja2 and python-multipart ({exc})")
+        fail(
+            t("serve needs starlette, uvicorn, jinja2 and python-multipart ({reason})", reason=exc)
+        )
     try:
         config = resolve(config_path, [Path.cwd()], lang=lang)
     except NghiquyetError as exc:
-        fail(str(exc))
+        fail(exc)
     settings = Settings(max_upload_mb=max_upload_mb, lang=config.lang, host=host, config=config)
     if not _loopback(host):
-        click.echo(
-            f"nghiquyet: cảnh báo: trang nghe trên {host}, ai trong mạng này cũng mở và gửi dự "
-            "thảo được"
-            if config.lang == "vi"
-            else f"nghiquyet: warning: the page listens on {host}; anyone on this network can "
-            "open it and send drafts",
-            err=True,
+        console.warning(
+            t(
+                "the page listens on {host}; anyone on this network can open it and send drafts",
+                host=host,
+            )
         )
     try:
         serve(settings, port=port, open_browser=open_browser)
     except OSError as exc:  # port in use, address not available
-        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+        fail(
+            t(
+                "cannot listen on {host}:{port}: {reason}",
+                host=host,
+                port=port,
+                reason=exc.strerror or exc,
+            )
+        )
 
 
 def _loopback(host: str) -> bool:

@@ -7,30 +7,34 @@ from pathlib import Path
 
 import click
 
-from .common import fail
+from ..messages import t
+from .common import early_lang_option, fail
+from .localise import LocalisedCommand
 
 
-@click.command(name="init")
+@click.command(name="init", cls=LocalisedCommand)
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
     default=Path("nghiquyet.yaml"),
     show_default=True,
+    help="File to write.",
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@early_lang_option
 def init_command(output, force):
     """Write a commented configuration file."""
     from ..config import TEMPLATE
     from ..output import write_atomic
 
     if output.exists() and not force:
-        fail(f"{output} exists; use --force to overwrite")
+        fail(t("{path} exists; use --force to overwrite", path=output))
     write_atomic(output, TEMPLATE.encode("utf-8"))
-    click.echo(f"wrote {output}")
+    click.echo(t("wrote {path}", path=output))
 
 
-@click.command(name="template")
+@click.command(name="template", cls=LocalisedCommand)
 @click.option(
     "-o",
     "--output",
@@ -44,6 +48,7 @@ def init_command(output, force):
 @click.option("--superior", help='The superior party organisation, e.g. "Đảng bộ xã Hòa Thạnh".')
 @click.option("--place", help='The place in the date line, e.g. "Hòa Thạnh".')
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@early_lang_option
 def template_command(output, cell, topic, superior, place, force):
     """Write a skeleton draft that follows the five steps and Hướng dẫn 36.
 
@@ -54,9 +59,9 @@ def template_command(output, cell, topic, superior, place, force):
     from ..template import render
 
     if output.exists() and not force:
-        fail(f"{output} exists; use --force to overwrite")
+        fail(t("{path} exists; use --force to overwrite", path=output))
     try:
         write_atomic(output, render(output, cell=cell, topic=topic, superior=superior, place=place))
     except (OSError, NghiquyetError) as exc:
-        fail(str(exc))
-    click.echo(f"wrote {output}")
+        fail(exc)
+    click.echo(t("wrote {path}", path=output))

@@ -1,0 +1,204 @@
+"""The Vietnamese of ``--help``: every command's and option's help text, and the words
+click itself prints ("Usage:", "Show this message and exit.", its usage errors).
+
+Keys are the English texts as written in the decorators and docstrings, one
+paragraph each (a docstring is translated paragraph by paragraph, so a paragraph
+edited in English falls back to English alone; ``tests/test_messages.py`` says
+which). See :mod:`nghiquyet.engine.messages`.
+"""
+
+from __future__ import annotations
+
+VI: dict[str, str] = {
+    # -- nghiquyet ---------------------------------------------------------------------
+    "nghiquyet: checks a party cell's draft thematic resolution.": (
+        "nghiquyet: kiểm tra dự thảo nghị quyết chuyên đề của chi bộ."
+    ),
+    # -- assess ------------------------------------------------------------------------
+    "Score draft thematic resolutions and say what to fix.": (
+        "Chấm điểm dự thảo nghị quyết chuyên đề và chỉ ra chỗ cần sửa."
+    ),
+    "PATH is a draft, or a folder searched for drafts in every format the loaders read "
+    "(`nghiquyet plugins` lists them).": (
+        "PATH là một dự thảo, hoặc một thư mục để tìm dự thảo ở mọi định dạng đọc được "
+        "(`nghiquyet plugins` liệt kê các định dạng)."
+    ),
+    "Exit codes: 0 no error-level finding and every score ≥ --fail-under; 1 findings or a "
+    "score below it; 2 usage, config or unreadable input.": (
+        "Mã thoát: 0 không có phát hiện mức lỗi và mọi điểm ≥ --fail-under; 1 có phát hiện "
+        "hoặc có điểm dưới ngưỡng đó; 2 sai cách dùng, lỗi cấu hình hoặc tệp không đọc được."
+    ),
+    "Output format: text, json, html, markdown, sarif, junit, github (plugins add more); any "
+    "case [default: from the -o suffix (.json, .html, .md, .sarif, .xml), else text].": (
+        "Định dạng báo cáo: text, json, html, markdown, sarif, junit, github (plugin có thể "
+        "thêm); không phân biệt hoa thường [mặc định: theo đuôi tệp -o (.json, .html, .md, "
+        ".sarif, .xml), nếu không thì text]."
+    ),
+    "Write the report to FILE instead of standard output.": (
+        "Ghi báo cáo vào tệp FILE thay vì in ra đầu ra chuẩn."
+    ),
+    "Language of the report and messages [default: the config's lang, else en when LANG or "
+    "LC_ALL starts with en, else vi].": (
+        "Ngôn ngữ của báo cáo và thông báo [mặc định: lang trong tệp cấu hình, nếu không có "
+        "thì en khi LANG hoặc LC_ALL bắt đầu bằng en, còn lại là vi]."
+    ),
+    "Judge as a draft, an adopted text, or detect it [default: auto].": (
+        "Chấm như dự thảo (draft), văn bản đã thông qua (adopted), hay tự nhận biết "
+        "[mặc định: auto]."
+    ),
+    "Only these rules: ids (NQ601), prefixes (NQ6), slugs or criteria; comma-separated or "
+    "repeated.": (
+        "Chỉ chạy các quy tắc này: mã (NQ601), đầu mã (NQ6), tên quy tắc hoặc tiêu chí; "
+        "cách nhau bằng dấu phẩy hoặc lặp lại tùy chọn."
+    ),
+    "Skip these rules (same forms as --select).": (
+        "Bỏ qua các quy tắc này (ghi như với --select)."
+    ),
+    "Exit 1 when a draft scores below N.": "Thoát với mã 1 khi có dự thảo dưới N điểm.",
+    "Exit 0 even with findings (unreadable input still exits 2).": (
+        "Thoát với mã 0 kể cả khi có phát hiện (tệp không đọc được vẫn thoát với mã 2)."
+    ),
+    "Config file (default: NGHIQUYET_CONFIG, then nghiquyet.yaml found upward).": (
+        "Tệp cấu hình (mặc định: NGHIQUYET_CONFIG, rồi nghiquyet.yaml tìm từ thư mục của "
+        "dự thảo ngược lên)."
+    ),
+    "Worker processes for a batch [default: number of cores; 1 runs in-process].": (
+        "Số tiến trình chấm song song cho một loạt dự thảo [mặc định: số lõi CPU; 1 là chấm "
+        "ngay trong tiến trình này]."
+    ),
+    "Also write a copy of the .docx draft with each finding as a Word comment to FILE.": (
+        "Ghi thêm vào FILE một bản sao của dự thảo .docx, mỗi phát hiện là một nhận xét "
+        "(comment) của Word."
+    ),
+    "Print only the score line of each draft (text format).": (
+        "Chỉ in dòng điểm của mỗi dự thảo (định dạng text)."
+    ),
+    "Reuse results of unchanged drafts (user cache folder, or NGHIQUYET_CACHE_DIR).": (
+        "Dùng lại kết quả của dự thảo không đổi (thư mục lưu đệm của người dùng, hoặc "
+        "NGHIQUYET_CACHE_DIR)."
+    ),
+    "Score a document even when it is not a thematic resolution (a report, a plan, text "
+    "without diacritics).": (
+        "Vẫn chấm điểm văn bản không phải nghị quyết chuyên đề (báo cáo, kế hoạch, văn bản "
+        "gõ không dấu)."
+    ),
+    "Show tracebacks of internal errors.": "Hiện chi tiết (traceback) của lỗi nội bộ.",
+    "Colour the text report and messages: auto (on a terminal, unless NO_COLOR; FORCE_COLOR "
+    "forces it), always, never [default: auto].": (
+        "Tô màu báo cáo dạng text và thông báo: auto (khi in ra terminal, trừ khi có "
+        "NO_COLOR; FORCE_COLOR thì luôn tô), always (luôn), never (không) [mặc định: auto]."
+    ),
+    # -- rules, explain, plugins ---------------------------------------------------------
+    "List every rule: id, slug, criterion, severity, weight.": (
+        "Liệt kê mọi quy tắc: mã, tên, tiêu chí, mức độ, hệ số."
+    ),
+    "Output format.": "Định dạng đầu ra.",
+    "Explain a rule (by id or slug): what, why, how to fix, what it reads, its options, the "
+    "guidance it enforces, examples.": (
+        "Giải thích một quy tắc (theo mã hoặc tên): kiểm tra gì, vì sao, cách sửa, dữ kiện "
+        "đọc, tùy chọn, yêu cầu của hướng dẫn mà quy tắc thực hiện, ví dụ."
+    ),
+    "List loaded plugins, the hooks each implements and the formats each reads.": (
+        "Liệt kê các plugin đã nạp, các hook mỗi plugin cài đặt và các định dạng mỗi plugin "
+        "đọc được."
+    ),
+    # -- cache -----------------------------------------------------------------------------
+    "Show where results of unchanged drafts are kept and how much room they take.": (
+        "Cho biết kết quả của các dự thảo không đổi được lưu ở đâu và chiếm bao nhiêu chỗ."
+    ),
+    "The cache prunes itself (entries unused for 30 days, then the least recently used "
+    "above 256 MB); --clear empties it now.": (
+        "Bộ nhớ đệm tự dọn (các mục 30 ngày không dùng, rồi các mục lâu không dùng nhất khi "
+        "vượt quá 256 MB); --clear xóa hết ngay."
+    ),
+    "Remove every stored result.": "Xóa mọi kết quả đã lưu.",
+    # -- init, template --------------------------------------------------------------------
+    "Write a commented configuration file.": "Ghi một tệp cấu hình có chú thích.",
+    "File to write.": "Tệp sẽ ghi.",
+    "Overwrite an existing file.": "Ghi đè tệp đã có.",
+    "Write a skeleton draft that follows the five steps and Hướng dẫn 36.": (
+        "Ghi một dự thảo khung theo năm bước xây dựng nghị quyết và Hướng dẫn 36."
+    ),
+    "Every part to fill is marked «[… …]»; `assess` flags any left (NQ002).": (
+        "Mỗi chỗ cần điền được đánh dấu «[… …]»; `assess` báo mọi chỗ còn sót (NQ002)."
+    ),
+    "File to write: .docx (Word), or .md for Markdown.": (
+        "Tệp sẽ ghi: .docx (Word), hoặc .md cho Markdown."
+    ),
+    'The issuing cell, e.g. "Chi bộ thôn Đông Lộc".': (
+        'Chi bộ ban hành, ví dụ "Chi bộ thôn Đông Lộc".'
+    ),
+    'The topic, e.g. "phân loại rác thải tại thôn Đông Lộc, năm 2026".': (
+        'Chủ đề, ví dụ "phân loại rác thải tại thôn Đông Lộc, năm 2026".'
+    ),
+    'The superior party organisation, e.g. "Đảng bộ xã Hòa Thạnh".': (
+        'Tổ chức đảng cấp trên, ví dụ "Đảng bộ xã Hòa Thạnh".'
+    ),
+    'The place in the date line, e.g. "Hòa Thạnh".': (
+        'Địa danh ở dòng ngày tháng, ví dụ "Hòa Thạnh".'
+    ),
+    # -- compare ---------------------------------------------------------------------------
+    "Compare two versions of a draft: score change per criterion, findings fixed and new.": (
+        "So sánh hai bản của một dự thảo: điểm thay đổi theo từng tiêu chí, phát hiện đã "
+        "khắc phục và phát hiện mới."
+    ),
+    "Exit codes: 0 compared; 2 usage, config or unreadable input.": (
+        "Mã thoát: 0 đã so sánh; 2 sai cách dùng, lỗi cấu hình hoặc tệp không đọc được."
+    ),
+    "Write to FILE, not standard output.": "Ghi vào tệp FILE thay vì đầu ra chuẩn.",
+    "Judge both as draft, adopted or detect [default: auto].": (
+        "Chấm cả hai bản như dự thảo (draft), văn bản đã thông qua (adopted), hay tự nhận "
+        "biết [mặc định: auto]."
+    ),
+    "Config file (as for assess).": "Tệp cấu hình (như với assess).",
+    # -- serve -----------------------------------------------------------------------------
+    "Start a local web page to check drafts without a terminal.": (
+        "Mở một trang web trên máy này để kiểm tra dự thảo mà không cần dòng lệnh."
+    ),
+    "Address to listen on (this computer only by default).": (
+        "Địa chỉ để nghe (mặc định chỉ máy này)."
+    ),
+    "Port to listen on.": "Cổng để nghe.",
+    "Largest file accepted, in MB.": "Dung lượng tệp lớn nhất nhận, tính bằng MB.",
+    "Config file (rules, weights, ...).": "Tệp cấu hình (quy tắc, hệ số, ...).",
+    "Open the page in the default web browser.": "Mở trang bằng trình duyệt mặc định.",
+    # -- click's own words -----------------------------------------------------------------
+    "Usage:": "Cách dùng:",
+    "Options": "Tùy chọn",
+    "Commands": "Lệnh",
+    "Positional arguments": "Đối số",
+    "Show this message and exit.": "Hiện hướng dẫn này rồi thoát.",
+    "Show the version and exit.": "Hiện phiên bản rồi thoát.",
+    "%(prog)s, version %(version)s": "%(prog)s, phiên bản %(version)s",
+    "default: {default}": "mặc định: {default}",
+    "required": "bắt buộc",
+    "env var: {var}": "biến môi trường: {var}",
+    "Error: {message}": "Lỗi: {message}",
+    "Try '{command} {option}' for help.": "Gõ '{command} {option}' để xem hướng dẫn.",
+    "Aborted!": "Đã dừng.",
+    "Missing argument": "Thiếu đối số",
+    "Missing option": "Thiếu tùy chọn",
+    "Missing parameter": "Thiếu tham số",
+    "Missing {param_type}": "Thiếu {param_type}",
+    "Missing parameter: {param_name}": "Thiếu tham số: {param_name}",
+    "Missing command.": "Thiếu lệnh.",
+    "No such option {name!r}.": "Không có tùy chọn {name!r}.",
+    "No such option: {name}": "Không có tùy chọn: {name}",
+    "No such command {name!r}.": "Không có lệnh {name!r}.",
+    "Did you mean {possibility}?": "Có phải ý bạn là {possibility}?",
+    "Got unexpected extra argument ({args})": "Thừa đối số ({args})",
+    "Option {name!r} requires an argument.": "Tùy chọn {name!r} cần giá trị.",
+    "Option {name!r} does not take a value.": "Tùy chọn {name!r} không nhận giá trị.",
+    "Invalid value for {param_hint}: {message}": (
+        "Giá trị không hợp lệ cho {param_hint}: {message}"
+    ),
+    "Invalid value: {message}": "Giá trị không hợp lệ: {message}",
+    "{value!r} is not {choice}.": "{value!r} không hợp lệ; chọn một trong {choices}.",
+    "{value!r} is not a valid {number_type}.": (
+        "{value!r} không phải là số hợp lệ ({number_type})."
+    ),
+    "{value} is not in the range {range}.": "{value} nằm ngoài khoảng {range}.",
+    "{value!r} is not a valid boolean. Recognized values: {states}": (
+        "{value!r} không phải giá trị đúng/sai hợp lệ. Các giá trị nhận: {states}"
+    ),
+}

@@ -1,0 +1,145 @@
+"""The Vietnamese of what the tool says: errors, progress, summaries, headings.
+
+Keys are the English messages exactly as the code writes them (one paragraph may be
+wrapped over several source lines: whitespace is normalised); values keep every
+``{placeholder}`` of the key. Help texts and click's own words are in
+:mod:`.cli.help_vi`. See :mod:`.messages` for how a message is looked up.
+"""
+
+from __future__ import annotations
+
+VI: dict[str, str] = {
+    # -- lines on stderr ---------------------------------------------------------------
+    "warning:": "cảnh báo:",
+    "Interrupted.": "Đã dừng.",
+    "{done}/{total} drafts": "{done}/{total} dự thảo",
+    "internal error: {error} (run with --debug for details)": (
+        "lỗi nội bộ: {error} (chạy lại với --debug để xem chi tiết)"
+    ),
+    "{path}: error ({code})": "{path}: lỗi ({code})",
+    # -- inputs and outputs --------------------------------------------------------------
+    "{path}: no such file": "{path}: không tìm thấy tệp",
+    "{path}: no drafts ({kinds}) in folder": "{path}: thư mục không có dự thảo ({kinds})",
+    "{path}: refusing to write over an input file": "{path}: không ghi đè lên tệp đầu vào",
+    "{path}: folder {folder} does not exist": "{path}: thư mục {folder} không tồn tại",
+    "unknown format {fmt!r}; choose one of {choices}": (
+        "không có định dạng {fmt!r}; chọn một trong {choices}"
+    ),
+    "--annotate writes Word comments and needs a .docx; save the .odt as .docx in "
+    "LibreOffice (File > Save As, Word 2007-365) and annotate that": (
+        "--annotate ghi nhận xét (comment) của Word nên cần tệp .docx; hãy lưu tệp .odt "
+        "thành .docx trong LibreOffice (Tệp > Lưu thành, Word 2007-365) rồi chú thích tệp đó"
+    ),
+    "--annotate needs exactly one .docx draft (not a folder, not several)": (
+        "--annotate cần đúng một dự thảo .docx (không phải thư mục, không phải nhiều tệp)"
+    ),
+    "--annotate and --output must be different files": (
+        "--annotate và --output phải là hai tệp khác nhau"
+    ),
+    "{path}: --annotate needs a .docx draft": "{path}: --annotate cần một dự thảo .docx",
+    "{path}: cannot open as .docx ({reason})": "{path}: không mở được như tệp .docx ({reason})",
+    "{path}: no text paragraph to comment on": (
+        "{path}: không có đoạn văn bản nào để gắn nhận xét"
+    ),
+    "{path}: {reason}": "{path}: {reason}",
+    "wrote {path}": "đã ghi {path}",
+    "{path} exists; use --force to overwrite": "{path} đã có; dùng --force để ghi đè",
+    # -- nghiquyet cache -----------------------------------------------------------------
+    "removed {n} cached result from {folder}": "đã xóa {n} kết quả lưu đệm khỏi {folder}",
+    "folder:": "thư mục:",
+    "entries:": "số mục:",
+    "size:": "dung lượng:",
+    # -- nghiquyet serve -----------------------------------------------------------------
+    "the page listens on {host}; anyone on this network can open it and send drafts": (
+        "trang nghe trên {host}, ai trong mạng này cũng mở và gửi dự thảo được"
+    ),
+    "serve needs starlette, uvicorn, jinja2 and python-multipart ({reason})": (
+        "serve cần starlette, uvicorn, jinja2 và python-multipart ({reason})"
+    ),
+    "cannot listen on {host}:{port}: {reason}": "không mở được cổng {host}:{port}: {reason}",
+    # -- configuration ---------------------------------------------------------------------
+    "command line": "dòng lệnh",
+    "a number": "một số",
+    "an integer": "một số nguyên",
+    "a string": "một chuỗi",
+    "a list": "một danh sách (list)",
+    "a mapping": "một bảng khóa–giá trị (mapping)",
+    "true or false": "true hoặc false",
+    "{where}: unknown key '{key}' (expected one of {allowed})": (
+        "{where}: không có khóa '{key}' (các khóa hợp lệ: {allowed})"
+    ),
+    "{where}: key '{key}' must be {kind}, got {value!r}": (
+        "{where}: khóa '{key}' phải là {kind}, nhưng nhận {value!r}"
+    ),
+    "{where}: key '{key}' must be one of {choices}, got {value!r}": (
+        "{where}: khóa '{key}' phải là một trong {choices}, nhưng nhận {value!r}"
+    ),
+    "{where}: key '{key}' must be a number > 0, got {value!r}": (
+        "{where}: khóa '{key}' phải là một số > 0, nhưng nhận {value!r}"
+    ),
+    "{where}: key 'fail_under' must be between 0 and 100, got {value!r}": (
+        "{where}: khóa 'fail_under' phải nằm trong khoảng 0 đến 100, nhưng nhận {value!r}"
+    ),
+    "{where}: key '{key}' must be a list of strings": (
+        "{where}: khóa '{key}' phải là một danh sách chuỗi (list of strings)"
+    ),
+    "{where}: key '{key}' must map file patterns to lists of rules": (
+        "{where}: khóa '{key}' phải ánh xạ mẫu tên tệp tới danh sách quy tắc"
+    ),
+    "{where}: key 'weights.{crit}' is not a criterion ({ids})": (
+        "{where}: khóa 'weights.{crit}' không phải là tiêu chí ({ids})"
+    ),
+    "{where}: key 'weights.{crit}' must be a number ≥ 0, got {value!r}": (
+        "{where}: khóa 'weights.{crit}' phải là một số ≥ 0, nhưng nhận {value!r}"
+    ),
+    "{where}: the config must be a mapping of keys to values": (
+        "{where}: tệp cấu hình phải là một bảng khóa–giá trị"
+    ),
+    "{path}: cannot read config ({reason})": "{path}: không đọc được tệp cấu hình ({reason})",
+    "{path}: malformed TOML ({reason})": "{path}: TOML sai cú pháp ({reason})",
+    "{where}: malformed YAML ({problem})": "{where}: YAML sai cú pháp ({problem})",
+    "{where} line {line}: malformed YAML ({problem})": (
+        "{where} dòng {line}: YAML sai cú pháp ({problem})"
+    ),
+    "{path}: config file not found": "{path}: không tìm thấy tệp cấu hình",
+    "{path}: config file named by NGHIQUYET_CONFIG not found": (
+        "{path}: không tìm thấy tệp cấu hình mà NGHIQUYET_CONFIG chỉ tới"
+    ),
+    # -- nghiquyet rules -----------------------------------------------------------------
+    "ID": "MÃ",
+    "SLUG": "TÊN",
+    "CRITERION": "TIÊU CHÍ",
+    "SEVERITY": "MỨC ĐỘ",
+    "W": "HS",
+    "MESSAGE": "THÔNG BÁO",
+    "no rule {rule!r}; `nghiquyet rules` lists them": (
+        "không có quy tắc {rule!r}; `nghiquyet rules` liệt kê các quy tắc"
+    ),
+    # -- nghiquyet explain ---------------------------------------------------------------
+    "weight {weight}": "hệ số {weight}",
+    "only for drafts": "chỉ áp dụng cho dự thảo",
+    "only for adopted texts": "chỉ áp dụng cho văn bản đã thông qua",
+    "What it checks:": "Kiểm tra gì:",
+    "Why:": "Vì sao:",
+    "How to fix:": "Cách sửa:",
+    "Bad example:": "Ví dụ chưa đạt:",
+    "Good example:": "Ví dụ đạt:",
+    "Reads from the analysis:": "Dữ kiện đọc từ phân tích:",
+    "signal": "tín hiệu",
+    "section": "phần",
+    "item kind": "loại mục",
+    "check": "điều kiện",
+    "detail": "chi tiết",
+    "mention kind": "loại cụm từ",
+    "lexicon category": "nhóm từ",
+    "Options:": "Tùy chọn:",
+    "(the rule type declares no params; params as written: {params})": (
+        "(loại quy tắc không khai báo tham số; tham số đã ghi: {params})"
+    ),
+    "default": "mặc định",
+    "Guidance it enforces:": "Thực hiện hướng dẫn:",
+    "Criterion: {criterion}": "Tiêu chí: {criterion}",
+    "Step {number} of 5: {name}": "Bước {number} trong 5 bước: {name}",
+    "It asks: {asks}": "Yêu cầu: {asks}",
+    "Source: {source}": "Nguồn: {source}",
+}
