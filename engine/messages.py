@@ -66,6 +66,11 @@ def _catalogue(lang: str) -> dict[str, str]:
     return _catalogues.setdefault(lang, {})
 
 
+def catalogue(lang: str) -> dict[str, str]:
+    """Every translation into ``lang`` (English message, normalised -> text)."""
+    return dict(_catalogue(lang))
+
+
 def normalise(msgid: str) -> str:
     """One paragraph on one line: a message reads the same however its source wraps it."""
     return " ".join(msgid.split())

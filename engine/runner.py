@@ -307,10 +307,34 @@ def _stopped_on_interrupt(pool):
     try:
         yield
     except BaseException:
-        processes = list((getattr(pool, "_processes", None) or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.join()
+        with _sigint_ignored():  # a second Ctrl+C must not cut the clean-up short
+            _end_workers(pool)
         raise
+
+
+def _end_workers(pool) -> None:
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    results = getattr(pool, "_result_queue", None)
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join()
+    # A worker ended halfway through sending a report leaves the pool's own thread
+    # waiting for the rest, and the interpreter waits for that thread on exit:
+    # closing this process's end of the pipe, the last one open, ends the wait.
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        writer.close()
+
+
+@contextlib.contextmanager
+def _sigint_ignored():
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread receives signals
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

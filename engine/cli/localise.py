@@ -37,7 +37,9 @@ def _click_ngettext(singular: str, plural: str, n: int) -> str:
 
 
 def install_click_translations() -> None:
-    """Make click's own words follow the current language (idempotent)."""
+    """Make click's own words follow the current language (idempotent). Done when a
+    command starts, not on import: texts click translates as commands are declared
+    (``--version``'s help) must stay English, to be translated when shown."""
     for name in _CLICK_MODULES:
         module = importlib.import_module(f"click.{name}")
         if getattr(module, "_", None) is gettext.gettext:
@@ -75,6 +77,7 @@ class LocalisedCommand(click.Command):
         """Set the language from ``--lang`` and the environment, then run as click does."""
         argv = [str(a) for a in (sys.argv[1:] if args is None else args)]
         set_lang(early_lang(argv))
+        install_click_translations()
         console.set_color(None)
         return super().main(args, prog_name, complete_var, standalone_mode, **extra)
 
@@ -101,6 +104,3 @@ class LocalisedGroup(LocalisedCommand, click.Group):
     """The ``nghiquyet`` group: its commands are :class:`LocalisedCommand` too."""
 
     command_class = LocalisedCommand
-
-
-install_click_translations()
