@@ -9,6 +9,7 @@ from pathlib import Path
 from .criteria import CRITERION_IDS
 from .discover import config_folder, matches
 from .errors import ConfigError
+from .messages import Message
 from .model import Facts, Finding, Location, RuleResult
 from .rule_params import RuleType
 from .rules import Hit, Outcome, Rule, RuleRegistry
@@ -47,15 +48,17 @@ class RuleSet:
         for token in [*select, *ignore]:
             if not self.by_token(token):
                 raise ConfigError(
-                    f"unknown rule or criterion {token!r} in select/ignore "
-                    "(use an id like NQ601, a prefix like NQ6, a slug, or a criterion id)"
+                    "unknown rule or criterion {token!r} in select/ignore "
+                    "(use an id like NQ601, a prefix like NQ6, a slug, or a criterion id)",
+                    token=token,
                 )
         chosen = {r.id for t in select for r in self.by_token(t)} if select else set(self.rules)
         dropped = {r.id for t in ignore for r in self.by_token(t)}
         if not chosen - dropped:
             raise ConfigError(
-                "select/ignore leave no rule to run "
-                f"(select: {', '.join(select) or 'all'}; ignore: {', '.join(ignore)})"
+                "select/ignore leave no rule to run (select: {select}; ignore: {ignore})",
+                select=", ".join(select) or Message("all"),
+                ignore=", ".join(ignore),
             )
         return [self.rules[i] for i in sorted(chosen - dropped)]
 

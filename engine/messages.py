@@ -103,8 +103,10 @@ def tn(singular: str, plural: str, n: int, /, lang: str | None = None, **params:
     """A message that has an English plural: ``singular`` or ``plural`` by ``n`` (also
     given as ``{n}``). Vietnamese translates ``singular`` only: it has no plural."""
     lang = lang or _current
-    msgid = singular if n == 1 or lang != "en" else plural
-    return _format(translate(msgid, lang), lang, {"n": n, **params})
+    text = translate(singular, lang)
+    if text is singular:  # English, or no translation: English has a plural
+        text = singular if n == 1 else plural
+    return _format(text, lang, {"n": n, **params})
 
 
 def N_(msgid: str) -> str:

@@ -105,6 +105,14 @@ VI: dict[str, str] = {
     "{path}: config file named by NGHIQUYET_CONFIG not found": (
         "{path}: không tìm thấy tệp cấu hình mà NGHIQUYET_CONFIG chỉ tới"
     ),
+    # -- select and ignore -------------------------------------------------------------
+    "all": "tất cả",
+    "unknown rule or criterion {token!r} in select/ignore (use an id like NQ601, a prefix "
+    "like NQ6, a slug, or a criterion id)": "không có quy tắc hay tiêu chí {token!r} trong "
+    "select/ignore (dùng mã như NQ601, đầu mã như NQ6, tên quy tắc, hoặc mã tiêu chí)",
+    "select/ignore leave no rule to run (select: {select}; ignore: {ignore})": (
+        "select/ignore không để lại quy tắc nào để chạy (select: {select}; ignore: {ignore})"
+    ),
     # -- nghiquyet rules -----------------------------------------------------------------
     "ID": "MÃ",
     "SLUG": "TÊN",

@@ -45,4 +45,6 @@ def test_dash_output_is_standard_output(run, samples, tmp_path, monkeypatch):
 def test_selecting_nothing_is_a_usage_error(run, samples):
     result = run(samples / "strong.md", "--ignore", "NQ")
     assert result.exit_code == 2
-    assert "no rule to run" in result.output
+    assert "không để lại quy tắc nào để chạy" in result.output
+    english = run(samples / "strong.md", "--ignore", "NQ", "--lang", "en")
+    assert "no rule to run (select: all; ignore: NQ)" in english.output
