@@ -43,6 +43,15 @@ VI: dict[str, str] = {
     ),
     "{path}: {reason}": "{path}: {reason}",
     "wrote {path}": "đã ghi {path}",
+    "report written to {path}": "đã ghi báo cáo vào {path}",
+    # -- the gate (cli/gate.py) ------------------------------------------------------------
+    "{n} draft scores below {limit}": "{n} dự thảo dưới {limit} điểm",
+    "{n} error": "{n} lỗi",
+    "{n} warning": "{n} cảnh báo",
+    "{n} info": "{n} gợi ý",
+    # -- nghiquyet baseline ----------------------------------------------------------------
+    "{n} finding": "{n} phát hiện",
+    "wrote {findings} of {n} draft to {path}": "đã ghi {findings} của {n} dự thảo vào {path}",
     "{path} exists; use --force to overwrite": "{path} đã có; dùng --force để ghi đè",
     # -- nghiquyet cache -----------------------------------------------------------------
     "removed {n} cached result from {folder}": "đã xóa {n} kết quả lưu đệm khỏi {folder}",

@@ -323,8 +323,7 @@ def write_results(
         if output is not None:
             write_atomic(output, data)
             # say where it went, as the report itself is not on the screen
-            wrote = {"vi": "đã ghi báo cáo vào", "en": "report written to"}[lang]
-            click.echo(f"nghiquyet: {wrote} {output}", err=True)
+            console.note(t("report written to {path}", lang, path=output))
         else:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
@@ -342,7 +341,7 @@ def exit_code(report: Report, config: Config, exit_zero: bool) -> int:
 
     code, why = gate_exit(report, config, exit_zero)
     if why:
-        click.echo(f"nghiquyet: {why}", err=True)
+        console.error(why)
     return code
 
 

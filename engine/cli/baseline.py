@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from ..messages import tn
+from . import console
 from .common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -18,9 +20,10 @@ from .common import (
     split_values,
     stage_option,
 )
+from .localise import LocalisedCommand
 
 
-@click.command(name="baseline")
+@click.command(name="baseline", cls=LocalisedCommand)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
@@ -73,16 +76,16 @@ def baseline_command(
             check_not_input(output, inputs.files)
         report = _assess(inputs, config, jobs, cache, debug)
     except (NghiquyetError, OSError) as exc:
-        fail(str(exc), debug)
+        fail(exc, debug)
     errors = [d for d in report.documents if d.error is not None]
     for doc in errors:
-        click.echo(f"nghiquyet: {doc.error.message[config.lang]}", err=True)
+        console.error(doc.error.message[config.lang])
     if errors:
         sys.exit(EXIT_ERROR)
     try:
         _write(report, None if to_stdout else output, config.lang)
     except (NghiquyetError, OSError) as exc:
-        fail(str(exc), debug)
+        fail(exc, debug)
     sys.exit(EXIT_OK)
 
 
@@ -102,7 +105,6 @@ def _write(report, output: Path | None, lang: str) -> None:
     from .. import __version__
     from ..baseline import baseline_dict
     from ..output import write_atomic
-    from ..render import label
 
     folder = output.parent if output is not None else Path.cwd()
     data = baseline_dict(report, folder, __version__)
@@ -114,11 +116,14 @@ def _write(report, output: Path | None, lang: str) -> None:
     write_atomic(output, text.encode("utf-8"))
     count = sum(len(entries) for entries in data["documents"].values())
     drafts = len(data["documents"])
-    click.echo(
-        label(
+    findings = tn("{n} finding", "{n} findings", count, lang)
+    console.note(
+        tn(
+            "wrote {findings} of {n} draft to {path}",
+            "wrote {findings} of {n} drafts to {path}",
+            drafts,
             lang,
-            f"nghiquyet: đã ghi {count} phát hiện của {drafts} dự thảo vào {output}",
-            f"nghiquyet: wrote {count} findings of {drafts} drafts to {output}",
-        ),
-        err=True,
+            findings=findings,
+            path=output,
+        )
     )

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..messages import N_, tn
 from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:
@@ -67,10 +68,11 @@ def judge(report: Report, config: Config) -> Verdict:
     return Verdict(config.fail_under, low, findings)
 
 
-_SEVERITY_WORDS = {
-    "error": ("lỗi", "error", "errors"),
-    "warning": ("cảnh báo", "warning", "warnings"),
-    "info": ("gợi ý", "info", "info"),
+# how many findings of each severity: singular (the catalogue translates it), English plural
+_COUNT_WORDS = {
+    "error": (N_("{n} error"), "{n} errors"),
+    "warning": (N_("{n} warning"), "{n} warnings"),
+    "info": (N_("{n} info"), "{n} info"),
 }
 
 
@@ -84,16 +86,17 @@ def verdict_line(verdict: Verdict, lang: str) -> str:
     (English: "2 drafts score below 60; 7 errors, 3 warnings")."""
     parts = []
     if verdict.low_scores:
-        n, limit = verdict.low_scores, _threshold(verdict.fail_under or 0, lang)
-        if lang == "vi":
-            parts.append(f"{n} dự thảo dưới {limit} điểm")
-        else:
-            parts.append(f"{n} {'draft scores' if n == 1 else 'drafts score'} below {limit}")
-    counts = []
-    for severity, n in verdict.findings.items():
-        if n:
-            vi, one, many = _SEVERITY_WORDS[severity]
-            counts.append(f"{n} {vi if lang == 'vi' else (one if n == 1 else many)}")
+        limit = _threshold(verdict.fail_under or 0, lang)
+        parts.append(
+            tn(
+                "{n} draft scores below {limit}",
+                "{n} drafts score below {limit}",
+                verdict.low_scores,
+                lang,
+                limit=limit,
+            )
+        )
+    counts = [tn(*_COUNT_WORDS[severity], n, lang) for severity, n in verdict.findings.items() if n]
     if counts:
         parts.append(", ".join(counts))
     return "; ".join(parts)

@@ -55,6 +55,26 @@ VI: dict[str, str] = {
         "Bỏ qua các quy tắc này (ghi như với --select)."
     ),
     "Exit 1 when a draft scores below N.": "Thoát với mã 1 khi có dự thảo dưới N điểm.",
+    "Exit codes: 0 the gate passed; 1 a draft scored below --fail-under, or a finding "
+    "reached --fail-on (default error, or never when --fail-under is set); 2 usage, config "
+    "or unreadable input.": (
+        "Mã thoát: 0 đạt ngưỡng; 1 có dự thảo dưới --fail-under, hoặc có phát hiện đạt mức "
+        "--fail-on (mặc định error, hoặc never khi có --fail-under); 2 sai cách dùng, lỗi cấu "
+        "hình hoặc tệp không đọc được."
+    ),
+    "Exit 1 when a draft scores below N; the score decides, unless --fail-on is given too.": (
+        "Thoát với mã 1 khi có dự thảo dưới N điểm; khi đó điểm quyết định, trừ khi có thêm "
+        "--fail-on."
+    ),
+    "Exit 1 on a finding of this severity or worse [default: error; never when --fail-under "
+    "is set].": (
+        "Thoát với mã 1 khi có phát hiện ở mức này hoặc nặng hơn [mặc định: error; never khi "
+        "có --fail-under]."
+    ),
+    "Show and gate only findings not in this file (written by `nghiquyet baseline`).": (
+        "Chỉ hiện và chỉ xét ngưỡng với các phát hiện chưa có trong tệp này (do `nghiquyet "
+        "baseline` ghi)."
+    ),
     "Exit 0 even with findings (unreadable input still exits 2).": (
         "Thoát với mã 0 kể cả khi có phát hiện (tệp không đọc được vẫn thoát với mã 2)."
     ),
@@ -151,6 +171,39 @@ VI: dict[str, str] = {
         "biết [mặc định: auto]."
     ),
     "Config file (as for assess).": "Tệp cấu hình (như với assess).",
+    "Judge as draft, adopted or detect [default: auto].": (
+        "Chấm như dự thảo (draft), văn bản đã thông qua (adopted), hay tự nhận biết "
+        "[mặc định: auto]."
+    ),
+    # -- baseline --------------------------------------------------------------------------
+    "Record today's findings, for `assess --baseline`.": (
+        "Ghi lại các phát hiện hôm nay, để dùng với `assess --baseline`."
+    ),
+    "Writes the findings of PATHS to FILE, so that `assess --baseline FILE` shows and fails "
+    "on new findings only.": (
+        "Ghi các phát hiện của PATHS vào FILE, để `assess --baseline FILE` chỉ hiện và chỉ "
+        "báo lỗi với phát hiện mới."
+    ),
+    "Drafts are keyed by their path relative to FILE's folder, findings by rule and the "
+    'wording of their paragraph (not its number). Findings accepted by a "nghiquyet: bỏ '
+    'qua" comment in the draft are not recorded.': (
+        "Dự thảo được nhận theo đường dẫn tính từ thư mục của FILE, phát hiện theo quy tắc và "
+        "lời văn của đoạn (không theo số thứ tự đoạn). Các phát hiện đã được chấp nhận bằng "
+        'chú thích "nghiquyet: bỏ qua" trong dự thảo không được ghi.'
+    ),
+    "Exit codes: 0 written; 2 usage, config or unreadable input (nothing is written).": (
+        "Mã thoát: 0 đã ghi; 2 sai cách dùng, lỗi cấu hình hoặc tệp không đọc được (không ghi gì)."
+    ),
+    "Write the baseline (JSON) to FILE; '-' is standard output.": (
+        "Ghi baseline (JSON) vào FILE; '-' là đầu ra chuẩn."
+    ),
+    "Only these rules (as for assess).": "Chỉ chạy các quy tắc này (như với assess).",
+    "Skip these rules (as for assess).": "Bỏ qua các quy tắc này (như với assess).",
+    "Score non-resolutions too (as assess).": (
+        "Chấm cả văn bản không phải nghị quyết chuyên đề (như assess)."
+    ),
+    "Worker processes.": "Số tiến trình chấm song song.",
+    "Reuse results.": "Dùng lại kết quả đã lưu.",
     # -- serve -----------------------------------------------------------------------------
     "Start a local web page to check drafts without a terminal.": (
         "Mở một trang web trên máy này để kiểm tra dự thảo mà không cần dòng lệnh."
