@@ -84,8 +84,10 @@ def baseline_dict(report: Report, folder: Path, tool_version: str = "") -> dict[
 
 def _entries(path: Path, documents: Any) -> dict[str, list[tuple[str, str]]]:
     bad = ConfigError(
-        f"{path}: 'documents' must map draft paths to lists of "
-        '{"rule_id": ..., "key": ...} (write it with `nghiquyet baseline`)'
+        "{path}: 'documents' must map draft paths to lists of {shape} (write it with "
+        "`nghiquyet baseline`)",
+        path=path,
+        shape='{"rule_id": ..., "key": ...}',
     )
     if not isinstance(documents, dict):
         raise bad
@@ -113,18 +115,30 @@ def load_baseline(path: Path) -> Baseline:
         data = json.loads(path.read_text("utf-8"))
     except FileNotFoundError:
         raise ConfigError(
-            f"{path}: baseline file not found (record one with `nghiquyet baseline -o {path} PATHS`)"
+            "{path}: baseline file not found (record one with `nghiquyet baseline -o {path} "
+            "PATHS`)",
+            path=path,
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read baseline ({exc})") from None
+        raise ConfigError(
+            "{path}: cannot read baseline ({reason})", path=path, reason=exc
+        ) from None
     except json.JSONDecodeError as exc:
-        raise ConfigError(f"{path} line {exc.lineno}: malformed JSON ({exc.msg})") from None
+        raise ConfigError(
+            "{path} line {line}: malformed JSON ({reason})",
+            path=path,
+            line=exc.lineno,
+            reason=exc.msg,
+        ) from None
     if not isinstance(data, dict) or "baseline_version" not in data:
-        raise ConfigError(f"{path}: not a nghiquyet baseline (no 'baseline_version')")
+        raise ConfigError("{path}: not a nghiquyet baseline (no 'baseline_version')", path=path)
     if data["baseline_version"] != BASELINE_VERSION:
         raise ConfigError(
-            f"{path}: baseline_version {data['baseline_version']!r} is not one this version "
-            f"reads ({BASELINE_VERSION}); record it again with `nghiquyet baseline`"
+            "{path}: baseline_version {found!r} is not one this version reads ({version}); "
+            "record it again with `nghiquyet baseline`",
+            path=path,
+            found=data["baseline_version"],
+            version=BASELINE_VERSION,
         )
     return Baseline(path.parent, _entries(path, data.get("documents", {})))
 

@@ -43,6 +43,13 @@ VI: dict[str, str] = {
     ),
     "{path}: {reason}": "{path}: {reason}",
     "wrote {path}": "đã ghi {path}",
+    "'-' (standard input) can be named only once": "chỉ được nêu '-' (đầu vào chuẩn) một lần",
+    "--stdin-filename names the draft read from standard input: add '-' to the paths": (
+        "--stdin-filename đặt tên cho dự thảo đọc từ đầu vào chuẩn: hãy thêm '-' vào các đường dẫn"
+    ),
+    "no draft to assess: every path named is excluded": (
+        "không còn dự thảo nào để chấm: mọi đường dẫn đã nêu đều bị loại trừ (exclude)"
+    ),
     "report written to {path}": "đã ghi báo cáo vào {path}",
     # -- the gate (cli/gate.py) ------------------------------------------------------------
     "{n} draft scores below {limit}": "{n} dự thảo dưới {limit} điểm",
@@ -52,6 +59,27 @@ VI: dict[str, str] = {
     # -- nghiquyet baseline ----------------------------------------------------------------
     "{n} finding": "{n} phát hiện",
     "wrote {findings} of {n} draft to {path}": "đã ghi {findings} của {n} dự thảo vào {path}",
+    "{path}: baseline file not found (record one with `nghiquyet baseline -o {path} PATHS`)": (
+        "{path}: không tìm thấy tệp baseline (ghi một tệp bằng `nghiquyet baseline -o {path} "
+        "PATHS`)"
+    ),
+    "{path}: cannot read baseline ({reason})": "{path}: không đọc được baseline ({reason})",
+    "{path} line {line}: malformed JSON ({reason})": (
+        "{path} dòng {line}: JSON sai cú pháp ({reason})"
+    ),
+    "{path}: not a nghiquyet baseline (no 'baseline_version')": (
+        "{path}: không phải tệp baseline của nghiquyet (không có 'baseline_version')"
+    ),
+    "{path}: baseline_version {found!r} is not one this version reads ({version}); record "
+    "it again with `nghiquyet baseline`": (
+        "{path}: baseline_version {found!r} không phải phiên bản mà bản này đọc được "
+        "({version}); hãy ghi lại bằng `nghiquyet baseline`"
+    ),
+    "{path}: 'documents' must map draft paths to lists of {shape} (write it with `nghiquyet "
+    "baseline`)": (
+        "{path}: 'documents' phải ánh xạ đường dẫn dự thảo tới danh sách {shape} (hãy ghi "
+        "bằng `nghiquyet baseline`)"
+    ),
     "{path} exists; use --force to overwrite": "{path} đã có; dùng --force để ghi đè",
     # -- nghiquyet cache -----------------------------------------------------------------
     "removed {n} cached result from {folder}": "đã xóa {n} kết quả lưu đệm khỏi {folder}",
@@ -106,6 +134,9 @@ VI: dict[str, str] = {
     ),
     "{path}: cannot read config ({reason})": "{path}: không đọc được tệp cấu hình ({reason})",
     "{path}: malformed TOML ({reason})": "{path}: TOML sai cú pháp ({reason})",
+    "{path} line {line}: malformed TOML ({reason})": (
+        "{path} dòng {line}: TOML sai cú pháp ({reason})"
+    ),
     "{where}: malformed YAML ({problem})": "{where}: YAML sai cú pháp ({problem})",
     "{where} line {line}: malformed YAML ({problem})": (
         "{where} dòng {line}: YAML sai cú pháp ({problem})"

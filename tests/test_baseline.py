@@ -167,11 +167,13 @@ def test_a_bad_baseline_file_is_one_line_and_exit_2(run, samples, tmp_path):
         path = tmp_path / name
         if content is not None:
             path.write_text(content, "utf-8")
-        result = run(draft, "--baseline", path)
+        result = run(draft, "--baseline", path, "--lang", "en")  # the English wording
         assert result.exit_code == 2, (name, result.output)
         assert result.stdout == ""
         (line,) = result.stderr.splitlines()
         assert name in line and expected[name] in line
+    vietnamese = run(draft, "--baseline", tmp_path / "missing.json")
+    assert "missing.json: không tìm thấy tệp baseline" in vietnamese.stderr
 
 
 def test_recording_stops_on_an_unreadable_draft_and_writes_nothing(run, samples, tmp_path):

@@ -28,11 +28,30 @@ VI: dict[str, str] = {
         "Mã thoát: 0 không có phát hiện mức lỗi và mọi điểm ≥ --fail-under; 1 có phát hiện "
         "hoặc có điểm dưới ngưỡng đó; 2 sai cách dùng, lỗi cấu hình hoặc tệp không đọc được."
     ),
-    "Output format: text, json, html, markdown, sarif, junit, github (plugins add more); any "
-    "case [default: from the -o suffix (.json, .html, .md, .sarif, .xml), else text].": (
-        "Định dạng báo cáo: text, json, html, markdown, sarif, junit, github (plugin có thể "
-        "thêm); không phân biệt hoa thường [mặc định: theo đuôi tệp -o (.json, .html, .md, "
-        ".sarif, .xml), nếu không thì text]."
+    "Output format: text, json, html, markdown, sarif, junit, github, concise (plugins add "
+    "more); any case [default: from the -o suffix (.json, .html, .md, .sarif, .xml), else "
+    "text].": (
+        "Định dạng báo cáo: text, json, html, markdown, sarif, junit, github, concise (plugin "
+        "có thể thêm); không phân biệt hoa thường [mặc định: theo đuôi tệp -o (.json, .html, "
+        ".md, .sarif, .xml), nếu không thì text]."
+    ),
+    "Files and folders a folder's search skips: globs, comma-separated or repeated; replaces "
+    "the defaults (README*, CHANGELOG*, LICENSE*, CONTRIBUTING*, docs, hidden files and "
+    "folders, node_modules, venv).": (
+        "Tệp và thư mục bỏ qua khi tìm dự thảo trong thư mục: mẫu glob, cách nhau bằng dấu "
+        "phẩy hoặc lặp lại tùy chọn; thay cho mặc định (README*, CHANGELOG*, LICENSE*, "
+        "CONTRIBUTING*, docs, tệp và thư mục ẩn, node_modules, venv)."
+    ),
+    "More globs to skip, added to the defaults or the config's exclude.": (
+        "Thêm mẫu glob cần bỏ qua, cộng vào mặc định hoặc exclude trong tệp cấu hình."
+    ),
+    "Apply the excludes to files named on the command line too (pre-commit, editors).": (
+        "Áp dụng cả exclude cho các tệp nêu trên dòng lệnh (pre-commit, trình soạn thảo)."
+    ),
+    "Name of the draft read from standard input (PATH '-'): shown in reports, matched by "
+    "per_file_ignores; its suffix picks the format [default: .txt].": (
+        "Tên của dự thảo đọc từ đầu vào chuẩn (PATH '-'): hiện trong báo cáo, dùng để khớp "
+        "per_file_ignores; đuôi tệp quyết định định dạng [mặc định: .txt]."
     ),
     "Write the report to FILE instead of standard output.": (
         "Ghi báo cáo vào tệp FILE thay vì in ra đầu ra chuẩn."

@@ -6,8 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import click
-
+from ..messages import t
+from . import console
 from .common import split_values
 
 
@@ -60,8 +60,4 @@ def note_nothing_left(inputs, lang: str) -> None:
         return
     if inputs.stdin is not None:
         return
-    from ..render import label
-
-    vi = "nghiquyet: không còn dự thảo nào để chấm: mọi đường dẫn đã nêu đều bị loại trừ (exclude)"
-    en = "nghiquyet: no draft to assess: every path named is excluded"
-    click.echo(label(lang, vi, en), err=True)
+    console.note(t("no draft to assess: every path named is excluded", lang))
