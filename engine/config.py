@@ -126,7 +126,7 @@ _KINDS = {
     "str": Message("a string"),
     "list": Message("a list"),
     "dict": Message("a mapping"),
-    "bool": Message("true or false"),
+    "bool": Message("a boolean (true or false)"),
 }
 
 

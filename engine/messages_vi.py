@@ -101,7 +101,7 @@ VI: dict[str, str] = {
     "a string": "một chuỗi",
     "a list": "một danh sách (list)",
     "a mapping": "một bảng khóa–giá trị (mapping)",
-    "true or false": "true hoặc false",
+    "a boolean (true or false)": "true hoặc false",
     "{where}: unknown key '{key}' (expected one of {allowed})": (
         "{where}: không có khóa '{key}' (các khóa hợp lệ: {allowed})"
     ),

@@ -263,10 +263,11 @@ def _assess_in_pool(
     cache=None,
     context=None,
 ) -> list[DocumentReport]:
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     results: dict[int, DocumentReport] = {}
+    stop = threading.Event()  # Ctrl+C, noted by the handler, raised between two results
     with (
         ProcessPoolExecutor(
             max_workers=workers,
@@ -275,9 +276,10 @@ def _assess_in_pool(
             initargs=(config, debug, cache, os.getpid()),
         ) as pool,
         _stopped_on_interrupt(pool),
+        _sigint(lambda signum, frame: stop.set()),
     ):
         futures = {pool.submit(_work, path, stage): i for i, path in enumerate(paths)}
-        for future in as_completed(futures):
+        for future in _completed(futures, stop):
             i = futures[future]
             try:
                 results[i] = future.result()
@@ -307,9 +309,24 @@ def _stopped_on_interrupt(pool):
     try:
         yield
     except BaseException:
-        with _sigint_ignored():  # a second Ctrl+C must not cut the clean-up short
+        with _sigint(signal.SIG_IGN):  # a second Ctrl+C must not cut the clean-up short
             _end_workers(pool)
         raise
+
+
+def _completed(futures, stop: threading.Event):
+    """The futures as they finish, as ``as_completed`` gives them; once ``stop`` is set,
+    KeyboardInterrupt. Raised here, between two results: raised by the signal anywhere
+    else, it can leave one of the pool's locks taken, and the pool's thread, which the
+    interpreter waits for on exit, waiting for it forever."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    pending = set(futures)
+    while pending:
+        done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+        if stop.is_set():
+            raise KeyboardInterrupt
+        yield from done
 
 
 def _end_workers(pool) -> None:
@@ -329,12 +346,15 @@ def _end_workers(pool) -> None:
 
 
 @contextlib.contextmanager
-def _sigint_ignored():
+def _sigint(handler):
+    """SIGINT handled by ``handler`` for a while (in the main thread: the only one that
+    receives signals; elsewhere, nothing changes)."""
     if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread receives signals
+        yield
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    previous = signal.signal(signal.SIGINT, handler)
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)

@@ -151,7 +151,7 @@ def test_force_exclude_from_the_config(run, repo, monkeypatch):
 )
 def test_bad_exclude_settings(run, repo, content, expected):
     (repo / "nghiquyet.yaml").write_text(content, "utf-8")
-    result = run(repo / "nghi-quyet")
+    result = run(repo / "nghi-quyet", "--lang", "en")  # the English wording
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert all(text in result.stderr for text in expected), result.stderr
@@ -171,7 +171,7 @@ def test_bad_exclude_settings(run, repo, content, expected):
 )
 def test_a_malformed_pyproject_is_exit_2_naming_file_and_line(run, repo, content, line):
     (repo / "pyproject.toml").write_text(content, "utf-8")
-    result = run(repo / "nghi-quyet")
+    result = run(repo / "nghi-quyet", "--lang", "en")  # the English wording
     assert result.exit_code == 2, result.output
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr
@@ -182,8 +182,10 @@ def test_a_malformed_pyproject_named_by_config_is_exit_2(run, repo, tmp_path):
     broken = tmp_path / "khac" / "pyproject.toml"
     broken.parent.mkdir()
     broken.write_text("[tool.nghiquyet]\nselect = [NQ6]\n", "utf-8")
-    result = run(repo / "nghi-quyet", "--config", broken)
+    result = run(repo / "nghi-quyet", "--config", broken, "--lang", "en")
     assert result.exit_code == 2 and "line 2: malformed TOML" in result.stderr
+    vietnamese = run(repo / "nghi-quyet", "--config", broken)
+    assert "dòng 2: TOML sai cú pháp" in vietnamese.stderr
 
 
 # -- standard input --------------------------------------------------------------
@@ -281,9 +283,10 @@ def test_unreadable_stdin_is_one_line_and_exit_2(run, repo, data, name, code, sh
 
 
 def test_stdin_usage_errors(run):
-    twice = run("-", "-")
+    twice = run("-", "-", "--lang", "en")
     assert twice.exit_code == 2 and "only once" in twice.stderr
-    orphan = run("a.md", "--stdin-filename", "a.md")
+    assert "chỉ được nêu '-' (đầu vào chuẩn) một lần" in run("-", "-").stderr
+    orphan = run("a.md", "--stdin-filename", "a.md", "--lang", "en")
     assert orphan.exit_code == 2 and "add '-'" in orphan.stderr
 
 
