@@ -219,7 +219,12 @@ def test_ctrl_c_stops_a_batch_with_one_line_and_no_worker_left(batch, lang, line
         os.killpg(proc.pid, signal.SIGINT)
     else:
         proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=PATIENCE)
+    try:
+        out, err = proc.communicate(timeout=PATIENCE)
+    finally:
+        if proc.poll() is None:  # it hung: leave no process behind the failing test
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
     assert proc.returncode == 130
     assert err == f"{line}\n"  # no "Aborted!", no traceback
     assert out == ""
