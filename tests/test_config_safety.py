@@ -20,7 +20,8 @@ SECRET = "nguyenvana:$6$Mật-khẩu-bí-mật-rất-dài-7f3a9c$xyz:20228:0:999
 
 
 def _assess(*args, cwd: Path) -> subprocess.CompletedProcess:
-    return assess_in(cwd, *args)
+    """The installed assess, its messages in English (the wording these tests read)."""
+    return assess_in(cwd, *args, "--lang", "en")
 
 
 def _bomb(key: str) -> str:

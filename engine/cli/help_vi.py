@@ -273,4 +273,7 @@ VI: dict[str, str] = {
     "{value!r} is not a valid boolean. Recognized values: {states}": (
         "{value!r} không phải giá trị đúng/sai hợp lệ. Các giá trị nhận: {states}"
     ),
+    "Follow links that lead out of a folder being searched (never by default).": (
+        "Đi theo các liên kết dẫn ra ngoài thư mục đang tìm (mặc định không bao giờ)."
+    ),
 }
