@@ -27,9 +27,25 @@ def _spelled(match: re.Match) -> str:
     return f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}"
 
 
-def escape_controls(text: str) -> str:
-    """``text`` with every control character but tab and newline spelled out."""
-    return _CONTROLS.sub(_spelled, text)
+def escape_controls(text: str, keep_colour: bool = False) -> str:
+    """``text`` with every control character but tab and newline spelled out. With
+    ``keep_colour``, the colour sequences our own palette writes (engine/color.py)
+    stay: only those, so a draft can neither move the cursor nor hide a line."""
+    if not keep_colour:
+        return _CONTROLS.sub(_spelled, text)
+    return _OWN_COLOUR_OR_CONTROL.sub(
+        lambda m: m.group() if m.group().startswith("\x1b[") else _spelled(m), text
+    )
+
+
+def _own_colour_or_control() -> re.Pattern:
+    from .color import STYLES
+
+    codes = "|".join(re.escape(c) for c in sorted({*STYLES.values(), "0"}, key=len, reverse=True))
+    return re.compile(f"\x1b\\[(?:{codes})m|{_CONTROLS.pattern}")
+
+
+_OWN_COLOUR_OR_CONTROL = _own_colour_or_control()
 
 
 def shown_name(text: str) -> str:

@@ -189,7 +189,7 @@ def render_text(report, color: bool = False) -> bytes:
             )
         )
     # drafts and file names may carry ESC, BEL, C1: shown spelled out, never obeyed
-    return escape_controls("\n".join(lines) + "\n").encode("utf-8")
+    return escape_controls("\n".join(lines) + "\n", keep_colour=color).encode("utf-8")
 
 
 @hookimpl
