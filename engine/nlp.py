@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
+from .long_tokens import BoundedTokenizer
 from .people import find_persons  # persons: names with their address, rank or title
 from .text import match_key
 from .yamlio import load_yaml
@@ -173,19 +174,33 @@ def _plausible(value: str, precision: str) -> bool:
     return True
 
 
+class _Taken:
+    """The characters of a key already claimed by a span, one byte each: asking whether
+    a match is free costs its own length, never the number of spans found so far (a
+    line of a million dates stays linear)."""
+
+    def __init__(self, size: int):
+        self._marks = bytearray(size)
+
+    def free(self, start: int, end: int) -> bool:
+        return self._marks.find(1, start, end) < 0
+
+    def take(self, start: int, end: int) -> None:
+        self._marks[start:end] = b"\x01" * (end - start)
+
+
 def find_dates(key: str) -> list[tuple[int, int, str, str]]:
     """(start, end, iso value, precision) of every date or deadline in ``key``."""
-    taken = [False] * len(key)
+    taken = _Taken(len(key))
     found = []
     for kind, pattern in DATE_PATTERNS:
         for m in pattern.finditer(key):
-            if any(taken[m.start() : m.end()]):
+            if not taken.free(m.start(), m.end()):
                 continue
             value, precision = _iso_value(kind, m.groups())
             if not _plausible(value, precision):
                 continue
-            for i in range(m.start(), m.end()):
-                taken[i] = True
+            taken.take(m.start(), m.end())
             found.append((m.start(), m.end(), value, precision))
     return sorted(found)
 
@@ -201,21 +216,23 @@ def find_numbers(
 ) -> list[tuple[int, int, str, float, str | None]]:
     """(start, end, kind, value, unit) of percentages and quantities outside ``taken``."""
 
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
-
+    dates, spans = _Taken(len(key)), _Taken(len(key))
+    for start, end in taken:
+        dates.take(start, end)
+        spans.take(start, end)
+    # percentages and fractions give way to dates only; bare numbers to all three
+    free = dates.free
     found = []
-    spans = list(taken)
     for m in _PERCENT_RE.finditer(key):
         if free(m.start(), m.end()):
             found.append((m.start(), m.end(), "percent", _to_float(m.group(1)), "%"))
-            spans.append((m.start(), m.end()))
+            spans.take(m.start(), m.end())
     for m in _FRACTION_RE.finditer(key):
         # "4/4 điểm", "97/412 hộ": a count out of a total is a quantity
         if free(m.start(), m.end()) and m.group(3) not in NOT_UNITS:
             found.append((m.start(), m.end(), "quantity", _to_float(m.group(1)), m.group(3)))
-            spans.append((m.start(), m.end()))
-    taken = spans
+            spans.take(m.start(), m.end())
+    free = spans.free
     for m in _NUMBER_RE.finditer(key):
         if not free(m.start(), m.end()):
             continue
@@ -348,6 +365,7 @@ def _new_pipeline(extra_lexicon, pm, config):
 
     _register_components()
     nlp = spacy.blank("xx")
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)  # no chunk of a million characters
     nlp.add_pipe("nq_normalizer")
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";", ":"]})
     nlp.add_pipe("nq_numbers")
