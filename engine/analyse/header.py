@@ -20,7 +20,9 @@ _DATE_LINE = re.compile(
     r"[^\W\d_][^,]{1,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})"
 )
 # "Số 03-NQ/CB"; a draft leaves the number blank until it is signed: "Số    -NQ/CB"
-_NUMBER_SYMBOL = re.compile(r"^số\s*:?\s*(\d+|[\s._…]*)\s*[-–]\s*nq\s*/\s*[^\W\d_]", re.I)
+# (possessive ``*+``: the runs of blanks never hand characters back, so a line of
+# "Số" and a thousand spaces fails at once instead of in cubic time)
+_NUMBER_SYMBOL = re.compile(r"^số\s*+:?\s*+(\d++|[\s._…]*+)\s*+[-–]\s*+nq\s*+/\s*+[^\W\d_]", re.I)
 _DRAFT_MARK = re.compile(r"[(\[]?\s*dự thảo\s*(?:lần\s*\d+)?\s*[)\]]?")
 _SIGNATURE_TM = re.compile(r"^(t/m|k/t|t/l|tm\.)")
 _SIGNATURE_TITLE = re.compile(r"^(phó\s+)?bí thư$")
