@@ -73,6 +73,13 @@ CLASSES: dict[str, tuple[str, object, tuple[int, int, int], str, int]] = {
         "the review-time pattern's count tried from every digit",
         20_000,
     ),
+    "vote_digits": (
+        ".txt",
+        lambda n: "Chi bộ biểu quyết " + "1" * n + "\n",
+        (100_000, 200_000, 400_000),
+        "the vote-count pattern's percentage tried from every digit",
+        20_000,
+    ),
     "md_heading_hashes": (
         ".md",
         lambda n: "# " + "#" * n + " a\n",

@@ -15,9 +15,11 @@ _REVIEWED = re.compile(r"thảo luận|thống nhất|cho ý kiến|xem xét|th�
 _VOTED = re.compile(r"biểu quyết|tán thành|nhất trí thông qua")
 # "Hội nghị nhất trí thông qua nghị quyết": a vote told without its count
 _VOTE_TOLD = re.compile(r"biểu quyết thông qua|nhất trí thông qua|tán thành thông qua|đã thông qua")
-# "25/27 đồng chí", "100%": a count, not a date such as "3/2026"
+# "25/27 đồng chí", "100%": a count, not a date such as "3/2026". A percentage starts
+# at its first digit (a run of digits was tried from each one: quadratic); whatever
+# matches from inside a run matches from its start too.
 _VOTE_COUNT = re.compile(
-    r"(?<![\d/])\d{1,3}\s*/\s*\d{1,3}(?![\d/])|\d+(?:[.,]\d+)?\s*%|100\s*phần trăm"
+    r"(?<![\d/])\d{1,3}\s*/\s*\d{1,3}(?![\d/])|(?<!\d)\d+(?:[.,]\d+)?\s*%|100\s*phần trăm"
 )
 # A draft saying how the cell will take it up: sent to members to study, put to the
 # cell meeting for discussion and a vote.
