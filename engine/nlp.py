@@ -257,13 +257,16 @@ def find_numbers(
 # spaCy components
 
 
-def _spans(doc, items):
+def _spans(doc, items, claimed=()):
     """Spans of ``doc`` for (start, end, label, value, unit) character ranges, with
-    ``value`` and ``unit`` set; a range that cuts no token is dropped."""
+    ``value`` and ``unit`` set; a range that cuts no token is dropped, and so is one
+    that expands onto a span in ``claimed``: spaCy keeps an extension's value per
+    character range, so it would overwrite that span's value (a date read as 5.0)."""
+    taken = {(s.start_char, s.end_char) for s in claimed}
     spans = []
     for start, end, label, value, unit in items:
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
-        if span is not None:
+        if span is not None and (span.start_char, span.end_char) not in taken:
             span._.value = value
             span._.unit = unit
             spans.append(span)
@@ -284,14 +287,15 @@ def _numbers(doc):
     dates = find_dates(key)
     doc.spans["dates"] = _spans(doc, [(s, e, p, v, None) for s, e, v, p in dates])
     nums = find_numbers(key, [(s, e) for s, e, _, _ in dates])
-    doc.spans["numbers"] = _spans(doc, nums)
+    doc.spans["numbers"] = _spans(doc, nums, claimed=doc.spans["dates"])
     return doc
 
 
 def _people(doc):
     """Persons named with a title ("đồng chí", "đ/c", "ông", ...) into ["persons"]."""
+    claimed = [*doc.spans.get("dates", []), *doc.spans.get("numbers", [])]
     doc.spans["persons"] = _spans(
-        doc, [(s, e, "person", n, None) for s, e, n in find_persons(doc.text)]
+        doc, [(s, e, "person", n, None) for s, e, n in find_persons(doc.text)], claimed
     )
     return doc
 
