@@ -14,10 +14,13 @@ from lxml import etree
 
 from .office import StyleProps, format_number
 from .office_package import Limits, parse_part, read_part_bytes
+from .office_values import MAX_LIST_START, MAX_STYLE_DEPTH, WORD_LIST_LEVELS, lenient_int
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Word's outline levels run 0-8 for headings; 9 marks body text.
 BODY_TEXT_OUTLINE = 9
+# Word draws text from 1 to 1638 points, in half-points in w:sz.
+MAX_HALF_POINTS = 3276
 
 
 def _on(el: etree._Element | None) -> bool | None:
@@ -67,8 +70,9 @@ def run_props(rpr: etree._Element | None) -> RunStyle:
     if fonts is not None:
         style.font = fonts.get(W + "ascii") or fonts.get(W + "hAnsi") or fonts.get(W + "cs")
     sz = rpr.find(W + "sz")
-    if sz is not None and (sz.get(W + "val") or "").isdigit():
-        style.size = int(sz.get(W + "val")) / 2
+    if sz is not None:
+        half_points = lenient_int(sz.get(W + "val"), None, 2, MAX_HALF_POINTS)
+        style.size = half_points / 2 if half_points else None
     return style
 
 
@@ -97,15 +101,15 @@ class Styles:
                 jc = ppr.find(W + "jc")
                 props.align = jc.get(W + "val") if jc is not None else None
                 ol = ppr.find(W + "outlineLvl")
-                if ol is not None and (ol.get(W + "val") or "").isdigit():
-                    props.outline = int(ol.get(W + "val"))
+                if ol is not None:
+                    props.outline = lenient_int(ol.get(W + "val"), None, 0, BODY_TEXT_OUTLINE)
                 num = ppr.find(W + "numPr")
                 if num is not None:
                     # "List Number"/"List Bullet" number through the style, not the paragraph
                     num_id, ilvl = num.find(W + "numId"), num.find(W + "ilvl")
                     self.numbering[sid] = (
                         num_id.get(W + "val", "0") if num_id is not None else "0",
-                        int((ilvl.get(W + "val") if ilvl is not None else "0") or 0),
+                        _level(ilvl),
                     )
             based = st.find(W + "basedOn")
             self.raw[sid] = (props, based.get(W + "val") if based is not None else None)
@@ -125,10 +129,28 @@ class Styles:
         if not sid or sid not in self.raw:
             return self.default
         if sid not in self._cache:
-            self._cache[sid] = self.default  # guards against basedOn cycles
-            props, based = self.raw[sid]
-            self._cache[sid] = props.merged(self.get(based) if based else self.default)
+            # the basedOn chain up to a resolved style, walked without recursion and
+            # cut at a cycle or at MAX_STYLE_DEPTH (the cut end inherits the defaults)
+            chain: list[str] = []
+            current: str | None = sid
+            while (
+                current in self.raw
+                and current not in self._cache
+                and current not in chain
+                and len(chain) < MAX_STYLE_DEPTH
+            ):
+                chain.append(current)
+                current = self.raw[current][1]
+            base = self._cache.get(current, self.default) if current else self.default
+            for style_id in reversed(chain):
+                base = self.raw[style_id][0].merged(base)
+                self._cache[style_id] = base
         return self._cache[sid]
+
+
+def _level(ilvl: etree._Element | None) -> int:
+    """The list level a ``w:ilvl`` gives (0-8), 0 when it is absent or unreadable."""
+    return 0 if ilvl is None else lenient_int(ilvl.get(W + "val"), 0, 0, WORD_LIST_LEVELS - 1)
 
 
 class Numbering:
@@ -143,12 +165,14 @@ class Numbering:
         for abstract in root.iter(W + "abstractNum"):
             levels = {}
             for lvl in abstract.iter(W + "lvl"):
-                ilvl = int(lvl.get(W + "ilvl", "0") or 0)
+                ilvl = lenient_int(lvl.get(W + "ilvl"), 0, 0, WORD_LIST_LEVELS - 1)
                 start = lvl.find(W + "start")
                 fmt = lvl.find(W + "numFmt")
                 text = lvl.find(W + "lvlText")
                 levels[ilvl] = (
-                    int(start.get(W + "val", "1")) if start is not None else 1,
+                    lenient_int(start.get(W + "val"), 1, 0, MAX_LIST_START)
+                    if start is not None
+                    else 1,
                     fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
                     text.get(W + "val", "") if text is not None else "",
                 )
@@ -189,7 +213,7 @@ class Numbering:
             num_id, ilvl = num.find(W + "numId"), num.find(W + "ilvl")
             numbered = (
                 num_id.get(W + "val", "0") if num_id is not None else (numbered or ("0", 0))[0],
-                int((ilvl.get(W + "val") if ilvl is not None else "0") or 0),
+                _level(ilvl),
             )
         if not numbered or numbered[0] == "0":  # numId 0 switches numbering off
             return "", False

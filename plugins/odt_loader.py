@@ -12,7 +12,6 @@ The package and its XML are opened with the guards of :mod:`nghiquyet.plugins.of
 
 from __future__ import annotations
 
-import re
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -31,6 +30,13 @@ from .office_package import (
     open_package,
     read_part,
     read_part_bytes,
+)
+from .office_values import (
+    MAX_LIST_START,
+    MAX_STYLE_DEPTH,
+    ODF_LEVELS,
+    lenient_int,
+    lenient_number,
 )
 
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -68,11 +74,11 @@ class _Style:
 
 def _points(value: str | None) -> float | None:
     """A font size in points from ODF lengths ("13pt", "0.5cm"); None for percentages."""
-    match = re.fullmatch(r"\s*([\d.]+)\s*(pt|cm|mm|in|pc|px)\s*", value or "")
-    if not match:
-        return None
+    found = lenient_number(value, 0, 10_000)
     factor = {"pt": 1, "cm": 72 / 2.54, "mm": 72 / 25.4, "in": 72, "pc": 12, "px": 0.75}
-    return round(float(match.group(1)) * factor[match.group(2)], 1)
+    if found is None or found[1] not in factor:
+        return None  # a percentage, or not a length at all ("1.2.3pt", "NaNpt")
+    return round(found[0] * factor[found[1]], 1)
 
 
 def _millimetres(value: str | None) -> int | None:
@@ -106,7 +112,7 @@ def _props_of(style: etree._Element, fonts: dict[str, str]) -> StyleProps:
     if text is not None:
         weight = text.get(FO + "font-weight")
         if weight:
-            bold = weight == "bold" or (weight.isdigit() and int(weight) >= 600)
+            bold = weight == "bold" or (lenient_int(weight, 0, 0, 1000) or 0) >= 600
         slant = text.get(FO + "font-style")
         if slant:
             italic = slant in ("italic", "oblique")
@@ -147,7 +153,7 @@ class _Styles:
                     parent=el.get(STYLE + "parent-style-name"),
                     display_name=el.get(STYLE + "display-name") or el.get(STYLE + "name", ""),
                     list_style=el.get(STYLE + "list-style-name"),
-                    outline_level=int(level) if level and level.isdigit() else None,
+                    outline_level=lenient_int(level, None, 0, ODF_LEVELS),
                 )
             for el in root.iter(TEXT + "list-style"):
                 self.list_styles[el.get(STYLE + "name", "")] = el
@@ -162,7 +168,12 @@ class _Styles:
         key = (family, name)
         if key not in self._resolved:
             props, seen = StyleProps(), set()
-            while name and (family, name) in self.styles and name not in seen:
+            while (
+                name
+                and (family, name) in self.styles
+                and name not in seen
+                and len(seen) < MAX_STYLE_DEPTH
+            ):
                 seen.add(name)
                 style = self.styles[(family, name)]
                 props = props.over(style.props)  # the child's own values win
@@ -173,7 +184,12 @@ class _Styles:
     def inherited(self, family: str, name: str | None, attribute: str):
         """The first value of ``attribute`` up the parent chain of a style."""
         seen = set()
-        while name and (family, name) in self.styles and name not in seen:
+        while (
+            name
+            and (family, name) in self.styles
+            and name not in seen
+            and len(seen) < MAX_STYLE_DEPTH
+        ):
             seen.add(name)
             style = self.styles[(family, name)]
             value = getattr(style, attribute)
@@ -198,23 +214,21 @@ def _levels(list_style: etree._Element | None) -> dict[int, _ListLevel]:
     if list_style is None:
         return levels
     for el in list_style:
-        level = el.get(TEXT + "level")
-        if not (level and level.isdigit()):
+        level = lenient_int(el.get(TEXT + "level"), None, 1, ODF_LEVELS)
+        if level is None:
             continue
         if el.tag in (TEXT + "list-level-style-number", TEXT + "outline-level-style"):
             fmt = el.get(STYLE + "num-format", "")
-            start = el.get(TEXT + "start-value", "1")
-            shown = el.get(TEXT + "display-levels", "1")
-            levels[int(level) - 1] = _ListLevel(
+            levels[level - 1] = _ListLevel(
                 numbered=fmt in _NUM_FORMATS,
                 num_format=_NUM_FORMATS.get(fmt, "decimal"),
                 prefix=el.get(STYLE + "num-prefix", ""),
                 suffix=el.get(STYLE + "num-suffix", ""),
-                start=int(start) if start.isdigit() else 1,
-                display_levels=int(shown) if shown.isdigit() else 1,
+                start=lenient_int(el.get(TEXT + "start-value"), 1, 0, MAX_LIST_START),
+                display_levels=lenient_int(el.get(TEXT + "display-levels"), 1, 1, ODF_LEVELS),
             )
         else:  # a bullet or an image
-            levels[int(level) - 1] = _ListLevel(numbered=False)
+            levels[level - 1] = _ListLevel(numbered=False)
     return levels
 
 
@@ -294,15 +308,13 @@ class _OdtReader:
         for item in el:
             if item.tag not in (TEXT + "list-item", TEXT + "list-header"):
                 continue
-            start = item.get(TEXT + "start-value")
+            start = lenient_int(item.get(TEXT + "start-value"), None, 0, MAX_LIST_START)
             numbered = item.tag == TEXT + "list-item"
             for child in item:
                 if child.tag in (TEXT + "p", TEXT + "h"):
                     label = ""
                     if numbered and style is not None and style in self.lists:
-                        label, _bullet = self.lists[style].next_label(
-                            level, int(start) if start and start.isdigit() else None
-                        )
+                        label, _bullet = self.lists[style].next_label(level, start)
                         numbered = False  # only an item's first paragraph is numbered
                     self.paragraph(child, cell, label=label, listed=True)
                 elif child.tag == TEXT + "list":
@@ -319,8 +331,7 @@ class _OdtReader:
                 if cell.tag == TABLE + "table-cell":
                     self.body(cell, (number, r, c))
                 if cell.tag in (TABLE + "table-cell", TABLE + "covered-table-cell"):
-                    repeated = cell.get(TABLE + "number-columns-repeated", "1")
-                    c += min(int(repeated), 1024) if repeated.isdigit() else 1
+                    c += lenient_int(cell.get(TABLE + "number-columns-repeated"), 1, 1, 1024)
 
     def _rows(self, el: etree._Element):
         for child in el:
@@ -346,8 +357,7 @@ class _OdtReader:
             return
         level = None
         if p.tag == TEXT + "h":
-            outline = p.get(TEXT + "outline-level", "1")
-            level = int(outline) if outline.isdigit() else 1
+            level = lenient_int(p.get(TEXT + "outline-level"), 1, 1, ODF_LEVELS)
             if not label and not listed:
                 label, _ = self.outline.next_label(level - 1)
         else:
@@ -376,8 +386,7 @@ class _OdtReader:
             if not isinstance(tag, str) or tag in _SKIPPED_INLINE or not tag.startswith(TEXT):
                 pass  # comments, notes, drawings, frames: not the paragraph's text
             elif tag == TEXT + "s":
-                count = child.get(TEXT + "c", "1")
-                add(" " * min(int(count) if count.isdigit() else 1, 100), props)
+                add(" " * lenient_int(child.get(TEXT + "c"), 1, 0, 100), props)
             elif tag == TEXT + "tab":
                 add("\t", props)
             elif tag == TEXT + "line-break":

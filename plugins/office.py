@@ -37,9 +37,8 @@ def roman(n: int) -> str:
     """``n`` in Roman numerals, upper case ("XIV")."""
     out = ""
     for value, letters in _ROMAN:
-        while n >= value:
-            out += letters
-            n -= value
+        times, n = divmod(n, value) if n > 0 else (0, n)
+        out += letters * times  # one step per numeral, not per thousand
     return out
 
 
