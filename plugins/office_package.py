@@ -12,6 +12,7 @@ error says which.
 from __future__ import annotations
 
 import io
+import lzma
 import struct
 import zipfile
 import zlib
@@ -267,8 +268,9 @@ def read_part_bytes(
         OSError,
         EOFError,
         ValueError,
-        NotImplementedError,
+        NotImplementedError,  # a compression method or zip version zipfile cannot read
         RuntimeError,
+        lzma.LZMAError,  # an LZMA entry with broken options or data: not an OSError
     ) as e:
         raise _corrupt(path, e) from None
     return b"".join(chunks)
