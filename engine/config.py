@@ -44,6 +44,11 @@ class Config:
     # limits against zip bombs in .docx: total inflated size and number of entries
     max_unzipped_mb: float = 256
     max_zip_entries: int = 2000
+    # ceilings on the text a draft holds (engine/text_limits.py); None: the defaults
+    max_paragraph_chars: int | None = None
+    max_paragraphs: int | None = None
+    max_table_cells: int | None = None
+    max_total_chars: int | None = None
     # score a document even when it is not a thematic resolution (a report, a plan,
     # text typed without diacritics), with a note that says what it is
     force: bool = False
@@ -89,6 +94,10 @@ _TYPES: dict[str, Any] = {
     "max_file_mb": (int, float),
     "max_unzipped_mb": (int, float),
     "max_zip_entries": int,
+    "max_paragraph_chars": int,
+    "max_paragraphs": int,
+    "max_table_cells": int,
+    "max_total_chars": int,
     "force": bool,
     "baseline": str,
     "exclude": list,
@@ -157,10 +166,9 @@ def _validate(data: dict[str, Any], where: str | Message) -> dict[str, Any]:
                 **_at(where, key, value),
                 choices=", ".join(_CHOICES[norm]),
             )
-        if norm in ("max_file_mb", "max_unzipped_mb", "max_zip_entries") and not value > 0:
+        if norm.startswith("max_") and not value > 0:
             raise ConfigError(
                 "{where}: key '{key}' must be a number > 0, got {value!r}", **_at(where, key, value)
-            )
         if norm == "fail_under" and not 0 <= value <= 100:
             raise ConfigError(
                 "{where}: key 'fail_under' must be between 0 and 100, got {value!r}",
@@ -370,4 +378,11 @@ TEMPLATE = """\
 # inflate to, in MB, and the number of entries it may hold.
 # max_unzipped_mb: 256
 # max_zip_entries: 2000
+
+# Ceilings on the text a draft holds (a resolution is some 300 paragraphs and 40,000
+# characters); past one the file is refused as too_large (docs/security.md).
+# max_paragraph_chars: 100000
+# max_paragraphs: 20000
+# max_table_cells: 50000
+# max_total_chars: 2000000
 """

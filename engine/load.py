@@ -8,6 +8,7 @@ from pathlib import Path
 from . import legacy
 from .errors import InputError
 from .model import Document, DocumentFormat
+from .text_limits import TextLimits, check_document
 
 # A resolution is 2–6 pages; 50 MB is already a thousand times that.
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -85,6 +86,8 @@ def load(path: Path, config, pm) -> Document:
             f"{path.name}: unsupported format {path.suffix or '(no extension)'}; "
             f"use {either(shown, 'en')}",
         )
+    # the built-in loaders refuse as they read; this holds a plugin's loader to it too
+    check_document(document, TextLimits.from_config(config))
     if not any(b.text.strip() for b in document.blocks):
         raise InputError(
             "empty", f"{path.name}: không có nội dung chữ", f"{path.name}: no text in the document"

@@ -31,6 +31,7 @@ from lxml import etree
 from nghiquyet.engine import hookimpl
 from nghiquyet.engine.model import Block, Document, DocumentFormat
 from nghiquyet.engine.text import nfc
+from nghiquyet.engine.text_limits import TextBudget, TextLimits
 
 from .docx_comments import comment_suppressions
 from .docx_styles import Numbering, W, run_props, styles_of
@@ -76,8 +77,16 @@ class DocxReader:
     ``paragraphs`` the ``w:p`` element each came from, at the same position.
     """
 
-    def __init__(self, path: Path, package: zipfile.ZipFile, limits: Limits | None = None):
+    def __init__(
+        self,
+        path: Path,
+        package: zipfile.ZipFile,
+        limits: Limits | None = None,
+        text_limits: TextLimits | None = None,
+    ):
         self.path = path
+        # refuses a draft past a text limit as soon as it is passed (too_large)
+        self.budget = TextBudget(path, text_limits or TextLimits())
         self.styles = styles_of(package, path, limits)
         self.numbering = Numbering(read_part(package, "word/numbering.xml", path, limits))
         self.blocks: list[Block] = []
@@ -109,6 +118,7 @@ class DocxReader:
         number = self.tables
         for r, tr in enumerate(tbl.iterchildren(W + "tr")):
             for c, tc in enumerate(tr.iterchildren(W + "tc")):
+                self.budget.cell()
                 self.body(tc, (number, r, c))
 
     def paragraph(self, p: etree._Element, cell: tuple[int, int, int] | None) -> None:
@@ -137,6 +147,7 @@ class DocxReader:
             return
         if label:
             text = f"{label} {text}"
+        self.budget.block(len(text))
         self.fonts.update(runs.fonts)
         level = pstyle.heading_level()
         kind = (
@@ -199,8 +210,11 @@ def read_docx_blocks(
     return list(zip(reader.blocks, reader.paragraphs, strict=True))
 
 
-def read_docx(path: Path, data: bytes, limits: Limits | None = None) -> Document:
-    """Read a .docx from its bytes into a Document, within ``limits``."""
+def read_docx(
+    path: Path, data: bytes, limits: Limits | None = None, text_limits: TextLimits | None = None
+) -> Document:
+    """Read a .docx from its bytes into a Document, within ``limits`` (the package)
+    and ``text_limits`` (the text it holds)."""
     limits = limits or Limits()
     package = open_package(path, data, WORD_PACKAGE, limits)
     with package:
@@ -212,7 +226,7 @@ def read_docx(path: Path, data: bytes, limits: Limits | None = None) -> Document
                 "gói không có word/document.xml",
                 "no word/document.xml in the package",
             )
-        reader = DocxReader(path, package, limits)
+        reader = DocxReader(path, package, limits, text_limits)
         body = root.find(W + "body")
         if body is None:
             raise file_error(
@@ -307,13 +321,13 @@ def load_document(path, config):
     PATH, and otherwise explain what to do with .doc and encrypted files."""
     if path.suffix.lower() not in WORD.suffixes + WORD_97.suffixes:
         return None
-    limits = Limits.from_config(config)
+    limits, text_limits = Limits.from_config(config), TextLimits.from_config(config)
     data = path.read_bytes()
     if data.startswith(OLE_MAGIC):
         streams = ole_streams(data) or set()
         soffice = shutil.which("soffice") or shutil.which("libreoffice")
         if soffice and "WordDocument" in streams and "EncryptedPackage" not in streams:
-            document = read_docx(path, convert_doc(path, soffice), limits)
+            document = read_docx(path, convert_doc(path, soffice), limits, text_limits)
             document.notes.insert(
                 0,
                 {
@@ -324,4 +338,4 @@ def load_document(path, config):
                 },
             )
             return document
-    return read_docx(path, data, limits)
+    return read_docx(path, data, limits, text_limits)

@@ -21,6 +21,7 @@ from lxml import etree
 from nghiquyet.engine import hookimpl
 from nghiquyet.engine.model import Block, Document, DocumentFormat
 from nghiquyet.engine.text import nfc
+from nghiquyet.engine.text_limits import TextBudget, TextLimits
 
 from .office import RunCollector, StyleProps, format_number, office_document
 from .office_package import (
@@ -263,8 +264,9 @@ class _Counters:
 class _OdtReader:
     """Walks the body of content.xml into Blocks."""
 
-    def __init__(self, styles: _Styles):
+    def __init__(self, styles: _Styles, budget: TextBudget):
         self.styles = styles
+        self.budget = budget  # refuses a draft past a text limit as soon as it is passed
         self.blocks: list[Block] = []
         self.tables = 0
         self.fonts: Counter[str] = Counter()
@@ -329,6 +331,7 @@ class _OdtReader:
             c = 0
             for cell in row:
                 if cell.tag == TABLE + "table-cell":
+                    self.budget.cell()
                     self.body(cell, (number, r, c))
                 if cell.tag in (TABLE + "table-cell", TABLE + "covered-table-cell"):
                     c += lenient_int(cell.get(TABLE + "number-columns-repeated"), 1, 1, 1024)
@@ -367,6 +370,7 @@ class _OdtReader:
                 level = 1
         if label:
             text = f"{label} {text}"
+        self.budget.block(len(text))
         self.fonts.update(runs.fonts)
         kind = (
             "table_cell" if cell else "heading" if level else "list_item" if listed else "paragraph"
@@ -430,8 +434,11 @@ def _check_not_encrypted(path: Path, package: zipfile.ZipFile, limits: Limits) -
             )
 
 
-def read_odt(path: Path, data: bytes, limits: Limits | None = None) -> Document:
-    """Read an .odt from its bytes into a Document, within ``limits``."""
+def read_odt(
+    path: Path, data: bytes, limits: Limits | None = None, text_limits: TextLimits | None = None
+) -> Document:
+    """Read an .odt from its bytes into a Document, within ``limits`` (the package)
+    and ``text_limits`` (the text it holds)."""
     limits = limits or Limits()
     package = open_package(path, data, ODT_PACKAGE, limits)
     with package:
@@ -447,7 +454,7 @@ def read_odt(path: Path, data: bytes, limits: Limits | None = None) -> Document:
             )
         style_part = read_part(package, "styles.xml", path, limits)
         roots = [root for root in (style_part, content) if root is not None]
-        reader = _OdtReader(_Styles(roots))
+        reader = _OdtReader(_Styles(roots), TextBudget(path, text_limits or TextLimits()))
         body = content.find(f"{OFFICE}body/{OFFICE}text")
         if body is None:
             raise file_error(
@@ -478,4 +485,6 @@ def load_document(path, config):
     Writer or another office suite."""
     if path.suffix.lower() not in OPENDOCUMENT.suffixes:
         return None
-    return read_odt(path, path.read_bytes(), Limits.from_config(config))
+    return read_odt(
+        path, path.read_bytes(), Limits.from_config(config), TextLimits.from_config(config)
+    )

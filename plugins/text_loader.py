@@ -16,6 +16,7 @@ from nghiquyet.engine.errors import InputError
 from nghiquyet.engine.model import Block, Document, DocumentFormat, Suppression
 from nghiquyet.engine.suppress import is_directive
 from nghiquyet.engine.text import RUN_IN_MAX_WORDS, nfc
+from nghiquyet.engine.text_limits import TextBudget, TextLimits
 
 from .markdown_emphasis import strip_emphasis
 
@@ -113,12 +114,15 @@ def read_text_file(path: Path) -> tuple[str, str]:
     return decode_text(path.read_bytes(), path)
 
 
-def parse_plain(text: str, path: str) -> Document:
-    """Plain text: every non-empty line is a paragraph, numbered by its line."""
+def parse_plain(text: str, path: str, budget: TextBudget | None = None) -> Document:
+    """Plain text: every non-empty line is a paragraph, numbered by its line; past a
+    limit of ``budget`` (default: the default limits), ``too_large``."""
+    budget = budget or TextBudget(path, TextLimits())
     blocks = []
     for line_no, line in enumerate(text.splitlines(), start=1):
         stripped = nfc(line.strip())
         if stripped:
+            budget.block(len(stripped))
             blocks.append(Block(index=len(blocks) + 1, text=stripped, line=line_no))
     return Document(path=path, format="txt", blocks=blocks)
 
@@ -261,7 +265,8 @@ class _MarkdownBlocks:
     (``<!-- nghiquyet: bỏ qua NQ601 -->``) each applies to: the next block, or every
     cell of the table that comes next."""
 
-    def __init__(self) -> None:
+    def __init__(self, budget: TextBudget) -> None:
+        self.budget = budget
         self.blocks: list[Block] = []
         self.suppressions: list[Suppression] = []
         self.pending: list[str] = []  # suppression comments waiting for their block
@@ -278,6 +283,7 @@ class _MarkdownBlocks:
         if not bold and not italic and (label := _run_in_label(text)):
             style.setdefault("run_in", label)
         if body:
+            self.budget.block(len(body))
             style.setdefault("bold", bold)
             style.setdefault("italic", italic)
             index = len(self.blocks) + 1
@@ -287,12 +293,13 @@ class _MarkdownBlocks:
                 self.pending.clear()
 
 
-def parse_markdown(text: str, path: str) -> Document:
+def parse_markdown(text: str, path: str, budget: TextBudget | None = None) -> Document:
     """Read Markdown ``text`` into a Document: headings, paragraphs (a line the
     drafter meant stays its own block, see :func:`_line_break`), list items, and
     the cells of pipe tables. A ``<!-- nghiquyet: bỏ qua NQ601 -->`` comment
-    applies to the block below it."""
-    out = _MarkdownBlocks()
+    applies to the block below it. Past a limit of ``budget`` (default: the default
+    limits), ``too_large``."""
+    out = _MarkdownBlocks(budget or TextBudget(path, TextLimits()))
     add = out.add
     numbers, lines = _markdown_lines(text)
     table_count = 0
@@ -318,6 +325,7 @@ def parse_markdown(text: str, path: str) -> Document:
             table_count += 1
             rows, i = _table_rows(lines, i)
             for r, (row_at, cells) in enumerate(rows):
+                out.budget.cell(len(cells))
                 for c, cell in enumerate(cells):
                     for part in _BR_RE.split(cell):
                         add(part, numbers[row_at], "table_cell", table=table_count, row=r, col=c)
@@ -356,8 +364,11 @@ def load_document(path, config):
     if suffix not in MARKDOWN.suffixes + PLAIN_TEXT.suffixes:
         return None
     text, encoding = read_text_file(path)
+    budget = TextBudget(path, TextLimits.from_config(config))
+    budget.text(len(text))  # before the text is split into lines and blocks
     markdown = suffix in MARKDOWN.suffixes
-    doc = parse_markdown(text, str(path)) if markdown else parse_plain(text, str(path))
+    parse = parse_markdown if markdown else parse_plain
+    doc = parse(text, str(path), budget)
     doc.meta["encoding"] = encoding
     if encoding in legacy_codecs.NAMES:  # an 8-bit file: say that it was converted
         doc.notes.append(legacy.note(encoding, 1, where="file"))
