@@ -23,6 +23,7 @@ from nghiquyet.plugins.text_loader import decode_text, parse_markdown, parse_pla
 
 sys.path.insert(0, str(Path(__file__).parent))
 import hostile_files as H  # noqa: E402
+from test_malformed import BAD_VALUES, odt_file, word_file  # noqa: E402
 
 FAST = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -204,3 +205,65 @@ def test_scores_stay_within_bounds(assessor, paras, stage):
         assert criterion.score is None or 0.0 <= criterion.score <= 100.0
     for finding in report.findings:
         assert finding.location is None or 1 <= finding.location.block <= len(blocks)
+
+
+# -- structured mutations: attribute values and elements of the XML parts ----------
+
+ATTRIBUTE_VALUES = [*BAD_VALUES, "0", "-1", "1e9", str(10**12), "true", "x", "  7 "]
+# the parts whose attributes and elements are mutated, by format
+PARTS = {
+    "docx": ("word/document.xml", "word/numbering.xml", "word/styles.xml"),
+    "odt": ("content.xml",),
+}
+
+
+@pytest.fixture(scope="module", params=["docx", "odt"])
+def structured_package(request, tmp_path_factory) -> tuple[str, bytes]:
+    """A draft with a numbered list, a heading, styles and a table (python-docx's
+    package, or an .odt with a list style), as bytes."""
+    folder = tmp_path_factory.mktemp("structured")
+    if request.param == "docx":
+        return "docx", word_file(folder / "base.docx", {}).read_bytes()
+    return "odt", odt_file(folder / "base.odt").read_bytes()
+
+
+def _mutate_part(raw: bytes, data) -> bytes:
+    """``raw`` XML with a few attribute values replaced and elements deleted."""
+    from lxml import etree
+
+    root = etree.fromstring(raw)
+    for _ in range(data.draw(st.integers(1, 6), label="mutations")):
+        elements = [el for el in root.iter() if el is not root and isinstance(el.tag, str)]
+        if not elements:
+            break
+        element = data.draw(st.sampled_from(elements), label="element")
+        if element.attrib and data.draw(st.booleans(), label="attribute?"):
+            name = data.draw(st.sampled_from(sorted(element.attrib)), label="attribute")
+            element.set(name, data.draw(st.sampled_from(ATTRIBUTE_VALUES), label="value"))
+        elif element.getparent() is not None:
+            element.getparent().remove(element)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_structurally_mutated_package_is_read_or_refused(tmp_path, structured_package, data):
+    import io
+    import zipfile
+
+    suffix, base = structured_package
+    source = zipfile.ZipFile(io.BytesIO(base))
+    mutated = data.draw(st.sampled_from(PARTS[suffix]), label="part")
+    path = tmp_path / f"mutant.{suffix}"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            part = source.read(info.filename)
+            if info.filename == mutated:
+                part = _mutate_part(part, data)
+            out.writestr(info, part)
+    document = _loader_ok(lambda: load(path, Config(), get_plugin_manager()))
+    if document is not None:
+        # a list's prefix or suffix is text and is read as written, however long
+        assert all(isinstance(b.text, str) and b.text for b in document.blocks)
