@@ -169,6 +169,7 @@ def _validate(data: dict[str, Any], where: str | Message) -> dict[str, Any]:
         if norm.startswith("max_") and not value > 0:
             raise ConfigError(
                 "{where}: key '{key}' must be a number > 0, got {value!r}", **_at(where, key, value)
+            )
         if norm == "fail_under" and not 0 <= value <= 100:
             raise ConfigError(
                 "{where}: key 'fail_under' must be between 0 and 100, got {value!r}",
