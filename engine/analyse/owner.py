@@ -365,15 +365,17 @@ RUN_ON_MAX_WORDS = 6
 _NEXT_TOKEN = re.compile(r"[ \t]+([^\W_]+(?:['’][^\W_]+)?)")
 
 
+# Any word that opens a task, whole ("lập" but not "lập" inside a longer word); compiled
+# once, since it is tried at every word of every owner
+_OPENER = re.compile(
+    "(?:" + "|".join(re.escape(c) for c in OWNER_PHRASE_ENDS + TASK_OPENERS) + r")(?![^\W\d_])"
+)
+
+
 def opens_task(key: str, at: int, stops: set[int]) -> bool:
     """Whether the word at ``at`` opens the task: a verb the lexicon knows, a word that
     starts a task ("có trách nhiệm", "chỉ đạo", "sẽ") or "ký" a document."""
-    if at in stops or _SIGNS.match(key, at):
-        return True
-    return any(
-        key.startswith(cue, at) and not key[at + len(cue) : at + len(cue) + 1].isalpha()
-        for cue in OWNER_PHRASE_ENDS + TASK_OPENERS
-    )
+    return at in stops or bool(_SIGNS.match(key, at) or _OPENER.match(key, at))
 
 
 def name_runs_on(text: str, key: str, pos: int, stops: set[int]) -> int:
@@ -396,9 +398,7 @@ def name_runs_on(text: str, key: str, pos: int, stops: set[int]) -> int:
         if opens_task(key, at, stops) and not (
             _names_by_verb(text, key, at, words == 0)
             or _joins_a_name(text, key, at)
-            or (
-                words == 0 and key.startswith("phụ trách ", at)
-            )  # "Phó Giám đốc phụ trách kinh doanh"
+            or (words == 0 and key.startswith("phụ trách ", at))  # its portfolio
         ):
             return pos
         words += 1
