@@ -140,6 +140,21 @@ class Message:
         return f"Message({self.msgid!r}, **{self.params!r})"
 
 
+class Bilingual(Message):
+    """A text the code already holds in both languages (``{"vi": ..., "en": ...}``,
+    such as a declared meaning), carried like a :class:`Message`."""
+
+    __slots__ = ("texts",)
+
+    def __init__(self, texts: Mapping[str, str]):
+        super().__init__(texts.get("en", ""))
+        self.texts = dict(texts)
+
+    def text(self, lang: str | None = None) -> str:
+        """The text in ``lang`` (default: the current language), else the English."""
+        return self.texts.get(lang or _current) or self.texts.get("en", "")
+
+
 def both(msgid: str, /, **params: Any) -> dict[str, str]:
     """The message in every language, ``{"vi": ..., "en": ...}``."""
     return Message(msgid, **params).both()

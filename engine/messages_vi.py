@@ -190,4 +190,135 @@ VI: dict[str, str] = {
     "Step {number} of 5: {name}": "Bước {number} trong 5 bước: {name}",
     "It asks: {asks}": "Yêu cầu: {asks}",
     "Source: {source}": "Nguồn: {source}",
+    # -- rule packs ----------------------------------------------------------------------
+    "{file} rule {n}": "{file} quy tắc {n}",
+    "{where} ({id})": "{where} ({id})",
+    "{path}: not a rule pack (a .yaml file or a folder of them)": (
+        "{path}: không phải gói quy tắc (một tệp .yaml hoặc một thư mục chứa chúng)"
+    ),
+    "{path}: rule pack not found": "{path}: không tìm thấy gói quy tắc",
+    "{file}: cannot read rule pack ({reason})": "{file}: không đọc được gói quy tắc ({reason})",
+    "{file}: unknown key {key} (expected rules, lexicon)": (
+        "{file}: khóa lạ {key} (chỉ có rules, lexicon)"
+    ),
+    "{file}: key 'rules' must be a list of rules": (
+        "{file}: khóa 'rules' phải là một danh sách quy tắc"
+    ),
+    "{file}: key 'lexicon' must map categories to lists of terms": (
+        "{file}: khóa 'lexicon' phải ánh xạ mỗi nhóm từ tới một danh sách từ"
+    ),
+    "{file}: duplicate rule id {id} (also in {other})": (
+        "{file}: mã quy tắc {id} bị trùng (đã có trong {other})"
+    ),
+    "{file}: duplicate rule name {name} (also {other})": (
+        "{file}: tên quy tắc {name} bị trùng (đã dùng cho {other})"
+    ),
+    "{where}: a rule must be a mapping, got {kind}": (
+        "{where}: một quy tắc phải là một bảng khóa–giá trị, nhưng nhận {kind}"
+    ),
+    "{where}: unknown key {key} (expected one of {known})": (
+        "{where}: khóa lạ {key} (chỉ có: {known})"
+    ),
+    "{where}: missing key '{key}'": "{where}: thiếu khóa '{key}'",
+    "{where}: key '{key}' must be a string or a mapping with 'vi' (and 'en') strings": (
+        "{where}: khóa '{key}' phải là một chuỗi hoặc một bảng có chuỗi 'vi' (và 'en')"
+    ),
+    "{where}: key 'step' must be one of criterion {criterion}'s steps ({steps}), got {value}": (
+        "{where}: khóa 'step' phải là một bước của tiêu chí {criterion} ({steps}), "
+        "nhưng nhận {value}"
+    ),
+    "{where}: key 'params' must be a mapping": (
+        "{where}: khóa 'params' phải là một bảng khóa–giá trị"
+    ),
+    "{where}: key 'id' must look like NQ601 (NQ + three digits), got {value}": (
+        "{where}: khóa 'id' phải có dạng NQ601 (NQ và ba chữ số), nhưng nhận {value}"
+    ),
+    "{where}: key 'name' must be a kebab-case slug, got {value}": (
+        "{where}: khóa 'name' phải viết thường, nối bằng gạch ngang (kebab-case), "
+        "nhưng nhận {value}"
+    ),
+    "{where}: key 'criterion' must be one of {known} or meta, got {value}": (
+        "{where}: khóa 'criterion' phải là một trong {known} hoặc meta, nhưng nhận {value}"
+    ),
+    "{where}: key 'id' digit {digit} belongs to criterion {expected}, not {criterion}": (
+        "{where}: chữ số {digit} của khóa 'id' thuộc tiêu chí {expected}, không phải {criterion}"
+    ),
+    "{where}: key '{key}' must be one of {known}, got {value}": (
+        "{where}: khóa '{key}' phải là một trong {known}, nhưng nhận {value}"
+    ),
+    "{where}: key '{key}' must be one of {known}, got {value} (did you mean {close}?)": (
+        "{where}: khóa '{key}' phải là một trong {known}, nhưng nhận {value} (có phải là {close}?)"
+    ),
+    "{where}: key 'weight' must be a number ≥ 0, got {value}": (
+        "{where}: khóa 'weight' phải là một số ≥ 0, nhưng nhận {value}"
+    ),
+    "{where}: key 'docs' must be a mapping with what, why, fix": (
+        "{where}: khóa 'docs' phải là một bảng có what, why, fix"
+    ),
+    "{where}: key 'examples' must be a mapping with 'bad' and 'good' lists of strings": (
+        "{where}: khóa 'examples' phải là một bảng có danh sách chuỗi 'bad' và 'good'"
+    ),
+    "rule type {name} is registered twice": "loại quy tắc {name} được đăng ký hai lần",
+    "an alias refers to the value that contains it": (
+        "một bí danh (alias) trỏ tới chính giá trị chứa nó"
+    ),
+    "aliases expand to over {limit} values, an alias bomb: refused": (
+        "các bí danh (alias) bung ra hơn {limit} giá trị, một quả bom bí danh: từ chối đọc"
+    ),
+    "reporter {name} asks for {parameter}; a reporter may ask for {known}": (
+        "bộ xuất báo cáo {name} đòi {parameter}; bộ xuất báo cáo chỉ được đòi {known}"
+    ),
+    # -- rule params and vocabulary --------------------------------------------------------
+    "param {name}": "tham số {name}",
+    "param {name}: unknown type {type}": "tham số {name}: không có kiểu {type}",
+    "did you mean {name}?": "có phải là {name}?",
+    "none is declared": "chưa khai báo tên nào",
+    "known: {names}": "các tên đã biết: {names}",
+    "docs/rules.md lists them": "xem danh sách trong docs/rules.md",
+    "unknown {kind} {name} ({hint})": "{kind} {name} chưa được khai báo ({hint})",
+    "{where}: params.{param}: expected {expected}, got {value}": (
+        "{where}: params.{param}: cần {expected}, nhưng nhận {value}"
+    ),
+    "{where}: params.{param}: unknown value {value} ({hint})": (
+        "{where}: params.{param}: giá trị lạ {value} ({hint})"
+    ),
+    "{where}: params.{param}: must be ≥ {minimum}, got {value}": (
+        "{where}: params.{param}: phải ≥ {minimum}, nhưng nhận {value}"
+    ),
+    "{where}: params.{param}: unknown param of rule type {type} ({hint})": (
+        "{where}: params.{param}: loại quy tắc {type} không có tham số này ({hint})"
+    ),
+    "{where}: params.{param}: missing (rule type {type} needs it: {meaning})": (
+        "{where}: params.{param}: còn thiếu (loại quy tắc {type} cần nó: {meaning})"
+    ),
+    "{where}: params.{param}: {problem}": "{where}: params.{param}: {problem}",
+    "rule type {type} reads an {problem}": "loại quy tắc {type} đọc một {problem}",
+    "a list of strings": "một danh sách chuỗi",
+    "a name": "một tên",
+    "a list of names": "một danh sách tên",
+    "a name or a list of names": "một tên hoặc một danh sách tên",
+    "two numbers [low, high]": "hai số [thấp, cao]",
+    "a mapping of names to names": "một bảng ánh xạ tên tới tên",
+    "a mapping of names to a string or {vi, en}": (
+        "một bảng ánh xạ tên tới một chuỗi hoặc {vi, en}"
+    ),
+    "{item} {kind}": "{kind} của {item}",
+    "{where}: a meaning is a string or a mapping of 'vi' and 'en' strings": (
+        "{where}: phần giải nghĩa phải là một chuỗi hoặc một bảng có chuỗi 'vi' và 'en'"
+    ),
+    "{where}: a meaning is one non-empty line, got {value}": (
+        "{where}: phần giải nghĩa phải là một dòng không rỗng, nhưng nhận {value}"
+    ),
+    "unknown vocabulary kind {kind} (one of {known})": (
+        "không có loại từ vựng {kind} (chỉ có: {known})"
+    ),
+    "{kind} terms take item=<item kind> and only they do": (
+        "chỉ các tên {kind} mới nhận item=<loại mục>, và phải có nó"
+    ),
+    "{origin}: a {kind} name must be a non-empty string": (
+        "{origin}: tên {kind} phải là một chuỗi không rỗng"
+    ),
+    "{kind} {name} is declared twice, by {first} and by {second}": (
+        "{kind} {name} được khai báo hai lần, bởi {first} và bởi {second}"
+    ),
 }

@@ -81,8 +81,10 @@ def call_arguments(name: str, function: Callable, available: dict[str, Any]) -> 
             parameter.default is parameter.empty and parameter.kind is not parameter.VAR_POSITIONAL
         ):
             raise ConfigError(
-                f"reporter {name!r} asks for {parameter.name!r}; a reporter may ask for "
-                + ", ".join(REPORTER_ARGUMENTS)
+                "reporter {name} asks for {parameter}; a reporter may ask for {known}",
+                name=repr(name),
+                parameter=repr(parameter.name),
+                known=", ".join(REPORTER_ARGUMENTS),
             )
     return chosen
 

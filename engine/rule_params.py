@@ -27,8 +27,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import ConfigError
+from .errors import ConfigError, excerpt
+from .messages import N_, Bilingual, Message
 from .vocabulary import Meaning, Vocabulary, label, normalise_meaning
+
+# where a rule is, as errors name it: a text, or a Message shown in the user's language
+Where = str | Message
 
 
 class _Required:
@@ -74,26 +78,26 @@ class ParamType:
 PARAM_TYPES: dict[str, ParamType] = {
     t.name: t
     for t in (
-        ParamType("text", "a string", lambda v: isinstance(v, str), lambda v: [v]),
-        ParamType("texts", "a list of strings", _is_names, list),
-        ParamType("name", "a name", lambda v: isinstance(v, str), lambda v: [v]),
-        ParamType("names", "a list of names", _is_names, list),
+        ParamType("text", N_("a string"), lambda v: isinstance(v, str), lambda v: [v]),
+        ParamType("texts", N_("a list of strings"), _is_names, list),
+        ParamType("name", N_("a name"), lambda v: isinstance(v, str), lambda v: [v]),
+        ParamType("names", N_("a list of names"), _is_names, list),
         ParamType(
             "name_or_names",
-            "a name or a list of names",
+            N_("a name or a list of names"),
             lambda v: isinstance(v, str) or _is_names(v),
             lambda v: [v] if isinstance(v, str) else list(v),
         ),
         ParamType(
             "integer",
-            "an integer",
+            N_("an integer"),
             lambda v: isinstance(v, int) and not isinstance(v, bool),
             lambda v: [],
         ),
-        ParamType("number", "a number", _is_number, lambda v: []),
+        ParamType("number", N_("a number"), _is_number, lambda v: []),
         ParamType(
             "range",
-            "two numbers [low, high]",
+            N_("two numbers [low, high]"),
             lambda v: (
                 isinstance(v, list) and len(v) == 2 and all(map(_is_number, v)) and v[0] <= v[1]
             ),
@@ -101,7 +105,7 @@ PARAM_TYPES: dict[str, ParamType] = {
         ),
         ParamType(
             "name_map",
-            "a mapping of names to names",
+            N_("a mapping of names to names"),
             lambda v: (
                 isinstance(v, dict)
                 and all(isinstance(k, str) and isinstance(t, str) for k, t in v.items())
@@ -110,7 +114,7 @@ PARAM_TYPES: dict[str, ParamType] = {
         ),
         ParamType(
             "labels",
-            "a mapping of names to a string or {vi, en}",
+            N_("a mapping of names to a string or {vi, en}"),
             _is_labels,
             lambda v: list(v),
         ),
@@ -138,9 +142,12 @@ class Param:
 
     def __post_init__(self) -> None:
         if self.type not in PARAM_TYPES:
-            raise ConfigError(f"param {self.name!r}: unknown type {self.type!r}")
+            raise ConfigError(
+                "param {name}: unknown type {type}", name=repr(self.name), type=repr(self.type)
+            )
         # frozen: normalise the meaning to {vi, en} once, here
-        object.__setattr__(self, "meaning", normalise_meaning(self.meaning, f"param {self.name!r}"))
+        where = Message("param {name}", name=repr(self.name))
+        object.__setattr__(self, "meaning", normalise_meaning(self.meaning, where))
 
     @property
     def required(self) -> bool:
@@ -182,17 +189,19 @@ def rule_type(*params: Param, reads: Mapping[str, Iterable[str]] | None = None):
     return attach
 
 
-def _hint(close: str | None, known: list[str]) -> str:
+def _hint(close: str | None, known: list[str]) -> Message:
     if close:
-        return f"did you mean {close!r}?"
+        return Message("did you mean {name}?", name=repr(close))
     if not known:
-        return "none is declared"
+        return Message("none is declared")
     if len(known) <= 12:
-        return "known: " + ", ".join(known)
-    return "docs/rules.md lists them"
+        return Message("known: {names}", names=", ".join(known))
+    return Message("docs/rules.md lists them")
 
 
-def check_name(vocabulary: Vocabulary, kind: str, name: str, item: str | None = None) -> str | None:
+def check_name(
+    vocabulary: Vocabulary, kind: str, name: str, item: str | None = None
+) -> Message | None:
     """``None`` when ``name`` is declared as ``kind``, else why not, with the nearest name."""
     prefix = ""
     if kind == PLACE:
@@ -203,28 +212,45 @@ def check_name(vocabulary: Vocabulary, kind: str, name: str, item: str | None = 
     known = vocabulary.names(kind, item)
     close = vocabulary.closest(kind, name, item)
     close = prefix + close if close else None
-    return f"unknown {label(kind, item)} {name!r} ({_hint(close, known)})"
+    return Message(
+        "unknown {kind} {name} ({hint})",
+        kind=label(kind, item),
+        name=repr(name),
+        hint=_hint(close, known),
+    )
 
 
-def _check_value(param: Param, value: Any, where: str) -> None:
+def _check_value(param: Param, value: Any, where: Where) -> None:
     kind = PARAM_TYPES[param.type]
     if not kind.accepts(value):
         raise ConfigError(
-            f"{where}: params.{param.name}: expected {kind.description}, got {value!r}"
+            "{where}: params.{param}: expected {expected}, got {value}",
+            where=where,
+            param=param.name,
+            expected=Message(kind.description),
+            value=excerpt(value),
         )
     if param.choices and value not in param.choices:
         close = difflib.get_close_matches(str(value), param.choices, n=1)
         raise ConfigError(
-            f"{where}: params.{param.name}: unknown value {value!r} ({_hint(close[0] if close else None, list(param.choices))})"
+            "{where}: params.{param}: unknown value {value} ({hint})",
+            where=where,
+            param=param.name,
+            value=excerpt(value),
+            hint=_hint(close[0] if close else None, list(param.choices)),
         )
     if param.minimum is not None and value < param.minimum:
         raise ConfigError(
-            f"{where}: params.{param.name}: must be ≥ {param.minimum:g}, got {value!r}"
+            "{where}: params.{param}: must be ≥ {minimum}, got {value}",
+            where=where,
+            param=param.name,
+            minimum=f"{param.minimum:g}",
+            value=excerpt(value),
         )
 
 
 def resolve_params(
-    rule_type: RuleType, given: Mapping[str, Any], vocabulary: Vocabulary, where: str
+    rule_type: RuleType, given: Mapping[str, Any], vocabulary: Vocabulary, where: Where
 ) -> dict[str, Any]:
     """Check a rule's params against its type; return them with the defaults filled in.
 
@@ -239,7 +265,11 @@ def resolve_params(
             close = difflib.get_close_matches(str(key), list(declared), n=1)
             hint = _hint(close[0] if close else None, list(declared))
             raise ConfigError(
-                f"{where}: params.{key}: unknown param of rule type {rule_type.name!r} ({hint})"
+                "{where}: params.{param}: unknown param of rule type {type} ({hint})",
+                where=where,
+                param=key,
+                type=repr(rule_type.name),
+                hint=hint,
             )
     resolved: dict[str, Any] = {}
     for param in rule_type.params:
@@ -248,8 +278,11 @@ def resolve_params(
             resolved[param.name] = given[param.name]
         elif param.required:
             raise ConfigError(
-                f"{where}: params.{param.name}: missing (rule type {rule_type.name!r} "
-                f"needs it: {param.meaning['en']})"
+                "{where}: params.{param}: missing (rule type {type} needs it: {meaning})",
+                where=where,
+                param=param.name,
+                type=repr(rule_type.name),
+                meaning=Bilingual(param.meaning),
             )
         else:
             resolved[param.name] = copy.deepcopy(param.default)
@@ -259,7 +292,12 @@ def resolve_params(
             for name in PARAM_TYPES[param.type].names(given[param.name]):
                 problem = check_name(vocabulary, param.vocabulary, name, item)
                 if problem:
-                    raise ConfigError(f"{where}: params.{param.name}: {problem}")
+                    raise ConfigError(
+                        "{where}: params.{param}: {problem}",
+                        where=where,
+                        param=param.name,
+                        problem=problem,
+                    )
     return resolved
 
 
@@ -270,7 +308,11 @@ def check_reads(rule_type: RuleType, vocabulary: Vocabulary) -> None:
             item, _, short = name.rpartition(".") if kind.startswith("item_") else ("", "", name)
             problem = check_name(vocabulary, kind, short, item or None)
             if problem:
-                raise ConfigError(f"rule type {rule_type.name!r} reads an {problem}")
+                raise ConfigError(
+                    "rule type {type} reads an {problem}",
+                    type=repr(rule_type.name),
+                    problem=problem,
+                )
 
 
 def yaml_value(value: Any) -> str:

@@ -23,7 +23,8 @@ import yaml
 
 from .criteria import BY_DIGIT, BY_ID, CRITERION_IDS, META
 from .errors import ConfigError, excerpt, key_name, malformed_yaml
-from .rule_params import Param, RuleType, check_reads, resolve_params
+from .messages import Message
+from .rule_params import Param, RuleType, Where, check_reads, resolve_params
 from .vocabulary import Meaning, Vocabulary, builtin
 from .yamlio import load_yaml
 
@@ -104,7 +105,12 @@ class Rule:
 CheckFunction = Callable[["Any", Rule], Outcome]
 
 
-def _bilingual(value: Any, where: str, key: str, required: bool = True) -> dict[str, str] | None:
+def rule_where(file: Path, n: int) -> Message:
+    """The ``n``-th rule of a pack file, as errors name it ("rules/x.yaml rule 3")."""
+    return Message("{file} rule {n}", file=file, n=n)
+
+
+def _bilingual(value: Any, where: Where, key: str, required: bool = True) -> dict[str, str] | None:
     if value is None and not required:
         return None
     if isinstance(value, str):
@@ -112,36 +118,44 @@ def _bilingual(value: Any, where: str, key: str, required: bool = True) -> dict[
     if isinstance(value, dict) and isinstance(value.get("vi"), str) and set(value) <= {"vi", "en"}:
         return {"vi": value["vi"], "en": value.get("en") or value["vi"]}
     raise ConfigError(
-        f"{where}: key '{key}' must be a string or a mapping with 'vi' (and 'en') strings"
+        "{where}: key '{key}' must be a string or a mapping with 'vi' (and 'en') strings",
+        where=where,
+        key=key,
     )
 
 
-def _step(step: Any, criterion: str, where: str) -> str | None:
+def _step(step: Any, criterion: str, where: Where) -> str | None:
     """A rule's optional ``step``: one of the steps its criterion spans."""
     steps = BY_ID[criterion].steps if criterion in BY_ID else ()
     if step is not None and step not in steps:
         raise ConfigError(
-            f"{where}: key 'step' must be one of criterion {criterion!r}'s steps "
-            f"({', '.join(steps) or 'none'}), got {excerpt(step)}"
+            "{where}: key 'step' must be one of criterion {criterion}'s steps ({steps}), got {value}",
+            where=where,
+            criterion=repr(criterion),
+            steps=", ".join(steps) or "-",
+            value=excerpt(step),
         )
     return step
 
 
-def parse_rule(data: Any, where: str, known_types: set[str] | None = None) -> Rule:
-    """Validate one rule mapping; ``where`` names the file (and position) in errors.
+def parse_rule(data: Any, where: Where, known_types: set[str] | None = None) -> Rule:
+    """Validate one rule mapping; ``where`` names the file (and position) in errors:
+    a text, or a :class:`Message` (see :func:`rule_where`) so errors show in the
+    user's language.
 
     Its params are checked against its rule type later, by :meth:`RuleRegistry.load`,
     once every pack's lexicon and every plugin's vocabulary are known.
     """
     _check_keys(data, where)
     rid = str(data["id"])
-    where = f"{where} ({rid})"
+    source = str(where)  # in English: the rules JSON's ``source`` field
+    where = Message("{where} ({id})", where=where, id=rid)
     _check_identity(data, rid, where)
     weight, stage = _check_scoring(data, where, known_types)
     step = _step(data.get("step"), data["criterion"], where)
     params = data.get("params") or {}
     if not isinstance(params, dict):
-        raise ConfigError(f"{where}: key 'params' must be a mapping")
+        raise ConfigError("{where}: key 'params' must be a mapping", where=where)
     docs, examples = _docs(data, where)
     message = _bilingual(data["message"], where, "message")
     suggestion = (
@@ -163,77 +177,110 @@ def parse_rule(data: Any, where: str, known_types: set[str] | None = None) -> Ru
         examples=examples,
         stage=stage,
         summary=_bilingual(data.get("summary"), where, "summary", required=False),
-        source=where.split(" (")[0],
+        source=source,
         step=step,
         params_given=dict(params),
     )
 
 
-def _check_keys(data: Any, where: str) -> None:
+def _check_keys(data: Any, where: Where) -> None:
     """A mapping with only known keys and every required one."""
     if not isinstance(data, dict):
-        raise ConfigError(f"{where}: a rule must be a mapping, got {type(data).__name__}")
+        raise ConfigError(
+            "{where}: a rule must be a mapping, got {kind}", where=where, kind=type(data).__name__
+        )
     unknown = set(data) - RULE_KEYS
     if unknown:
         raise ConfigError(
-            f"{where}: unknown key {key_name(sorted(unknown, key=str)[0])} (expected one of {', '.join(sorted(RULE_KEYS))})"
+            "{where}: unknown key {key} (expected one of {known})",
+            where=where,
+            key=key_name(sorted(unknown, key=str)[0]),
+            known=", ".join(sorted(RULE_KEYS)),
         )
     for key in ("id", "name", "criterion", "severity", "type", "message"):
         if key not in data:
-            raise ConfigError(f"{where}: missing key '{key}'")
+            raise ConfigError("{where}: missing key '{key}'", where=where, key=key)
 
 
-def _check_identity(data: dict, rid: str, where: str) -> None:
+def _check_identity(data: dict, rid: str, where: Where) -> None:
     """The id's form, the slug's form, and a criterion that matches the id's digit."""
     if not ID_RE.match(rid):
         raise ConfigError(
-            f"{where}: key 'id' must look like NQ601 (NQ + three digits), got {excerpt(rid)}"
+            "{where}: key 'id' must look like NQ601 (NQ + three digits), got {value}",
+            where=where,
+            value=excerpt(rid),
         )
     if not isinstance(data["name"], str) or not SLUG_RE.match(data["name"]):
         raise ConfigError(
-            f"{where}: key 'name' must be a kebab-case slug, got {excerpt(data['name'])}"
+            "{where}: key 'name' must be a kebab-case slug, got {value}",
+            where=where,
+            value=excerpt(data["name"]),
         )
     criterion = data["criterion"]
     if criterion not in CRITERION_IDS and criterion != META:
         raise ConfigError(
-            f"{where}: key 'criterion' must be one of {', '.join(CRITERION_IDS)} or meta, got {excerpt(criterion)}"
+            "{where}: key 'criterion' must be one of {known} or meta, got {value}",
+            where=where,
+            known=", ".join(CRITERION_IDS),
+            value=excerpt(criterion),
         )
     digit = int(rid[2])
     expected = META if digit == 0 else BY_DIGIT[digit].id if digit in BY_DIGIT else None
     if expected != criterion:
         raise ConfigError(
-            f"{where}: key 'id' digit {digit} belongs to criterion {expected!r}, not {criterion!r}"
+            "{where}: key 'id' digit {digit} belongs to criterion {expected}, not {criterion}",
+            where=where,
+            digit=digit,
+            expected=repr(expected),
+            criterion=repr(criterion),
         )
 
 
-def _check_scoring(data: dict, where: str, known_types: set[str] | None) -> tuple[Any, str]:
+def _one_of(where: Where, key: str, known, value: Any, close: str | None = None) -> ConfigError:
+    """The error for a key whose value is none of ``known``, with the nearest one."""
+    if close:
+        return ConfigError(
+            "{where}: key '{key}' must be one of {known}, got {value} (did you mean {close}?)",
+            where=where,
+            key=key,
+            known=", ".join(known),
+            value=excerpt(value),
+            close=repr(close),
+        )
+    return ConfigError(
+        "{where}: key '{key}' must be one of {known}, got {value}",
+        where=where,
+        key=key,
+        known=", ".join(known),
+        value=excerpt(value),
+    )
+
+
+def _check_scoring(data: dict, where: Where, known_types: set[str] | None) -> tuple[Any, str]:
     """Severity, weight, type and stage: (the weight, the stage)."""
     if data["severity"] not in SEVERITIES:
-        raise ConfigError(
-            f"{where}: key 'severity' must be one of {', '.join(SEVERITIES)}, got {excerpt(data['severity'])}"
-        )
+        raise _one_of(where, "severity", SEVERITIES, data["severity"])
     weight = data.get("weight", 1)
     if isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0:
-        raise ConfigError(f"{where}: key 'weight' must be a number ≥ 0, got {excerpt(weight)}")
+        raise ConfigError(
+            "{where}: key 'weight' must be a number ≥ 0, got {value}",
+            where=where,
+            value=excerpt(weight),
+        )
     if known_types is not None and data["type"] not in known_types:
         close = difflib.get_close_matches(str(data["type"]), sorted(known_types), n=1)
-        raise ConfigError(
-            f"{where}: key 'type' must be one of {', '.join(sorted(known_types))}, got {excerpt(data['type'])}"
-            + (f" (did you mean {close[0]!r}?)" if close else "")
-        )
+        raise _one_of(where, "type", sorted(known_types), data["type"], close[0] if close else None)
     stage = data.get("stage", "all")
     if stage not in STAGES:
-        raise ConfigError(
-            f"{where}: key 'stage' must be one of {', '.join(STAGES)}, got {excerpt(stage)}"
-        )
+        raise _one_of(where, "stage", STAGES, stage)
     return weight, stage
 
 
-def _docs(data: dict, where: str) -> tuple[dict, dict[str, list[str]]]:
+def _docs(data: dict, where: Where) -> tuple[dict, dict[str, list[str]]]:
     """The rule's ``docs`` (what, why, fix; bilingual) and its ``examples``."""
     docs_raw = data.get("docs") or {}
     if not isinstance(docs_raw, dict) or set(docs_raw) - {"what", "why", "fix"}:
-        raise ConfigError(f"{where}: key 'docs' must be a mapping with what, why, fix")
+        raise ConfigError("{where}: key 'docs' must be a mapping with what, why, fix", where=where)
     docs = {k: _bilingual(v, where, f"docs.{k}") for k, v in docs_raw.items()}
     examples_raw = data.get("examples") or {}
     if (
@@ -245,7 +292,8 @@ def _docs(data: dict, where: str) -> tuple[dict, dict[str, list[str]]]:
         )
     ):
         raise ConfigError(
-            f"{where}: key 'examples' must be a mapping with 'bad' and 'good' lists of strings"
+            "{where}: key 'examples' must be a mapping with 'bad' and 'good' lists of strings",
+            where=where,
         )
     return docs, {k: list(v) for k, v in examples_raw.items()}
 
@@ -278,7 +326,7 @@ class RuleRegistry:
         Without declarations the type's params are not checked.
         """
         if name in self.checks and self.checks[name] is not function:
-            raise ConfigError(f"rule type {name!r} is registered twice")
+            raise ConfigError("rule type {name} is registered twice", name=repr(name))
         params = params if params is not None else getattr(function, "params", None)
         reads = reads if reads is not None else getattr(function, "reads", None)
         self.checks[name] = function
@@ -316,9 +364,11 @@ class RuleRegistry:
                 files.append(path)
             elif path.is_file():
                 # never read (and so never quote) a file that is no rule pack: /etc/shadow
-                raise ConfigError(f"{path}: not a rule pack (a .yaml file or a folder of them)")
+                raise ConfigError(
+                    "{path}: not a rule pack (a .yaml file or a folder of them)", path=path
+                )
             else:
-                raise ConfigError(f"{path}: rule pack not found")
+                raise ConfigError("{path}: rule pack not found", path=path)
         return files
 
     def load(self) -> dict[str, Rule]:
@@ -333,20 +383,27 @@ class RuleRegistry:
         by_name: dict[str, str] = {}
         for file, entries in packs:
             for n, entry in enumerate(entries, start=1):
-                rule = parse_rule(entry, f"{file} rule {n}", set(self.checks))
+                where = rule_where(file, n)
+                rule = parse_rule(entry, where, set(self.checks))
                 rule.params = resolve_params(
                     self.types[rule.type],
                     rule.params,
                     self.vocabulary,
-                    f"{file} rule {n} ({rule.id})",
+                    Message("{where} ({id})", where=where, id=rule.id),
                 )
                 if rule.id in self.rules:
                     raise ConfigError(
-                        f"{file}: duplicate rule id {rule.id} (also in {self.rules[rule.id].source})"
+                        "{file}: duplicate rule id {id} (also in {other})",
+                        file=file,
+                        id=rule.id,
+                        other=self.rules[rule.id].source,
                     )
                 if rule.name in by_name:
                     raise ConfigError(
-                        f"{file}: duplicate rule name {rule.name} (also {by_name[rule.name]})"
+                        "{file}: duplicate rule name {name} (also {other})",
+                        file=file,
+                        name=rule.name,
+                        other=by_name[rule.name],
                     )
                 by_name[rule.name] = rule.id
                 self.rules[rule.id] = rule
@@ -360,7 +417,9 @@ class RuleRegistry:
         except yaml.YAMLError as exc:
             raise malformed_yaml(file, exc) from None
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{file}: cannot read rule pack ({exc})") from None
+            raise ConfigError(
+                "{file}: cannot read rule pack ({reason})", file=file, reason=exc
+            ) from None
         if data is None:
             return []
         if not isinstance(data, dict) or "id" in data:
@@ -368,15 +427,19 @@ class RuleRegistry:
         unknown = set(data) - PACK_KEYS
         if unknown:
             raise ConfigError(
-                f"{file}: unknown key {key_name(sorted(unknown, key=str)[0])} (expected rules, lexicon)"
+                "{file}: unknown key {key} (expected rules, lexicon)",
+                file=file,
+                key=key_name(sorted(unknown, key=str)[0]),
             )
         # only a missing or empty value means "none": `rules: {}` is a mistake
         entries = [] if data.get("rules") is None else data["rules"]
         lexicon = {} if data.get("lexicon") is None else data["lexicon"]
         if not isinstance(entries, list):
-            raise ConfigError(f"{file}: key 'rules' must be a list of rules")
+            raise ConfigError("{file}: key 'rules' must be a list of rules", file=file)
         if not isinstance(lexicon, dict) or not all(isinstance(v, list) for v in lexicon.values()):
-            raise ConfigError(f"{file}: key 'lexicon' must map categories to lists of terms")
+            raise ConfigError(
+                "{file}: key 'lexicon' must map categories to lists of terms", file=file
+            )
         for category, terms in lexicon.items():
             self.lexicon.setdefault(str(category), []).extend(str(t) for t in terms)
             if self.vocabulary.term("lexicon", str(category)) is None:

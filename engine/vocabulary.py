@@ -27,23 +27,27 @@ import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .errors import ConfigError
+from .errors import ConfigError, excerpt
+from .messages import N_, Message
 
 Meaning = str | Mapping[str, str]
 
 # kind -> (its name in messages, what it is); the order is the order of the docs
 KINDS: dict[str, tuple[str, str]] = {
     "signal": (
-        "signal",
+        N_("signal"),
         "a document-wide fact in `Facts.signals`: a block number, a flag, a value",
     ),
-    "section": ("section", "a part of the resolution: `BlockFacts.section`, `Section.kind`"),
-    "item": ("item kind", "a kind of item the analysis lists: the keys of `Facts.items`"),
-    "item_check": ("check", "a property an item has or lacks: the keys of `Item.checks`"),
-    "item_detail": ("detail", "a value an item carries for messages: the keys of `Item.details`"),
-    "mention": ("mention kind", "a kind of span found in a block: `Mention.kind`"),
+    "section": (N_("section"), "a part of the resolution: `BlockFacts.section`, `Section.kind`"),
+    "item": (N_("item kind"), "a kind of item the analysis lists: the keys of `Facts.items`"),
+    "item_check": (N_("check"), "a property an item has or lacks: the keys of `Item.checks`"),
+    "item_detail": (
+        N_("detail"),
+        "a value an item carries for messages: the keys of `Item.details`",
+    ),
+    "mention": (N_("mention kind"), "a kind of span found in a block: `Mention.kind`"),
     "lexicon": (
-        "lexicon category",
+        N_("lexicon category"),
         "a category of cue terms matched by `nq_lexicon`; each is a mention kind too",
     ),
 }
@@ -70,16 +74,22 @@ class Term:
     origin: str = ""
 
 
-def normalise_meaning(value: Meaning, where: str) -> dict[str, str]:
+def normalise_meaning(value: Meaning, where: str | Message) -> dict[str, str]:
     """A meaning as {vi, en}; one non-empty line each (it is shown in tables)."""
     if isinstance(value, str):
         value = {"vi": value, "en": value}
     if not isinstance(value, Mapping) or not isinstance(value.get("en", value.get("vi")), str):
-        raise ConfigError(f"{where}: a meaning is a string or a mapping of 'vi' and 'en' strings")
+        raise ConfigError(
+            "{where}: a meaning is a string or a mapping of 'vi' and 'en' strings", where=where
+        )
     out = {"vi": value.get("vi") or value["en"], "en": value.get("en") or value["vi"]}
     for text in out.values():
         if not text.strip() or "\n" in text:
-            raise ConfigError(f"{where}: a meaning is one non-empty line, got {text!r}")
+            raise ConfigError(
+                "{where}: a meaning is one non-empty line, got {value}",
+                where=where,
+                value=excerpt(text),
+            )
     return out
 
 
@@ -102,20 +112,30 @@ class Vocabulary:
         detail to one item kind. Declaring a name again with the same meaning is a no-op,
         with another meaning an error (two producers would disagree on what it is)."""
         if kind not in KINDS:
-            raise ConfigError(f"unknown vocabulary kind {kind!r} (one of {', '.join(KINDS)})")
+            raise ConfigError(
+                "unknown vocabulary kind {kind} (one of {known})",
+                kind=repr(kind),
+                known=", ".join(KINDS),
+            )
         if (item is None) != (kind not in ("item_check", "item_detail")):
-            raise ConfigError(f"{kind} terms take item=<item kind> and only they do")
+            raise ConfigError("{kind} terms take item=<item kind> and only they do", kind=kind)
         for name, meaning in terms.items():
             if not isinstance(name, str) or not name.strip():
-                raise ConfigError(f"{origin or kind}: a {kind} name must be a non-empty string")
-            term = Term(
-                kind, name, normalise_meaning(meaning, f"{origin or kind} {name!r}"), item, origin
-            )
+                raise ConfigError(
+                    "{origin}: a {kind} name must be a non-empty string",
+                    origin=origin or kind,
+                    kind=label(kind),
+                )
+            where = f"{origin or kind} {name!r}"
+            term = Term(kind, name, normalise_meaning(meaning, where), item, origin)
             old = self._terms.get((kind, item, name))
             if old is not None and old.meaning != term.meaning:
                 raise ConfigError(
-                    f"{label(kind, item)} {name!r} is declared twice, "
-                    f"by {old.origin or '?'} and by {origin or '?'}"
+                    "{kind} {name} is declared twice, by {first} and by {second}",
+                    kind=label(kind, item),
+                    name=repr(name),
+                    first=old.origin or "?",
+                    second=origin or "?",
                 )
             self._terms.setdefault((kind, item, name), term)
 
@@ -150,10 +170,10 @@ class Vocabulary:
         return new
 
 
-def label(kind: str, item: str | None = None) -> str:
+def label(kind: str, item: str | None = None) -> Message:
     """How messages name a kind: "signal", "task check", "lexicon category"."""
-    name = KINDS[kind][0]
-    return f"{item} {name}" if item else name
+    name = Message(KINDS[kind][0])
+    return Message("{item} {kind}", item=item, kind=name) if item else name
 
 
 _BUILTIN = Vocabulary()

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from .messages import Message
+
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Values a document may stand for once its aliases are expanded; the largest file we
@@ -23,7 +25,7 @@ MAX_EXPANDED_NODES = 1_000_000
 class AliasBomb(yaml.YAMLError):
     """A YAML document whose aliases expand too far, or into themselves."""
 
-    def __init__(self, problem: str, node: yaml.Node):
+    def __init__(self, problem: Message, node: yaml.Node):
         super().__init__(problem)
         self.problem = problem
         self.problem_mark = node.start_mark  # where it is: errors.malformed_yaml shows the line
@@ -58,19 +60,23 @@ def expanded_size(root: yaml.Node, limit: int = MAX_EXPANDED_NODES) -> int:
         children = _children(node)
         if not children_done:
             if key in open_nodes:
-                raise AliasBomb("an alias refers to the value that contains it", node)
+                raise AliasBomb(Message("an alias refers to the value that contains it"), node)
             open_nodes.add(key)
             stack.append((node, True))
             stack.extend((child, False) for child in children if id(child) not in sizes)
             continue
         for child in children:
             if id(child) not in sizes:
-                raise AliasBomb("an alias refers to the value that contains it", child)
+                raise AliasBomb(Message("an alias refers to the value that contains it"), child)
         open_nodes.discard(key)
         sizes[key] = 1 + sum(sizes[id(child)] for child in children)
         if sizes[key] > limit:
             raise AliasBomb(
-                f"aliases expand to over {limit:,} values, an alias bomb: refused", node
+                Message(
+                    "aliases expand to over {limit} values, an alias bomb: refused",
+                    limit=f"{limit:,}",
+                ),
+                node,
             )
     return sizes[id(root)]
 

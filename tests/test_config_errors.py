@@ -119,38 +119,53 @@ def test_duplicate_slug(run, folder):
     _fails(run(folder / "strong.md"), "rieng.yaml", "duplicate rule name task-without-owner")
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("rules:\n  - id: NQ692\n    name: [x\n", ("line", "malformed YAML")),
-        ("rulez: []\n", ("unknown key 'rulez'",)),
-        ("rules: {}\n", ("'rules' must be a list",)),
-        (
-            "rules:\n" + RULE.format(id="NQ692", name="x-rule") + "    colour: red\n",
-            ("unknown key 'colour'",),
-        ),
-        ("rules:\n" + RULE.format(id="NQ192", name="x-rule"), ("digit 1", "urgency")),
-        ("rules:\n" + RULE.format(id="Q692", name="x-rule"), ("key 'id'", "NQ601")),
-        ("rules:\n" + RULE.format(id="NQ692", name="Bad Name"), ("key 'name'", "kebab-case")),
-        (
-            "rules:\n" + RULE.format(id="NQ692", name="x-rule").replace("item_ratio", "magic"),
-            ("key 'type'", "magic"),
-        ),
-        (
-            "rules:\n" + RULE.format(id="NQ692", name="x-rule") + "    weight: heavy\n",
-            ("key 'weight'", "≥ 0"),
-        ),
-        ("rules:\n  - id: NQ692\n    name: x-rule\n", ("missing key 'criterion'",)),
-        (
-            "rules:\n" + RULE.format(id="NQ692", name="x-rule") + "    step: vote\n",
-            ("key 'step'", "'assignments'", "draft", "'vote'"),
-        ),
-        ("lexicon: [a, b]\n", ("'lexicon' must map",)),
-    ],
-)
+BAD_PACKS = [
+    ("rules:\n  - id: NQ692\n    name: [x\n", ("line", "malformed YAML")),
+    ("rulez: []\n", ("unknown key 'rulez'",)),
+    ("rules: {}\n", ("'rules' must be a list",)),
+    (
+        "rules:\n" + RULE.format(id="NQ692", name="x-rule") + "    colour: red\n",
+        ("unknown key 'colour'",),
+    ),
+    ("rules:\n" + RULE.format(id="NQ192", name="x-rule"), ("digit 1", "urgency")),
+    ("rules:\n" + RULE.format(id="Q692", name="x-rule"), ("key 'id'", "NQ601")),
+    ("rules:\n" + RULE.format(id="NQ692", name="Bad Name"), ("key 'name'", "kebab-case")),
+    (
+        "rules:\n" + RULE.format(id="NQ692", name="x-rule").replace("item_ratio", "magic"),
+        ("key 'type'", "magic"),
+    ),
+    (
+        "rules:\n" + RULE.format(id="NQ692", name="x-rule") + "    weight: heavy\n",
+        ("key 'weight'", "≥ 0"),
+    ),
+    ("rules:\n  - id: NQ692\n    name: x-rule\n", ("missing key 'criterion'",)),
+    (
+        "rules:\n" + RULE.format(id="NQ692", name="x-rule") + "    step: vote\n",
+        ("key 'step'", "'assignments'", "draft", "'vote'"),
+    ),
+    ("lexicon: [a, b]\n", ("'lexicon' must map",)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BAD_PACKS)
 def test_bad_rule_pack(run, folder, text, expected):
     _pack(folder, text)
     _fails(run(folder / "strong.md"), "rieng.yaml", *expected)
+
+
+# English words of the messages above that a Vietnamese one must not keep
+ENGLISH = {"key", "must", "unknown", "missing", "expected", "rule", "got", "belongs", "malformed"}
+
+
+@pytest.mark.parametrize(("text", "expected"), BAD_PACKS)
+def test_bad_rule_pack_in_vietnamese_by_default(run, folder, monkeypatch, text, expected):
+    monkeypatch.delenv("NGHIQUYET_LANG")
+    _pack(folder, text)
+    result = run(folder / "strong.md", "--lang", "vi")
+    _fails(result, "rieng.yaml")
+    # the YAML parser's own words are quoted as it said them, in brackets
+    ours = result.stderr.split("(did not find")[0]
+    assert not ENGLISH & set(ours.replace("'", " ").split()), result.stderr
 
 
 def test_a_good_extra_pack_runs(run, folder):

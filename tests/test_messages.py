@@ -83,6 +83,21 @@ def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
+def test_no_message_is_built_before_it_is_translated():
+    """A message made with an f-string or ``+`` is already filled in English when the
+    catalogue is asked: the words must be a template and the values params."""
+    built = []
+    for path in sorted([*ROOT.glob("engine/**/*.py"), *ROOT.glob("plugins/**/*.py")]):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if name in MESSAGE_CALLS and isinstance(node.args[0], ast.JoinedStr | ast.BinOp):
+                built.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not built, "pass a template and params instead:\n  " + "\n  ".join(built)
+
+
 def test_every_message_and_help_text_has_its_vietnamese():
     vietnamese = _vietnamese()
     wanted = _messages_in_code()

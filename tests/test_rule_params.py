@@ -52,7 +52,7 @@ def _error(result) -> str:
 
 def test_misspelled_signal_names_file_rule_key_value_and_closest(run, folder):
     pack = _pack(folder, _rule("signals", "{signals: [draft_markk]}"))
-    assert _error(run(folder / "strong.md")) == (
+    assert _error(run(folder / "strong.md", "--lang", "en")) == (
         f"{pack} rule 1 (NQ795): params.signals: unknown signal 'draft_markk' "
         "(did you mean 'draft_mark'?)"
     )
@@ -62,7 +62,7 @@ def test_item_kind_in_the_plural(run, folder):
     pack = _pack(
         folder, _rule("item_ratio", "{items: tasks, check: has_owner}", "NQ695", "assignments")
     )
-    assert _error(run(folder / "strong.md")) == (
+    assert _error(run(folder / "strong.md", "--lang", "en")) == (
         f"{pack} rule 1 (NQ695): params.items: unknown item kind 'tasks' (did you mean 'task'?)"
     )
 
@@ -87,7 +87,7 @@ def test_item_kind_in_the_plural(run, folder):
 )
 def test_unknown_check_or_detail(run, folder, params, expected):
     _pack(folder, _rule("item_ratio", params, "NQ695", "assignments"))
-    message = _error(run(folder / "strong.md"))
+    message = _error(run(folder / "strong.md", "--lang", "en"))
     assert "rule 1 (NQ695): params." in message and message.endswith(expected), message
 
 
@@ -113,7 +113,7 @@ def test_unknown_check_or_detail(run, folder, params, expected):
 )
 def test_unknown_section(run, folder, type_, params, expected):
     _pack(folder, _rule(type_, params))
-    assert _error(run(folder / "strong.md")).endswith(expected)
+    assert _error(run(folder / "strong.md", "--lang", "en")).endswith(expected)
 
 
 @pytest.mark.parametrize(
@@ -161,7 +161,7 @@ def test_unknown_section(run, folder, type_, params, expected):
 )
 def test_unknown_key_wrong_type_or_missing(run, folder, type_, params, expected):
     _pack(folder, _rule(type_, params))
-    message = _error(run(folder / "strong.md"))
+    message = _error(run(folder / "strong.md", "--lang", "en"))
     assert "rieng.yaml rule 1 (NQ795): " + expected in message, message
 
 
@@ -267,3 +267,37 @@ def test_an_undeclared_rule_type_takes_its_params_unchecked(tmp_path):
     pack.write_text("rules:\n" + _rule("old_style", "{anything: [goes]}", "NQ098", "meta"), "utf-8")
     ruleset = build_ruleset(make_plugin_manager(extra=(Old,)))
     assert ruleset.rules["NQ098"].params == {"anything": ["goes"]}
+
+
+@pytest.mark.parametrize(
+    ("type_", "params", "expected"),
+    [
+        (
+            "signals",
+            "{signals: [draft_markk]}",
+            "quy tắc 1 (NQ795): params.signals: tín hiệu 'draft_markk' chưa được khai báo "
+            "(có phải là 'draft_mark'?)",
+        ),
+        (
+            "item_ratio",
+            "{items: task, check: has_owners}",
+            "quy tắc 1 (NQ795): params.check: điều kiện của task 'has_owners' chưa được khai báo "
+            "(có phải là 'has_owner'?)",
+        ),
+        (
+            "figures",
+            "{min: four}",
+            "quy tắc 1 (NQ795): params.min: cần một số nguyên, nhưng nhận 'four'",
+        ),
+        (
+            "item_ratio",
+            "{items: task}",
+            "quy tắc 1 (NQ795): params.check: còn thiếu (loại quy tắc 'item_ratio' cần nó: ",
+        ),
+    ],
+)
+def test_param_errors_are_in_vietnamese_by_default(run, folder, type_, params, expected):
+    _pack(folder, _rule(type_, params))
+    message = _error(run(folder / "strong.md"))
+    assert expected in message, message
+    assert not {"unknown", "expected", "missing", "rule 1"} & set(message.split()), message
