@@ -1,5 +1,5 @@
 """``python -m nghiquyet.engine`` is the ``nghiquyet`` command."""
 
-from .cli import main
+from .entry import main
 
 main()

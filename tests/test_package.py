@@ -35,8 +35,8 @@ def test_wheel_holds_rule_packs_and_only_namespaced_modules(wheel):
     assert top == {"nghiquyet"}, top  # never a top-level "engine" or "plugins"
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
-    assert "assess = nghiquyet.engine.cli:assess_command" in text
-    assert "nghiquyet = nghiquyet.engine.cli:main" in text
+    assert "assess = nghiquyet.engine.entry:assess" in text
+    assert "nghiquyet = nghiquyet.engine.entry:main" in text
 
 
 def test_installed_copy_loads_its_rules(wheel, tmp_path):

@@ -252,3 +252,43 @@ def test_ctrl_c_at_a_terminal_ends_the_progress_line(batch):
     shown = b"".join(chunks).decode("utf-8")
     assert shown.rstrip().endswith("dự thảo\r\nĐã dừng."), shown[-200:]
     assert "Traceback" not in shown and "Aborted" not in shown
+
+
+# Ctrl+C while the command line is still being imported: the interpreter delivers it
+# at the import of the cli package, exactly when the entry point reaches it
+_INTERRUPT_DURING_IMPORT = """
+import builtins, os, signal, sys
+real_import = builtins.__import__
+def interrupting_import(name, globals=None, locals=None, fromlist=(), level=0):
+    if level and fromlist and "cli" in fromlist:
+        os.kill(os.getpid(), signal.SIGINT)
+    return real_import(name, globals, locals, fromlist, level)
+builtins.__import__ = interrupting_import
+from nghiquyet.engine.entry import {function}
+sys.argv = ["{command}", *sys.argv[1:]]
+{function}()
+"""
+
+
+@pytest.mark.parametrize(
+    ("function", "command", "lang", "line"),
+    [("main", "nghiquyet", "vi", "Đã dừng."), ("assess", "assess", "en", "Interrupted.")],
+)
+def test_ctrl_c_while_the_command_line_is_imported(function, command, lang, line):
+    script = _INTERRUPT_DURING_IMPORT.format(function=function, command=command)
+    result = subprocess.run(
+        [sys.executable, "-c", script, "--lang", lang, "--version"],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=PATIENCE,
+    )
+    assert result.returncode == 130
+    assert result.stderr == f"{line}\n"  # no traceback
+    assert result.stdout == ""
+
+
+def test_console_scripts_go_through_the_guarded_entry_points():
+    for command, function in (("assess", "assess"), ("nghiquyet", "main")):
+        script = (BIN / command).read_text("utf-8")
+        assert f"from nghiquyet.engine.entry import {function}" in script, script

@@ -9,8 +9,8 @@ exit codes and config resolution; :mod:`.localise` makes every command speak the
 report language (help, click's words, Ctrl+C) and :mod:`.console` writes the lines
 on stderr.
 
-The console scripts are ``assess = nghiquyet.engine.cli:assess_command`` and
-``nghiquyet = nghiquyet.engine.cli:main``.
+The console scripts call :func:`assess_command` and :func:`main` through
+:mod:`nghiquyet.engine.entry`, which stops Ctrl+C cleanly while this is imported.
 """
 
 from __future__ import annotations

@@ -1,0 +1,43 @@
+"""The console scripts' entry points: ``assess`` and ``nghiquyet``.
+
+They live apart from :mod:`.cli` so that Ctrl+C while the command line is still
+being imported (the first tenth of a second, click, pluggy and our modules) ends
+like Ctrl+C anywhere else: one line, "Đã dừng." / "Interrupted.", and exit 130,
+not a traceback. Nothing is imported here before the guard is up.
+"""
+
+from __future__ import annotations
+
+import sys
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl+C
+
+
+def main() -> None:
+    """``nghiquyet <command>``."""
+    _run("main")
+
+
+def assess() -> None:
+    """``assess PATH...``."""
+    _run("assess_command")
+
+
+def _run(name: str) -> None:
+    try:
+        from . import cli
+
+        command = getattr(cli, name)
+    except KeyboardInterrupt:
+        _interrupted()
+        sys.exit(EXIT_INTERRUPTED)
+    command()
+
+
+def _interrupted() -> None:
+    # the message catalogue is plain Python: importing it cannot be slow
+    from .messages import early_lang, t
+
+    start = "\n" if sys.stderr.isatty() else ""
+    sys.stderr.write(f"{start}{t('Interrupted.', lang=early_lang(sys.argv[1:]))}\n")
+    sys.stderr.flush()
