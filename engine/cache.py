@@ -45,7 +45,7 @@ from typing import Any
 
 from .model import DocumentReport
 
-FORMAT = 1  # bump when the entry layout changes
+FORMAT = 2  # bump when the entry layout changes (2: raw_path)
 ENV_DIR = "NGHIQUYET_CACHE_DIR"
 MAX_AGE_DAYS = 30  # an entry unused this long is removed
 MAX_BYTES = 256 * 1024 * 1024  # then the least recently used go until the cache fits

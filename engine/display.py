@@ -57,8 +57,11 @@ def shown_name(text: str) -> str:
 
 
 def with_shown_names(report: DocumentReport) -> DocumentReport:
-    """``report`` with its path and error messages in :func:`shown_name` form."""
-    report.path = shown_name(report.path)
+    """``report`` with its path and error messages in :func:`shown_name` form (the
+    path as given kept in ``raw_path`` when that changed it)."""
+    shown = shown_name(report.path)
+    if shown != report.path:
+        report.raw_path, report.path = report.path, shown
     if report.error is not None:
         messages = {lang: shown_name(text) for lang, text in report.error.message.items()}
         report.error = DocumentError(report.error.code, messages)

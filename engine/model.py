@@ -252,6 +252,9 @@ class DocumentReport:
     suppressed: list[Finding] = field(default_factory=list)
     # how many findings a baseline hid (None: no baseline was used)
     baselined: int | None = None
+    # the path as the system gave it, when it is not UTF-8 (``path`` then spells the
+    # odd bytes as \\xff): only SARIF's URI uses it, to name the real file
+    raw_path: str | None = None
 
 
 @dataclass(slots=True)

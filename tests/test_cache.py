@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from nghiquyet.engine import cache
-from nghiquyet.engine.cache import ResultCache, decode_report, encode_report
+from nghiquyet.engine.cache import FORMAT, ResultCache, decode_report, encode_report
 from nghiquyet.engine.cli import assess_command, main
 from nghiquyet.engine.config import Config
 from nghiquyet.engine.runner import Assessor
@@ -301,7 +301,7 @@ def test_entry_files_are_whole_json(tmp_path, draft):
     _assessor(folder).assess_path(draft)
     (entry,) = _entries(folder)
     data = json.loads(entry.read_text("utf-8"))
-    assert data["format"] == 1 and data["key"] == entry.stem
+    assert data["format"] == FORMAT and data["key"] == entry.stem
 
 
 # -- size: the cache prunes itself ------------------------------------------------------

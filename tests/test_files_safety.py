@@ -65,6 +65,13 @@ def test_a_name_that_is_not_utf8_is_reported_in_every_format(drafts, samples, fm
     if fmt == "json":
         paths = [d["path"] for d in json.loads(out)["documents"]]
         assert paths == ["drafts/du-thao.md", "drafts/ngh\\xec-quy\\xea\\xfat.md"]
+    if fmt == "sarif":  # a URI names the real file: its own bytes, percent-encoded
+        run = json.loads(out)["runs"][0]
+        uris = [a["location"]["uri"] for a in run["artifacts"]]
+        assert uris == ["drafts/du-thao.md", "drafts/ngh%EC-quy%EA%FAt.md"]
+        assert {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
+        } <= set(uris)
 
 
 @pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses names that are not UTF-8")

@@ -76,6 +76,21 @@ def test_the_text_markdown_and_html_reports_say_what_was_suppressed(run, samples
     assert "Bỏ qua theo ghi chú trong dự thảo (1)" in run(draft, "-f", "html").stdout
 
 
+def test_sarif_keeps_a_suppressed_finding_as_an_in_source_suppression(run, samples, tmp_path):
+    draft = _strong_with_a_stray_task(samples, tmp_path, "<!-- nghiquyet: bỏ qua NQ601 -->")
+    results = json.loads(run(draft, "-f", "sarif").stdout)["runs"][0]["results"]
+    on_task = {
+        r["ruleId"]: r.get("suppressions")
+        for r in results
+        if r["locations"][0]["physicalLocation"]["region"].get("snippet", {}).get("text")
+        == STRAY_TASK
+    }
+    assert on_task["NQ601"] == [
+        {"kind": "inSource", "justification": "Bỏ qua theo ghi chú trong dự thảo"}
+    ]
+    assert on_task["NQ602"] is None  # not suppressed: no suppressions at all
+
+
 def test_a_comment_only_reaches_the_paragraph_below_it(run, samples, tmp_path):
     lines = (samples / "strong.md").read_text("utf-8").splitlines()
     at = next(n for n, line in enumerate(lines) if line.startswith(LAST_TASK)) + 1

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from nghiquyet.engine import hookimpl
-from nghiquyet.engine.model import Finding, Report
+from nghiquyet.engine.model import DocumentReport, Finding, Report
 from nghiquyet.engine.render import label, relative_path
 
 if TYPE_CHECKING:
@@ -32,8 +32,15 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def uri(path: str) -> str:
-    """A relative URI reference for ``path`` (percent-encoded, ``/`` kept)."""
-    return quote(relative_path(path), safe="/")
+    """A relative URI reference for ``path`` (percent-encoded, ``/`` kept). A name that
+    is not UTF-8 on disk (surrogate escapes in ``path``) keeps its own bytes."""
+    return quote(relative_path(path).encode("utf-8", "surrogateescape"), safe="/")
+
+
+def document_uri(doc: DocumentReport) -> str:
+    """The URI of a report's file: from the path as the system gave it, so that a
+    name that is not UTF-8 resolves to the real file, not to its shown form."""
+    return uri(doc.raw_path or doc.path)
 
 
 def descriptor(rule, lang: str) -> dict[str, Any]:
@@ -79,16 +86,19 @@ def _fallback_descriptor(f: Finding, lang: str) -> dict[str, Any]:
     }
 
 
-def result(f: Finding, path: str, index: int, lang: str) -> dict[str, Any]:
-    """One finding as a SARIF result."""
+def result(
+    f: Finding, doc: DocumentReport, index: int, lang: str, suppressed: bool = False
+) -> dict[str, Any]:
+    """One finding as a SARIF result; one a comment in the draft accepted carries an
+    in-source suppression, as code-scanning dashboards expect."""
     L = lambda vi, en: label(lang, vi, en)  # noqa: E731
-    physical: dict[str, Any] = {"artifactLocation": {"uri": uri(path)}}
+    physical: dict[str, Any] = {"artifactLocation": {"uri": document_uri(doc)}}
     if f.location is not None:
         region: dict[str, Any] = {"startLine": max(f.location.line or f.location.block, 1)}
         if f.location.excerpt:
             region["snippet"] = {"text": f.location.excerpt}
         physical["region"] = region
-    return {
+    shown: dict[str, Any] = {
         "ruleId": f.rule_id,
         "ruleIndex": index,
         "level": LEVELS.get(f.severity, "warning"),
@@ -102,6 +112,10 @@ def result(f: Finding, path: str, index: int, lang: str) -> dict[str, Any]:
             "suggestion": f.suggestion[lang],
         },
     }
+    if suppressed:
+        justification = L("Bỏ qua theo ghi chú trong dự thảo", "Suppressed in the draft")
+        shown["suppressions"] = [{"kind": "inSource", "justification": justification}]
+    return shown
 
 
 def sarif_log(report: Report, rules: Mapping[str, Rule]) -> dict[str, Any]:
@@ -109,20 +123,21 @@ def sarif_log(report: Report, rules: Mapping[str, Rule]) -> dict[str, Any]:
     lang = report.lang
     described = {rid: descriptor(r, lang) for rid, r in sorted(rules.items())}
     for doc in report.documents:
-        for f in doc.findings:
+        for f in [*doc.findings, *doc.suppressed]:
             described.setdefault(f.rule_id, _fallback_descriptor(f, lang))
     index = {rid: n for n, rid in enumerate(described)}
     results = [
-        result(f, doc.path, index[f.rule_id], lang)
+        result(f, doc, index[f.rule_id], lang, suppressed)
         for doc in report.documents
-        for f in doc.findings
+        for findings, suppressed in ((doc.findings, False), (doc.suppressed, True))
+        for f in findings
     ]
     notifications = [
         {
             "level": "error",
             "message": {"text": doc.error.message[lang]},
             "descriptor": {"id": doc.error.code},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(doc.path)}}}],
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": document_uri(doc)}}}],
         }
         for doc in report.documents
         if doc.error is not None
@@ -144,7 +159,7 @@ def sarif_log(report: Report, rules: Mapping[str, Rule]) -> dict[str, Any]:
                     }
                 },
                 "invocations": [invocation],
-                "artifacts": [{"location": {"uri": uri(d.path)}} for d in report.documents],
+                "artifacts": [{"location": {"uri": document_uri(d)}} for d in report.documents],
                 "results": results,
                 "columnKind": "unicodeCodePoints",
                 "properties": {
