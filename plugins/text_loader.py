@@ -260,6 +260,16 @@ def _markdown_lines(text: str) -> tuple[list[int], list[str]]:
 _COMMENT_RE = re.compile(r"^<!--(.*?)-->$")
 
 
+def _whole_comment(lines: list[str], i: int) -> tuple[str, int]:
+    """The comment that opens on line ``i``, on one line however many it spans, and
+    the index of its last line: its words never become a paragraph of the draft."""
+    parts = [lines[i].strip()]
+    while "-->" not in parts[-1] and parts[0].startswith("<!--") and i + 1 < len(lines):
+        i += 1
+        parts.append(lines[i].strip())
+    return " ".join(parts), i
+
+
 class _MarkdownBlocks:
     """The blocks of a Markdown draft as they are read, and the suppression comments
     (``<!-- nghiquyet: bỏ qua NQ601 -->``) each applies to: the next block, or every
@@ -319,7 +329,8 @@ def parse_markdown(text: str, path: str, budget: TextBudget | None = None) -> Do
         stripped = raw.strip()
         if not stripped or stripped.startswith("<!--"):
             flush()
-            out.comment(stripped)
+            comment, i = _whole_comment(lines, i)
+            out.comment(comment)
         elif stripped.startswith("|") and i + 1 < len(lines) and _TABLE_SEP_RE.match(lines[i + 1]):
             flush()
             table_count += 1

@@ -168,3 +168,20 @@ def test_a_word_comment_elsewhere_suppresses_nothing(run, samples, tmp_path):
     )
     doc = _document(run(draft, "-f", "json"))
     assert {f["rule_id"] for f in doc["suppressed"]} == {"NQ802", "NQ803"}
+
+
+def test_a_comment_over_several_lines_suppresses_and_is_never_a_paragraph():
+    from nghiquyet.plugins.text_loader import parse_markdown
+
+    text = (
+        "Chi bộ giao nhiệm vụ như sau.\n\n"
+        "<!-- nghiquyet: bỏ qua NQ601\n"
+        "     vì chi bộ giao chung cho các tổ,\n"
+        "     đã bàn tại phiên họp tháng 9 -->\n"
+        f"{STRAY_TASK}\n"
+    )
+    document = parse_markdown(text, "du-thao.md")
+    assert [b.text for b in document.blocks] == ["Chi bộ giao nhiệm vụ như sau.", STRAY_TASK]
+    (suppression,) = document.suppressions
+    assert suppression.block == 2 and suppression.text.startswith("nghiquyet: bỏ qua NQ601")
+    assert "phiên họp tháng 9" in suppression.text
