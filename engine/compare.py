@@ -144,19 +144,27 @@ def comparison_dict(cmp: Comparison, lang: str, tool_version: str = "") -> dict[
     }
 
 
-def render_text(cmp: Comparison, lang: str) -> str:
-    """The comparison for a person at a terminal."""
+def render_text(cmp: Comparison, lang: str, color: bool = False) -> str:
+    """The comparison for a person at a terminal; ``color`` paints what moved (fixed
+    green, new red). Control characters from the drafts are spelled out, as in the
+    text report, so a draft cannot drive the terminal."""
+    from .color import paint
+    from .display import escape_controls
+
     L = lambda vi, en: label(lang, vi, en)  # noqa: E731
     before, after = cmp.before, cmp.after
-    out = [f"{before.path} → {after.path}"]
+    out = [paint(f"{before.path} → {after.path}", "heading", color)]
     for side, doc in ((L("Bản cũ", "Old"), before), (L("Bản mới", "New"), after)):
         if doc.error is not None:
-            out.append(f"  {side}: {L('KHÔNG ĐỌC ĐƯỢC', 'UNREADABLE')}: {doc.error.message[lang]}")
+            unreadable = paint(L("KHÔNG ĐỌC ĐƯỢC", "UNREADABLE"), "error", color)
+            out.append(f"  {side}: {unreadable}: {doc.error.message[lang]}")
     if before.error is not None or after.error is not None:
-        return "\n".join(out) + "\n"
+        return escape_controls("\n".join(out) + "\n", keep_colour=color)
+    delta = number(cmp.score_delta, lang, signed=True)
+    moved = "good" if (cmp.score_delta or 0) > 0 else "bad" if (cmp.score_delta or 0) < 0 else ""
     out.append(
         f"  {L('Điểm', 'Score')}: {number(before.score, lang)} → {number(after.score, lang)}"
-        f" ({number(cmp.score_delta, lang, signed=True)})   {grade_label(before, lang)} → {grade_label(after, lang)}"
+        f" ({paint(delta, moved, color)})   {grade_label(before, lang)} → {grade_label(after, lang)}"
     )
     out.append("")
     old = {c.id: c.score for c in before.criteria}
@@ -172,20 +180,20 @@ def render_text(cmp: Comparison, lang: str) -> str:
             f"{number(c.score, lang):>6}  {number(deltas.get(c.id), lang, signed=True):>8}"
         )
     sections = (
-        (L("Đã khắc phục", "Fixed"), cmp.fixed, "✓"),
-        (L("Phát hiện mới", "New findings"), cmp.new, "✗"),
-        (L("Còn lại", "Remaining"), cmp.remaining, "·"),
+        (L("Đã khắc phục", "Fixed"), cmp.fixed, "✓", "good"),
+        (L("Phát hiện mới", "New findings"), cmp.new, "✗", "error"),
+        (L("Còn lại", "Remaining"), cmp.remaining, "·", "dim"),
     )
-    for title, findings, mark in sections:
+    for title, findings, mark, style in sections:
         out.append("")
-        out.append(f"  {title} ({len(findings)}):")
+        out.append(f"  {paint(title, 'heading', color)} ({len(findings)}):")
         for f in findings:
             where = (
                 f"{L('đoạn', 'para')} {f.location.block}"
                 if f.location
                 else L("toàn văn", "document")
             )
-            out.append(f"    {mark} {f.rule_id} [{where}] {f.message[lang]}")
+            out.append(f"    {paint(mark, style, color)} {f.rule_id} [{where}] {f.message[lang]}")
             if f.location and f.location.excerpt:
-                out.append(f"        «{f.location.excerpt}»")
-    return "\n".join(out) + "\n"
+                out.append(f"        {paint(f'«{f.location.excerpt}»', 'dim', color)}")
+    return escape_controls("\n".join(out) + "\n", keep_colour=color)

@@ -152,6 +152,34 @@ def test_render_text_vietnamese(redraft):
     assert comparison_dict(redraft, "vi")["delta"]["score"] == redraft.score_delta
 
 
+def test_cli_text_is_coloured_only_when_asked_or_at_a_terminal(samples, monkeypatch):
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    args = ["compare", str(samples / "middling.md"), str(samples / "strong.md")]
+    plain = CliRunner().invoke(main, args)  # not a terminal: no colour
+    assert plain.exit_code == 0 and "\x1b[" not in plain.output
+    painted = CliRunner().invoke(main, [*args, "--color", "always"])
+    assert "\x1b[32m✓\x1b[0m" in painted.output  # a fix, in green
+    assert "\x1b[" not in CliRunner().invoke(main, [*args, "--color", "never"]).output
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[" in CliRunner().invoke(main, args).output
+
+
+def test_cli_text_spells_out_control_characters_from_a_draft(samples, tmp_path):
+    hostile = VAGUE_TASK.replace("đảng viên", "đảng viên\x1b]0;pwned\x07")
+    new = tmp_path / "v2.md"
+    new.write_text(
+        (samples / "middling.md").read_text("utf-8").replace(VAGUE_TASK, hostile), "utf-8"
+    )
+    for colour in ("never", "always"):
+        shown = (
+            CliRunner()
+            .invoke(main, ["compare", str(samples / "middling.md"), str(new), "--color", colour])
+            .output
+        )
+        assert "\x1b]" not in shown and "\x07" not in shown
+        assert "\\x1b]0;pwned\\x07" in shown
+
+
 def test_cli_unreadable_side_exits_2(samples, tmp_path):
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"not a word file")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..color import COLOR_CHOICES
 from . import console
 from .common import (
     EXIT_ERROR,
@@ -40,13 +41,21 @@ from .localise import LocalisedCommand
 @stage_option
 @config_option
 @debug_option
-def compare_command(old, new, fmt, output, lang, stage, config_path, debug):
+@click.option(
+    "--color",
+    type=click.Choice(COLOR_CHOICES),
+    default=None,
+    help="Colour the text report and messages: auto (on a terminal, unless NO_COLOR; "
+    "FORCE_COLOR forces it), always, never [default: auto].",
+)
+def compare_command(old, new, fmt, output, lang, stage, config_path, debug, color):
     """Compare two versions of a draft: score change per criterion, findings fixed and new.
 
     Exit codes: 0 compared; 2 usage, config or unreadable input.
     """
     from ..errors import NghiquyetError
 
+    console.set_color(color)
     try:
         from .. import __version__
         from ..compare import compare, comparison_dict, render_text
@@ -66,7 +75,9 @@ def compare_command(old, new, fmt, output, lang, stage, config_path, debug):
             data = comparison_dict(result, config.lang, __version__)
             data = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         else:
-            data = render_text(result, config.lang)
+            # colour only what goes to a terminal (or where --color always asks)
+            painted = output is None and console.color_for(sys.stdout)
+            data = render_text(result, config.lang, color=painted)
         if output is not None:
             write_atomic(output, data.encode("utf-8"))
         else:
