@@ -55,3 +55,31 @@ def serve_in_thread(app) -> str:
 
     atexit.register(stop)
     return f"http://127.0.0.1:{port}"
+
+
+def page_token(html: str) -> str:
+    """The forms' token in a page of the server."""
+    import re
+
+    found = re.search(r'name="token" value="([^"]+)"', html)
+    assert found, "the page carries no form token"
+    return found.group(1)
+
+
+def page_client(base_url: str, **options):
+    """An ``httpx.Client`` that sends forms as the page's own do: with the token the
+    start page carries (read once), and from the page's origin. The API gets neither."""
+    import httpx
+
+    class PageClient(httpx.Client):
+        token: str | None = None
+
+        def post(self, url, *args, data=None, headers=None, **kwargs):
+            if not str(url).startswith("/api/"):
+                if self.token is None:
+                    self.token = page_token(self.get("/").text)
+                data = {"token": self.token, **(data or {})}
+                headers = {"Origin": str(self.base_url).rstrip("/"), **(headers or {})}
+            return super().post(url, *args, data=data, headers=headers, **kwargs)
+
+    return PageClient(base_url=base_url, **options)

@@ -119,14 +119,14 @@ def test_a_plugin_suffix_is_found_in_folders(pm, tmp_path):
 @pytest.fixture(scope="module")
 def web(pm):
     """A real server whose engine runs on the plugin manager with the loader."""
-    from live_server import serve_in_thread
+    from live_server import page_client, serve_in_thread
     from nghiquyet.engine.serve import Settings, create_app
     from nghiquyet.engine.serve.assessing import Engine
 
     engine = Engine(Config())
     engine.assessor.pm = pm
     url = serve_in_thread(create_app(Settings(config=Config()), engine))
-    with httpx.Client(base_url=url, timeout=60) as client:
+    with page_client(url, timeout=60) as client:
         yield client
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from live_server import TEST_MAX_MB, live_server
+from live_server import TEST_MAX_MB, live_server, page_client
 from nghiquyet.engine.render import report_dict
 from nghiquyet.engine.serve import DEFAULT_MAX_UPLOAD_MB, DEFAULT_PORT, Settings, safe_name
 from shown import vi
@@ -36,7 +36,7 @@ def url() -> str:
 
 @pytest.fixture(scope="module")
 def client(url):
-    with httpx.Client(base_url=url, timeout=60) as c:
+    with page_client(url, timeout=60) as c:
         yield c
 
 
@@ -321,7 +321,8 @@ def test_command_serves_and_logs_no_file_names(samples):
         with open(samples / "strong.docx", "rb") as f:
             ok = httpx.post(base + "/api/assess", files={"file": (secret, f)}, timeout=60)
         assert ok.status_code == 200 and ok.json()["documents"][0]["path"] == secret
-        bad = httpx.post(base + "/assess", files={"file": (secret, b"PK broken")}, timeout=60)
+        with page_client(base, timeout=60) as page:
+            bad = page.post("/assess", files={"file": (secret, b"PK broken")})
         assert bad.status_code == 422
     finally:
         process.terminate()

@@ -22,7 +22,8 @@ class Assessed:
 
 
 class Engine:
-    """The server's one Assessor, shared by every request."""
+    """One Assessor that assesses in the calling thread: what each worker process of
+    the page holds (:mod:`.workers`), and what tests may share between apps."""
 
     def __init__(self, config: Config):
         from ..runner import Assessor
@@ -34,32 +35,45 @@ class Engine:
         """Build the spaCy pipeline now, so the first upload does not wait for it."""
         _ = self.assessor.nlp
 
+    def close(self) -> None:
+        """Nothing to stop: this engine assesses in the calling thread."""
+
     def assess(self, upload: Upload, stage: str, lang: str, annotate: bool = True) -> Assessed:
         """Assess one upload inside a temporary folder that is gone when this returns.
 
         An unreadable file gives a report with ``error`` set (as ``assess`` does).
         """
+        with tempfile.TemporaryDirectory(prefix="nghiquyet-web-") as folder:
+            path = Path(folder) / f"du-thao{upload.suffix}"
+            path.write_bytes(upload.data)
+            return self.assess_file(path, upload, stage, lang, annotate)
+
+    def assess_file(
+        self, path: Path, upload: Upload, stage: str, lang: str, annotate: bool = True
+    ) -> Assessed:
+        """Assess ``upload``, already written at ``path`` (under a name of ours: the
+        name the browser sent is only shown, never used on disk)."""
         from ..load import load
 
-        with tempfile.TemporaryDirectory(prefix="nghiquyet-web-") as folder:
-            path = Path(folder) / upload.name
-            path.write_bytes(upload.data)
-            try:
-                document = load(path, self.config, self.assessor.pm)
-            except InputError as exc:
-                message = {
-                    k: v.replace(folder + "/", "").replace(folder, "")
-                    for k, v in exc.message.items()
-                }
-                error = DocumentError(exc.code, message)
-                return Assessed(upload, DocumentReport(path=upload.name, error=error))
-            document.path = upload.name
-            report = self.assessor.assess_document(document, stage=stage)
-            report.path = upload.name
-            annotated = None
-            if annotate and upload.suffix == ".docx":
-                annotated = _annotate(path, report, lang)
-            return Assessed(upload, report, annotated)
+        try:
+            document = load(path, self.config, self.assessor.pm)
+        except InputError as exc:
+            # the messages name our file: name the user's instead
+            message = {
+                k: v.replace(str(path), upload.name)
+                .replace(str(path.parent), "")
+                .replace(path.name, upload.name)
+                for k, v in exc.message.items()
+            }
+            error = DocumentError(exc.code, message)
+            return Assessed(upload, DocumentReport(path=upload.name, error=error))
+        document.path = upload.name
+        report = self.assessor.assess_document(document, stage=stage)
+        report.path = upload.name
+        annotated = None
+        if annotate and upload.suffix == ".docx":
+            annotated = _annotate(path, report, lang)
+        return Assessed(upload, report, annotated)
 
 
 def _annotate(path: Path, report: DocumentReport, lang: str) -> bytes | None:

@@ -19,6 +19,7 @@ from .. import __version__
 from ..load import either, shown_suffixes, suffixes_of
 from ..model import DocumentReport, Report
 from .assessing import Assessed
+from .guard import new_token
 from .settings import Settings
 from .texts import TEXTS
 
@@ -68,6 +69,8 @@ class Views:
         self.settings = settings
         self.assessor = assessor
         self.env = _jinja()
+        # the forms' token of this server run (see .guard)
+        self.token = new_token()
 
     def reporters(self) -> dict:
         # Looked up per page: cheap, and a reporter plugin that lands later is used.
@@ -102,6 +105,7 @@ class Views:
             kinds=either(shown_suffixes(self.settings.formats), lang),
             host=self.settings.host,
             nonce=nonce,
+            token=self.token,
             version=__version__,
             **context,
         )
@@ -175,7 +179,9 @@ def security_headers(nonce: str) -> dict[str, str]:
     return {
         "Content-Security-Policy": csp,
         "Cache-Control": "no-store",
-        "Referrer-Policy": "no-referrer",
+        # not no-referrer: under it a browser sends "Origin: null" with the page's own
+        # forms, which .guard must refuse (other sites send that to hide themselves)
+        "Referrer-Policy": "same-origin",
         "X-Content-Type-Options": "nosniff",
     }
 

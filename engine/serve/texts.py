@@ -64,6 +64,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "err_form": "Không đọc được dữ liệu gửi lên; hãy thử lại.",
         "err_internal": "Có lỗi khi đánh giá tệp này; hãy thử lại hoặc báo cho người quản trị.",
         "err_compare": "Hãy chọn cả bản cũ và bản mới.",
+        "err_busy": "Máy chủ đang bận kiểm tra các dự thảo khác; hãy thử lại sau ít giây.",
+        "err_timeout": "Dự thảo này cần hơn {seconds} giây để kiểm tra, quá giới hạn của "
+        "trang. Hãy chia nhỏ tệp, hoặc dùng lệnh assess trên máy.",
+        "err_forbidden": "Yêu cầu này không gửi từ chính trang kiểm tra nên bị từ chối.",
+        "err_token": "Trang đã cũ (máy chủ vừa khởi động lại); hãy tải lại trang rồi gửi lại.",
+        "err_slow": "Tệp gửi lên quá chậm, quá {seconds} giây; hãy thử lại.",
+        "err_name": "Tên tệp quá dài (tối đa {n} byte); hãy đổi tên ngắn hơn rồi gửi lại.",
+        "err_not_found": "Không có trang này.",
         "unreadable": "Không đọc được tệp",
         "privacy": "Máy chủ chạy trên máy này ({host}); không gửi dữ liệu đi đâu, không lưu tệp.",
         "footer": "Điểm và nhận xét do công cụ tự động đưa ra để hỗ trợ chi ủy rà soát; "
@@ -128,6 +136,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "err_internal": "Something went wrong assessing this file; "
         "try again or tell the administrator.",
         "err_compare": "Choose both the old and the new version.",
+        "err_busy": "The server is busy checking other drafts; try again in a few seconds.",
+        "err_timeout": "This draft needs more than {seconds} seconds to check, past the "
+        "page's limit. Split the file, or use the assess command on the computer.",
+        "err_forbidden": "This request was not sent from the page itself and is refused.",
+        "err_token": "The page is out of date (the server restarted); reload it and send again.",
+        "err_slow": "The upload was too slow, over {seconds} seconds; please try again.",
+        "err_name": "The file name is too long (at most {n} bytes); rename it and send again.",
+        "err_not_found": "No such page.",
         "unreadable": "Cannot read the file",
         "privacy": "The server runs on this computer ({host}); nothing is sent anywhere or kept.",
         "footer": "Scores and comments are automatic aids for the committee's review; "

@@ -24,15 +24,27 @@ from .settings import LANGS, Settings
 from .texts import TEXTS
 
 
+class ClientGone(Exception):
+    """The client hung up before its request was read: nobody is left to answer."""
+
+
 class RequestError(Exception):
     """A problem with the request the user can act on: an HTTP status and a message key."""
 
-    def __init__(self, status: int, key: str, **values: Any):
+    def __init__(
+        self,
+        status: int,
+        key: str,
+        code: str | None = None,
+        headers: dict[str, str] | None = None,
+        **values: Any,
+    ):
         super().__init__(key)
         self.status = status
         self.key = key
         self.values = values
-        self.code = {413: "too_large", 415: "unsupported", 400: "bad_request"}.get(
+        self.headers = headers or {}
+        self.code = code or {413: "too_large", 415: "unsupported", 400: "bad_request"}.get(
             status, "bad_request"
         )
 
@@ -79,14 +91,7 @@ async def read_form(request: Request, settings: Settings):
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > 4 * limit:
         raise RequestError(413, "err_too_large", mb=f"{settings.max_upload_mb:g}")
-    chunks: list[bytes] = []
-    total = 0
-    async for chunk in request.stream():
-        total += len(chunk)
-        if total > 4 * limit:
-            break
-        if total <= limit:
-            chunks.append(chunk)
+    chunks, total = await _read_body(request, settings)
     if total > limit:
         raise RequestError(413, "err_too_large", mb=f"{settings.max_upload_mb:g}")
     body = b"".join(chunks)
@@ -118,12 +123,43 @@ async def read_form(request: Request, settings: Settings):
         await form.close()  # spooled upload files are deleted here
 
 
+async def _read_body(request: Request, settings: Settings) -> tuple[list[bytes], int]:
+    """The body's chunks up to the limit, and how many bytes came (read on to four
+    times the limit). A client slower than ``read_timeout`` seconds is dropped."""
+    import anyio
+    from starlette.requests import ClientDisconnect
+
+    limit = settings.max_body_bytes
+    chunks: list[bytes] = []
+    total = 0
+    try:
+        with anyio.fail_after(settings.read_timeout):
+            async for chunk in request.stream():
+                total += len(chunk)
+                if total > 4 * limit:
+                    break
+                if total <= limit:
+                    chunks.append(chunk)
+    except TimeoutError:
+        seconds = f"{settings.read_timeout:g}"
+        raise RequestError(408, "err_slow", code="timeout", seconds=seconds) from None
+    except ClientDisconnect:
+        raise ClientGone from None
+    return chunks, total
+
+
+# the longest file name a file system takes (ext4, NTFS, APFS: 255)
+MAX_NAME_BYTES = 255
+
+
 async def upload_from(
     form, field_name: str, settings: Settings, lang: str, text_field: str | None = None
 ):
     """The upload in ``field_name`` (or the pasted text), checked for size and type."""
     item = form.get(field_name)
     if isinstance(item, UploadFile) and item.filename:
+        if len(item.filename.encode("utf-8", "replace")) > MAX_NAME_BYTES:
+            raise RequestError(400, "err_name", n=MAX_NAME_BYTES)
         name = safe_name(item.filename, "du-thao.docx")
         data = await item.read()
         if len(data) > settings.max_upload_bytes:
