@@ -14,7 +14,6 @@ from html import escape
 from pathlib import Path
 
 import hostile_files as H
-import httpx
 import pytest
 from nghiquyet.engine.config import Config
 from nghiquyet.engine.errors import InputError

@@ -228,12 +228,10 @@ class Guarded:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         request = Request(scope)
-        refusal = None
-        if not guard.host_allowed(request, self.routes.settings.host):
+        if not guard.host_allowed(request, self.routes.settings.host) or (
+            request.method == "POST" and not guard.origin_allowed(request)
+        ):
             refusal = RequestError(403, "err_forbidden", code="forbidden")
-        elif request.method == "POST" and not guard.origin_allowed(request):
-            refusal = RequestError(403, "err_forbidden", code="forbidden")
-        if refusal is not None:
             return await self.routes.refused(request, refusal)(scope, receive, send)
         try:
             await self.app(scope, receive, send)
