@@ -232,6 +232,15 @@ VI: dict[str, str] = {
     ),
     "Port to listen on.": "Cổng để nghe.",
     "Largest file accepted, in MB.": "Dung lượng tệp lớn nhất nhận, tính bằng MB.",
+    "Worker processes that check drafts at the same time (each needs about 110 MB) "
+    "[default: 2, or 1 on a one-core computer].": (
+        "Số tiến trình kiểm tra dự thảo cùng lúc (mỗi tiến trình cần khoảng 110 MB) "
+        "[mặc định: 2, hoặc 1 trên máy một lõi]."
+    ),
+    "Seconds a draft may take to check; past them its worker is stopped [default: 60].": (
+        "Số giây tối đa để kiểm tra một dự thảo; quá thời gian đó tiến trình kiểm tra "
+        "bị dừng [mặc định: 60]."
+    ),
     "Config file (rules, weights, ...).": "Tệp cấu hình (quy tắc, hệ số, ...).",
     "Open the page in the default web browser.": "Mở trang bằng trình duyệt mặc định.",
     # -- click's own words -----------------------------------------------------------------

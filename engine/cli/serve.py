@@ -33,6 +33,17 @@ from .localise import LocalisedCommand
     show_default=True,
     help="Largest file accepted, in MB.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    help="Worker processes that check drafts at the same time (each needs about 110 MB) "
+    "[default: 2, or 1 on a one-core computer].",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(1, 3600),
+    help="Seconds a draft may take to check; past them its worker is stopped [default: 60].",
+)
 @lang_option
 @click.option(
     "--config",
@@ -43,7 +54,7 @@ from .localise import LocalisedCommand
 @click.option(
     "--open", "open_browser", is_flag=True, help="Open the page in the default web browser."
 )
-def serve_command(host, port, max_upload_mb, lang, config_path, open_browser):
+def serve_command(host, port, max_upload_mb, workers, time_limit, lang, config_path, open_browser):
     """Start a local web page to check drafts without a terminal."""
     from ..errors import NghiquyetError
 
@@ -57,7 +68,17 @@ def serve_command(host, port, max_upload_mb, lang, config_path, open_browser):
         config = resolve(config_path, [Path.cwd()], lang=lang)
     except NghiquyetError as exc:
         fail(exc)
-    settings = Settings(max_upload_mb=max_upload_mb, lang=config.lang, host=host, config=config)
+    settings = Settings(
+        max_upload_mb=max_upload_mb,
+        lang=config.lang,
+        host=host,
+        config=config,
+    )
+    # the web stack's defaults load only here, when the page is started
+    if workers is not None:
+        settings.workers = workers
+    if time_limit is not None:
+        settings.time_limit = time_limit
     if not _loopback(host):
         console.warning(
             t(

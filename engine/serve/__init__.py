@@ -7,32 +7,29 @@ the Markdown report. A second form compares two versions of a draft; a third giv
 blank template.
 ``POST /api/assess`` returns the JSON report (schema version 1) for other tools.
 
-Privacy: an upload lives in memory and, for the length of the request, in a temporary
-folder that is deleted before the answer is sent. Nothing is cached (the CLI's result
-cache is not used), nothing is logged (uvicorn's access log is off; errors are
+Privacy: an upload lives in memory and, for the length of its job, in a folder of its
+own that is deleted when the job ends, however it ends. Nothing is cached (the CLI's
+result cache is not used), nothing is logged (uvicorn's access log is off; errors are
 reported without file names). The downloads are embedded in the answer page as
 ``data:`` links, so the server need not keep anything for a later request.
 
-Concurrency: one :class:`Assessor` per server process (the spaCy pipeline is costly
-to build), shared by every request. A request's stage and language are arguments of
-its calls, never settings changed on the shared Assessor, so requests need no lock of
-their own; the Assessor lets one thread at a time through the spaCy pipeline, whose
-thread safety is not documented (an assessment takes tens of milliseconds). Requests
-run in Starlette's threadpool, so the event loop keeps accepting uploads meanwhile.
+Concurrency and safety: uploads are assessed in worker processes (:mod:`.workers`),
+each with its own pipeline, with a time limit that kills a worker past it; a full
+waiting line answers 503. Every request passes :mod:`.guard` (its own address, its
+own origin, its own forms' token), so other sites in the browser cannot use the page.
 
 The page works without JavaScript (plain forms); a few lines of inline script add
 drag-and-drop and size the report frame. No CDN, no network: everything is inline.
 
 The package, by concern: :mod:`.settings` (what the server is started with),
 :mod:`.texts` (every string of the page), :mod:`.uploads` (reading a request within
-its limits), :mod:`.assessing` (an upload through the engine), :mod:`.pages`
+its limits), :mod:`.guard` (who may use the page), :mod:`.assessing` (an upload through
+the engine), :mod:`.workers` (the worker processes), :mod:`.pages`
 (templates, the embedded report, downloads) and :mod:`.app` (the routes and the
 server).
 """
 
-from .app import create_app, serve
 from .settings import DEFAULT_HOST, DEFAULT_MAX_FILES, DEFAULT_MAX_UPLOAD_MB, DEFAULT_PORT, Settings
-from .uploads import safe_name
 
 __all__ = [
     "DEFAULT_HOST",
@@ -44,3 +41,17 @@ __all__ = [
     "safe_name",
     "serve",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # Starlette and the app load on first use: the command line reads the defaults in
+    # .settings at start, and must not pay for (or need) the web stack to do so.
+    if name in ("create_app", "serve"):
+        from . import app
+
+        return getattr(app, name)
+    if name == "safe_name":
+        from .uploads import safe_name
+
+        return safe_name
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

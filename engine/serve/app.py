@@ -14,6 +14,7 @@ a red box, ``/api/assess`` with the JSON report whose ``documents[0].error`` hol
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
 import socket
@@ -211,9 +212,9 @@ class Routes:
         lang = self.lang_of(request)
         if request.url.path.startswith("/api/"):
             return self.api_error(exc, lang)
-        if request.method in ("GET", "POST"):
-            return self.error_page(exc, lang)
-        return Response(exc.message(lang), status_code=exc.status, headers=exc.headers)
+        page = self.views.page("refused.html", lang, exc.status, error=exc.message(lang))
+        page.headers.update(exc.headers)
+        return page
 
 
 class Guarded:
@@ -237,6 +238,10 @@ class Guarded:
             await self.app(scope, receive, send)
         except ClientGone:
             log.warning("nghiquyet: a client hung up before its upload was read")
+        except asyncio.CancelledError:
+            # the server is stopping and will not wait for this request: end it
+            # quietly (uvicorn would log the cancellation as a traceback)
+            return
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> Starlette:
