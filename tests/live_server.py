@@ -29,16 +29,18 @@ def live_server() -> str:
     return serve_in_thread(create_app(settings))
 
 
-def serve_in_thread(app) -> str:
+def serve_in_thread(app, **options) -> str:
     """Run ``app`` with uvicorn in a background thread until the interpreter exits;
-    returns its base URL."""
+    returns its base URL. ``options`` are uvicorn's (the command's come from
+    ``nghiquyet.engine.serve.app.server_options``)."""
     import uvicorn
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(app, access_log=False, log_level="warning", lifespan="on")
+    options = {"access_log": False, "log_level": "warning", **options}
+    config = uvicorn.Config(app, lifespan="on", **options)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

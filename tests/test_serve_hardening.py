@@ -6,6 +6,7 @@ leaves no worker and no upload behind."""
 from __future__ import annotations
 
 import os
+import select
 import signal
 import socket
 import subprocess
@@ -164,14 +165,40 @@ def _raw_upload(port: int, declared: int, sent: bytes) -> socket.socket:
     return conn
 
 
-def test_a_slow_client_is_timed_out_with_408():
-    settings = Settings(config=Config(), workers=1, read_timeout=1.0)
-    url = serve_in_thread(create_app(settings))
-    conn = _raw_upload(int(url.rsplit(":", 1)[1]), 100_000, b"--b\r\n")
+@pytest.fixture(scope="module")
+def impatient():
+    """A server, run as the command runs it, whose clients have 1.2 s for a body."""
+    from nghiquyet.engine.serve.app import server_options
+
+    settings = Settings(config=Config(), workers=1, read_timeout=1.2)
+    return int(serve_in_thread(create_app(settings), **server_options(settings)).rsplit(":", 1)[1])
+
+
+def test_a_slow_upload_is_timed_out_with_408(impatient):
+    conn = _raw_upload(impatient, 100_000, b"--b\r\n")
     answer = conn.recv(4096).decode("utf-8", "replace")
     conn.close()
     assert answer.startswith("HTTP/1.1 408")
     assert '"code": "timeout"' in answer
+
+
+def test_headers_that_trickle_in_are_cut_off(impatient):
+    """Slowloris: a request line sent a byte at a time never completes its headers; the
+    connection is closed (the headers' deadline is a sixth of the read timeout)."""
+    conn = socket.create_connection(("127.0.0.1", impatient), timeout=PATIENCE)
+    closed = False
+    for byte in b"POST /api/assess HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Cham: " + b"a" * 400:
+        try:
+            conn.sendall(bytes([byte]))
+        except OSError:  # reset by the server
+            closed = True
+            break
+        time.sleep(0.01)
+        if select.select([conn], [], [], 0)[0] and conn.recv(1) == b"":
+            closed = True
+            break
+    conn.close()
+    assert closed, "a client trickling its headers for 4 s must be cut off"
 
 
 def _children(pid: int) -> set[int]:
@@ -221,7 +248,12 @@ def test_sigterm_stops_the_server_fast_and_leaves_nothing(tmp_path, samples):
         output = process.communicate(timeout=PATIENCE)[0].decode("utf-8", "replace")
     assert "Traceback" not in output, output
     assert output.count("hung up") == 1, output
-    assert not [pid for pid in workers if _alive(pid)], "a worker outlived the server"
+    # the workers are killed before the server exits; multiprocessing's resource
+    # tracker (a child too) ends on its own when the server's end of its pipe closes
+    deadline = time.monotonic() + 5
+    while [pid for pid in workers if _alive(pid)] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if _alive(pid)], "a child outlived the server"
     assert list(private_tmp.iterdir()) == [], "an upload folder outlived the server"
 
 

@@ -284,6 +284,25 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     return app
 
 
+def server_options(settings: Settings) -> dict:
+    """How uvicorn runs the page: no access log (file names stay private), and bounds
+    on every connection (see docs/security.md)."""
+    from .protocol import with_header_timeout
+
+    return {
+        "access_log": False,
+        "log_level": "warning",
+        "server_header": False,
+        # a request's headers must come within this (slowloris)
+        "http": with_header_timeout(settings.read_timeout / 6),
+        # a stop never waits long for open requests: workers are killed, folders removed
+        "timeout_graceful_shutdown": 2,
+        # connections past this get 503 at once
+        "limit_concurrency": settings.queue + settings.workers + 16,
+        "timeout_keep_alive": 5,
+    }
+
+
 def serve(settings: Settings, port: int = DEFAULT_PORT, open_browser: bool = False) -> None:
     """Run the server until Ctrl+C or SIGTERM. No access log: file names and drafts
     stay private."""
@@ -291,19 +310,7 @@ def serve(settings: Settings, port: int = DEFAULT_PORT, open_browser: bool = Fal
 
     app = create_app(settings)
     url = f"http://{'127.0.0.1' if settings.host in ('0.0.0.0', '::') else settings.host}:{port}/"
-    config = uvicorn.Config(
-        app,
-        host=settings.host,
-        port=port,
-        access_log=False,
-        log_level="warning",
-        server_header=False,
-        # a stop never waits long for open requests: workers are killed, folders removed
-        timeout_graceful_shutdown=2,
-        # connections past this get 503 at once (slow clients cannot hold them all)
-        limit_concurrency=settings.queue + settings.workers + 16,
-        timeout_keep_alive=5,
-    )
+    config = uvicorn.Config(app, host=settings.host, port=port, **server_options(settings))
     server = uvicorn.Server(config)
     # bind here, so that a busy port is one clear OSError before anything is printed
     family = socket.AF_INET6 if ":" in settings.host else socket.AF_INET
