@@ -115,16 +115,55 @@ def read_text_file(path: Path) -> tuple[str, str]:
 
 
 def parse_plain(text: str, path: str, budget: TextBudget | None = None) -> Document:
-    """Plain text: every non-empty line is a paragraph, numbered by its line; past a
-    limit of ``budget`` (default: the default limits), ``too_large``."""
+    """Plain text: every non-empty line is a paragraph, numbered by its line; a line of
+    the header or the signature laid out in two columns gives one paragraph per column
+    (:func:`_columns`). Past a limit of ``budget`` (default: the default limits),
+    ``too_large``."""
     budget = budget or TextBudget(path, TextLimits())
+    lines = text.splitlines()
+    head_end, tail_start = _head_and_tail(lines)
     blocks = []
-    for line_no, line in enumerate(text.splitlines(), start=1):
+    for line_no, line in enumerate(lines, start=1):
         stripped = nfc(line.strip())
-        if stripped:
-            budget.block(len(stripped))
-            blocks.append(Block(index=len(blocks) + 1, text=stripped, line=line_no))
+        parts = _columns(stripped) if line_no <= head_end or line_no >= tail_start else [stripped]
+        for part in parts:
+            if part:
+                budget.block(len(part))
+                blocks.append(Block(index=len(blocks) + 1, text=part, line=line_no))
     return Document(path=path, format="txt", blocks=blocks)
+
+
+# The gap between two columns of a header laid out with spaces ("ĐẢNG BỘ XÃ ...
+# <many spaces> ĐẢNG CỘNG SẢN VIỆT NAM"), as Word writes a two-column table to .txt
+_COLUMN_GAP = re.compile(r" {5,}|\t+")
+# The head ends at the title; the signature starts at "Nơi nhận" or "T/M ..."
+_TITLE_LINE = re.compile(r"^nghị quyết$")
+_TAIL_LINE = re.compile(r"^(?:nơi nhận|t/m\b)")
+
+
+def _head_and_tail(lines: list[str]) -> tuple[int, int]:
+    """The last line number of the header (the title's) and the first of the closing
+    part (``len(lines) + 1`` when there is none): the two places a plain-text draft
+    lays out in columns."""
+    keys = [nfc(line.strip()).lower() for line in lines]
+    title = next((n for n, key in enumerate(keys, 1) if _TITLE_LINE.match(key)), 0)
+    tail = next(
+        (n for n, key in enumerate(keys, 1) if n > title and _TAIL_LINE.match(key)),
+        len(lines) + 1,
+    )
+    return title, tail
+
+
+def _columns(line: str) -> list[str]:
+    """The columns of one line of the header or the signature: a wide gap before a
+    capital starts a column ("... ĐÔNG THÀNH      ĐẢNG CỘNG SẢN VIỆT NAM"); a blank
+    left to fill in stays in its line ("Số      -NQ/CB", "ngày      tháng 10")."""
+    parts, start = [], 0
+    for gap in _COLUMN_GAP.finditer(line):
+        if line[gap.end() : gap.end() + 1].isupper():
+            parts.append(line[start : gap.start()].strip())
+            start = gap.end()
+    return [*parts, line[start:].strip()]
 
 
 # Possessive runs (``*+``) and a heading's closing "#"s stripped by str.rstrip: runs of

@@ -484,3 +484,47 @@ def test_owner_after_a_run_in_label(assessor):
         "Đồng chí Lâm Thị Kiều",
         None,  # never guessed: the body met mid-sentence owns nothing
     ]
+
+
+PLAIN_HEADER = (
+    "ĐẢNG BỘ HUYỆN ĐÔNG THÀNH                        ĐẢNG CỘNG SẢN VIỆT NAM\n"
+    "CHI BỘ TRẠM BƠM SỐ 3                            ----------------------\n"
+    "              *                          Đông Thành, ngày      tháng 10 năm 2026\n"
+    "       Số       -NQ/CB\n"
+    "                                  NGHỊ QUYẾT\n"
+    "1. Tổ Vận hành:        kiểm tra 12 cửa cống      trước ngày 30/11/2026.\n"
+    "Nơi nhận:                                                  T/M CHI BỘ\n"
+    "- Lưu Chi bộ.                                              BÍ THƯ\n"
+)
+
+
+def test_a_plain_text_header_and_signature_in_two_columns_are_read_column_by_column():
+    from nghiquyet.plugins.text_loader import parse_plain
+
+    texts = [b.text for b in parse_plain(PLAIN_HEADER, "du-thao.txt").blocks]
+    assert texts[:2] == ["ĐẢNG BỘ HUYỆN ĐÔNG THÀNH", "ĐẢNG CỘNG SẢN VIỆT NAM"]
+    assert "Số       -NQ/CB" in texts  # a blank left for the number is no column
+    assert "* Đông Thành, ngày      tháng 10 năm 2026" not in texts
+    assert "Đông Thành, ngày      tháng 10 năm 2026" in texts
+    # the body between the title and «Nơi nhận» is never cut
+    assert "1. Tổ Vận hành:        kiểm tra 12 cửa cống      trước ngày 30/11/2026." in texts
+    assert texts[-4:] == ["Nơi nhận:", "T/M CHI BỘ", "- Lưu Chi bộ.", "BÍ THƯ"]
+
+
+def test_a_date_line_with_the_day_left_blank_is_a_date_line(assessor):
+    from nghiquyet.plugins.text_loader import parse_plain
+
+    facts = analyse(parse_plain(PLAIN_HEADER, "du-thao.txt"), assessor.nlp, "auto")
+    assert facts.signals["date_line"] is not None
+    assert facts.signals["document_year"] == 2026
+    assert facts.signals["party_header"] is not None
+    assert not facts.signals["date_line_zero_slip"]
+
+
+def test_a_vote_count_after_a_colon_is_a_vote_record(assessor):
+    facts = _facts(
+        assessor,
+        "Nghị quyết được Chi bộ thông qua tại hội nghị ngày 06/3/2026. Có mặt: 24 đồng chí. "
+        "Biểu quyết tán thành: 23/24 đồng chí (95,8%); không tán thành: 01 đồng chí.\n",
+    )
+    assert facts.signals["vote_record"] == 1

@@ -16,8 +16,11 @@ from ..vocabulary import declare
 HEAD_SCAN_BLOCKS = 8
 # A signed name has this many words.
 NAME_WORDS = (2, 5)
+# a draft leaves the day (and the month) blank until it is signed: "ngày    tháng 10
+# năm 2026", "ngày … tháng … năm 2026" (possessive runs: a long blank is read once)
 _DATE_LINE = re.compile(
-    r"[^\W\d_][^,]{1,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})"
+    r"[^\W\d_][^,]{1,40},\s*ngày\s*+(\d{1,2}|[._…]*+)\s*+tháng\s*+(\d{1,2}|[._…]*+)"
+    r"\s*+năm\s+((?:19|20)\d{2})"
 )
 # "Số 03-NQ/CB"; a draft leaves the number blank until it is signed: "Số    -NQ/CB"
 # (possessive ``*+``: the runs of blanks never hand characters back, so a line of
@@ -90,14 +93,11 @@ def _date_line(document: Document, blocks: list[BlockFacts], zone: list[int]) ->
         return {"date_line": None}
     i, match = found
     day, month, year = match.group(1), match.group(2), match.group(3)
-    # Hướng dẫn 36: days below 10 and months 1-2 take a leading zero
-    expected_day = day.zfill(2)
-    expected_month = month.zfill(2) if int(month) <= 2 else str(int(month))
-    return {
-        "date_line": i + 1,
-        "document_year": int(year),
-        "date_line_zero_slip": day != expected_day or month != expected_month,
-    }
+    # Hướng dẫn 36: days below 10 and months 1-2 take a leading zero (a blank is no slip)
+    slip = (day.isdigit() and day != day.zfill(2)) or (
+        month.isdigit() and month != (month.zfill(2) if int(month) <= 2 else str(int(month)))
+    )
+    return {"date_line": i + 1, "document_year": int(year), "date_line_zero_slip": slip}
 
 
 def _signature(document: Document, blocks: list[BlockFacts]) -> dict[str, Any]:
