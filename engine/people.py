@@ -143,6 +143,19 @@ def _after_titles(text: str, pos: int) -> int:
     return pos
 
 
+# A post written as a unit and a suffix one person holds, after "Đồng chí": "Viện
+# trưởng", "Phó Đội trưởng", "Chỉ huy phó", "Kiểm sát viên". The suffix is lower case
+# in the text ("Nguyễn Văn Viên" is a name); at most three words come before it.
+POST_BY_SUFFIX = re.compile(r"(?:[^\W\d_]+ ){1,3}?(?:trưởng|phó|viên)(?![^\W\d_])")
+
+
+def post_by_suffix(text: str, pos: int) -> int | None:
+    """The end of a post such as "Viện trưởng" written at ``pos`` (its suffix in lower
+    case in ``text``), or None."""
+    found = POST_BY_SUFFIX.match(text, pos)
+    return found.end() if found and text[pos : pos + 1].isupper() else None
+
+
 def _read_person(text: str, start: int) -> tuple[int, int, str] | None:
     """The person whose introduction begins at ``start``, if a name follows."""
     pos, minimum = start, 2
@@ -156,8 +169,8 @@ def _read_person(text: str, start: int) -> tuple[int, int, str] | None:
         pos, minimum = titled, 1  # a rank or a title introduces a name of one word
     if pos == start:
         return None
-    if match_key(text[pos : pos + 30]).startswith(POST_HEADS):
-        return None  # "đồng chí Bí thư", "đồng chí Chủ tịch Hội ...": a post
+    if match_key(text[pos : pos + 30]).startswith(POST_HEADS) or post_by_suffix(text, pos):
+        return None  # "đồng chí Bí thư", "đồng chí Viện trưởng": a post
     words = _name_words(text, pos)
     if len(words) < minimum:
         return None

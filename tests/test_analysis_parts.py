@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 from nghiquyet.engine.analyse.blocks import block_facts
+from nghiquyet.engine.analyse.collective import find_collective
 from nghiquyet.engine.analyse.obstacles import classify_obstacle
-from nghiquyet.engine.analyse.owner import Owner, find_collective, find_owner
+from nghiquyet.engine.analyse.owner import Owner, find_owner
 from nghiquyet.engine.analyse.solutions import classify_solution
 from nghiquyet.engine.analyse.targets import classify_target
 from nghiquyet.engine.analyse.tasks import find_deadline, period_end, read_task
@@ -246,8 +247,6 @@ def test_a_role_one_person_holds_is_told_from_a_body(owner, kind):
     ],
 )
 def test_a_collective_owner_is_read_whole(read, text, owner):
-    from nghiquyet.engine.analyse.owner import find_collective
-
     bf = read(text)
     found = find_collective(text, bf.mentions, bf.key)
     assert (found.text if found else None) == owner
@@ -493,3 +492,99 @@ def test_a_collective_is_read_to_its_verb(read, text, owner):
     found = find_collective(text, bf.mentions, bf.key)
     assert found is not None
     assert (found.text, found.kind) == (owner, "collective")
+
+
+# -- owners round 7 showed: each a class of wording ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "kind"),
+    [
+        # a post written as a unit with its suffix in lower case, after "Đồng chí"
+        (
+            "Đồng chí Viện trưởng có văn bản đề nghị Ủy ban nhân dân huyện.",
+            "Đồng chí Viện trưởng",
+            "role",
+        ),
+        (
+            "Đồng chí Phó Đội trưởng xây dựng đề xuất bố trí điểm chốt.",
+            "Đồng chí Phó Đội trưởng",
+            "role",
+        ),
+        (
+            "Đồng chí Chỉ huy phó Ban CHQS xã xây dựng kế hoạch huấn luyện.",
+            "Đồng chí Chỉ huy phó Ban CHQS xã",
+            "role",
+        ),
+        (
+            "Đồng chí Phó Viện trưởng phụ trách công tác dân sự chỉ đạo các kiểm sát viên.",
+            "Đồng chí Phó Viện trưởng phụ trách công tác dân sự",
+            "role",
+        ),
+        # a verb after "Đội", "Tổ" ... names the body only when bodies are named by it
+        ("Đồng chí Kế toán Đội lập sổ theo dõi nợ của từng hộ.", "Đồng chí Kế toán Đội", "role"),
+        ("Chi hội Phụ nữ Đội phối hợp vận động các chị em.", "Chi hội Phụ nữ Đội", "body"),
+        ("Tổ Kiểm tra liên ngành lập biên bản 12 cơ sở.", "Tổ Kiểm tra liên ngành", "body"),
+        # verbs the owner reader did not know
+        (
+            "Đồng chí Kế toán Hợp tác xã hoàn thiện hồ sơ đề nghị công nhận.",
+            "Đồng chí Kế toán Hợp tác xã",
+            "role",
+        ),
+        ("Công đoàn trường quyết định mức hỗ trợ xăng xe.", "Công đoàn trường", "body"),
+        # a number after "lớp", "số" belongs to the name
+        (
+            "Tổ chủ nhiệm lớp 1 điểm danh, cập nhật sổ chuyên cần hằng ngày.",
+            "Tổ chủ nhiệm lớp 1",
+            "body",
+        ),
+        # a time said first, a request to another body
+        ("Trong quý II/2026, Chi ủy kiểm tra chuyên đề việc thực hiện.", "Chi ủy", "body"),
+        (
+            "Đề nghị Mặt trận Tổ quốc và các đoàn thể xã phối hợp tuyên truyền.",
+            "Mặt trận Tổ quốc và các đoàn thể xã",
+            "body",
+        ),
+        ("Chi bộ yêu cầu Ban Giám đốc có phương án xử lý phù hợp.", "Ban Giám đốc", "body"),
+    ],
+)
+def test_owners_written_as_posts_and_bodies_end_where_the_task_begins(read, text, owner, kind):
+    found = _owner(read, text)
+    assert found is not None and (found.text, found.kind) == (owner, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Đồng chí Lê Văn Tới, Tổ trưởng Tổ sản xuất số 2 nhận và đưa vào sản xuất.",
+            "Tổ trưởng Tổ sản xuất số 2",
+        ),
+        ("Đồng chí Lê Minh Tuấn, Kiểm tra viên lập sổ theo dõi.", "Kiểm tra viên"),
+    ],
+)
+def test_a_post_beside_a_name_keeps_its_number_and_its_suffix(read, text, role):
+    assert _owner(read, text).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        (
+            "Các đảng viên được phân công phụ trách hộ theo dõi, đôn đốc trả nợ.",
+            "Các đảng viên được phân công phụ trách hộ",
+        ),
+        ("Các đồng chí đảng viên mỗi người phụ trách vận động 3 – 4 hộ.", "Các đồng chí đảng viên"),
+        (
+            "Các đồng chí đảng viên nhận theo dõi, vận động 02–03 dân quân.",
+            "Các đồng chí đảng viên",
+        ),
+        (
+            "Các đồng chí đảng viên là người đồng bào dân tộc thiểu số phải gương mẫu.",
+            "Các đồng chí đảng viên là người đồng bào dân tộc thiểu số",
+        ),
+    ],
+)
+def test_a_collective_keeps_who_among_it_and_stops_at_its_task(read, text, owner):
+    bf = read(text)
+    assert find_collective(text, bf.mentions, bf.key).text == owner

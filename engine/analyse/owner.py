@@ -11,9 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Mention
+from ..people import post_by_suffix
 from ..text import match_key
 from .cues import (
     COLLECTIVE_OPENERS,
+    NAMING_VERBS,
+    NUMBERED_WORDS,
     ONE_HOLDER_HEADS,
     OWNER_PHRASE_ENDS,
     TASK_OPENERS,
@@ -22,8 +25,12 @@ from .cues import (
 
 # Where a task's owner is written: at the head of the sentence, after numbering and
 # "Giao (cho)"; or named by a cue right before it; or followed by the verb that leads.
-_OWNER_LEAD = re.compile(
-    r"^[\W\d_]*(?:[a-zđ]\s*[.)]\s*)?(?:(?:giao|phân công)(?:\s+cho)?\s+)?"
+# A time said first ("Trong quý II/2026, Chi ủy kiểm tra ...") and a request to another
+# body ("Đề nghị Mặt trận ...", "Chi bộ yêu cầu Ban Giám đốc ...") lead to the owner too.
+OWNER_LEAD = re.compile(
+    r"^[\W\d_]*(?:[a-zđ]\s*[.)]\s*)?"
+    r"(?:(?:trong|sau|trước|từ|đến|cuối|đầu|hằng)\b[^,.;:]{0,40},\s*)?"
+    r"(?:(?:giao|phân công|(?:chi bộ\s+)?(?:đề nghị|yêu cầu))(?:\s+cho)?\s+)?"
     r"(?:(?:đồng chí|đ/c)\s+)?(?=\S)"
 )
 _OWNER_CUE = re.compile(
@@ -40,7 +47,7 @@ _BODY_QUALIFIER = re.compile(
     r"|khu dân cư|giảng viên trẻ|chuyên môn)\b"
 )
 # Cue kinds that may sit inside an owner's name; any other cue ends it
-_NAME_KINDS = {"role", "place", "person", "superior"}
+NAME_KINDS = {"role", "place", "person", "superior"}
 # ", " or " và " between the owners of a list
 _LIST_JOINT = re.compile(r"\s*,\s*|\s+và\s+")
 MAX_LISTED = 3
@@ -101,10 +108,11 @@ _BRACKET = re.compile(r"((?:\s+[^\W\d_]+){0,3}?)\s*\(")
 ROLE_GAP = 3
 # A collective owner's name is at most this many words ("Các đồng chí đảng viên trong
 # chi bộ"); what follows is the task.
-COLLECTIVE_MAX_WORDS = 12
+COLLECTIVE_MAX_WORDS = 14
 # One owner of a listed collective is at most this many words ("người lao động")
 LISTED_MAX_WORDS = 4
-_TOKEN = re.compile(r"\S+")
+WORD = re.compile(r"\S+")
+_NUMBER = re.compile(r"\d+")
 _TITLE_LEAD = re.compile(r"^(?:đồng chí|đ/c)\s+")
 
 # What an owner is, for scoring: a named person or a role one person holds is named;
@@ -136,7 +144,7 @@ def find_owner(
     """
     key = match_key(text) if key is None else key
     # where a name stops: at a verb, a slogan, a time ... any cue that is no name
-    stops = {m.start for m in mentions if m.kind not in _NAME_KINDS}
+    stops = {m.start for m in mentions if m.kind not in NAME_KINDS}
     chosen = _leading_candidate(key, mentions, run_in)
     if chosen is None:
         return _body_at_lead(text, key, stops)
@@ -166,8 +174,10 @@ def appositives(text: str, key: str, end: int, stops: set[int]) -> str | None:
         # a post closed by a comma or a colon is whole ("tổ trưởng tổ thu gom,", "Phó
         # Trưởng khoa phụ trách đào tạo:"); an open segment ends where the task opens
         closed = bracket or text[stop : stop + 1] in (",", ":")
-        cut = stop if closed else _task_start(key, start, stop, stops)
-        verb = _TASK_VERB.search(key, start, stop) if closed else None
+        # a post such as "Kiểm tra viên" holds a verb: the task begins after it
+        post_end = min(post_by_suffix(text, start) or start, stop)
+        cut = stop if closed else _task_start(key, post_end, stop, stops)
+        verb = _TASK_VERB.search(key, post_end, stop) if closed else None
         if verb:  # "Tổ trưởng Tổ Xã hội phối hợp trưởng bản,": the task began inside
             cut = verb.start()
         elif closed and len(text[start:cut].split()) > POST_MAX_WORDS:
@@ -195,7 +205,9 @@ def _task_start(key: str, start: int, stop: int, stops: set[int]) -> int:
     """Where the task opens inside ``key[start:stop]``: a verb, or "chủ trì" and the like."""
     for at in range(start, stop):
         if (at == start or key[at - 1] == " ") and opens_task(key, at, stops):
-            return at
+            number = _NUMBER.match(key, at)
+            if not (number and _numbered(key, at, number.group())):
+                return at
     return stop
 
 
@@ -206,7 +218,7 @@ def _reads_as_post(post: str, key: str) -> bool:
 def _body_at_lead(text: str, key: str, stops: set[int]) -> Owner | None:
     """A body the lexicon does not know, named where an owner stands: "Tổ Cảnh sát
     trật tự ...", "Phòng Kế hoạch – Tài chính ...", "Đội Nghiệp vụ ..."."""
-    lead = _OWNER_LEAD.match(key)
+    lead = OWNER_LEAD.match(key)
     start = lead.end() if lead else 0
     post = _post_at_lead(text, key, start, stops)
     if post is not None:
@@ -230,10 +242,12 @@ def _post_at_lead(text: str, key: str, start: int, stops: set[int]) -> Owner | N
     if title is None:
         return None
     head = next((h for h in ONE_HOLDER_HEADS if key.startswith(h + " ", start)), None)
-    if head is None:
+    whole = post_by_suffix(text, start)  # "Viện trưởng": a post on its own
+    if head is None and whole is None:
         return None
-    end = name_runs_on(text, key, start + len(head), stops)
-    if end == start + len(head):
+    head_end = whole or start + len(head)
+    end = name_runs_on(text, key, head_end, stops)
+    if end == head_end and whole is None:
         return None
     return Owner(text[start - len(title.group(0)) : end], kind="role")
 
@@ -244,7 +258,7 @@ def _leading_candidate(key: str, mentions: Sequence[Mention], run_in: str | None
         (m for m in mentions if m.kind in ("person", "role")), key=lambda m: (m.start, -m.end)
     )
     vague = [m.start for m in mentions if m.kind == "vague_owner"]
-    lead = _OWNER_LEAD.match(key)
+    lead = OWNER_LEAD.match(key)
     lead_end = lead.end() if lead else 0
     label_lead = _after_label(key, run_in)
     for m in candidates:
@@ -268,7 +282,7 @@ def _after_label(key: str, run_in: str | None) -> tuple[int, int] | None:
         return None
     after = len(label)
     begin = after + len(key[after:]) - len(key[after:].lstrip())
-    lead = _OWNER_LEAD.match(key[begin:])
+    lead = OWNER_LEAD.match(key[begin:])
     return after, begin + (lead.end() if lead else 0)
 
 
@@ -396,7 +410,8 @@ def name_runs_on(text: str, key: str, pos: int, stops: set[int]) -> int:
             return pos if not rest or not rest[0].isalnum() else start
         at = word.start(1)
         if opens_task(key, at, stops) and not (
-            _names_by_verb(text, key, at, words == 0)
+            _numbered(key, at, word.group(1))
+            or names_by_verb(text, key, at, words == 0)
             or _joins_a_name(text, key, at)
             or (words == 0 and key.startswith("phụ trách ", at))  # its portfolio
         ):
@@ -407,16 +422,24 @@ def name_runs_on(text: str, key: str, pos: int, stops: set[int]) -> int:
         pos = word.end()
 
 
+def _numbered(key: str, at: int, word: str) -> bool:
+    """Whether the number at ``at`` belongs to the name: it follows a word such as "số"
+    or "lớp" ("Tổ sản xuất số 2", "Tổ chủ nhiệm lớp 1")."""
+    return word.isdigit() and key[:at].rstrip().endswith(NUMBERED_WORDS)
+
+
 def _joins_a_name(text: str, key: str, at: int) -> bool:
     """ "và" between two capitalised words joins one name ("Đội Quản lý nợ và Cưỡng chế
     nợ thuế"); before a lower-case word it opens the task."""
     return key.startswith("và ", at) and text[at + 3 : at + 4].isupper()
 
 
-def _names_by_verb(text: str, key: str, at: int, first: bool = False) -> bool:
+def names_by_verb(text: str, key: str, at: int, first: bool = False) -> bool:
     """Whether the verb at ``at`` is part of a body's name: it follows the body's own
     head ("Tổ | kiểm tra liên ngành") or a head written in lower case ("tổ | đoàn
     kết"), not a capitalised body named further on ("... của Ban | lập biên bản")."""
+    if not key.startswith(NAMING_VERBS, at):
+        return False
     head = key[:at].rstrip()
     for h in VERB_NAMING_HEADS:
         begin = len(head) - len(h)
@@ -433,53 +456,3 @@ def role_or_body(key: str) -> str:
         if head.startswith(word) and not head[len(word) : len(word) + 1].isalpha():
             return "role"
     return "body"
-
-
-def find_collective(text: str, mentions: Sequence[Mention], key: str | None = None) -> Owner | None:
-    """The collective that leads the sentence ("Các đồng chí đảng viên trong chi bộ
-    ...", "Giao các tổ đảng ...", "Mỗi đảng viên ..."), as written, or None."""
-    key = match_key(text) if key is None else key
-    lead = _OWNER_LEAD.match(key)
-    start = lead.end() if lead else 0
-    vague = next((m for m in mentions if m.kind == "vague_owner" and m.start == start), None)
-    rest = key[start:]
-    if vague is None and not any(rest.startswith(f"{opener} ") for opener in COLLECTIVE_OPENERS):
-        return None
-    end = _collective_end(key, start, mentions)
-    if vague is not None:
-        end = max(end, vague.end)
-    return Owner(text[start:end].rstrip(), kind="collective")
-
-
-def _collective_end(key: str, start: int, mentions: Sequence[Mention]) -> int:
-    """Where a collective owner's name stops: at the word that opens the task, at a
-    stop mark or bracket, or after a few words. A short list goes on across commas
-    ("Cán bộ, đảng viên, viên chức, người lao động | nghiêm túc thực hiện")."""
-    stops = {m.start for m in mentions if m.kind not in _NAME_KINDS | {"vague_owner", "quantity"}}
-    end = start
-    for words, token in enumerate(_TOKEN.finditer(key, start)):
-        if words >= COLLECTIVE_MAX_WORDS or token.group().startswith("("):
-            return end
-        # after "Các", "tổ chức" names ("Các tổ chức quần chúng"); later it is the task
-        named = words == 1 and key.startswith(COLLECTIVE_OPENERS, start)
-        at = token.start()
-        if words and not named and opens_task(key, at, stops) and not _names_by_verb(key, key, at):
-            return end
-        end = token.end()
-        mark = token.group()[-1]
-        if mark in ";:.(" or (mark == "," and not _listed_next(key, end, stops)):
-            return end - 1
-    return end
-
-
-def _listed_next(key: str, pos: int, stops: set[int]) -> bool:
-    """Whether what follows a comma is one more owner of a short list: a few words,
-    none of which opens the task, closed by a comma or by the task's verb."""
-    for count, token in enumerate(_TOKEN.finditer(key, pos)):
-        if opens_task(key, token.start(), stops):
-            return count > 0
-        if count >= LISTED_MAX_WORDS or token.group()[-1] in ";:.(":
-            return False
-        if token.group().endswith(","):
-            return True
-    return False

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field, replace
 from ..model import BlockFacts, Document, Item, Mention, Task
 from ..text import match_key, word_count
 from ..vocabulary import declare
+from .collective import find_collective
 from .cues import COLLECTIVE_OPENERS, COLUMN_CUES, PERIOD_END
 from .follow_up import MONITORS_RESOLUTION
 from .headings import strip_numbering
-from .owner import Owner, find_collective, find_owner, role_or_body
+from .owner import Owner, find_owner, role_or_body
 
 # The review plan and the monitoring of the resolution itself (follow-up's business)
 _REVIEW_TASK = re.compile(
