@@ -588,3 +588,28 @@ def test_a_post_beside_a_name_keeps_its_number_and_its_suffix(read, text, role):
 def test_a_collective_keeps_who_among_it_and_stops_at_its_task(read, text, owner):
     bf = read(text)
     assert find_collective(text, bf.mentions, bf.key).text == owner
+
+
+def test_co_after_a_collective_says_which_of_them(read):
+    text = "Các đồng chí đảng viên có vườn già cỗi trồng xen cây che bóng."
+    bf = read(text)
+    assert (
+        find_collective(text, bf.mentions, bf.key).text == "Các đồng chí đảng viên có vườn già cỗi"
+    )
+    text = "Các đồng chí đảng viên có trách nhiệm vận động gia đình."
+    bf = read(text)
+    assert find_collective(text, bf.mentions, bf.key).text == "Các đồng chí đảng viên"
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Phụ trách: các tổ đảng. Thời hạn: hằng tháng.", "các tổ đảng"),
+        ("Phụ trách: Tổ Kỹ thuật của Đội. Thời hạn: tháng 4/2026.", "Tổ Kỹ thuật của Đội"),
+        ("Phụ trách: đồng chí Bí thư chi bộ. Thời hạn: trước 15/3/2026.", "đồng chí Bí thư chi bộ"),
+    ],
+)
+def test_a_phu_trach_line_names_bodies_and_collectives_too(read, text, owner):
+    bf = read(text)
+    found = _owner(read, text) or find_collective(text, bf.mentions, bf.key)
+    assert found is not None and found.text == owner

@@ -41,6 +41,12 @@ def find_collective(text: str, mentions: Sequence[Mention], key: str | None = No
 _ASSIGNED = re.compile(r"được (?:phân công|giao)(?: phụ trách)?\b")
 
 
+def _qualifies(key: str, at: int) -> bool:
+    """ "có" after a collective says which of them ("các đảng viên có vườn cà phê già
+    cỗi"), unless it is "có trách nhiệm", which opens the task."""
+    return key.startswith("có ", at) and not key.startswith("có trách nhiệm", at)
+
+
 def _collective_end(key: str, start: int, mentions: Sequence[Mention]) -> int:
     """Where a collective owner's name stops: at the word that opens the task, at a
     stop mark or bracket, or after a few words. A short list goes on across commas
@@ -56,7 +62,7 @@ def _collective_end(key: str, start: int, mentions: Sequence[Mention]) -> int:
         assigned = _ASSIGNED.match(key, at)
         if words and assigned:  # "Các đảng viên được phân công phụ trách hộ | theo dõi"
             named, skip_to = True, assigned.end()
-        if at < skip_to:
+        if at < skip_to or _qualifies(key, at):
             named = True
         if words and not named and opens_task(key, at, stops) and not names_by_verb(key, key, at):
             return end

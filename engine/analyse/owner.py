@@ -25,10 +25,12 @@ from .cues import (
 
 # Where a task's owner is written: at the head of the sentence, after numbering and
 # "Giao (cho)"; or named by a cue right before it; or followed by the verb that leads.
-# A time said first ("Trong quý II/2026, Chi ủy kiểm tra ...") and a request to another
-# body ("Đề nghị Mặt trận ...", "Chi bộ yêu cầu Ban Giám đốc ...") lead to the owner too.
+# A label ("Phụ trách: các tổ đảng"), a time said first ("Trong quý II/2026, Chi ủy kiểm
+# tra ...") and a request to another body ("Đề nghị Mặt trận ...", "Chi bộ yêu cầu Ban
+# Giám đốc ...") lead to the owner too.
 OWNER_LEAD = re.compile(
     r"^[\W\d_]*(?:[a-zđ]\s*[.)]\s*)?"
+    r"(?:(?:phụ trách|chủ trì|người thực hiện)\s*:\s*)?"
     r"(?:(?:trong|sau|trước|từ|đến|cuối|đầu|hằng)\b[^,.;:]{0,40},\s*)?"
     r"(?:(?:giao|phân công|(?:chi bộ\s+)?(?:đề nghị|yêu cầu))(?:\s+cho)?\s+)?"
     r"(?:(?:đồng chí|đ/c)\s+)?(?=\S)"
