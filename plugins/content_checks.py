@@ -102,12 +102,26 @@ def check_topic_local(facts: Facts, rule: Rule) -> Outcome:
     # a campaign slogan with a place name added is still a slogan, unless a figure
     # gives it a concrete object ("về kết nạp 3 đảng viên trẻ ..."); a year does not
     figure = any(m.kind in ("quantity", "percent") for m in mentions)
+    # "về tăng cường sự lãnh đạo của Chi bộ đối với công tác ...", "về lãnh đạo thực
+    # hiện nhiệm vụ ...": the cell's whole field of work, not one problem in it
+    formula = _LEADERSHIP_FORMULA.match(key.removeprefix("về").strip())
+    if formula and not figure:
+        return Outcome(0, 1, [Hit(block, topic[: len(topic.split(",")[0])])])
     if local and not (slogans and not figure):
         return Outcome(1, 1)
     # quote each slogan once: "xây dựng đảng" inside "tăng cường công tác xây dựng đảng"
     # is the same words, not a second slogan
     quoted = [t for t in dict.fromkeys(slogans) if not any(t != o and t in o for o in slogans)]
     return Outcome(0, 1, [Hit(block, ", ".join(quoted) or topic)])
+
+
+# The leadership formula that names a field of work instead of a problem; "về lãnh
+# đạo tái canh cà phê ..." names its problem and is not this
+_LEADERSHIP_FORMULA = re.compile(
+    r"tăng cường (?:sự )?lãnh đạo\b"
+    r"|(?:sự )?lãnh đạo (?:của (?:chi bộ|đảng) )?(?:(?:trong )?thực hiện |đối với )?"
+    r"(?:công tác|(?:các )?nhiệm vụ)\b"
+)
 
 
 def _backed_by_local_facts(facts: Facts) -> bool:
