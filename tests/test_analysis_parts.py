@@ -613,3 +613,17 @@ def test_a_phu_trach_line_names_bodies_and_collectives_too(read, text, owner):
     bf = read(text)
     found = _owner(read, text) or find_collective(text, bf.mentions, bf.key)
     assert found is not None and found.text == owner
+
+
+@pytest.mark.parametrize(
+    ("text", "measurable"),
+    [
+        ("Phấn đấu hoàn thành 100% kế hoạch sản lượng Công ty giao năm 2026.", False),
+        ("Hoàn thành 100% kế hoạch thu tiền dịch vụ thủy lợi Công ty giao.", False),
+        ("100% cán bộ, đảng viên, người lao động được quán triệt nghị quyết.", False),
+        ("Đến 30/6/2026, 100% hộ dân thôn Đông Lộc được cấp nước sạch.", True),
+        ("Giao khoán 120 ha cho 46 hộ; hoàn thành trước ngày 31/3/2026.", True),
+    ],
+)
+def test_a_quota_handed_down_or_a_briefing_is_no_measure(read, text, measurable):
+    assert _target(read, text).checks["measurable"] is measurable

@@ -175,7 +175,9 @@ class _ItemWalk:
             if word_count(bf.key[start:end]) < TARGET_MIN_WORDS:
                 continue
             inside = [m for m in bf.mentions if start <= m.start < end]
-            target = classify_target(i + 1, text[start:end], bf.key[start:end], inside, clause_date)
+            target = classify_target(
+                i + 1, text[start:end], bf.key[start:end], inside, clause_date, start
+            )
             self.out.by_kind["target"].append(target)
             clause_date = target.details["deadline"] or clause_date
 

@@ -19,13 +19,25 @@ _MEASURES = {"percent", "quantity", "absolute_target"}
 FORMULA_REACH = 40
 
 
+# Formulas the lexicon cannot list word for word: a plan or quota handed down
+# ("hoàn thành 100% kế hoạch sản lượng Công ty giao") and being briefed ("100% cán bộ,
+# đảng viên được quán triệt ..."). Bounded: at most 60 characters between.
+_FORMULA = re.compile(r"(?:kế hoạch|chỉ tiêu)[^.;]{0,60}?\bgiao\b|\bquán triệt\b")
+
+
 def classify_target(
-    block: int, text: str, key: str, mentions: Sequence[Mention], inherited_date: str | None = None
+    block: int,
+    text: str,
+    key: str,
+    mentions: Sequence[Mention],
+    inherited_date: str | None = None,
+    offset: int = 0,
 ) -> Item:
     """The target written in ``text`` (a clause of block ``block``, with its match key
-    and the mentions inside it); ``inherited_date`` is the date its heading or
-    introducing line gave."""
-    stock = [m for m in mentions if m.kind == "stock_target"]
+    and the mentions inside it, whose offsets are the block's: the clause starts at
+    ``offset``); ``inherited_date`` is the date its heading or introducing line gave."""
+    stock = [(m.start, m.end) for m in mentions if m.kind == "stock_target"]
+    stock += [(f.start() + offset, f.end() + offset) for f in _FORMULA.finditer(key)]
     measures = [m for m in mentions if m.kind in _MEASURES and not _in_formula(m, stock)]
     # "không còn điểm đổ rác", "không có học sinh bị đuối nước": zero is a number;
     # "không quá 40 giờ/người/tháng", "không quá 32°C": a bound is a measure
@@ -34,6 +46,7 @@ def classify_target(
     vague = list(
         dict.fromkeys(m.value for m in mentions if m.kind in ("vague_goal", "stock_target"))
     )
+    vague += [f.group() for f in _FORMULA.finditer(key) if f.group() not in vague]
     return Item(
         "target",
         block,
@@ -47,12 +60,13 @@ def classify_target(
     )
 
 
-def _in_formula(measure: Mention, stock: list[Mention]) -> bool:
+def _in_formula(measure: Mention, stock: list[tuple[int, int]]) -> bool:
     """Whether ``measure`` is the figure of a stock formula ("100% đảng viên học tập,
-    quán triệt nghị quyết", "hoàn thành 100% chỉ tiêu cấp trên giao")."""
+    quán triệt nghị quyết", "hoàn thành 100% chỉ tiêu cấp trên giao"); ``stock`` holds
+    the formulas' (start, end)."""
     return any(
-        0 <= s.start - measure.end <= FORMULA_REACH or s.start <= measure.start < s.end
-        for s in stock
+        0 <= start - measure.end <= FORMULA_REACH or start <= measure.start < end
+        for start, end in stock
     )
 
 
