@@ -528,3 +528,30 @@ def test_a_vote_count_after_a_colon_is_a_vote_record(assessor):
         "Biểu quyết tán thành: 23/24 đồng chí (95,8%); không tán thành: 01 đồng chí.\n",
     )
     assert facts.signals["vote_record"] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hội nghị chi bộ ngày 22/12/2026 thảo luận, biểu quyết thông qua.",
+        "Dự thảo được gửi đến đảng viên trước 03 ngày để nghiên cứu.",
+        "Dự thảo Nghị quyết được đưa ra hội nghị chi bộ để các đồng chí đảng viên thảo luận.",
+    ],
+)
+def test_a_draft_says_how_the_cell_takes_it_up(assessor, text):
+    assert _facts(assessor, text + "\n").signals["meeting_plan"] == 1
+
+
+def test_a_cell_without_a_chi_uy_has_its_secretary_prepare_the_draft(assessor):
+    prepared = "Dự thảo do đồng chí Bí thư, Phó Bí thư chuẩn bị; gửi 08/08 đảng viên nghiên cứu.\n"
+    assert _facts(assessor, prepared).signals["chiuy_review"] == 1
+    # where the draft speaks of a chi ủy, it is the chi ủy's review that counts
+    with_chiuy = prepared + "\nChi ủy phân công đồng chí Hà kiểm tra hằng tháng.\n"
+    assert _facts(assessor, with_chiuy).signals["chiuy_review"] is None
+
+
+def test_a_draft_mark_with_its_round_in_brackets(assessor):
+    facts = _facts(
+        assessor, "**DỰ THẢO (lần 2)**\n\n# NGHỊ QUYẾT\n\n**về làm đường thôn Phú Xuân**\n"
+    )
+    assert facts.signals["draft_mark"] == 1

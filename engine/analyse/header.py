@@ -26,7 +26,8 @@ _DATE_LINE = re.compile(
 # (possessive ``*+``: the runs of blanks never hand characters back, so a line of
 # "Số" and a thousand spaces fails at once instead of in cubic time)
 _NUMBER_SYMBOL = re.compile(r"^số\s*+:?\s*+(\d++|[\s._…]*+)\s*+[-–]\s*+nq\s*+/\s*+[^\W\d_]", re.I)
-_DRAFT_MARK = re.compile(r"[(\[]?\s*dự thảo\s*(?:lần\s*\d+)?\s*[)\]]?")
+# "DỰ THẢO", "(Dự thảo lần 2)", "DỰ THẢO (lần 2)"
+_DRAFT_MARK = re.compile(r"[(\[]?\s*dự thảo\s*(?:\(?\s*lần\s*\d+\s*\)?)?\s*[)\]]?")
 _SIGNATURE_TM = re.compile(r"^(t/m|k/t|t/l|tm\.)")
 _SIGNATURE_TITLE = re.compile(r"^(phó\s+)?bí thư$")
 

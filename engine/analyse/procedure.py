@@ -26,9 +26,16 @@ _VOTE_COUNT = re.compile(
 _MEETING_PLAN = re.compile(
     r"(?:thảo luận|biểu quyết|góp ý|cho ý kiến|nghiên cứu trước)[^.;]{0,80}?"
     r"(?:chi bộ|hội nghị|sinh hoạt)"
-    r"|(?:trình|gửi)[^.;]{0,40}?(?:hội nghị chi bộ|chi bộ|đảng viên)[^.;]{0,60}?"
+    r"|(?:trình|gửi|đưa ra)[^.;]{0,40}?(?:hội nghị chi bộ|chi bộ|đảng viên)[^.;]{0,60}?"
     r"(?:thảo luận|biểu quyết|góp ý|cho ý kiến|nghiên cứu|xem xét)"
+    # "Hội nghị chi bộ ngày 22/12/2025 thảo luận, biểu quyết", "gửi đảng viên trước 3 ngày"
+    r"|(?:hội nghị|kỳ họp|phiên họp|cuộc họp) chi bộ[^.;]{0,40}?"
+    r"(?:thảo luận|biểu quyết|góp ý|cho ý kiến)"
+    r"|gửi (?:đến |tới |cho )?(?:các )?(?:đồng chí )?đảng viên[^.;]{0,30}?trước"
 )
+# A cell of fewer than nine members elects no chi ủy: its secretary prepares the draft
+# ("do đồng chí Bí thư, Phó Bí thư chuẩn bị"), and that stands for the chi ủy's review
+_LEADER_PREPARED = re.compile(r"bí thư[^.;]{0,30}?(?:chuẩn bị|xây dựng|thống nhất)")
 
 
 # What only a signed resolution says: it takes effect, the cell resolves
@@ -53,8 +60,12 @@ def _labels_joined(blocks: list[BlockFacts]) -> Iterator[tuple[int, str]]:
 
 def read_procedure(blocks: list[BlockFacts]) -> dict[str, Any]:
     """The first block (1-based) of each procedure signal, or None."""
-    chiuy = vote = told = discussion = meeting = adoption = None
+    chiuy = vote = told = discussion = meeting = adoption = prepared = None
+    has_chiuy = False
     for i, sentence in _labels_joined(blocks):
+        has_chiuy = has_chiuy or bool(_CHI_UY.search(sentence))
+        if prepared is None and _LEADER_PREPARED.search(sentence):
+            prepared = i + 1
         if chiuy is None and _CHI_UY.search(sentence) and _REVIEWED.search(sentence):
             chiuy = i + 1
         if vote is None and _VOTED.search(sentence) and _VOTE_COUNT.search(sentence):
@@ -69,7 +80,7 @@ def read_procedure(blocks: list[BlockFacts]) -> dict[str, Any]:
             adoption = i + 1
     return {
         "adoption_clause": adoption,
-        "chiuy_review": chiuy,
+        "chiuy_review": chiuy or (None if has_chiuy else prepared),
         "vote_record": vote,
         "vote_told": told,
         "discussion": discussion,
