@@ -627,3 +627,34 @@ def test_a_phu_trach_line_names_bodies_and_collectives_too(read, text, owner):
 )
 def test_a_quota_handed_down_or_a_briefing_is_no_measure(read, text, measurable):
     assert _target(read, text).checks["measurable"] is measurable
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        (
+            "Ban hành quy trình đo nồng độ cồn trước mỗi lần xuất bến. Chủ trì: Phòng An toàn – Kỹ thuật. Thời hạn: trước 10/01/2026.",
+            "Phòng An toàn – Kỹ thuật",
+        ),
+        (
+            "Ký cam kết không vi phạm nồng độ cồn. Thực hiện: các đảng viên là lái xe. Thời hạn: trước 15/01/2026.",
+            "các đảng viên là lái xe",
+        ),
+    ],
+)
+def test_an_owner_label_after_the_task_names_the_owner(read, text, owner):
+    bf = read(text)
+    task = read_task(1, text, bf.mentions, None, None, bf.key)
+    assert task.owner == owner
+
+
+def test_a_list_of_school_bodies_is_read_whole(read):
+    text = "Công đoàn, Chi đoàn, Liên đội căn cứ chức năng, nhiệm vụ xây dựng kế hoạch."
+    assert _owner(read, text).text == "Công đoàn, Chi đoàn, Liên đội"
+
+
+def test_a_verb_right_after_a_post_by_suffix_opens_the_task(read):
+    text = "Đồng chí Võ Thị Kim Oanh, Kiểm sát viên tổng hợp các bản án bị hủy, sửa của Tòa án."
+    assert _owner(read, text).role == "Kiểm sát viên"
+    text = "Đồng chí Lê Thị Mai Phương, Phó Hiệu trưởng phụ trách nuôi dưỡng, chủ trì họp."
+    assert _owner(read, text).role == "Phó Hiệu trưởng phụ trách nuôi dưỡng"

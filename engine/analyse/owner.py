@@ -98,7 +98,7 @@ _POST_OPENERS = tuple(
 # A body named by its head word, with a capital ("Tổ Cảnh sát trật tự", "Đội Nghiệp vụ")
 _BODY_HEAD = re.compile(
     r"(?:Phòng|Tổ|Đội|Ban Chủ nhiệm|Ban Chỉ huy|Ban|Trạm|Khoa|Bộ môn|Bộ phận|Lãnh đạo|Chi đoàn|Chi hội|Hội"
-    r"|Liên chi đoàn|Hội đồng|Văn phòng|Trung tâm|Phân xưởng|Xưởng|Kíp|Chỉ huy)\b"
+    r"|Liên chi đoàn|Liên đội|Hội đồng|Văn phòng|Trung tâm|Phân xưởng|Xưởng|Kíp|Chỉ huy)\b"
 )
 # The proper name after a post or a body: "Chủ tịch | Hội Người cao tuổi phường",
 # "Trưởng phòng | Tổ chức", "Ban Giám đốc | Công ty Cổ phần Chè Tân Lập"
@@ -179,6 +179,14 @@ def appositives(text: str, key: str, end: int, stops: set[int]) -> str | None:
         # a post such as "Kiểm tra viên" holds a verb: the task begins after it
         post_end = min(post_by_suffix(text, start) or start, stop)
         cut = stop if closed else _task_start(key, post_end, stop, stops)
+        after = post_end + 1  # "Kiểm sát viên | tổng hợp ...,": the task follows the post,
+        # but "Phó Hiệu trưởng phụ trách nuôi dưỡng" is the post's portfolio
+        if (
+            post_end > start
+            and opens_task(key, after, stops)
+            and not key.startswith("phụ trách ", after)
+        ):
+            cut = post_end
         verb = _TASK_VERB.search(key, post_end, stop) if closed else None
         if verb:  # "Tổ trưởng Tổ Xã hội phối hợp trưởng bản,": the task began inside
             cut = verb.start()

@@ -79,7 +79,12 @@ def read_task(
     key: str | None = None,
 ) -> Task:
     """One task from a paragraph (``block`` is its 1-based number)."""
-    owner = find_owner(text, mentions, run_in, key) or find_collective(text, mentions, key)
+    key = match_key(text) if key is None else key
+    owner = (
+        find_owner(text, mentions, run_in, key)
+        or find_collective(text, mentions, key)
+        or labelled_owner(text, mentions, key)
+    )
     deadline = find_deadline(mentions, inherited_date)
     vague_owner = next((m.text for m in mentions if m.kind == "vague_owner"), None)
     if owner is not None and owner.kind == "collective":
@@ -97,6 +102,24 @@ def read_task(
         vague_time=deadline.vague_time,
         owner_kind=owner.kind if owner else None,
     )
+
+
+# An owner given by a label after the task: "Ban hành quy trình ... Chủ trì: Phòng An
+# toàn – Kỹ thuật. Thời hạn: ...", "... Thực hiện: các đảng viên là lái xe."
+_OWNER_LABEL = re.compile(
+    r"\b(?:chủ trì|phụ trách|thực hiện|người thực hiện|đơn vị chủ trì)\s*:\s*"
+)
+
+
+def labelled_owner(text: str, mentions: Sequence[Mention], key: str) -> Owner | None:
+    """The owner a label inside the paragraph names, read as one leading a sentence."""
+    label = _OWNER_LABEL.search(key)
+    if label is None or label.start() == 0:
+        return None
+    at = label.end()
+    shifted = [replace(m, start=m.start - at, end=m.end - at) for m in mentions if m.start >= at]
+    rest, rest_key = text[at:], key[at:]
+    return find_owner(rest, shifted, None, rest_key) or find_collective(rest, shifted, rest_key)
 
 
 def with_owner(task: Task, owner: Owner) -> Task:
