@@ -555,3 +555,18 @@ def test_a_draft_mark_with_its_round_in_brackets(assessor):
         assessor, "**DỰ THẢO (lần 2)**\n\n# NGHỊ QUYẾT\n\n**về làm đường thôn Phú Xuân**\n"
     )
     assert facts.signals["draft_mark"] == 1
+
+
+def test_a_plain_line_that_is_a_part_name_is_a_heading(assessor):
+    from nghiquyet.plugins.text_loader import parse_plain
+
+    text = (
+        "NGHỊ QUYẾT\nvề ổn định lực lượng lao động tại Phân xưởng Cắt\n"
+        "Mục tiêu\n- Đến 31/12/2025, số công nhân nghỉ việc không quá 3 người/quý.\n"
+        "Tổ chức thực hiện\n1. Chi đoàn Thanh niên tổ chức văn nghệ cho công nhân trẻ.\n"
+        "Chi bộ tổ chức thực hiện\n"
+    )
+    facts = analyse(parse_plain(text, "du-thao.txt"), assessor.nlp, "auto")
+    headings = [b.index for b in facts.blocks if b.is_heading]
+    assert headings == [3, 5]  # not the task-like last line
+    assert facts.tasks[0].owner == "Chi đoàn Thanh niên"

@@ -290,6 +290,9 @@ TASK_OPENERS = _folded(
     "nắm",
     "nhận",
     "cập nhật",
+    "xem xét",
+    "gần gũi",
+    "nắm bắt",
 )
 # A verb right after one of these heads names the body ("Tổ | kiểm tra liên ngành",
 # "Ban | quản lý cảng", "Đội | điều độ").

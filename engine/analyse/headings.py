@@ -80,7 +80,22 @@ def heading_level(block: Block, key: str) -> int | None:
     upper = text.isupper() and words >= 2
     if (block.bold or upper) and words <= EMPHASIS_MAX_WORDS and not text.endswith((".", ";", ",")):
         return 1 if upper else 2
+    if _bare_part_name(text, key, words):
+        return 1  # "Mục tiêu", "Tổ chức thực hiện" alone on a plain-text line
     return None
+
+
+def _bare_part_name(text: str, key: str, words: int) -> bool:
+    """A plain line that is a part's name and little more ("Tình hình", "Giải pháp",
+    "Tổ chức thực hiện"), as a .txt draft writes its headings: capitalised, no closing
+    mark, opening with the part's words ("Chi bộ tổ chức thực hiện" is a task)."""
+    if words > LABEL_MAX_WORDS or not text[:1].isupper() or text.endswith((".", ";", ",", ":")):
+        return False
+    return any(
+        key.startswith(cue) and word_count(key[len(cue) :]) <= 2
+        for _kind, cues in SECTION_CUES
+        for cue in cues
+    )
 
 
 def _names_part_alone(text: str, key: str, words: int) -> bool:
