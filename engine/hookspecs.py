@@ -74,7 +74,9 @@ def register_reporters(register):
     """Add output formats.
 
     Call ``register(name, function, extension)``: ``--format name`` then writes what
-    ``function`` returns (``bytes``); ``extension`` (``".csv"``) names its files.
+    ``function`` returns (``bytes``); ``extension`` (``".csv"``) names its files, and
+    ``-o`` a file with it picks the format. ``binary=True`` (a workbook) refuses to
+    write to a terminal. A plugin's format replaces a built-in one of the same name.
 
     ``function`` asks for what it needs by the names of its parameters, and gets
     exactly those, by keyword (as datasette calls its output renderers):

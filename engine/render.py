@@ -12,6 +12,7 @@ looks anything up on its own, and one written as ``render(report)`` keeps workin
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -32,11 +33,13 @@ REPORTER_ARGUMENTS = ("report", "rules", "criteria", "config", "color")
 
 @dataclass(frozen=True, slots=True)
 class Reporter:
-    """One output format: its name, the function that renders it, a file extension."""
+    """One output format: its name, the function that renders it, a file extension,
+    and whether its bytes are binary (a workbook), never written to a terminal."""
 
     name: str
     function: Callable[..., bytes]
     extension: str
+    binary: bool = False
 
     def render(
         self,
@@ -90,11 +93,14 @@ def call_arguments(name: str, function: Callable, available: dict[str, Any]) -> 
 
 
 def get_reporters(pm) -> dict[str, Reporter]:
-    """Every reporter that plugins registered, by name."""
+    """Every reporter that plugins registered, by name. Hooks run the plugins
+    registered last first, so a plugin's format wins over a built-in of the same name."""
     found: dict[str, Reporter] = {}
 
-    def register(name: str, function: Callable[..., bytes], extension: str = "") -> None:
-        found[name] = Reporter(name, function, extension)
+    def register(
+        name: str, function: Callable[..., bytes], extension: str = "", binary: bool = False
+    ) -> None:
+        found.setdefault(name, Reporter(name, function, extension, binary))
 
     pm.hook.register_reporters(register=register)
     return found
@@ -123,6 +129,24 @@ def owner_kind_name(kind: str | None, lang: str) -> str:
         return ""
     vi, en = OWNER_KINDS[kind]
     return label(lang, vi, en)
+
+
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–•+]|[a-zđ][.)])\s*")
+
+
+def task_action(task: Task) -> str:
+    """What a task asks, without its numbering and the owner shown beside it: the
+    text report's matrix column and a calendar event's summary."""
+    text = _NUMBERING.sub("", task.text)
+    owner = task.owner or ""
+    body = owner.split(" (", 1)[0]
+    if " (" in owner and text.startswith(body + " (") and ")" in text:
+        # "Chi hội Phụ nữ thôn (đồng chí Nguyễn Thị Mai, chi hội trưởng) tổ chức ..."
+        text = text[text.index(")") + 1 :].lstrip(" ,:;–-")
+    for part in (task.owner, task.role):
+        if part and text.startswith(part):
+            text = text[len(part) :].lstrip(" ,:;–-")
+    return text or task.text
 
 
 # Errors that are a verdict on the text, not a failure to read the file

@@ -8,7 +8,6 @@ severities and the headings are coloured; the words are the same either way.
 
 from __future__ import annotations
 
-import re
 import textwrap
 
 from nghiquyet.engine import hookimpl
@@ -26,6 +25,7 @@ from nghiquyet.engine.render import (
     owner_kind_name,
     partial_check,
     stage_name,
+    task_action,
 )
 
 SEVERITY = {
@@ -46,23 +46,6 @@ def _cut(text: str, width: int) -> str:
 
 def _wrap(text: str, indent: str) -> list[str]:
     return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent]
-
-
-_NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–•+]|[a-zđ][.)])\s*")
-
-
-def _what(task) -> str:
-    """The task without its numbering and the owner already shown in its own column."""
-    text = _NUMBERING.sub("", task.text)
-    owner = task.owner or ""
-    body = owner.split(" (", 1)[0]
-    if " (" in owner and text.startswith(body + " (") and ")" in text:
-        # "Chi hội Phụ nữ thôn (đồng chí Nguyễn Thị Mai, chi hội trưởng) tổ chức ..."
-        text = text[text.index(")") + 1 :].lstrip(" ,:;–-")
-    for part in (task.owner, task.role):
-        if part and text.startswith(part):
-            text = text[len(part) :].lstrip(" ,:;–-")
-    return text or task.text
 
 
 def criteria_lines(doc, lang: str) -> list[str]:
@@ -99,7 +82,7 @@ def task_lines(doc, lang: str) -> list[str]:
         deadline = t.deadline_text or t.deadline or L("— chưa có —", "— none —")
         kind = owner_kind_name(t.owner_kind, lang)
         out.append(
-            f"  {t.block:>4}  {_cut(_what(t), TASK_W):<{TASK_W}}  {_cut(owner, OWNER_W):<{OWNER_W}}  "
+            f"  {t.block:>4}  {_cut(task_action(t), TASK_W):<{TASK_W}}  {_cut(owner, OWNER_W):<{OWNER_W}}  "
             f"{kind:<{KIND_W}}  {deadline}"
         )
     return out
