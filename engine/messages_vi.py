@@ -321,4 +321,14 @@ VI: dict[str, str] = {
     "{kind} {name} is declared twice, by {first} and by {second}": (
         "{kind} {name} được khai báo hai lần, bởi {first} và bởi {second}"
     ),
+    # -- nghiquyet tasks, and binary formats -------------------------------------------------
+    "--today {value!r}: give a date as YEAR-MONTH-DAY (2026-05-01)": (
+        "--today {value!r}: ghi ngày theo dạng NĂM-THÁNG-NGÀY (2026-05-01)"
+    ),
+    "{n} tasks without a date or a frequency are not in the calendar": (
+        "{n} nhiệm vụ không có ngày hoặc tần suất nên không có trong lịch"
+    ),
+    "{fmt} is a binary format, not for a terminal: write it to a file with -o FILE{ext}": (
+        "{fmt} là định dạng nhị phân, không in ra màn hình: ghi vào tệp bằng -o TỆP{ext}"
+    ),
 }

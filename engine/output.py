@@ -77,3 +77,17 @@ def write_atomic(target: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def check_binary_destination(
+    fmt: str, extension: str, binary: bool, output: Path | None, stream
+) -> None:
+    """Refuse to send a binary format (a workbook) to a terminal, where it would show
+    as noise and could drive the terminal: it goes to a file, or through a pipe."""
+    isatty = getattr(stream, "isatty", None)
+    if binary and output is None and isatty is not None and isatty():
+        raise OutputError(
+            "{fmt} is a binary format, not for a terminal: write it to a file with -o FILE{ext}",
+            fmt=fmt,
+            ext=extension,
+        )

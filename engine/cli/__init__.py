@@ -4,7 +4,7 @@ Kept light: importing this package imports click and nothing heavy, so
 ``assess --help`` and ``assess --version`` answer at once; spaCy and lxml load only
 when a draft is read. One module per concern: :mod:`.assess` (the assess command and
 its options), :mod:`.compare`, :mod:`.baseline`, :mod:`.rules` (rules, explain, plugins),
-:mod:`.starters` (init, template), :mod:`.cache`, :mod:`.serve`; :mod:`.common` holds
+:mod:`.starters` (init, template), :mod:`.tasks`, :mod:`.cache`, :mod:`.serve`; :mod:`.common` holds
 exit codes and config resolution; :mod:`.localise` makes every command speak the
 report language (help, click's words, Ctrl+C) and :mod:`.console` writes the lines
 on stderr.
@@ -26,6 +26,7 @@ from .localise import LocalisedGroup
 from .rules import explain_command, plugins_command, rules_command
 from .serve import serve_command
 from .starters import init_command, template_command
+from .tasks import tasks_command
 
 
 @click.group(cls=LocalisedGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -45,6 +46,7 @@ for _command in (
     baseline_command,
     template_command,
     serve_command,
+    tasks_command,
 ):
     main.add_command(_command)
 

@@ -28,12 +28,12 @@ VI: dict[str, str] = {
         "Mã thoát: 0 không có phát hiện mức lỗi và mọi điểm ≥ --fail-under; 1 có phát hiện "
         "hoặc có điểm dưới ngưỡng đó; 2 sai cách dùng, lỗi cấu hình hoặc tệp không đọc được."
     ),
-    "Output format: text, json, html, markdown, sarif, junit, github, concise (plugins add "
-    "more); any case [default: from the -o suffix (.json, .html, .md, .sarif, .xml), else "
-    "text].": (
-        "Định dạng báo cáo: text, json, html, markdown, sarif, junit, github, concise (plugin "
-        "có thể thêm); không phân biệt hoa thường [mặc định: theo đuôi tệp -o (.json, .html, "
-        ".md, .sarif, .xml), nếu không thì text]."
+    "Output format: text, json, html, markdown, sarif, junit, github, concise, xlsx, csv "
+    "(plugins add more); any case "
+    "[default: from the -o suffix (.json, .html, .md, .sarif, .xml, .xlsx, .csv), else text].": (
+        "Định dạng báo cáo: text, json, html, markdown, sarif, junit, github, concise, xlsx, "
+        "csv (plugin có thể thêm); không phân biệt hoa thường [mặc định: theo đuôi tệp -o "
+        "(.json, .html, .md, .sarif, .xml, .xlsx, .csv), nếu không thì text]."
     ),
     "Files and folders a folder's search skips: globs, comma-separated or repeated; replaces "
     "the defaults (README*, CHANGELOG*, LICENSE*, CONTRIBUTING*, docs, hidden files and "
@@ -284,5 +284,41 @@ VI: dict[str, str] = {
     ),
     "Follow links that lead out of a folder being searched (never by default).": (
         "Đi theo các liên kết dẫn ra ngoài thư mục đang tìm (mặc định không bao giờ)."
+    ),
+    # -- tasks ------------------------------------------------------------------------------
+    "The responsibility matrix: every task with its owner, deadline and schedule.": (
+        "Bảng phân công: mọi nhiệm vụ với người phụ trách, thời hạn và tần suất."
+    ),
+    "The same tasks `assess` finds, as a table (text), a spreadsheet (csv with a "
+    "byte-order mark for Excel, xlsx with overdue and undated rows highlighted) or a "
+    "calendar (ics: an all-day event per dated task with a reminder a week before; "
+    '"hằng tháng", "hằng quý" repeat). A folder or several drafts give one table with '
+    "a draft column.": (
+        "Đúng các nhiệm vụ mà `assess` tìm thấy, dưới dạng bảng (text), bảng tính (csv có "
+        "dấu BOM để Excel đọc đúng tiếng Việt, xlsx tô màu dòng quá hạn và dòng chưa có thời "
+        "hạn) hoặc lịch (ics: mỗi nhiệm vụ có ngày là một sự kiện cả ngày, nhắc trước một "
+        'tuần; "hằng tháng", "hằng quý" được lặp lại). Một thư mục hoặc nhiều dự thảo cho '
+        "một bảng chung có cột dự thảo."
+    ),
+    "Exit codes: 0 written; 2 usage, config or unreadable input (the other drafts' "
+    "tasks are still written).": (
+        "Mã thoát: 0 đã ghi; 2 lỗi cách dùng, cấu hình hoặc tệp không đọc được (nhiệm vụ "
+        "của các dự thảo khác vẫn được ghi)."
+    ),
+    "Output format: text, csv, xlsx, ics; any case "
+    "[default: from the -o suffix (.csv, .xlsx, .ics), else text].": (
+        "Định dạng đầu ra: text, csv, xlsx, ics; chữ hoa hay thường đều được "
+        "[mặc định: theo đuôi tệp -o (.csv, .xlsx, .ics), nếu không thì text]."
+    ),
+    "Write to FILE (atomically, never over an input), not standard output.": (
+        "Ghi vào TỆP (trọn vẹn một lần, không bao giờ ghi đè tệp đầu vào) thay vì đầu ra chuẩn."
+    ),
+    "The day deadlines are compared with (overdue) and recurring duties start "
+    "from [default: today].": (
+        "Ngày dùng để so thời hạn (quá hạn) và để bắt đầu các việc định kỳ [mặc định: hôm nay]."
+    ),
+    "Read a document even when it is not a thematic resolution (a report, a plan, "
+    "text without diacritics).": (
+        "Vẫn đọc văn bản dù không phải nghị quyết chuyên đề (báo cáo, kế hoạch, văn bản không dấu)."
     ),
 }
