@@ -23,6 +23,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "nghiquyet.plugins.reporters.junit",
     "nghiquyet.plugins.reporters.github",
     "nghiquyet.plugins.reporters.concise",
+    "nghiquyet.plugins.reporters.workbook",
 )
 
 

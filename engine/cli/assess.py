@@ -44,9 +44,9 @@ assess_options = [
         "-f",
         "fmt",
         default=None,
-        help="Output format: text, json, html, markdown, sarif, junit, github, concise "
-        "(plugins add more); "
-        "any case [default: from the -o suffix (.json, .html, .md, .sarif, .xml), else text].",
+        help="Output format: text, json, html, markdown, sarif, junit, github, concise, "
+        "xlsx, csv (plugins add more); any case "
+        "[default: from the -o suffix (.json, .html, .md, .sarif, .xml, .xlsx, .csv), else text].",
     ),
     click.option(
         "-o",
@@ -253,7 +253,7 @@ def assess_and_render(
     """Assess the drafts and render the report (path errors included) as bytes."""
     from ..baseline import apply_baseline, load_baseline
     from ..discover import folder_errors
-    from ..output import check_not_input
+    from ..output import check_binary_destination, check_not_input
     from ..render import get_reporters
     from ..stdin_draft import assess_stdin
 
@@ -261,6 +261,10 @@ def assess_and_render(
     assessor = make_assessor(config, options.debug, options.cache)
     reporters = get_reporters(assessor.pm)
     options.fmt = choose_format(options.fmt, options.output, reporters)
+    chosen = reporters[options.fmt]
+    check_binary_destination(
+        chosen.name, chosen.extension, chosen.binary, options.output, sys.stdout
+    )
     if options.output is not None:
         check_not_input(options.output, inputs.files)
     if options.annotate is not None:
