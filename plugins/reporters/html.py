@@ -7,7 +7,8 @@ file share. A Content-Security-Policy forbids any fetch in case a browser tries 
 Per draft: score and grade, a bar chart of the nine criteria, the five steps of the
 procedure as a checklist, the responsibility matrix, and the findings grouped by
 criterion. A batch starts with a table of all drafts sorted by score, linked to each
-draft's section. Every value comes from the Report; nothing is recomputed: the
+draft's section, and a table of every draft's criterion scores that sorts by any
+column (:mod:`.html_matrix`, in CSS: the page still runs no script). Every value comes from the Report; nothing is recomputed: the
 checklist (:mod:`.steps`) only classifies the criterion scores and rule results
 already there, by the steps that criteria and rules declare.
 
@@ -40,6 +41,7 @@ from nghiquyet.engine.render import (
     stage_name,
 )
 
+from .html_matrix import criteria_matrix, sort_css
 from .html_style import CSS
 from .steps import STATUS, step_statuses
 
@@ -348,7 +350,7 @@ def summary_table(docs: list[tuple[str, DocumentReport]], lang: str) -> str:
     return "\n".join(out)
 
 
-def _head(report: Report, title: str) -> list[str]:
+def _head(report: Report, title: str, css: str = CSS) -> list[str]:
     return [
         "<!DOCTYPE html>",
         f'<html lang="{_e(report.lang)}">',
@@ -361,7 +363,7 @@ def _head(report: Report, title: str) -> list[str]:
         '<link rel="icon" href="data:,">',
         f'<meta name="generator" content="nghiquyet {_e(report.tool_version)}">',
         f"<title>{_e(title)}</title>",
-        f"<style>{CSS}</style>",
+        f"<style>{css}</style>",
         "</head>",
     ]
 
@@ -393,7 +395,9 @@ def render_html(
         "Báo cáo đánh giá dự thảo nghị quyết chuyên đề", "Assessment of draft thematic resolutions"
     )
     docs = [(f"doc-{n}", d) for n, d in enumerate(report.documents, start=1)]
-    out = _head(report, title if len(docs) != 1 else f"{docs[0][1].path} — {title}")
+    # a batch's drafts × criteria table sorts by CSS (html_matrix): its rules join the style
+    css = CSS + sort_css() if len(docs) > 1 else CSS
+    out = _head(report, title if len(docs) != 1 else f"{docs[0][1].path} — {title}", css)
     out += [
         "<body>",
         "<header>",
@@ -412,6 +416,9 @@ def render_html(
     if len(docs) > 1:
         out.append(f"<h2 id='summary'>{_e(L('Tổng hợp các dự thảo', 'Summary of drafts'))}</h2>")
         out.append(summary_table(docs, lang))
+        by_criterion = L("Điểm từng tiêu chí", "Scores by criterion")
+        out.append(f"<h3 id='by-criterion'>{_e(by_criterion)}</h3>")
+        out.append(criteria_matrix(docs, lang))
     if not docs:
         out.append("<p>" + _e(L("Không có dự thảo nào.", "No drafts.")) + "</p>")
     back = _e(L("Về bảng tổng hợp", "Back to summary"))
