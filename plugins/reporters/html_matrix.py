@@ -104,10 +104,13 @@ def sort_css(count: int = 4 + len(CRITERIA)) -> str:
 
 
 def criteria_matrix(docs: list[tuple[str, DocumentReport]], lang: str) -> str:
-    """The sortable table of the scored drafts (anchor, report), in the given order."""
+    """The sortable table of the scored drafts, given as (anchor, report)."""
     from .html import band
 
-    scored = [(anchor, d) for anchor, d in docs if d.error is None]
+    # best first, as the summary table above
+    scored = sorted(
+        ((a, d) for a, d in docs if d.error is None), key=lambda p: (-(p[1].score or 0), p[1].path)
+    )
     if not scored:
         return ""
     cols = columns(lang)
