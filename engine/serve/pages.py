@@ -25,6 +25,7 @@ from .texts import TEXTS
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _jinja():
@@ -154,7 +155,34 @@ class Views:
                 "href": data_url(json_bytes([item.report], lang), "application/json"),
             }
         )
-        return links
+        return links + task_downloads(item.report, stem, lang)
+
+
+def task_downloads(doc: DocumentReport, stem: str, lang: str) -> list[dict[str, str]]:
+    """The draft's tasks as a calendar and a workbook (as `nghiquyet tasks` writes
+    them, overdue as of today); none when it has no task."""
+    from datetime import date
+
+    from ..matrix import document_rows
+    from ..matrix_formats import TASK_FORMATS
+
+    rows = document_rows(doc, date.today()) if doc.error is None else []
+    if not rows:
+        return []
+    t = TEXTS[lang]
+    kinds = (
+        ("ics", "dl_ics", "lich-nhiem-vu.ics", "text/calendar;charset=utf-8"),
+        ("xlsx", "dl_tasks_xlsx", "phan-cong.xlsx", XLSX_TYPE),
+    )
+    return [
+        {
+            "key": f"tasks-{fmt}",
+            "label": t[text],
+            "filename": f"{stem}.{name}",
+            "href": data_url(TASK_FORMATS[fmt].function(rows, lang, False, date.today()), mime),
+        }
+        for fmt, text, name, mime in kinds
+    ]
 
 
 def labels(doc: DocumentReport, lang: str) -> dict[str, Any]:
