@@ -7,11 +7,10 @@ import base64
 import io
 import re
 
-import httpx
 import openpyxl
 import pytest
 from icalendar import Calendar
-from live_server import live_server
+from live_server import live_server, page_client
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -19,7 +18,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 @pytest.fixture(scope="module")
 def page(samples) -> str:
     with (
-        httpx.Client(base_url=live_server(), timeout=60) as client,
+        page_client(live_server(), timeout=60) as client,
         open(samples / "strong.docx", "rb") as f,
     ):
         response = client.post(
