@@ -12,7 +12,6 @@ import csv
 import io
 import json
 import os
-import pty
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -26,6 +25,7 @@ from icalendar import Calendar
 from nghiquyet.engine.cli import assess_command, main
 from nghiquyet.engine.matrix import deadline_day, schedule_of
 from nghiquyet.engine.model import Task
+from on_terminal import stdout_on_terminal
 
 BIN = Path(sys.executable).parent
 TODAY = "2026-04-01"
@@ -248,19 +248,9 @@ def test_xlsx_is_a_formatted_filtered_table_with_overdue_and_undated_rows(tasks,
 
 
 def test_xlsx_to_a_terminal_is_refused(drafts, tmp_path):
-    leader, follower = pty.openpty()
-    env = {**os.environ, "NGHIQUYET_CACHE_DIR": str(tmp_path / "cache")}
-    try:
-        result = subprocess.run(
-            [BIN / "nghiquyet", "tasks", drafts / "dinh-ky.md", "-f", "xlsx"],
-            stdout=follower,
-            stderr=subprocess.PIPE,
-            env=env,
-            timeout=120,
-        )
-    finally:
-        os.close(follower)
-        os.close(leader)
+    result = stdout_on_terminal(
+        "nghiquyet", "tasks", drafts / "dinh-ky.md", "-f", "xlsx", cache=tmp_path / "cache"
+    )
     assert result.returncode == 2
     assert result.stderr.decode().strip().splitlines() == [
         "nghiquyet: xlsx là định dạng nhị phân, không in ra màn hình: ghi vào tệp bằng -o TỆP.xlsx"

@@ -11,11 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import pty
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -24,8 +20,7 @@ from click.testing import CliRunner
 from docx import Document
 from nghiquyet.engine.cli import assess_command
 from nghiquyet.engine.criteria import CRITERIA
-
-BIN = Path(sys.executable).parent
+from on_terminal import stdout_on_terminal
 
 
 @pytest.fixture(scope="module")
@@ -168,19 +163,15 @@ def test_the_workbook_in_english(folder, tmp_path):
 
 
 def test_a_workbook_to_a_terminal_is_refused(samples, tmp_path):
-    leader, follower = pty.openpty()
-    env = {**os.environ, "NGHIQUYET_CACHE_DIR": str(tmp_path / "cache")}
-    try:
-        result = subprocess.run(
-            [BIN / "assess", samples / "strong.md", "--format", "xlsx", "--lang", "en"],
-            stdout=follower,
-            stderr=subprocess.PIPE,
-            env=env,
-            timeout=120,
-        )
-    finally:
-        os.close(follower)
-        os.close(leader)
+    result = stdout_on_terminal(
+        "assess",
+        samples / "strong.md",
+        "--format",
+        "xlsx",
+        "--lang",
+        "en",
+        cache=tmp_path / "cache",
+    )
     assert result.returncode == 2
     assert result.stderr.decode().strip() == (
         "nghiquyet: xlsx is a binary format, not for a terminal: write it to a file with -o FILE.xlsx"
