@@ -658,3 +658,30 @@ def test_a_verb_right_after_a_post_by_suffix_opens_the_task(read):
     assert _owner(read, text).role == "Kiểm sát viên"
     text = "Đồng chí Lê Thị Mai Phương, Phó Hiệu trưởng phụ trách nuôi dưỡng, chủ trì họp."
     assert _owner(read, text).role == "Phó Hiệu trưởng phụ trách nuôi dưỡng"
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "role"),
+    [
+        ("Ban Tổ chức – Kiểm tra rà soát hồ sơ hội viên.", "Ban Tổ chức – Kiểm tra", None),
+        ("Tổ Tư vấn – Hỗ trợ sinh viên gặp từng sinh viên.", "Tổ Tư vấn – Hỗ trợ sinh viên", None),
+        (
+            "ĐD. Lê Thị Thu Hà, chi ủy viên, Điều dưỡng trưởng khoa chủ trì giám sát.",
+            "ĐD. Lê Thị Thu Hà",
+            "chi ủy viên, Điều dưỡng trưởng khoa",
+        ),
+        (
+            "Trung úy Hoàng Văn Khiêm, kỹ sư nông nghiệp, hướng dẫn kỹ thuật trồng cây.",
+            "Trung úy Hoàng Văn Khiêm",
+            "kỹ sư nông nghiệp",
+        ),
+        (
+            "Đồng chí Vũ Đức Nam, đảng viên, chủ cơ sở Mây tre Nam Phát vận động các hộ.",
+            "Đồng chí Vũ Đức Nam",
+            "đảng viên, chủ cơ sở Mây tre Nam Phát",
+        ),
+    ],
+)
+def test_names_joined_by_a_dash_titles_and_lower_case_posts(read, text, owner, role):
+    found = _owner(read, text)
+    assert (found.text, found.role) == (owner, role)

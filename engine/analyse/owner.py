@@ -68,6 +68,10 @@ _POST_OPENERS = tuple(
     for w in (
         "chi ủy viên",
         "đảng viên",
+        "kỹ sư",
+        "chủ cơ sở",
+        "y sĩ",
+        "dược sĩ",
         "cán bộ",
         "nhân viên",
         "giáo viên",
@@ -419,11 +423,16 @@ def name_runs_on(text: str, key: str, pos: int, stops: set[int]) -> int:
             rest = text[pos:].lstrip(" \t")
             return pos if not rest or not rest[0].isalnum() else start
         at = word.start(1)
-        if opens_task(key, at, stops) and not (
-            _numbered(key, at, word.group(1))
-            or names_by_verb(text, key, at, words == 0)
-            or _joins_a_name(text, key, at)
-            or (words == 0 and key.startswith("phụ trách ", at))  # its portfolio
+        # a capital after a dash goes on the name ("Ban Tổ chức – Kiểm tra")
+        if (
+            not joined
+            and opens_task(key, at, stops)
+            and not (
+                _numbered(key, at, word.group(1))
+                or names_by_verb(text, key, at, words == 0)
+                or _joins_a_name(text, key, at)
+                or (words == 0 and key.startswith("phụ trách ", at))  # its portfolio
+            )
         ):
             return pos
         words += 1
