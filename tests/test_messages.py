@@ -47,23 +47,28 @@ def _private_cache(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("NGHIQUYET_CONFIG", raising=False)
 
 
+def _message_calls():
+    """(where, call name, call) for every call in the code that has arguments."""
+    for path in sorted([*ROOT.glob("engine/**/*.py"), *ROOT.glob("plugins/**/*.py")]):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Call) and node.args:
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+                yield f"{path.relative_to(ROOT)}:{node.lineno}", name, node
+
+
 def _messages_in_code() -> dict[str, str]:
     """Every literal message the code hands to the catalogue, with where it is."""
     found: dict[str, str] = {}
-    for path in sorted([*ROOT.glob("engine/**/*.py"), *ROOT.glob("plugins/**/*.py")]):
-        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if not isinstance(node, ast.Call) or not node.args:
-                continue
-            func = node.func
-            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-            literals = [
-                a.value
-                for a in node.args[: 2 if name == "tn" else 1]
-                if isinstance(a, ast.Constant) and isinstance(a.value, str)
-            ]
-            if name in MESSAGE_CALLS:
-                for text in literals[:1]:  # tn: the singular is what Vietnamese translates
-                    found.setdefault(normalise(text), f"{path.relative_to(ROOT)}:{node.lineno}")
+    for where, name, node in _message_calls():
+        literals = [
+            a.value
+            for a in node.args[: 2 if name == "tn" else 1]
+            if isinstance(a, ast.Constant) and isinstance(a.value, str)
+        ]
+        if name in MESSAGE_CALLS:
+            for text in literals[:1]:  # tn: the singular is what Vietnamese translates
+                found.setdefault(normalise(text), where)
     return found
 
 
@@ -86,15 +91,11 @@ def _placeholders(text: str) -> set[str]:
 def test_no_message_is_built_before_it_is_translated():
     """A message made with an f-string or ``+`` is already filled in English when the
     catalogue is asked: the words must be a template and the values params."""
-    built = []
-    for path in sorted([*ROOT.glob("engine/**/*.py"), *ROOT.glob("plugins/**/*.py")]):
-        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if not isinstance(node, ast.Call) or not node.args:
-                continue
-            func = node.func
-            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-            if name in MESSAGE_CALLS and isinstance(node.args[0], ast.JoinedStr | ast.BinOp):
-                built.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    built = [
+        where
+        for where, name, node in _message_calls()
+        if name in MESSAGE_CALLS and isinstance(node.args[0], ast.JoinedStr | ast.BinOp)
+    ]
     assert not built, "pass a template and params instead:\n  " + "\n  ".join(built)
 
 
