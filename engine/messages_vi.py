@@ -86,6 +86,73 @@ VI: dict[str, str] = {
     "folder:": "thư mục:",
     "entries:": "số mục:",
     "size:": "dung lượng:",
+    # -- nghiquyet review (engine/review) ---------------------------------------------------
+    "Progress report held against the resolution": "Đối chiếu báo cáo với nghị quyết",
+    "Resolution: {path}": "Nghị quyết: {path}",
+    "Report: {path}": "Báo cáo: {path}",
+    "The report speaks of {n} of {total} targets and tasks ({share}).": (
+        "Báo cáo nhắc đến {n}/{total} chỉ tiêu và nhiệm vụ ({share})."
+    ),
+    "Targets: {met} met, {not_met} not met, {reported} mentioned without a figure, "
+    "{not_reported} not reported.": (
+        "Chỉ tiêu: {met} đạt, {not_met} chưa đạt, {reported} có nêu nhưng không có số liệu, "
+        "{not_reported} không nêu."
+    ),
+    "Tasks: {done} done, {in_progress} in progress, {reported} mentioned without progress "
+    "shown, {not_reported} not reported.": (
+        "Nhiệm vụ: {done} hoàn thành, {in_progress} đang thực hiện, {reported} có nêu nhưng "
+        "không rõ tiến độ, {not_reported} không nêu."
+    ),
+    "Targets ({n})": "Chỉ tiêu ({n})",
+    "Tasks ({n})": "Nhiệm vụ ({n})",
+    "none in the resolution": "nghị quyết không có",
+    "met": "đạt",
+    "not met": "chưa đạt",
+    "mentioned, no figure": "có nêu, không có số liệu",
+    "not reported": "không nêu",
+    "done": "hoàn thành",
+    "in progress": "đang thực hiện",
+    "mentioned, no progress shown": "có nêu, không rõ tiến độ",
+    "the target sets no figure": "chỉ tiêu không có con số",
+    "target {goal}": "chỉ tiêu {goal}",
+    "target {goal} · reported {figure}": "chỉ tiêu {goal} · báo cáo {figure}",
+    "down {goal}": "giảm {goal}",
+    "up {goal}": "tăng {goal}",
+    "no owner": "chưa có người phụ trách",
+    "no deadline": "chưa có thời hạn",
+    "owner: {owner} · deadline: {deadline}": "phụ trách: {owner} · thời hạn: {deadline}",
+    "the report does not speak of it": "báo cáo không nhắc đến",
+    "report, para {block}: «{sentence}»": "báo cáo, đoạn {block}: «{sentence}»",
+    "para {block}": "đoạn {block}",
+    "Target": "Chỉ tiêu",
+    "Goal": "Mức đề ra",
+    "Reported": "Báo cáo",
+    "Status": "Đánh giá",
+    "In the report": "Câu trong báo cáo",
+    "Task": "Nhiệm vụ",
+    "Owner": "Phụ trách",
+    "Deadline": "Thời hạn",
+    "The statuses are read automatically from the wording of the report; check each "
+    "against the sentence shown.": (
+        "Đánh giá do công cụ tự đọc từ câu chữ của báo cáo; hãy đối chiếu từng dòng với "
+        "câu được trích."
+    ),
+    "{path}: this is a {kind}, not the resolution; name the resolution first, then its "
+    "progress report": (
+        "{path}: đây là {kind}, không phải nghị quyết; hãy ghi nghị quyết trước, rồi đến báo "
+        "cáo sơ kết, tổng kết"
+    ),
+    "{path}: not Vietnamese text with diacritics, so no resolution to review": (
+        "{path}: không phải văn bản tiếng Việt có dấu, nên không có nghị quyết để đối chiếu"
+    ),
+    "{path}: this is a resolution, not a progress report; name the resolution first, then "
+    "its progress report": (
+        "{path}: đây là nghị quyết, không phải báo cáo; hãy ghi nghị quyết trước, rồi đến báo "
+        "cáo sơ kết, tổng kết"
+    ),
+    "{path}: not Vietnamese text, so no progress report to review": (
+        "{path}: không phải văn bản tiếng Việt, nên không có báo cáo để đối chiếu"
+    ),
     # -- nghiquyet serve -----------------------------------------------------------------
     "the page listens on {host}; anyone on this network can open it and send drafts": (
         "trang nghe trên {host}, ai trong mạng này cũng mở và gửi dự thảo được"

@@ -83,9 +83,7 @@ class Assessor:
         refusal = kind_error(kind, document.path)
         if refusal is not None and not self.config.force:
             return DocumentReport(path=document.path, error=refusal)
-        nlp = self.nlp
-        with self._pipeline_lock:
-            facts = analyse(document, nlp, stage or self.config.stage)
+        facts = self.analyse_document(document, stage)
         rules = self.rules_for(document.path)
         results = check(facts, self.ruleset, rules)
         report = score(facts, results, rules, self.config.weights)
@@ -95,6 +93,13 @@ class Assessor:
         self.pm.hook.adjust_score(report=report, config=self.config)
         # after scoring: an accepted finding is listed apart, the score stays the draft's
         return apply_suppressions(report, document.suppressions, self.ruleset)
+
+    def analyse_document(self, document, stage: str | None = None):
+        """The Facts of an already loaded Document, as :meth:`assess_document` reads
+        them (``stage`` as there); the pipeline is taken in turn with other threads."""
+        nlp = self.nlp
+        with self._pipeline_lock:
+            return analyse(document, nlp, stage or self.config.stage)
 
     def assess_path(self, path: Path, stage: str | None = None) -> DocumentReport:
         """Assess one file (``stage`` as for :meth:`assess_document`); an unreadable file

@@ -1,8 +1,9 @@
 """The JSON Schemas (draft 2020-12) of the JSON the tool writes, shipped with it.
 
-``report``: ``assess --format json`` (and the web page's JSON); ``compare``:
-``nghiquyet compare --format json``, which refers to the report's definitions by the
-relative reference ``report.schema.json#/$defs/...``, so the two files are kept side by
+``report``: ``assess --format json`` (and the web page's JSON); ``review``:
+``nghiquyet review --format json``; ``compare``: ``nghiquyet compare --format json``,
+which (like ``review``) refers to the report's definitions by the
+relative reference ``report.schema.json#/$defs/...``, so the files are kept side by
 side. They live in the repository's ``docs/`` and are installed as
 ``nghiquyet/schemas/``. Validating needs a JSON Schema library (``jsonschema``), which
 the tool itself does not depend on::
@@ -11,7 +12,8 @@ the tool itself does not depend on::
     from jsonschema import Draft202012Validator
     Draft202012Validator(load_schema("report")).validate(report)
 
-(``compare`` also needs the report schema registered under ``report.schema.json``.)
+(``compare`` and ``review`` also need the report schema registered under
+``report.schema.json``.)
 """
 
 from __future__ import annotations
@@ -20,11 +22,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-SCHEMA_NAMES = ("report", "compare")
+SCHEMA_NAMES = ("report", "compare", "review")
 
 
 def schema_path(name: str) -> Path:
-    """The file of schema ``name`` (``report`` or ``compare``)."""
+    """The file of schema ``name`` (one of :data:`SCHEMA_NAMES`)."""
     if name not in SCHEMA_NAMES:
         raise ValueError(f"no schema {name!r}; there are {', '.join(SCHEMA_NAMES)}")
     import nghiquyet.schemas

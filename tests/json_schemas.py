@@ -20,6 +20,7 @@ REGISTRY = Registry().with_resource(
 )
 REPORT = Draft202012Validator(load_schema("report"), registry=REGISTRY)
 COMPARE = Draft202012Validator(load_schema("compare"), registry=REGISTRY)
+REVIEW = Draft202012Validator(load_schema("review"), registry=REGISTRY)
 DOCUMENT = Draft202012Validator({"$ref": "report.schema.json#/$defs/document"}, registry=REGISTRY)
 
 
@@ -32,8 +33,9 @@ def assert_valid(validator: Draft202012Validator, data) -> None:
 
 
 def check_printed_json(text: str) -> None:
-    """Validate ``text`` when it is a JSON report (``documents``) or a comparison
-    (``before``/``after``); anything else (text, SARIF, other JSON) is left alone."""
+    """Validate ``text`` when it is a JSON report (``documents``), a comparison
+    (``before``/``after``) or a review (``coverage``); anything else (text, SARIF, other
+    JSON) is left alone."""
     if not text.lstrip().startswith("{"):
         return
     try:
@@ -46,3 +48,5 @@ def check_printed_json(text: str) -> None:
         assert_valid(REPORT, data)
     elif "before" in data and "after" in data:
         assert_valid(COMPARE, data)
+    elif "coverage" in data and "targets" in data:
+        assert_valid(REVIEW, data)

@@ -23,6 +23,7 @@ from .baseline import baseline_command
 from .cache import cache_command
 from .compare import compare_command
 from .localise import LocalisedGroup
+from .review import review_command
 from .rules import explain_command, plugins_command, rules_command
 from .serve import serve_command
 from .starters import init_command, template_command
@@ -43,6 +44,7 @@ for _command in (
     cache_command,
     init_command,
     compare_command,
+    review_command,
     baseline_command,
     template_command,
     serve_command,

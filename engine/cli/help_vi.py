@@ -194,6 +194,26 @@ VI: dict[str, str] = {
         "Chấm như dự thảo (draft), văn bản đã thông qua (adopted), hay tự nhận biết "
         "[mặc định: auto]."
     ),
+    # -- review ----------------------------------------------------------------------------
+    "Hold a progress report (sơ kết, tổng kết) against the resolution it reviews: each "
+    "target met, not met, mentioned or not reported; each task done, in progress, "
+    "mentioned or not reported; with the sentence of the report that shows it.": (
+        "Đối chiếu báo cáo sơ kết, tổng kết với nghị quyết mà nó đánh giá: từng chỉ tiêu đạt, "
+        "chưa đạt, có nêu hay không nêu; từng nhiệm vụ hoàn thành, đang thực hiện, có nêu hay "
+        "không nêu; kèm câu trong báo cáo cho thấy điều đó."
+    ),
+    "RESOLUTION and REPORT are .docx, .odt, .md or .txt files.": (
+        "RESOLUTION (nghị quyết) và REPORT (báo cáo) là tệp .docx, .odt, .md hoặc .txt."
+    ),
+    "Exit codes: 0 reviewed; 2 usage, config or unreadable input.": (
+        "Mã thoát: 0 đã đối chiếu; 2 sai cách dùng, lỗi cấu hình hoặc tệp không đọc được."
+    ),
+    "Output format [default: from the -o suffix (.json, .md, .html), else text].": (
+        "Định dạng kết quả [mặc định: theo đuôi tệp -o (.json, .md, .html), nếu không thì text]."
+    ),
+    "Write to FILE, not standard output (never over an input; - is standard output).": (
+        "Ghi vào tệp FILE thay vì ra màn hình (không bao giờ ghi đè tệp đầu vào; - là màn hình)."
+    ),
     # -- baseline --------------------------------------------------------------------------
     "Record today's findings, for `assess --baseline`.": (
         "Ghi lại các phát hiện hôm nay, để dùng với `assess --baseline`."
