@@ -32,6 +32,7 @@ from ..model import DocumentError, DocumentReport
 from . import guard
 from .assessing import Assessed, Engine
 from .pages import DOCX_TYPE, Views, band, compare_rows, json_bytes, labels
+from .reviewing import review_page
 from .settings import DEFAULT_PORT, LANGS, STAGES, Settings
 from .texts import TEXTS
 from .uploads import ClientGone, RequestError, Upload, choice, read_form, upload_from
@@ -166,6 +167,10 @@ class Routes:
             band=band,
         )
 
+    async def review_page(self, request: Request) -> Response:
+        """``POST /review``: a resolution and its progress report (see :mod:`.reviewing`)."""
+        return await review_page(self, request)
+
     async def template_download(self, request: Request) -> Response:
         """``POST /template``: a skeleton draft (.docx) with the cell and topic filled in."""
         from ..template import render_docx
@@ -272,6 +277,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             Route("/", routes.index, methods=["GET"]),
             Route("/assess", routes.assess_page, methods=["POST"]),
             Route("/compare", routes.compare_page, methods=["POST"]),
+            Route("/review", routes.review_page, methods=["POST"]),
             Route("/template", routes.template_download, methods=["POST"]),
             Route("/api/assess", routes.api_assess, methods=["POST"]),
         ],
