@@ -26,11 +26,11 @@ from pathlib import Path
 from ..analyse.kind import NAMES, read_kind
 from ..errors import NghiquyetError
 from ..messages import Bilingual
-from ..model import Document, Facts
+from ..model import Document, Facts, Task
 from ..text import word_count
 from .figures import read_goal
-from .judge import review_target, review_task
-from .matching import Index
+from .judge import review_target, review_task, task_query
+from .matching import Index, compete
 from .model import Review, TargetReview, TaskReview
 from .sentences import report_sentences
 
@@ -65,22 +65,31 @@ def review_documents(assessor, resolution: Document, report: Document) -> Review
     read = assessor.analyse_document(report, "auto")
     sentences = report_sentences(report, read.blocks)
     index = Index([s.text for s in sentences], [b.text for b in resolution.blocks])
+    targets = target_clauses(resolution, facts)
+    tasks = [_task_review(resolution, task) for task in facts.tasks]
+    found = compete(
+        [index.matches(t.text) for t in targets]
+        + [index.matches(*task_query(task)) for task in tasks]
+    )
     out = Review(resolution=resolution.path, report=report.path)
-    for target in target_clauses(resolution, facts):
-        out.targets.append(review_target(target, index, sentences))
-    for task in facts.tasks:
-        block = resolution.blocks[task.block - 1]
-        item = TaskReview(
-            task.text,
-            task.block,
-            block.line or task.block,
-            task.owner,
-            task.role,
-            task.deadline,
-            task.deadline_text,
-        )
-        out.tasks.append(review_task(item, index, sentences))
+    for target, matches in zip(targets, found, strict=False):
+        out.targets.append(review_target(target, matches, sentences))
+    for task, matches in zip(tasks, found[len(targets) :], strict=True):
+        out.tasks.append(review_task(task, matches, sentences))
     return out
+
+
+def _task_review(resolution: Document, task: Task) -> TaskReview:
+    block = resolution.blocks[task.block - 1]
+    return TaskReview(
+        task.text,
+        task.block,
+        block.line or task.block,
+        task.owner,
+        task.role,
+        task.deadline,
+        task.deadline_text,
+    )
 
 
 def target_clauses(resolution: Document, facts: Facts) -> list[TargetReview]:

@@ -22,7 +22,7 @@ import re
 from ..nlp import find_dates
 from ..text import match_key
 from .figures import compared, meets, read_figures
-from .matching import Index, Match
+from .matching import Match
 from .model import Evidence, TargetReview, TaskReview
 from .sentences import Sentence
 
@@ -39,9 +39,11 @@ _OUT_OF = re.compile(r"(?<![\d/])(\d{1,5})\s*/\s*(\d{1,5})(?![\d/])")
 _FIGURE = re.compile(r"\d")
 
 
-def review_target(target: TargetReview, index: Index, sentences: list[Sentence]) -> TargetReview:
-    """``target`` with its status, figure and evidence from the report's ``sentences``."""
-    matches = index.matches(target.text)
+def review_target(
+    target: TargetReview, matches: list[Match], sentences: list[Sentence]
+) -> TargetReview:
+    """``target`` with its status, figure and evidence from the report's ``sentences``
+    that speak of it (``matches``, best first)."""
     if not matches:
         return target
     target.status = "reported"
@@ -75,14 +77,16 @@ def _nearest_figure(target: TargetReview, match: Match, sentence: Sentence):
     return None if best is None else best[1:]
 
 
-def review_task(task: TaskReview, index: Index, sentences: list[Sentence]) -> TaskReview:
-    """``task`` with its status and evidence from the report's ``sentences``.
-
-    A task often names several things to do ("sửa hương ước, họp thôn trước ngày
-    30/4; nộp hồ sơ trước ngày 31/3"), which a report tells in different sentences:
-    the whole task and each of its parts are matched, its owner helping."""
+def task_query(task: TaskReview) -> tuple[str, str]:
+    """What a task is matched by: its text without its owner, and the owner (which
+    helps as context only; a report may name the owner or not)."""
     owner = ", ".join(p for p in (task.owner, task.role) if p)
-    matches = index.matches(_without(task.text, owner), owner)
+    return _without(task.text, owner), owner
+
+
+def review_task(task: TaskReview, matches: list[Match], sentences: list[Sentence]) -> TaskReview:
+    """``task`` with its status and evidence from the report's ``sentences`` that speak
+    of it (``matches``, best first): the furthest progress any of them shows."""
     if not matches:
         return task
     judged = [(progress(sentences[m.index].text), sentences[m.index]) for m in matches]

@@ -11,7 +11,7 @@ a syllable or pair that most sentences of the report hold weighs less than a rar
 "thu phí" decides much.
 
 An item matches a sentence when the sentence holds one of its pairs that is not
-everywhere (:data:`SPECIFIC`), and either :data:`MIN_SHARE` of the item's weight or
+everywhere (:data:`SPECIFIC_SHARE`), and either :data:`MIN_SHARE` of the item's weight or
 pairs of it weighing :data:`STRONG` (a long task told in a short sentence that shares
 two rare words: "kiểm tra, giám sát"). An item often says several things
 ("sửa hương ước, họp thôn trước ngày 30/4; nộp hồ sơ trước ngày 31/3") that a report
@@ -34,13 +34,18 @@ from ..text import match_key
 # of two syllables in weight (a long item told in a short sentence: two rare words)
 MIN_SHARE = 0.3
 STRONG = 14.0
-# The weight of a word (a pair) that is not found everywhere: one of these at least
-SPECIFIC = 6.0
+# A word (a pair) is not found everywhere when at most this share of the sentences
+# and paragraphs hold it, or at most this many: a match needs one such word
+SPECIFIC_SHARE = 0.15
+SPECIFIC_COUNT = 3
 # A pair (a word of two syllables) weighs this many syllables.
 PAIR_WEIGHT = 2.0
 # Of the sentences an item or a part matches, those this much weaker than its best
 # one are left out.
 REACH = 0.75
+# A sentence goes to the items that match it best: an item keeps it when it holds at
+# least this share of what the best item for it holds.
+COMPETE = 0.5
 # Words around an item (a task's owner) help find it, at this weight.
 CONTEXT_WEIGHT = 0.25
 # A part of an item is matched alone when it holds this many words of two syllables.
@@ -113,6 +118,7 @@ class Match:
     share: float
     index: int  # the sentence's place in the index
     anchors: list[int]  # offsets in the sentence of the shared syllables
+    words: frozenset[str] = frozenset()  # the item's pairs the sentence holds
 
 
 class Index:
@@ -135,6 +141,11 @@ class Index:
     def weight(self, term: str) -> float:
         """Inverse document frequency: a term most sentences hold weighs little."""
         return math.log((self._size + 1) / (self._counts.get(term, 0) + 1)) + 1
+
+    def specific(self, term: str) -> bool:
+        """Whether ``term`` is not found everywhere (:data:`SPECIFIC_SHARE`)."""
+        count = self._counts.get(term, 0)
+        return count <= max(SPECIFIC_COUNT, self._size * SPECIFIC_SHARE)
 
     def matches(self, text: str, context: str = "") -> list[Match]:
         """The sentences that speak of ``text`` or of one of its parts (``context``:
@@ -164,12 +175,13 @@ class Index:
         for index, terms in enumerate(self.terms):
             held = [t for t in wanted if t in terms.pairs or t in terms.syllables]
             words = [wanted[t] for t in held if t in own.pairs]
-            if not words or max(words) < SPECIFIC:
-                continue  # no word of the item itself but one found everywhere ("chi bộ")
+            if not any(self.specific(t) for t in held if t in own.pairs):
+                continue  # no word of the item itself, or only one found everywhere ("chi bộ")
             share = min(1.0, sum(wanted[t] for t in held) / total)
             if share >= MIN_SHARE or sum(words) >= STRONG:
                 anchors = [p for t in held for p in terms.pairs.get(t, terms.syllables.get(t, []))]
-                found.append(Match(share, index, sorted(anchors)))
+                pairs = frozenset(t for t in held if t in own.pairs)
+                found.append(Match(share, index, sorted(anchors), pairs))
         return sorted(found, key=lambda m: (-m.share, m.index))
 
     def _wanted(self, terms: Terms, factor: float) -> dict[str, float]:
@@ -188,3 +200,22 @@ def pieces(text: str) -> list[str]:
             start = found.end()
     parts.append(text[start:])
     return [p for p in parts if len(terms_of(p).pairs) >= PIECE_MIN_PAIRS]
+
+
+def compete(found: list[list[Match]]) -> list[list[Match]]:
+    """Each item's matches (``found``, one list per item) less the sentences another
+    item matches much better by the same words (:data:`COMPETE`): "412/412 hộ đã đăng
+    ký thu gom rác" is the registration target's, not the task's that also says "thu
+    gom phế liệu". A sentence that tells two things ("hương ước được quan tâm; kiểm
+    tra, giám sát được duy trì") stays with both items."""
+    best: dict[int, Match] = {}
+    for matches in found:
+        for m in matches:
+            if m.index not in best or best[m.index].share < m.share:
+                best[m.index] = m
+
+    def kept(m: Match) -> bool:
+        winner = best[m.index]
+        return m.share >= winner.share * COMPETE or not m.words <= winner.words
+
+    return [[m for m in matches if kept(m)] for matches in found]
