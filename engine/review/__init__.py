@@ -28,6 +28,7 @@ from ..errors import NghiquyetError
 from ..messages import Bilingual
 from ..model import Document, Facts, Task
 from ..text import word_count
+from .brackets import split_outside
 from .figures import read_goal
 from .judge import review_target, review_task, task_query
 from .matching import Index, compete
@@ -113,13 +114,7 @@ def target_clauses(resolution: Document, facts: Facts) -> list[TargetReview]:
 
 def clauses(text: str) -> list[str]:
     """``text`` cut at ";" and full stops that are not inside brackets."""
-    parts, start = [], 0
-    for found in _CLAUSE_END.finditer(text):
-        if text.count("(", 0, found.start()) <= text.count(")", 0, found.start()):
-            parts.append(text[start : found.start()])
-            start = found.end()
-    parts.append(text[start:])
-    return parts
+    return split_outside(text, _CLAUSE_END)
 
 
 def _check_kinds(resolution: Document, report: Document) -> None:

@@ -25,6 +25,7 @@ import re
 from ..messages import N_, t
 from ..nlp import TWO_SYLLABLE_UNITS, find_dates, find_numbers
 from ..text import match_key
+from .brackets import outside_brackets
 from .model import Figure, Goal
 
 # The words before a figure that say how it compares, tried in this order
@@ -98,15 +99,12 @@ def _comparison(key: str, start: int, end: int) -> tuple[str, str | None]:
     return ">=", None
 
 
-def _in_brackets(key: str, at: int) -> bool:
-    return key.count("(", 0, at) > key.count(")", 0, at)
-
-
 def read_goal(text: str) -> Goal | None:
     """The goal a target clause sets, or None when it sets no figure."""
     key = match_key(text)
     numbers = _numbers(key)
-    outside = [n for n in numbers if not _in_brackets(key, n[0])]
+    plain = outside_brackets(key)
+    outside = [n for n in numbers if plain[n[0]]]
     if not outside:
         zero = _ZERO_GOAL.search(key)
         if zero is None:
@@ -121,7 +119,7 @@ def read_goal(text: str) -> Goal | None:
     alternates = tuple(
         _figure(key, text, n, change)
         for n in numbers
-        if n[0] > first[1] and _in_brackets(key, n[0]) and key[first[1] : n[0]].strip() == "("
+        if n[0] > first[1] and not plain[n[0]] and key[first[1] : n[0]].strip() == "("
     )
     return Goal(op, figure, alternates)
 

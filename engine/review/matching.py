@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text import match_key
+from .brackets import split_outside
 
 # What a sentence must hold of an item's weight to speak of it, or else of its words
 # of two syllables in weight (a long item told in a short sentence: two rare words)
@@ -137,6 +138,11 @@ class Index:
             counts.update(terms.pairs.keys())
         self._size = len(texts) + len(background)
         self._counts = counts
+        # the sentences that hold each pair: a match needs one, so only those are read
+        self._holding: dict[str, list[int]] = {}
+        for index, terms in enumerate(self.terms):
+            for pair in terms.pairs:
+                self._holding.setdefault(pair, []).append(index)
 
     def weight(self, term: str) -> float:
         """Inverse document frequency: a term most sentences hold weighs little."""
@@ -169,14 +175,16 @@ class Index:
         total = sum(wanted.values())  # context found is a bonus, context missing no loss
         for term, weight in self._wanted(around, CONTEXT_WEIGHT).items():
             wanted.setdefault(term, weight)
-        if not total:
+        # a sentence must hold a word of the item itself that is not found everywhere
+        # ("chi bộ" is): only the sentences holding one are read
+        words_here = [self._holding.get(p, []) for p in own.pairs if self.specific(p)]
+        if not total or not words_here:
             return []
         found = []
-        for index, terms in enumerate(self.terms):
+        for index in sorted(set().union(*words_here)):
+            terms = self.terms[index]
             held = [t for t in wanted if t in terms.pairs or t in terms.syllables]
             words = [wanted[t] for t in held if t in own.pairs]
-            if not any(self.specific(t) for t in held if t in own.pairs):
-                continue  # no word of the item itself, or only one found everywhere ("chi bộ")
             share = min(1.0, sum(wanted[t] for t in held) / total)
             if share >= MIN_SHARE or sum(words) >= STRONG:
                 anchors = [p for t in held for p in terms.pairs.get(t, terms.syllables.get(t, []))]
@@ -193,12 +201,7 @@ class Index:
 def pieces(text: str) -> list[str]:
     """The parts of ``text`` between commas, semicolons and full stops (outside
     brackets) that say enough to be matched alone."""
-    parts, start = [], 0
-    for found in _PIECE_END.finditer(text):
-        if text.count("(", 0, found.start()) <= text.count(")", 0, found.start()):
-            parts.append(text[start : found.start()])
-            start = found.end()
-    parts.append(text[start:])
+    parts = split_outside(text, _PIECE_END)
     return [p for p in parts if len(terms_of(p).pairs) >= PIECE_MIN_PAIRS]
 
 
