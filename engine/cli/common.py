@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
+from ..color import COLOR_CHOICES
 from ..messages import LANGS, Message, lang_from_env, set_lang
 from . import console
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
-# Options the smaller commands (compare, baseline) share with assess, declared once.
+# Options the smaller commands (compare, review, baseline) share with assess, declared once.
 LANG_HELP = (
     "Language of the report and messages [default: the config's lang, else en when "
     "LANG or LC_ALL starts with en, else vi]."
@@ -36,6 +37,13 @@ config_option = click.option(
     "--config", "config_path", type=click.Path(path_type=Path), help="Config file (as for assess)."
 )
 debug_option = click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+color_option = click.option(
+    "--color",
+    type=click.Choice(COLOR_CHOICES),
+    default=None,
+    help="Colour the text report and messages: auto (on a terminal, unless NO_COLOR; "
+    "FORCE_COLOR forces it), always, never [default: auto].",
+)
 
 
 def split_values(values: tuple[str, ...]) -> list[str]:

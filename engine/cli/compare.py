@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from ..color import COLOR_CHOICES
 from . import console
 from .common import (
     EXIT_ERROR,
     EXIT_OK,
+    color_option,
     config_option,
     debug_option,
     fail,
@@ -41,13 +41,7 @@ from .localise import LocalisedCommand
 @stage_option
 @config_option
 @debug_option
-@click.option(
-    "--color",
-    type=click.Choice(COLOR_CHOICES),
-    default=None,
-    help="Colour the text report and messages: auto (on a terminal, unless NO_COLOR; "
-    "FORCE_COLOR forces it), always, never [default: auto].",
-)
+@color_option
 def compare_command(old, new, fmt, output, lang, stage, config_path, debug, color):
     """Compare two versions of a draft: score change per criterion, findings fixed and new.
 

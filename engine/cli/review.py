@@ -7,10 +7,17 @@ from pathlib import Path
 
 import click
 
-from ..color import COLOR_CHOICES
 from ..messages import t
 from . import console
-from .common import EXIT_OK, config_option, debug_option, fail, lang_option, resolve
+from .common import (
+    EXIT_OK,
+    color_option,
+    config_option,
+    debug_option,
+    fail,
+    lang_option,
+    resolve,
+)
 from .localise import LocalisedCommand
 
 FORMATS = ("text", "json", "markdown", "html")
@@ -37,13 +44,7 @@ SUFFIXES = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html"
 @lang_option
 @config_option
 @debug_option
-@click.option(
-    "--color",
-    type=click.Choice(COLOR_CHOICES),
-    default=None,
-    help="Colour the text report and messages: auto (on a terminal, unless NO_COLOR; "
-    "FORCE_COLOR forces it), always, never [default: auto].",
-)
+@color_option
 def review_command(resolution, report, fmt, output, lang, config_path, debug, color):
     """Hold a progress report (sơ kết, tổng kết) against the resolution it reviews:
     each target met, not met, mentioned or not reported; each task done, in progress,

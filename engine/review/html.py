@@ -11,9 +11,8 @@ from html import escape
 
 from .. import __version__
 from ..messages import t
-from .figures import goal_text
 from .model import Review, TargetReview, TaskReview
-from .render import figure_shown, share_text, status_name, summary_lines
+from .render import columns, middle_cells, sections, share_text, status_name, summary_lines
 
 CSS = """
 :root { --good:#1b7f3b; --warn:#b7791f; --bad:#c0392b; --info:#1f6fb2; --none:#8a8a8a;
@@ -58,37 +57,24 @@ def _said(item: TargetReview | TaskReview, lang: str) -> str:
     return f'<blockquote>{_e(item.evidence.sentence)}</blockquote><span class="where">{_e(where)}</span>'
 
 
-def _target_rows(review: Review, lang: str) -> list[str]:
-    rows = []
-    for item in review.targets:
-        goal = goal_text(item.goal, lang) if item.goal else "—"
-        where = t("para {block}", lang, block=item.block)
-        rows.append(
-            f"<tr><td>{_e(item.text)}<br><span class='where'>{_e(where)}</span></td>"
-            f"<td>{_e(goal)}</td><td>{_e(figure_shown(item) or '—')}</td>"
-            f"<td>{_status(item.status, lang)}</td><td>{_said(item, lang)}</td></tr>"
-        )
-    return rows
+def _row(item: TargetReview | TaskReview, lang: str, task: bool) -> str:
+    where = t("para {block}", lang, block=item.block)
+    cells = "".join(f"<td>{_e(c)}</td>" for c in middle_cells(item, lang))
+    return (
+        f"<tr><td>{_e(item.text)}<br><span class='where'>{_e(where)}</span></td>{cells}"
+        f"<td>{_status(item.status, lang, task)}</td><td>{_said(item, lang)}</td></tr>"
+    )
 
 
-def _task_rows(review: Review, lang: str) -> list[str]:
-    rows = []
-    for item in review.tasks:
-        owner = ", ".join(p for p in (item.owner or "—", item.role) if p)
-        where = t("para {block}", lang, block=item.block)
-        rows.append(
-            f"<tr><td>{_e(item.text)}<br><span class='where'>{_e(where)}</span></td>"
-            f"<td>{_e(owner)}</td><td>{_e(item.deadline_text or '—')}</td>"
-            f"<td>{_status(item.status, lang, True)}</td><td>{_said(item, lang)}</td></tr>"
-        )
-    return rows
-
-
-def _table(headers: list[str], rows: list[str], lang: str) -> str:
-    if not rows:
-        return f'<p class="muted">{_e(t("none in the resolution", lang))}</p>'
-    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+def _section(anchor: str, title: str, items: list, lang: str, task: bool) -> str:
+    """One part of the page: its heading and its table (or a line saying there is none)."""
+    if not items:
+        body = f'<p class="muted">{_e(t("none in the resolution", lang))}</p>'
+    else:
+        head = "".join(f"<th>{_e(h)}</th>" for h in columns(lang, task))
+        rows = "".join(_row(item, lang, task) for item in items)
+        body = f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    return f'<section id="{anchor}"><h2>{_e(title)}</h2>{body}</section>'
 
 
 def render_html(review: Review, lang: str) -> str:
@@ -96,15 +82,15 @@ def render_html(review: Review, lang: str) -> str:
     title = t("Progress report held against the resolution", lang)
     share = review.reported_share or 0.0
     summary = "".join(f"<li>{_e(line)}</li>" for line in summary_lines(review, lang))
-    status, said = t("Status", lang), t("In the report", lang)
-    targets = _table(
-        [t("Target", lang), t("Goal", lang), t("Reported", lang), status, said],
-        _target_rows(review, lang),
-        lang,
+    parts = "\n".join(
+        _section(anchor, heading, items, lang, task)
+        for anchor, (heading, items, task) in zip(
+            ("targets", "tasks"), sections(review, lang), strict=True
+        )
     )
-    tasks = _table(
-        [t("Task", lang), t("Owner", lang), t("Deadline", lang), status, said],
-        _task_rows(review, lang),
+    note = t(
+        "The statuses are read automatically from the wording of the report; check each "
+        "against the sentence shown.",
         lang,
     )
     return f"""<!DOCTYPE html>
@@ -117,9 +103,8 @@ def render_html(review: Review, lang: str) -> str:
 {_e(t("Report: {path}", lang, path=review.report))}</p>
 <section id="coverage"><div class="meter" title="{_e(share_text(review, lang))}">\
 <span style="width:{share * 100:.0f}%"></span></div><ul class="summary">{summary}</ul></section>
-<section id="targets"><h2>{_e(t("Targets ({n})", lang, n=len(review.targets)))}</h2>{targets}</section>
-<section id="tasks"><h2>{_e(t("Tasks ({n})", lang, n=len(review.tasks)))}</h2>{tasks}</section>
-<footer><p>{_e(t("The statuses are read automatically from the wording of the report; check each against the sentence shown.", lang))}</p>
+{parts}
+<footer><p>{_e(note)}</p>
 <p>nghiquyet {_e(__version__)}</p></footer>
 </body>
 </html>

@@ -122,11 +122,7 @@ def render_text(review: Review, lang: str, color: bool = False) -> str:
     out.append("  " + t("Resolution: {path}", lang, path=review.resolution))
     out.append("  " + t("Report: {path}", lang, path=review.report))
     out += ["  " + line for line in summary_lines(review, lang)]
-    sections = (
-        (t("Targets ({n})", lang, n=len(review.targets)), review.targets, False),
-        (t("Tasks ({n})", lang, n=len(review.tasks)), review.tasks, True),
-    )
-    for title, items, task in sections:
+    for title, items, task in sections(review, lang):
         out += ["", paint(title, "heading", color)]
         if not items:
             out.append("  " + t("none in the resolution", lang))
@@ -140,6 +136,31 @@ def render_text(review: Review, lang: str, color: bool = False) -> str:
     return escape_controls("\n".join(out) + "\n", keep_colour=color)
 
 
+def sections(review: Review, lang: str) -> list[tuple[str, list, bool]]:
+    """(title, items, whether they are tasks) of the two parts of a review."""
+    return [
+        (t("Targets ({n})", lang, n=len(review.targets)), review.targets, False),
+        (t("Tasks ({n})", lang, n=len(review.tasks)), review.tasks, True),
+    ]
+
+
+def columns(lang: str, task: bool) -> list[str]:
+    """The headers of the table of targets, or of tasks."""
+    if task:
+        first = [t("Task", lang), t("Owner", lang), t("Deadline", lang)]
+    else:
+        first = [t("Target", lang), t("Goal", lang), t("Reported", lang)]
+    return [*first, t("Status", lang), t("In the report", lang)]
+
+
+def middle_cells(item: TargetReview | TaskReview, lang: str) -> list[str]:
+    """The cells between an item and its status: goal and figure, or owner and deadline."""
+    if isinstance(item, TaskReview):
+        owner = ", ".join(p for p in (item.owner or "—", item.role) if p)
+        return [owner, item.deadline_text or "—"]
+    return [goal_text(item.goal, lang) if item.goal else "—", figure_shown(item) or "—"]
+
+
 def render_markdown(review: Review, lang: str) -> str:
     """The review as GitHub-flavoured Markdown (every cell escaped)."""
     from nghiquyet.plugins.reporters.markdown import cell, table
@@ -148,32 +169,17 @@ def render_markdown(review: Review, lang: str) -> str:
     out.append(f"- {cell(t('Resolution: {path}', lang, path=review.resolution))}")
     out.append(f"- {cell(t('Report: {path}', lang, path=review.report))}")
     out += [f"- {cell(line)}" for line in summary_lines(review, lang)]
-    target_rows = [
-        [
-            i.text,
-            goal_text(i.goal, lang) if i.goal else "—",
-            figure_shown(i) or "—",
-            status_name(i.status, lang),
-            i.evidence.sentence if i.evidence else "—",
+    for title, items, task in sections(review, lang):
+        rows = [
+            [
+                i.text,
+                *middle_cells(i, lang),
+                status_name(i.status, lang, task),
+                i.evidence.sentence if i.evidence else "—",
+            ]
+            for i in items
         ]
-        for i in review.targets
-    ]
-    task_rows = [
-        [
-            i.text,
-            i.owner or "—",
-            i.deadline_text or "—",
-            status_name(i.status, lang, task=True),
-            i.evidence.sentence if i.evidence else "—",
-        ]
-        for i in review.tasks
-    ]
-    headers = (t("Target", lang), t("Goal", lang), t("Reported", lang))
-    out += ["", f"### {t('Targets ({n})', lang, n=len(review.targets))}", ""]
-    out += table([*headers, t("Status", lang), t("In the report", lang)], target_rows)
-    headers = (t("Task", lang), t("Owner", lang), t("Deadline", lang))
-    out += ["", f"### {t('Tasks ({n})', lang, n=len(review.tasks))}", ""]
-    out += table([*headers, t("Status", lang), t("In the report", lang)], task_rows)
+        out += ["", f"### {title}", "", *table(columns(lang, task), rows)]
     return "\n".join(out) + "\n"
 
 
