@@ -133,7 +133,8 @@ def test_the_web_page_offers_and_accepts_a_plugin_suffix(web, tmp_path):
     page = web.get("/")
     assert page.status_code == 200
     accept = ".docx,.docm,.odt,.ott,.md,.markdown,.txt,.html,.htm"
-    assert page.text.count(f'accept="{accept}"') == 3  # check, and both compare inputs
+    # check, both compare inputs, and both review inputs (resolution and report)
+    assert page.text.count(f'accept="{accept}"') == 5
     assert "(.docx, .odt, .md, .txt hoặc .html)" in page.text  # the lead names them
 
     draft = html_draft(tmp_path / "chi-bo.html").read_bytes()
