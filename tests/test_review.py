@@ -20,7 +20,7 @@ import hostile_files as H
 import httpx
 import pytest
 from json_schemas import REVIEW, assert_valid
-from live_server import live_server
+from live_server import live_server, page_client
 from nghiquyet.engine.cli import main
 from nghiquyet.plugins.text_loader import parse_markdown
 
@@ -205,7 +205,7 @@ def _files(samples, report: str = GOOD) -> dict:
 
 
 def test_the_web_form_shows_the_review(samples):
-    with httpx.Client(base_url=live_server(), timeout=60) as web:
+    with page_client(live_server(), timeout=60) as web:
         start = web.get("/")
         assert 'action="/review"' in start.text and 'name="report"' in start.text
         page = web.post("/review", files=_files(samples))
@@ -224,7 +224,7 @@ def test_the_web_form_shows_the_review(samples):
 
 
 def test_the_web_form_refuses_what_it_cannot_review(samples):
-    with httpx.Client(base_url=live_server(), timeout=60) as web:
+    with page_client(live_server(), timeout=60) as web:
         one = web.post("/review", files={"resolution": _files(samples)["resolution"]})
         swapped = web.post(
             "/review",
@@ -240,7 +240,29 @@ def test_the_web_form_refuses_what_it_cannot_review(samples):
                 "report": _files(samples)["report"],
             },
         )
+    with httpx.Client(base_url=live_server(), timeout=60) as stranger:  # no form token
+        forged = stranger.post("/review", files=_files(samples))
+    assert forged.status_code == 403
     assert one.status_code == 400 and "Hãy chọn cả nghị quyết và báo cáo" in one.text
     assert swapped.status_code == 422 and "bao-cao.md: đây là báo cáo" in swapped.text
     assert broken.status_code == 422 and "hỏng.docx" in broken.text
     assert "nghiquyet-web-" not in broken.text  # the temporary folder is never named
+
+
+def test_an_in_process_engine_reviews_too(samples):
+    """The engine tests share (no worker processes) reviews in the calling thread."""
+    from nghiquyet.engine.config import Config
+    from nghiquyet.engine.serve.assessing import Engine
+    from nghiquyet.engine.serve.reviewing import Refused
+    from nghiquyet.engine.serve.uploads import Upload
+
+    engine = Engine(Config())
+    resolution = Upload("Nghị quyết.docx", (samples / "strong.docx").read_bytes())
+    report = Upload("báo cáo.md", (samples / GOOD).read_bytes())
+    review = engine.review(resolution, report, "vi")
+    assert (review.resolution, review.report) == ("Nghị quyết.docx", "báo cáo.md")
+    assert [t.status for t in review.targets] == GOOD_TARGETS
+    refused = engine.review(resolution, Upload("rỗng.md", b"   \n"), "en")
+    assert isinstance(refused, Refused) and refused.message.startswith(
+        "Cannot read the file: rỗng.md"
+    )

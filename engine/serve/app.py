@@ -88,8 +88,13 @@ class Routes:
 
     async def assessed(self, upload: Upload, stage: str, lang: str, annotate: bool) -> Assessed:
         """``upload`` assessed by the engine; its failures as :class:`RequestError`."""
+        return await self.in_engine(self.engine.assess, upload, stage, lang, annotate)
+
+    async def in_engine(self, method, *args):
+        """``method(*args)``, a method of the engine, run off the event loop; a busy,
+        slow or failed worker as :class:`RequestError`."""
         try:
-            return await run_in_threadpool(self.engine.assess, upload, stage, lang, annotate)
+            return await run_in_threadpool(method, *args)
         except Busy:
             raise RequestError(503, "err_busy", code="busy", headers={"Retry-After": "5"}) from None
         except TimedOut:

@@ -11,6 +11,19 @@ from ..errors import InputError
 from ..model import DocumentError, DocumentReport
 from .uploads import Upload
 
+# the names uploads are written under (never the one the browser sent): a draft, or a
+# resolution and its progress report
+UPLOAD_NAMES = ("du-thao", "bao-cao")
+
+
+def write_uploads(folder: Path, uploads) -> list[Path]:
+    """Write ``uploads`` into ``folder`` under :data:`UPLOAD_NAMES`; their paths."""
+    paths = []
+    for name, upload in zip(UPLOAD_NAMES, uploads, strict=False):
+        paths.append(folder / f"{name}{upload.suffix}")
+        paths[-1].write_bytes(upload.data)
+    return paths
+
 
 @dataclass(slots=True)
 class Assessed:
@@ -51,6 +64,15 @@ class Engine:
             path = Path(folder) / f"du-thao{upload.suffix}"
             path.write_bytes(upload.data)
             return self.assess_file(path, upload, stage, lang, annotate)
+
+    def review(self, resolution: Upload, report: Upload, lang: str):
+        """Hold ``report`` against ``resolution`` in a temporary folder gone when this
+        returns (see :mod:`.reviewing`)."""
+        from .reviewing import review_files
+
+        with tempfile.TemporaryDirectory(prefix="nghiquyet-web-") as folder:
+            paths = write_uploads(Path(folder), (resolution, report))
+            return review_files(self, paths, (resolution, report), lang)
 
     def assess_file(
         self, path: Path, upload: Upload, stage: str, lang: str, annotate: bool = True

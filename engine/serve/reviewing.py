@@ -1,14 +1,16 @@
 """The review form: an adopted resolution and its progress report, held against each
-other as ``nghiquyet review`` does, in a temporary folder gone before the answer.
+other as ``nghiquyet review`` does.
 
 Both files come in one request, which the server's limits already allow (two files,
-each within the upload limit).
+each within the upload limit). The review runs where uploads are assessed: in a
+worker process, within the time limit (:meth:`.workers.PooledEngine.review`), or in
+the calling thread for an in-process engine (:meth:`.assessing.Engine.review`); the
+files are written under names of ours, in a folder gone before the answer.
 """
 
 from __future__ import annotations
 
 import json
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,30 +32,49 @@ class Refused:
     message: str
 
 
-def review_uploads(engine, resolution: Upload, report: Upload, lang: str):
-    """The Review of two uploads, or :class:`Refused` (a file that cannot be read, or
-    that is not what its place asks). Nothing outlives the call."""
+@dataclass(slots=True)
+class ReviewJob:
+    """The review form's job for a worker process (:mod:`.workers`): the two uploads
+    as written on disk, and the page's language."""
+
+    paths: list[Path]
+    resolution: Upload
+    report: Upload
+    lang: str
+
+    def run(self, engine):
+        """The Review, or :class:`Refused`, with the worker's engine."""
+        return review_files(engine, self.paths, (self.resolution, self.report), self.lang)
+
+
+def review_files(engine, paths: list[Path], uploads: tuple[Upload, Upload], lang: str):
+    """The Review of a resolution and its report written at ``paths`` (under names of
+    ours: the names the browser sent, ``uploads``, are only shown), or :class:`Refused`
+    (a file that cannot be read, or that is not what its place asks)."""
     from ..load import load
     from ..review import ReviewError, review_documents
 
-    with tempfile.TemporaryDirectory(prefix="nghiquyet-web-") as folder:
-        documents = []
-        for upload in (resolution, report):
-            path = Path(folder) / ("1" if upload is resolution else "2") / upload.name
-            path.parent.mkdir()
-            path.write_bytes(upload.data)
-            try:
-                document = load(path, engine.config, engine.assessor.pm)
-            except InputError as exc:
-                # the temporary folder is nobody's business: name the upload alone
-                shown = exc.text(lang).replace(str(path.parent) + "/", "").replace(folder, "")
-                return Refused(422, f"{TEXTS[lang]['unreadable']}: {shown}")
-            document.path = upload.name
-            documents.append(document)
+    documents = []
+    for path, upload in zip(paths, uploads, strict=True):
         try:
-            return review_documents(engine.assessor, *documents)
-        except ReviewError as exc:
-            return Refused(422, exc.text(lang))
+            document = load(path, engine.config, engine.assessor.pm)
+        except InputError as exc:
+            return Refused(422, f"{TEXTS[lang]['unreadable']}: {_named(exc, path, upload, lang)}")
+        document.path = upload.name
+        documents.append(document)
+    try:
+        return review_documents(engine.assessor, *documents)
+    except ReviewError as exc:
+        return Refused(422, exc.text(lang))
+
+
+def _named(error: InputError, path: Path, upload: Upload, lang: str) -> str:
+    """The loader's message, naming the user's file where it names ours (by its path,
+    else by its name), and never our folder."""
+    text = error.text(lang)
+    if str(path) in text:
+        return text.replace(str(path), upload.name)
+    return text.replace(path.name, upload.name).replace(str(path.parent), "")
 
 
 def downloads(review, lang: str, page: str) -> list[dict[str, str]]:
@@ -95,16 +116,14 @@ async def review_page(routes, request: Request) -> Response:
     try:
         async with read_form(request, routes.settings) as form:
             lang = routes.lang_of(request, form)
+            routes.check_token(form)
             resolution = await upload_from(form, "resolution", routes.settings, lang)
             report = await upload_from(form, "report", routes.settings, lang)
         if resolution is None or report is None:
             raise RequestError(400, "err_review")
+        review = await routes.in_engine(routes.engine.review, resolution, report, lang)
     except RequestError as exc:
         return routes.error_page(exc, lang)
-    try:
-        review = await run_in_threadpool(review_uploads, routes.engine, resolution, report, lang)
-    except Exception:
-        return routes.internal_error_page(lang)
     if isinstance(review, Refused):
         return routes.views.page("index.html", lang, review.status, error=review.message)
     page = await run_in_threadpool(render_html, review, lang)

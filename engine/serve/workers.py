@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Config
-from .assessing import Assessed, Engine
+from .assessing import Assessed, Engine, write_uploads
 from .uploads import Upload
 
 # how long a new worker may take to import the engine and build its pipeline
@@ -52,13 +52,21 @@ class WorkerFailed(Exception):
 
 @dataclass(slots=True)
 class Job:
-    """What a worker is sent: the upload as written on disk, and how to judge it."""
+    """What a worker is sent: the upload as written on disk, and how to judge it.
+    A job is run by its :meth:`run` (another kind of job, such as the review form's,
+    brings its own)."""
 
     path: str
     upload: Upload
     stage: str
     lang: str
     annotate: bool
+
+    def run(self, engine: Engine) -> Assessed:
+        """Assess the upload with the worker's engine."""
+        return engine.assess_file(
+            Path(self.path), self.upload, self.stage, self.lang, self.annotate
+        )
 
 
 def _work(conn, config: Config) -> None:
@@ -77,10 +85,7 @@ def _work(conn, config: Config) -> None:
         if job is None:
             return
         try:
-            result = engine.assess_file(
-                Path(job.path), job.upload, job.stage, job.lang, job.annotate
-            )
-            conn.send(("ok", result))
+            conn.send(("ok", job.run(engine)))
         except Exception as exc:  # reported as an internal error; the worker goes on
             conn.send(("error", type(exc).__name__))
 
@@ -141,12 +146,17 @@ class WorkerPool:
     def run(self, upload: Upload, stage: str, lang: str, annotate: bool) -> Assessed:
         """Assess ``upload`` in a worker. Raises :class:`Busy`, :class:`TimedOut` or
         :class:`WorkerFailed`; the upload's folder is gone when this returns."""
+        return self.submit(
+            [upload], lambda paths: Job(str(paths[0]), upload, stage, lang, annotate)
+        )
+
+    def submit(self, uploads: list[Upload], job_for):
+        """Run in a worker the job ``job_for`` makes of the paths where ``uploads`` are
+        written (:func:`.assessing.write_uploads`), as :meth:`run` does."""
         worker = self._borrow()
         folder = Path(tempfile.mkdtemp(dir=self.root))
         try:
-            path = folder / f"du-thao{upload.suffix}"
-            path.write_bytes(upload.data)
-            return self._ask(worker, Job(str(path), upload, stage, lang, annotate))
+            return self._ask(worker, job_for(write_uploads(folder, uploads)))
         except (TimedOut, WorkerFailed):
             worker = None  # _ask replaced it
             raise
@@ -247,6 +257,14 @@ class PooledEngine:
     def assess(self, upload: Upload, stage: str, lang: str, annotate: bool = True) -> Assessed:
         """Assess ``upload`` in a worker (see :meth:`WorkerPool.run`)."""
         return self.pool.run(upload, stage, lang, annotate)
+
+    def review(self, resolution: Upload, report: Upload, lang: str):
+        """Hold ``report`` against ``resolution`` in a worker (see :mod:`.reviewing`)."""
+        from .reviewing import ReviewJob
+
+        return self.pool.submit(
+            [resolution, report], lambda paths: ReviewJob(paths, resolution, report, lang)
+        )
 
     def close(self) -> None:
         """Stop the workers and remove the uploads' folders."""
