@@ -25,6 +25,14 @@ def write_uploads(folder: Path, uploads) -> list[Path]:
     return paths
 
 
+def in_users_name(text: str, path: Path, upload: Upload) -> str:
+    """A loader's message about the file written at ``path``, naming the user's file
+    where it names ours (by its path, else by its name), and never our folder."""
+    if str(path) in text:
+        return text.replace(str(path), upload.name)
+    return text.replace(path.name, upload.name).replace(str(path.parent), "")
+
+
 @dataclass(slots=True)
 class Assessed:
     """One assessed upload: its report, and the commented copy when it was a .docx."""
@@ -61,8 +69,7 @@ class Engine:
         An unreadable file gives a report with ``error`` set (as ``assess`` does).
         """
         with tempfile.TemporaryDirectory(prefix="nghiquyet-web-") as folder:
-            path = Path(folder) / f"du-thao{upload.suffix}"
-            path.write_bytes(upload.data)
+            (path,) = write_uploads(Path(folder), [upload])
             return self.assess_file(path, upload, stage, lang, annotate)
 
     def review(self, resolution: Upload, report: Upload, lang: str):
@@ -84,13 +91,7 @@ class Engine:
         try:
             document = load(path, self.config, self.assessor.pm)
         except InputError as exc:
-            # the messages name our file: name the user's instead
-            message = {
-                k: v.replace(str(path), upload.name)
-                .replace(str(path.parent), "")
-                .replace(path.name, upload.name)
-                for k, v in exc.message.items()
-            }
+            message = {k: in_users_name(v, path, upload) for k, v in exc.message.items()}
             error = DocumentError(exc.code, message)
             return Assessed(upload, DocumentReport(path=upload.name, error=error))
         document.path = upload.name

@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ..errors import InputError
+from .assessing import in_users_name
 from .pages import data_url
 from .texts import TEXTS
 from .uploads import RequestError, Upload, read_form, upload_from
@@ -59,22 +60,15 @@ def review_files(engine, paths: list[Path], uploads: tuple[Upload, Upload], lang
         try:
             document = load(path, engine.config, engine.assessor.pm)
         except InputError as exc:
-            return Refused(422, f"{TEXTS[lang]['unreadable']}: {_named(exc, path, upload, lang)}")
+            return Refused(
+                422, f"{TEXTS[lang]['unreadable']}: {in_users_name(exc.text(lang), path, upload)}"
+            )
         document.path = upload.name
         documents.append(document)
     try:
         return review_documents(engine.assessor, *documents)
     except ReviewError as exc:
         return Refused(422, exc.text(lang))
-
-
-def _named(error: InputError, path: Path, upload: Upload, lang: str) -> str:
-    """The loader's message, naming the user's file where it names ours (by its path,
-    else by its name), and never our folder."""
-    text = error.text(lang)
-    if str(path) in text:
-        return text.replace(str(path), upload.name)
-    return text.replace(path.name, upload.name).replace(str(path.parent), "")
 
 
 def downloads(review, lang: str, page: str) -> list[dict[str, str]]:

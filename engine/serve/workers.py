@@ -158,7 +158,7 @@ class WorkerPool:
         try:
             return self._ask(worker, job_for(write_uploads(folder, uploads)))
         except (TimedOut, WorkerFailed):
-            worker = None  # _ask replaced it
+            worker = None  # _ask replaced it, or put it back
             raise
         finally:
             shutil.rmtree(folder, ignore_errors=True)
