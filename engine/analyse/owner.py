@@ -180,24 +180,7 @@ def appositives(text: str, key: str, end: int, stops: set[int]) -> str | None:
         # a post closed by a comma or a colon is whole ("tổ trưởng tổ thu gom,", "Phó
         # Trưởng khoa phụ trách đào tạo:"); an open segment ends where the task opens
         closed = bracket or text[stop : stop + 1] in (",", ":")
-        # a post such as "Kiểm tra viên" holds a verb: the task begins after it
-        post_end = min(post_by_suffix(text, start) or start, stop)
-        cut = stop if closed else _task_start(key, post_end, stop, stops)
-        after = post_end + 1  # "Kiểm sát viên | tổng hợp ...,": the task follows the post,
-        # but "Phó Hiệu trưởng phụ trách nuôi dưỡng" is the post's portfolio
-        if (
-            post_end > start
-            and opens_task(key, after, stops)
-            and not key.startswith("phụ trách ", after)
-        ):
-            cut = post_end
-        verb = _TASK_VERB.search(key, post_end, stop) if closed else None
-        if verb:  # "Tổ trưởng Tổ Xã hội phối hợp trưởng bản,": the task began inside
-            cut = verb.start()
-        elif closed and len(text[start:cut].split()) > POST_MAX_WORDS:
-            # too long for a post: the task began inside ("Hiệu trưởng nhà trường chủ
-            # trì ban hành kế hoạch ...,")
-            cut = _task_start(key, start, stop, stops)
+        cut = _post_end(text, key, start, stop, closed, stops)
         post = text[start:cut].strip()
         if not post or len(post.split()) > POST_MAX_WORDS or not _reads_as_post(post, key[start:]):
             break
@@ -208,6 +191,30 @@ def appositives(text: str, key: str, end: int, stops: set[int]) -> str | None:
         pos = stop + (1 if bracket else 0)
     # kept as written, separators included ("Chủ nhiệm Hậu cần – Kỹ thuật")
     return text[first:last].strip() if first is not None else None
+
+
+def _post_end(text: str, key: str, start: int, stop: int, closed: bool, stops: set[int]) -> int:
+    """Where the post written in ``text[start:stop]`` ends: the whole segment when it is
+    ``closed``, else where the task opens in it."""
+    # a post such as "Kiểm tra viên" holds a verb: the task begins after it
+    post_end = min(post_by_suffix(text, start) or start, stop)
+    cut = stop if closed else _task_start(key, post_end, stop, stops)
+    after = post_end + 1  # "Kiểm sát viên | tổng hợp ...,": the task follows the post,
+    # but "Phó Hiệu trưởng phụ trách nuôi dưỡng" is the post's portfolio
+    if (
+        post_end > start
+        and opens_task(key, after, stops)
+        and not key.startswith("phụ trách ", after)
+    ):
+        cut = post_end
+    verb = _TASK_VERB.search(key, post_end, stop) if closed else None
+    if verb:  # "Tổ trưởng Tổ Xã hội phối hợp trưởng bản,": the task began inside
+        return verb.start()
+    if closed and len(text[start:cut].split()) > POST_MAX_WORDS:
+        # too long for a post: the task began inside ("Hiệu trưởng nhà trường chủ trì
+        # ban hành kế hoạch ...,")
+        return _task_start(key, start, stop, stops)
+    return cut
 
 
 def _segment_end(text: str, start: int) -> int:

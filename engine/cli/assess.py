@@ -14,10 +14,9 @@ from typing import TYPE_CHECKING
 import click
 
 from .. import __version__
-from ..color import COLOR_CHOICES
 from ..messages import both, t
 from . import console
-from .common import EXIT_ERROR, lang_option, resolve, split_values
+from .common import EXIT_ERROR, color_option, debug_option, lang_option, resolve, split_values
 from .console import progress_bar
 from .inputs import (
     command_line_patterns,
@@ -150,14 +149,8 @@ assess_options = [
         help="Score a document even when it is not a thematic resolution (a report, a plan, "
         "text without diacritics).",
     ),
-    click.option("--debug", is_flag=True, help="Show tracebacks of internal errors."),
-    click.option(
-        "--color",
-        type=click.Choice(COLOR_CHOICES),
-        default=None,
-        help="Colour the text report and messages: auto (on a terminal, unless NO_COLOR; "
-        "FORCE_COLOR forces it), always, never [default: auto].",
-    ),
+    debug_option,
+    color_option,
 ]
 
 
