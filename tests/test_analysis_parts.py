@@ -685,3 +685,32 @@ def test_a_verb_right_after_a_post_by_suffix_opens_the_task(read):
 def test_names_joined_by_a_dash_titles_and_lower_case_posts(read, text, owner, role):
     found = _owner(read, text)
     assert (found.text, found.role) == (owner, role)
+
+
+_TASK_TABLE = """# NGHỊ QUYẾT về giảm tỷ lệ lỗi tại phân xưởng cắt
+
+## III. TỔ CHỨC THỰC HIỆN
+
+| TT | Nội dung công việc | Người chủ trì | Thời gian hoàn thành |
+|---|---|---|---|
+| 1 | Lập danh sách bàn cắt có tỷ lệ lỗi cao | {owner} | 31/3/2026 |
+"""
+
+
+@pytest.mark.parametrize(
+    ("cell", "owner", "role", "kind"),
+    [
+        ("Công ty TNHH Mây tre Phú Vân", "Công ty TNHH Mây tre Phú Vân", None, "body"),
+        ("Các đồng chí đảng viên làm nghề", "Các đồng chí đảng viên làm nghề", None, "collective"),
+        (
+            "KS. Đinh Văn Khoa, đảng viên, Đội trưởng Đội Thi công",
+            "KS. Đinh Văn Khoa",
+            "đảng viên, Đội trưởng Đội Thi công",
+            "person",
+        ),
+        ("Đ/c Đỗ Văn Hưng – Phó Quản đốc", "Đ/c Đỗ Văn Hưng", "Phó Quản đốc", "person"),
+    ],
+)
+def test_an_owner_column_cell_is_the_owner_as_written(assess_markdown, cell, owner, role, kind):
+    (task,) = assess_markdown(_TASK_TABLE.format(owner=cell)).tasks
+    assert (task.owner, task.role, task.owner_kind) == (owner, role, kind)

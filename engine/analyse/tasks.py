@@ -246,10 +246,11 @@ def table_task(
     task_cell = by_col.get(columns.get("task", -1))
     if task_cell is None:
         task_cell = max(_wordy_cells(blocks, cells), key=lambda i: blocks[i].words)
-    owner_cells = (
-        [by_col[columns["owner"]]] if "owner" in columns and columns["owner"] in by_col else cells
-    )
+    owner_column = by_col.get(columns.get("owner", -1))
+    owner_cells = [owner_column] if owner_column is not None else cells
     owner = _table_owner(document, blocks, owner_cells, task_cell)
+    if owner_column is not None and owner_column != task_cell:
+        owner = owner_as_written(document.blocks[owner_column].text, owner)
     dated = [
         read_task(
             i + 1,
@@ -280,6 +281,26 @@ def table_task(
         vague_time=None if deadline else next((t.vague_time for t in dated if t.vague_time), None),
         owner_kind=owner.kind if owner else None,
     )
+
+
+# An owner cell longer than this, or one with a clause mark, holds more than the owner
+OWNER_CELL_MAX_WORDS = 24
+_MORE_THAN_OWNER = re.compile(r"[;\n]|\b(?:phối hợp|chủ trì|thực hiện)\b", re.IGNORECASE)
+_ROLE_SEPARATOR = " ,–—-(\t"
+
+
+def owner_as_written(cell: str, owner: Owner | None) -> Owner | None:
+    """The owner a table's owner column names: the cell as written, which is all it
+    holds ("Tổ giám sát chéo (ĐD. Phan Thị Ngọc, ĐD. Vũ Hồng Nhung)", "Công ty TNHH Mây
+    tre Phú Vân"), with the posts after a named person as their role. A cell that says
+    more than who ("Chủ trì: ...; phối hợp: ...") keeps the owner read from it."""
+    cell = " ".join(cell.split()).strip(" .,;")
+    if not cell or word_count(cell) > OWNER_CELL_MAX_WORDS or _MORE_THAN_OWNER.search(cell):
+        return owner
+    if owner is not None and owner.kind == "person" and cell.startswith(owner.text):
+        role = cell[len(owner.text) :].lstrip(_ROLE_SEPARATOR).removesuffix(")").strip()
+        return Owner(owner.text, role or owner.role, "person")
+    return Owner(cell, kind=owner.kind if owner else role_or_body(match_key(cell)))
 
 
 def _wordy_cells(blocks: list[BlockFacts], cells: list[int]) -> list[int]:
