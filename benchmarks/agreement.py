@@ -60,6 +60,10 @@ def _matching_task(expected: dict, tasks: list) -> object | None:
     return next((t for t in tasks if head and head in _norm(t.text)), None)
 
 
+# how a reader joins a name and its post
+_JOINS = ((", ", ""), (" – ", ""), (" - ", ""), (" (", ")"))
+
+
 def compare(draft: Path, report) -> dict:
     """What one draft's report agrees on with its reader."""
     expected = expected_of(draft)
@@ -91,9 +95,14 @@ def compare(draft: Path, report) -> dict:
             continue
         out["owners"] += 1
         found = _matching_task(task, report.tasks)
-        # the reader writes the role beside the name ("Đồng chí A, Bí thư chi bộ"); the
-        # matrix keeps them in two columns
-        written = {_norm(found.owner), _norm(f"{found.owner}, {found.role}")} if found else set()
+        # the reader writes the role beside the name ("Đồng chí A, Bí thư chi bộ", "Đ/c
+        # B – Phó Quản đốc"); the matrix keeps them in two columns
+        written = (
+            {_norm(found.owner)}
+            | {_norm(f"{found.owner}{sep}{found.role}{end}") for sep, end in _JOINS}
+            if found
+            else set()
+        )
         whole = _norm(task["owner"]) in written
         out["owners_whole"] += whole
         if not whole:
