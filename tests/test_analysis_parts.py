@@ -687,6 +687,29 @@ def test_names_joined_by_a_dash_titles_and_lower_case_posts(read, text, owner, r
     assert (found.text, found.role) == (owner, role)
 
 
+@pytest.mark.parametrize(
+    ("text", "owner", "role"),
+    [
+        (
+            "Đồng chí Hà Thị Lụa, Tổ trưởng tổ Kiểm tra chất lượng tổng hợp số lỗi hằng tuần, "
+            "báo cáo chi ủy.",
+            "Đồng chí Hà Thị Lụa",
+            "Tổ trưởng tổ Kiểm tra chất lượng",
+        ),
+        (
+            "Đồng chí Thiếu úy Lò Văn Sơn, Trợ lý tham mưu – tác chiến: lập kế hoạch diễn tập.",
+            "Đồng chí Thiếu úy Lò Văn Sơn",
+            "Trợ lý tham mưu – tác chiến",
+        ),
+        ("Tổ hậu cần – đời sống bố trí 2 người trực bếp mỗi ngày.", "Tổ hậu cần – đời sống", None),
+        ("Tổ Kỹ thuật – lập phương án sửa chữa trước ngày 30/6/2026.", "Tổ Kỹ thuật", None),
+    ],
+)
+def test_a_capital_or_a_dash_inside_a_post_goes_on_its_name(read, text, owner, role):
+    found = _owner(read, text)
+    assert (found.text, found.role) == (owner, role)
+
+
 _TASK_TABLE = """# NGHỊ QUYẾT về giảm tỷ lệ lỗi tại phân xưởng cắt
 
 ## III. TỔ CHỨC THỰC HIỆN

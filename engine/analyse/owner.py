@@ -175,7 +175,7 @@ def appositives(text: str, key: str, end: int, stops: set[int]) -> str | None:
             break
         bracket = sep.group().strip() == "("
         start = sep.end()
-        stop = text.find(")", start) if bracket else _segment_end(text, start)
+        stop = text.find(")", start) if bracket else _segment_end(text, key, start, stops)
         stop = len(text) if stop < 0 else stop
         # a post closed by a comma or a colon is whole ("tổ trưởng tổ thu gom,", "Phó
         # Trưởng khoa phụ trách đào tạo:"); an open segment ends where the task opens
@@ -198,7 +198,7 @@ def _post_end(text: str, key: str, start: int, stop: int, closed: bool, stops: s
     ``closed``, else where the task opens in it."""
     # a post such as "Kiểm tra viên" holds a verb: the task begins after it
     post_end = min(post_by_suffix(text, start) or start, stop)
-    cut = stop if closed else _task_start(key, post_end, stop, stops)
+    cut = stop if closed else _task_start(text, key, post_end, stop, stops)
     after = post_end + 1  # "Kiểm sát viên | tổng hợp ...,": the task follows the post,
     # but "Phó Hiệu trưởng phụ trách nuôi dưỡng" is the post's portfolio
     if (
@@ -213,19 +213,30 @@ def _post_end(text: str, key: str, start: int, stop: int, closed: bool, stops: s
     if closed and len(text[start:cut].split()) > POST_MAX_WORDS:
         # too long for a post: the task began inside ("Hiệu trưởng nhà trường chủ trì
         # ban hành kế hoạch ...,")
-        return _task_start(key, start, stop, stops)
+        return _task_start(text, key, start, stop, stops)
     return cut
 
 
-def _segment_end(text: str, start: int) -> int:
-    found = _SEGMENT_END.search(text, start)
-    return found.start() if found else len(text)
+def _segment_end(text: str, key: str, start: int, stops: set[int]) -> int:
+    """Where the segment of posts from ``start`` ends: at a comma, a colon, a stop, or
+    a dash before the task ("Bí thư chi bộ – chủ trì"); a dash between two words of one
+    name goes on ("Trợ lý hậu cần – kỹ thuật")."""
+    for found in _SEGMENT_END.finditer(text, start):
+        after = found.end()
+        dash = found.group().strip() in "–—"
+        if not dash or (not text[after : after + 1].isupper() and opens_task(key, after, stops)):
+            return found.start()
+    return len(text)
 
 
-def _task_start(key: str, start: int, stop: int, stops: set[int]) -> int:
-    """Where the task opens inside ``key[start:stop]``: a verb, or "chủ trì" and the like."""
+def _task_start(text: str, key: str, start: int, stop: int, stops: set[int]) -> int:
+    """Where the task opens inside ``key[start:stop]``: a verb, or "chủ trì" and the
+    like. A capital inside a post names its unit ("Tổ trưởng tổ Kiểm tra BTP"): a
+    verb is written in lower case there."""
     for at in range(start, stop):
-        if (at == start or key[at - 1] == " ") and opens_task(key, at, stops):
+        if at > start and (key[at - 1] != " " or text[at].isupper()):
+            continue
+        if opens_task(key, at, stops):
             number = _NUMBER.match(key, at)
             if not (number and _numbered(key, at, number.group())):
                 return at
@@ -423,8 +434,9 @@ def name_runs_on(text: str, key: str, pos: int, stops: set[int]) -> int:
     start, words = pos, 0
     while True:
         joined = _NAME_HYPHEN.match(text, pos)
-        if joined and not text[joined.end() : joined.end() + 1].isupper():
-            joined = None
+        after = joined.end() if joined else 0
+        if joined and not text[after : after + 1].isupper() and opens_task(key, after, stops):
+            joined = None  # "Tổ bảo vệ – trật tự" is one name; "Tổ Kỹ thuật – lập ..." is not
         word = _NEXT_TOKEN.match(text, joined.end() - 1 if joined else pos)
         if word is None:
             rest = text[pos:].lstrip(" \t")
