@@ -737,3 +737,14 @@ _TASK_TABLE = """# NGHỊ QUYẾT về giảm tỷ lệ lỗi tại phân xưở
 def test_an_owner_column_cell_is_the_owner_as_written(assess_markdown, cell, owner, role, kind):
     (task,) = assess_markdown(_TASK_TABLE.format(owner=cell)).tasks
     assert (task.owner, task.role, task.owner_kind) == (owner, role, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Định kỳ chi bộ kiểm tra, đánh giá việc giữ vệ sinh khu chợ.",
+        "Hằng quý chi bộ kiểm điểm việc thu gom rác tại kỳ sinh hoạt thường kỳ.",
+    ],
+)
+def test_a_period_before_the_cell_leads_to_its_owner(read, text):
+    assert _owner(read, text) == Owner("chi bộ", kind="body")

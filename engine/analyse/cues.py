@@ -293,6 +293,7 @@ TASK_OPENERS = _folded(
     "xem xét",
     "gần gũi",
     "nắm bắt",
+    "kiểm điểm",
 )
 # A verb right after one of these heads names the body ("Tổ | kiểm tra liên ngành",
 # "Ban | quản lý cảng", "Đội | điều độ").

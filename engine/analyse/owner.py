@@ -32,6 +32,8 @@ OWNER_LEAD = re.compile(
     r"^[\W\d_]*(?:[a-zđ]\s*[.)]\s*)?"
     r"(?:(?:phụ trách|chủ trì|người thực hiện)\s*:\s*)?"
     r"(?:(?:trong|sau|trước|từ|đến|cuối|đầu|hằng)\b[^,.;:]{0,40},\s*)?"
+    # a period with no comma before the cell or a member: "Định kỳ chi bộ kiểm tra ..."
+    r"(?:(?:định kỳ|hằng (?:tuần|tháng|quý|năm))\s+(?=chi bộ|chi ủy|đồng chí|đ/c))?"
     r"(?:(?:giao|phân công|(?:chi bộ\s+)?(?:đề nghị|yêu cầu))(?:\s+cho)?\s+)?"
     r"(?:(?:đồng chí|đ/c)\s+)?(?=\S)"
 )
