@@ -748,3 +748,15 @@ def test_an_owner_column_cell_is_the_owner_as_written(assess_markdown, cell, own
 )
 def test_a_period_before_the_cell_leads_to_its_owner(read, text):
     assert _owner(read, text) == Owner("chi bộ", kind="body")
+
+
+def test_a_collective_written_as_a_label_runs_to_its_colon(read):
+    text = "Các đảng viên làm công tác thu ngân sách: đôn đốc thu nợ hằng tháng."
+    bf = read(text)
+    assert (
+        find_collective(text, bf.mentions, bf.key).text
+        == "Các đảng viên làm công tác thu ngân sách"
+    )
+    text = "Các đồng chí đảng viên thực hiện các nội dung sau: rà soát hộ nghèo."
+    bf = read(text)
+    assert find_collective(text, bf.mentions, bf.key).text == "Các đồng chí đảng viên"

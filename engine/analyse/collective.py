@@ -34,7 +34,25 @@ def find_collective(text: str, mentions: Sequence[Mention], key: str | None = No
     end = _collective_end(key, start, mentions)
     if vague is not None:
         end = max(end, vague.end)
+    end = _labelled_end(key, end) or end
     return Owner(text[start:end].rstrip(), kind="collective")
+
+
+# A collective written as a label before its task: "Các đồng chí đảng viên phụ trách
+# ấp: gặp trực tiếp ...". The words before the colon say who among them.
+LABEL_MAX_WORDS = 8
+_NOT_WHO = re.compile(r"[.;]|\b(?:có trách nhiệm|cần|phải|thực hiện|nhiệm vụ|sau)\b")
+
+
+def _labelled_end(key: str, end: int) -> int | None:
+    """Where the collective ends when a colon closes it a few words on and the task
+    follows on the same line; else None."""
+    colon = key.find(":", end)
+    between = key[end:colon]
+    if colon < 0 or len(between.split()) > LABEL_MAX_WORDS or _NOT_WHO.search(between):
+        return None
+    task = key[colon + 1 :].lstrip(" \t")
+    return colon if task[:1].isalpha() else None
 
 
 # Who among the collective: "(được) phân công / giao (phụ trách)" and its object
