@@ -343,12 +343,20 @@ Kiểm tra 17 cơ sở kinh doanh karaoke, nhà nghỉ mỗi quý ít nhất 1 l
             True,
             True,
         ),
+        ("Hằng quý chi bộ kiểm điểm việc thực hiện nghị quyết tại kỳ sinh hoạt.", True, True),
+        ("Việc thực hiện nghị quyết được kiểm điểm tại kỳ sinh hoạt tháng 12/2027.", True, True),
     ],
 )
 def test_monitoring_is_of_the_resolution(assessor, sentence, watched, periodic):
     signals = _facts(assessor, MONITORING.format(monitoring=sentence)).signals
     assert bool(signals["monitoring"]) is watched
     assert bool(signals["monitoring_frequency"]) is periodic
+
+
+def test_a_season_places_a_review_in_time(assessor):
+    text = "Sau mùa mưa, chi bộ tiến hành sơ kết, rút kinh nghiệm việc thực hiện."
+    signals = _facts(assessor, MONITORING.format(monitoring=text)).signals
+    assert signals["interim_review_timed"] and not signals["interim_review_dated"]
 
 
 def test_targets_dated_by_their_heading_and_measured_by_bounds(assessor):

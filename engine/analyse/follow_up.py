@@ -13,8 +13,10 @@ from .blocks import sentences_with
 # Monitoring of the resolution's implementation, wherever it is written; an inspection
 # that is itself a solution ("kiểm tra các cơ sở kinh doanh hằng quý") is not.
 MONITORS_RESOLUTION = re.compile(
-    r"(?:kiểm tra|giám sát|theo dõi)[^.;]{0,40}?"
+    r"(?:kiểm tra|giám sát|theo dõi|kiểm điểm)[^.;]{0,40}?"
     r"(?:đôn đốc|việc thực hiện|thực hiện nghị quyết|tiến độ thực hiện|kết quả thực hiện)"
+    # "Việc thực hiện Nghị quyết được kiểm điểm tại kỳ sinh hoạt tháng 12"
+    r"|thực hiện nghị quyết[^.;]{0,20}?kiểm điểm"
     r"|(?:chi ủy|chi uỷ|bí thư)[^.;]{0,25}?(?:kiểm tra|giám sát)"
     r"|nghe báo cáo|báo cáo tiến độ|giao ban tiến độ"
 )
@@ -28,6 +30,8 @@ _FINAL_REVIEW = re.compile(r"tổng kết|đánh giá[^.;]{0,40}?cuối năm|cu�
 _REVIEW_TIME = re.compile(
     r"cuối năm|giữa năm|hết năm|kết thúc năm|cuối (?:học )?kỳ|học kỳ|cuối quý|cuối đợt"
     r"|sau \d+ tháng|(?<!\d)\d+ tháng đầu năm|6 tháng|sáu tháng|giữa nhiệm kỳ|cuối nhiệm kỳ"
+    # a season or a crop marks the time where the work follows one ("sau mùa mưa", "cuối vụ")
+    r"|(?:sau|cuối|hết|kết thúc|đầu) (?:mùa|vụ)\b"
 )
 _MONITORING = re.compile(r"kiểm tra|giám sát|theo dõi")
 _OPENS_WITH_MONITORING = re.compile(r"\W*(?:kiểm tra|giám sát)")
