@@ -538,6 +538,12 @@ def test_a_vote_count_after_a_colon_is_a_vote_record(assessor):
     assert facts.signals["vote_record"] == 1
 
 
+def test_a_share_in_favour_marks_an_adopted_text_without_recording_the_vote(assessor):
+    facts = _facts(assessor, "Nghị quyết được 100% đảng viên có mặt nhất trí thông qua.\n")
+    assert facts.signals["vote_share"] == 1 and facts.signals["vote_record"] is None
+    assert facts.stage == "adopted"
+
+
 @pytest.mark.parametrize(
     "text",
     [

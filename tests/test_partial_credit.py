@@ -36,6 +36,9 @@ def _criterion(report, criterion: str) -> float:
     [
         ("Có 25/27 đồng chí có mặt biểu quyết tán thành (92,6%).", 80, 100),
         ("Hội nghị nhất trí thông qua nghị quyết.", 50, 79.9),
+        ("Có mặt 26 đồng chí; 26 đồng chí biểu quyết tán thành.", 80, 100),
+        # a share with no count of those present tells the vote, it does not record it
+        ("100% đảng viên có mặt biểu quyết tán thành.", 50, 79.9),
     ],
 )
 def test_an_adopted_texts_procedure_follows_its_vote_record(assess_markdown, vote, low, high):

@@ -19,8 +19,12 @@ _VOTE_TOLD = re.compile(r"biểu quyết thông qua|nhất trí thông qua|tán 
 # at its first digit (a run of digits was tried from each one: quadratic); whatever
 # matches from inside a run matches from its start too.
 _VOTE_COUNT = re.compile(
-    r"(?<![\d/])\d{1,3}\s*/\s*\d{1,3}(?![\d/])|(?<!\d)\d+(?:[.,]\d+)?\s*%|100\s*phần trăm"
+    r"(?<![\d/])\d{1,3}\s*/\s*\d{1,3}(?![\d/])|(?<![\d/])\d{1,3}\s+(?:đồng chí|đảng viên)\b"
 )
+# "100% đảng viên có mặt nhất trí": a share with no count of who was there tells the
+# vote without recording it
+_VOTE_SHARE = re.compile(r"(?<!\d)\d+(?:[.,]\d+)?\s*%|100\s*phần trăm")
+_AGREED = re.compile(r"biểu quyết|tán thành|nhất trí")
 # A draft saying how the cell will take it up: sent to members to study, put to the
 # cell meeting for discussion and a vote.
 _MEETING_PLAN = re.compile(
@@ -60,7 +64,7 @@ def _labels_joined(blocks: list[BlockFacts]) -> Iterator[tuple[int, str]]:
 
 def read_procedure(blocks: list[BlockFacts]) -> dict[str, Any]:
     """The first block (1-based) of each procedure signal, or None."""
-    chiuy = vote = told = discussion = meeting = adoption = prepared = None
+    chiuy = vote = told = share = discussion = meeting = adoption = prepared = None
     has_chiuy = False
     for i, sentence in _labels_joined(blocks):
         has_chiuy = has_chiuy or bool(_CHI_UY.search(sentence))
@@ -70,7 +74,9 @@ def read_procedure(blocks: list[BlockFacts]) -> dict[str, Any]:
             chiuy = i + 1
         if vote is None and _VOTED.search(sentence) and _VOTE_COUNT.search(sentence):
             vote = i + 1
-        if told is None and _VOTE_TOLD.search(sentence):
+        if share is None and _AGREED.search(sentence) and _VOTE_SHARE.search(sentence):
+            share = i + 1
+        if told is None and (_VOTE_TOLD.search(sentence) or share == i + 1):
             told = i + 1
         if discussion is None and "thảo luận" in sentence:
             discussion = i + 1
@@ -83,6 +89,7 @@ def read_procedure(blocks: list[BlockFacts]) -> dict[str, Any]:
         "chiuy_review": chiuy or (None if has_chiuy else prepared),
         "vote_record": vote,
         "vote_told": told,
+        "vote_share": share,
         "discussion": discussion,
         "meeting_plan": meeting,
     }
@@ -101,6 +108,10 @@ declare(
         "vote_told": {
             "vi": "khối câu nói nghị quyết đã được biểu quyết, nhất trí thông qua (có thể không có số)",
             "en": "block of a sentence saying the resolution was voted through (maybe without a count)",
+        },
+        "vote_share": {
+            "vi": "khối câu ghi tỷ lệ tán thành («100% nhất trí») mà không ghi số người",
+            "en": "block of a sentence giving the share in favour ('100%') with no count",
         },
         "vote_record": {
             "vi": "khối câu ghi kết quả biểu quyết có số người hoặc tỷ lệ",

@@ -9,7 +9,7 @@ STAGE_OPTIONS = ("auto", "draft", "adopted")
 
 def resolve_stage(option: str, signals: dict[str, Any]) -> tuple[str, str]:
     """(stage, why): the ``--stage`` option when it names one; else "draft" when the
-    header carries the DỰ THẢO mark; "adopted" when a vote is recorded, or when the
+    header carries the DỰ THẢO mark; "adopted" when a vote is recorded (a count or a share in favour), or when the
     text is signed as only an adopted one is (a filled number, a signer's name, and
     "có hiệu lực kể từ ngày ký" or "quyết nghị"; procedure then says the vote record
     is missing); "draft" by default."""
@@ -17,7 +17,7 @@ def resolve_stage(option: str, signals: dict[str, Any]) -> tuple[str, str]:
         return option, "option"
     if signals.get("draft_mark"):
         return "draft", "marked"
-    if signals.get("vote_record"):
+    if signals.get("vote_record") or signals.get("vote_share"):
         return "adopted", "vote_record"
     if (
         signals.get("number")
