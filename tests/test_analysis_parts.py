@@ -760,3 +760,24 @@ def test_a_collective_written_as_a_label_runs_to_its_colon(read):
     text = "Các đồng chí đảng viên thực hiện các nội dung sau: rà soát hộ nghèo."
     bf = read(text)
     assert find_collective(text, bf.mentions, bf.key).text == "Các đồng chí đảng viên"
+
+
+def test_a_briefing_for_a_list_of_people_is_still_a_formula(read):
+    text = "100% cán bộ, đảng viên, giáo viên, nhân viên được quán triệt nghị quyết."
+    bf = read(text)
+    assert not classify_target(1, text, bf.key, bf.mentions).checks["measurable"]
+    text = "Đạt 95% hộ phân loại rác tại nguồn; đảng viên được quán triệt nghị quyết."
+    bf = read(text)
+    assert classify_target(1, text, bf.key, bf.mentions).checks["measurable"]
+
+
+def test_a_bullet_typed_in_plain_text_under_the_objectives_is_a_target(assess_markdown):
+    text = (
+        "# NGHỊ QUYẾT\n\n**về giữ chân công nhân ở Phân xưởng Cắt năm 2025**\n\n"
+        "Mục tiêu\n\n"
+        "\\- Đến 31/12/2025, số công nhân nghỉ việc không quá 3 người/quý.\n\n"
+        "\\- Giảm giờ làm thêm, bảo đảm sức khỏe cho người lao động.\n"
+    )
+    report = assess_markdown(text)
+    objectives = next(c for c in report.criteria if c.id == "objectives")
+    assert objectives.summary["vi"].startswith("1/2")

@@ -185,7 +185,8 @@ class _ItemWalk:
         """An unnumbered lead paragraph right under the objectives heading, followed by
         numbered or listed targets, states the purpose; it is no target itself."""
         block = self.document.blocks[i]
-        if block.kind == "list_item" or _NUMBERED.match(self.blocks[i].key):
+        # a bullet typed in plain text ("- Đến 31/12/2025, ...") is an item like a list's
+        if block.kind == "list_item" or _NUMBERED_OR_LISTED.match(self.blocks[i].key):
             return False
         previous = self.blocks[i - 1] if i else None
         following = self.document.blocks[i + 1] if i + 1 < len(self.blocks) else None

@@ -14,9 +14,10 @@ _BOUND = re.compile(
     r"giảm xuống|giảm còn|tăng lên)\s+(?:còn\s+)?\d"
 )
 _MEASURES = {"percent", "quantity", "absolute_target"}
-# A figure this close before a stock formula belongs to it ("100% đảng viên được học
-# tập, quán triệt ...").
-FORMULA_REACH = 40
+# A figure this close before a stock formula, in the same clause, belongs to it ("100%
+# cán bộ, đảng viên, giáo viên, nhân viên được quán triệt ...": its subject may be a list).
+FORMULA_REACH = 80
+_CLAUSE_BREAK = re.compile(r"[.;]")
 
 
 # Formulas the lexicon cannot list word for word: a plan or quota handed down
@@ -38,7 +39,9 @@ def classify_target(
     ``offset``); ``inherited_date`` is the date its heading or introducing line gave."""
     stock = [(m.start, m.end) for m in mentions if m.kind == "stock_target"]
     stock += [(f.start() + offset, f.end() + offset) for f in _FORMULA.finditer(key)]
-    measures = [m for m in mentions if m.kind in _MEASURES and not _in_formula(m, stock)]
+    measures = [
+        m for m in mentions if m.kind in _MEASURES and not _in_formula(m, stock, key, offset)
+    ]
     # "không còn điểm đổ rác", "không có học sinh bị đuối nước": zero is a number;
     # "không quá 40 giờ/người/tháng", "không quá 32°C": a bound is a measure
     measurable = bool(measures) or (not stock and bool(_BOUND.search(key)))
@@ -60,12 +63,17 @@ def classify_target(
     )
 
 
-def _in_formula(measure: Mention, stock: list[tuple[int, int]]) -> bool:
+def _in_formula(measure: Mention, stock: list[tuple[int, int]], key: str, offset: int) -> bool:
     """Whether ``measure`` is the figure of a stock formula ("100% đảng viên học tập,
     quán triệt nghị quyết", "hoàn thành 100% chỉ tiêu cấp trên giao"); ``stock`` holds
-    the formulas' (start, end)."""
+    the formulas' (start, end), in the block's offsets as the mentions are; ``key`` is
+    the clause's, which starts at ``offset``."""
     return any(
-        0 <= start - measure.end <= FORMULA_REACH or start <= measure.start < end
+        (
+            0 <= start - measure.end <= FORMULA_REACH
+            and not _CLAUSE_BREAK.search(key, measure.end - offset, start - offset)
+        )
+        or start <= measure.start < end
         for start, end in stock
     )
 
