@@ -84,7 +84,7 @@ def check_topic_local(facts: Facts, rule: Rule) -> Outcome:
     # the topic may wrap onto the next lines ("... trường ở bản Sảng Tủng, năm học 2026")
     lines = [b for b in facts.blocks if b.section == "title" and b.index >= (block or 0)]
     mentions = [m for b in lines for m in b.mentions]
-    slogans = [m.value for m in mentions if m.kind == "national_slogan"]
+    slogans = [m.value for m in _slogans_before_purpose(bf, lines)]
     # An office's or a school's cell names its own work, not a place: "về giải quyết
     # hồ sơ ... tồn đọng trong 6 tháng đầu năm 2027" is concrete through a scoped
     # object - a period, and a first verb that is not a slogan ("tăng cường", ...).
@@ -104,7 +104,11 @@ def check_topic_local(facts: Facts, rule: Rule) -> Outcome:
     figure = any(m.kind in ("quantity", "percent") for m in mentions)
     # "về tăng cường sự lãnh đạo của Chi bộ đối với công tác ...", "về lãnh đạo thực
     # hiện nhiệm vụ ...": the cell's whole field of work, not one problem in it
-    formula = _LEADERSHIP_FORMULA.match(key.removeprefix("về").strip())
+    head = key.removeprefix("về").strip()
+    formula = _LEADERSHIP_FORMULA.match(head) or (
+        # a copied slogan is quoted as one below
+        _FIELD_FORMULA.match(head) and not slogans and not _backed_by_local_facts(facts)
+    )
     if formula and not figure:
         return Outcome(0, 1, [Hit(block, topic[: len(topic.split(",")[0])])])
     if local and not (slogans and not figure):
@@ -115,12 +119,34 @@ def check_topic_local(facts: Facts, rule: Rule) -> Outcome:
     return Outcome(0, 1, [Hit(block, ", ".join(quoted) or topic)])
 
 
+def _slogans_before_purpose(bf, lines) -> list:
+    """The national slogans of the topic's lines, less those of a purpose tail after a
+    head that opens with none: "về phát triển nuôi cá lồng trên lòng hồ thủy điện, góp
+    phần giảm nghèo ..." says what concrete work serves; "về nâng cao chất lượng ...,
+    góp phần xây dựng ... vững mạnh" is slogans throughout."""
+    found = [(b.index, m) for b in lines for m in b.of("national_slogan")]
+    if bf is None or _opens_with_slogan(bf):
+        return [m for _i, m in found]
+    tail = next(((b.index, b.key.find(_PURPOSE)) for b in lines if _PURPOSE in b.key), None)
+    return [m for i, m in found if tail is None or (i, m.start) < tail]
+
+
+_PURPOSE = "góp phần"
+
+
 # The leadership formula that names a field of work instead of a problem; "về lãnh
 # đạo tái canh cà phê ..." names its problem and is not this
 _LEADERSHIP_FORMULA = re.compile(
     r"tăng cường (?:sự )?lãnh đạo\b"
     r"|(?:sự )?lãnh đạo (?:của (?:chi bộ|đảng) )?(?:(?:trong )?thực hiện |đối với )?"
     r"(?:công tác|(?:các )?nhiệm vụ)\b"
+)
+# "về nâng cao chất lượng công tác an toàn ...", "về nâng cao hiệu quả công tác đấu
+# tranh ...": raising the quality of a whole field of work names no problem in it,
+# unless the draft's own counted facts say which one
+_FIELD_FORMULA = re.compile(
+    r"(?:nâng cao|tăng cường|đẩy mạnh) (?:(?:chất lượng|hiệu quả|hiệu lực)(?:,? (?:và )?"
+    r"(?:chất lượng|hiệu quả|hiệu lực))? )?(?:công tác|hoạt động của|các hoạt động)\b"
 )
 
 

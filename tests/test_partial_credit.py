@@ -134,3 +134,11 @@ Sáu tháng đầu năm 2026, quầy giao dịch còn 37 ý kiến phản ánh v
 def test_a_topic_backed_by_counted_local_facts_is_concrete(assess_markdown, topic, passes):
     report = assess_markdown(TOPIC.format(topic=topic))
     assert any(f.rule_id == "NQ101" for f in report.findings) is not passes
+
+
+def test_raising_the_quality_of_a_field_of_work_needs_the_facts_that_say_which(assess_markdown):
+    topic = "nâng cao chất lượng công tác quản lý cư trú tại Công an phường Đông Hải"
+    backed = assess_markdown(TOPIC.format(topic=topic))
+    bare = assess_markdown(TOPIC.format(topic=topic).split("## I.")[0])
+    assert not any(f.rule_id == "NQ101" for f in backed.findings)
+    assert any(f.rule_id == "NQ101" for f in bare.findings)
