@@ -781,3 +781,23 @@ def test_a_bullet_typed_in_plain_text_under_the_objectives_is_a_target(assess_ma
     report = assess_markdown(text)
     objectives = next(c for c in report.criteria if c.id == "objectives")
     assert objectives.summary["vi"].startswith("1/2")
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "kind"),
+    [
+        (
+            "Tổ Văn thư (Tổ trưởng: đồng chí Hà Thị Duyên): số hóa 1.200 hồ sơ trước 30/6/2027.",
+            "Tổ Văn thư (Tổ trưởng: đồng chí Hà Thị Duyên)",
+            "person",
+        ),
+        (
+            "Tổ giám sát chéo (ĐD. Lò Thị Hoa, ĐD. Vi Văn Nam) kiểm tra vệ sinh tay mỗi ca.",
+            "Tổ giám sát chéo (ĐD. Lò Thị Hoa, ĐD. Vi Văn Nam)",
+            "body",
+        ),
+    ],
+)
+def test_a_body_keeps_the_bracket_that_names_its_people(read, text, owner, kind):
+    found = _owner(read, text)
+    assert (found.text, found.kind) == (owner, kind)

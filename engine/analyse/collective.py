@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from ..model import Mention
 from ..text import match_key
 from .cues import COLLECTIVE_OPENERS
+from .name_end import names_by_verb, opens_task
 from .owner import (
     COLLECTIVE_MAX_WORDS,
     LISTED_MAX_WORDS,
@@ -16,8 +17,6 @@ from .owner import (
     OWNER_LEAD,
     WORD,
     Owner,
-    names_by_verb,
-    opens_task,
 )
 
 

@@ -13,15 +13,8 @@ from dataclasses import dataclass
 from ..model import Mention
 from ..people import post_by_suffix
 from ..text import match_key
-from .cues import (
-    COLLECTIVE_OPENERS,
-    NAMING_VERBS,
-    NUMBERED_WORDS,
-    ONE_HOLDER_HEADS,
-    OWNER_PHRASE_ENDS,
-    TASK_OPENERS,
-    VERB_NAMING_HEADS,
-)
+from .cues import COLLECTIVE_OPENERS, ONE_HOLDER_HEADS
+from .name_end import name_runs_on, number_in_name, opens_task
 
 # Where a task's owner is written: at the head of the sentence, after numbering and
 # "Giao (cho)"; or named by a cue right before it; or followed by the verb that leads.
@@ -154,9 +147,9 @@ def find_owner(
     # where a name stops: at a verb, a slogan, a time ... any cue that is no name
     stops = {m.start for m in mentions if m.kind not in NAME_KINDS}
     chosen = _leading_candidate(key, mentions, run_in)
-    if chosen is None:
-        return _body_at_lead(text, key, stops)
     persons = [m for m in mentions if m.kind == "person"]
+    if chosen is None:
+        return _body_at_lead(text, key, stops, persons)
     roles = [m for m in mentions if m.kind == "role"]
     if chosen.kind == "person":
         role = appositives(text, key, chosen.end, stops) or _role_after(roles, chosen.end)
@@ -240,7 +233,7 @@ def _task_start(text: str, key: str, start: int, stop: int, stops: set[int]) -> 
             continue
         if opens_task(key, at, stops):
             number = _NUMBER.match(key, at)
-            if not (number and _numbered(key, at, number.group())):
+            if not (number and number_in_name(key, at, number.group())):
                 return at
     return stop
 
@@ -249,7 +242,9 @@ def _reads_as_post(post: str, key: str) -> bool:
     return post[:1].isupper() or key.startswith(_POST_OPENERS)
 
 
-def _body_at_lead(text: str, key: str, stops: set[int]) -> Owner | None:
+def _body_at_lead(
+    text: str, key: str, stops: set[int], persons: Sequence[Mention] = ()
+) -> Owner | None:
     """A body the lexicon does not know, named where an owner stands: "Tổ Cảnh sát
     trật tự ...", "Phòng Kế hoạch – Tài chính ...", "Đội Nghiệp vụ ..."."""
     lead = OWNER_LEAD.match(key)
@@ -266,7 +261,19 @@ def _body_at_lead(text: str, key: str, stops: set[int]) -> Owner | None:
     end = name_runs_on(text, key, _name_after(text, key, head.end(), stops), stops)
     if end == head.end():
         return None  # "Tổ ..." with no name is no owner
-    return Owner(text[start:end], kind="body")
+    return _with_contacts(text, start, end, persons) or Owner(text[start:end], kind="body")
+
+
+def _with_contacts(text: str, start: int, end: int, persons: Sequence[Mention]) -> Owner | None:
+    """The body written in ``text[start:end]`` with the persons a bracket after it
+    names, kept as written: one holder named makes it a person; members listed leave
+    it a body."""
+    bracket = _BRACKET.match(text[end:])
+    contacts = _bracketed_contacts(text, end + bracket.end(), persons) if bracket else None
+    if contacts is None:
+        return None
+    close, named = contacts
+    return Owner(text[start : close + 1], None, "person" if named == 1 else "body")
 
 
 def _post_at_lead(text: str, key: str, start: int, stops: set[int]) -> Owner | None:
@@ -343,16 +350,26 @@ def _body_owner(
     end = qualifier.end() if qualifier else _name_after(text, key, end, stops)
     end = name_runs_on(text, key, end, stops)
     end = _list_after(text, key, end, roles, stops)
-    bracket = _BRACKET.match(text[end:])
-    if bracket:
-        inner_start = end + bracket.end()
-        contact = next((p for p in persons if p.start == inner_start), None)
-        if contact is not None:
-            owner = f"{text[start : end + len(bracket.group(1))]} ({contact.text})"
-            return Owner(owner, _role_after(roles, contact.end), "person")
+    contacts = _with_contacts(text, start, end, persons)
+    if contacts is not None:
+        return contacts
     kind = role_or_body(key[start:end])
     posts = appositives(text, key, end, stops) if kind == "role" else None
     return Owner(text[start:end], posts, kind)
+
+
+BRACKET_MAX_CHARS = 160
+
+
+def _bracketed_contacts(
+    text: str, inner: int, persons: Sequence[Mention]
+) -> tuple[int, int] | None:
+    """Where the bracket opened before ``inner`` closes, and how many persons it names,
+    when it names any: "(đồng chí Lại Thị Nga, chi hội trưởng)", "(Tổ trưởng: đồng chí
+    Vi Thị Lan)", "(ĐD. Phan Thị Ngọc, ĐD. Vũ Hồng Nhung)". Kept as written."""
+    close = text.find(")", inner, inner + BRACKET_MAX_CHARS)
+    named = sum(1 for p in persons if inner <= p.start < close) if close > 0 else 0
+    return (close, named) if named else None
 
 
 def _list_after(text: str, key: str, end: int, roles: list[Mention], stops: set[int]) -> int:
@@ -403,89 +420,6 @@ def _name_after(text: str, key: str, end: int, stops: set[int]) -> int:
             break
         pos, words = word.end(), words + 1
     return pos if named else end
-
-
-# "ký quyết định" opens a task; "ký túc xá" is a place, "thư ký" a post
-_SIGNS = re.compile(r"(?<!thư )ký (?!túc)")
-# A hyphen between capitals joins one name ("Phòng Bổ sung – Biên mục")
-_NAME_HYPHEN = re.compile(r"[ \t]+[–—-][ \t]+")
-RUN_ON_MAX_WORDS = 6
-_NEXT_TOKEN = re.compile(r"[ \t]+([^\W_]+(?:['’][^\W_]+)?)")
-
-
-# Any word that opens a task, whole ("lập" but not "lập" inside a longer word); compiled
-# once, since it is tried at every word of every owner
-_OPENER = re.compile(
-    "(?:" + "|".join(re.escape(c) for c in OWNER_PHRASE_ENDS + TASK_OPENERS) + r")(?![^\W\d_])"
-)
-
-
-def opens_task(key: str, at: int, stops: set[int]) -> bool:
-    """Whether the word at ``at`` opens the task: a verb the lexicon knows, a word that
-    starts a task ("có trách nhiệm", "chỉ đạo", "sẽ") or "ký" a document."""
-    return at in stops or bool(_SIGNS.match(key, at) or _OPENER.match(key, at))
-
-
-def name_runs_on(text: str, key: str, pos: int, stops: set[int]) -> int:
-    """Where an owner written as a post or a body ends when its name runs on in lower
-    case after the head ("Chi ủy | chi bộ", "Đồng chí Giám đốc | thư viện", "Trưởng Ban |
-    quản lý cảng", "Chi đoàn Thanh niên thôn | Đông Hạ"): up to the word that opens the
-    task, a punctuation mark or the end. A verb right after a head that takes one names
-    the body ("Tổ | kiểm tra liên ngành"). When nothing closes the name within a few
-    words the reading is unsure and the name stops at ``pos``."""
-    start, words = pos, 0
-    while True:
-        joined = _NAME_HYPHEN.match(text, pos)
-        after = joined.end() if joined else 0
-        if joined and not text[after : after + 1].isupper() and opens_task(key, after, stops):
-            joined = None  # "Tổ bảo vệ – trật tự" is one name; "Tổ Kỹ thuật – lập ..." is not
-        word = _NEXT_TOKEN.match(text, joined.end() - 1 if joined else pos)
-        if word is None:
-            rest = text[pos:].lstrip(" \t")
-            return pos if not rest or not rest[0].isalnum() else start
-        at = word.start(1)
-        # a capital after a dash goes on the name ("Ban Tổ chức – Kiểm tra")
-        if (
-            not joined
-            and opens_task(key, at, stops)
-            and not (
-                _numbered(key, at, word.group(1))
-                or names_by_verb(text, key, at, words == 0)
-                or _joins_a_name(text, key, at)
-                or (words == 0 and key.startswith("phụ trách ", at))  # its portfolio
-            )
-        ):
-            return pos
-        words += 1
-        if words > RUN_ON_MAX_WORDS:
-            return start
-        pos = word.end()
-
-
-def _numbered(key: str, at: int, word: str) -> bool:
-    """Whether the number at ``at`` belongs to the name: it follows a word such as "số"
-    or "lớp" ("Tổ sản xuất số 2", "Tổ chủ nhiệm lớp 1")."""
-    return word.isdigit() and key[:at].rstrip().endswith(NUMBERED_WORDS)
-
-
-def _joins_a_name(text: str, key: str, at: int) -> bool:
-    """ "và" between two capitalised words joins one name ("Đội Quản lý nợ và Cưỡng chế
-    nợ thuế"); before a lower-case word it opens the task."""
-    return key.startswith("và ", at) and text[at + 3 : at + 4].isupper()
-
-
-def names_by_verb(text: str, key: str, at: int, first: bool = False) -> bool:
-    """Whether the verb at ``at`` is part of a body's name: it follows the body's own
-    head ("Tổ | kiểm tra liên ngành") or a head written in lower case ("tổ | đoàn
-    kết"), not a capitalised body named further on ("... của Ban | lập biên bản")."""
-    if not key.startswith(NAMING_VERBS, at):
-        return False
-    head = key[:at].rstrip()
-    for h in VERB_NAMING_HEADS:
-        begin = len(head) - len(h)
-        if head.endswith(h) and (begin == 0 or not head[begin - 1].isalpha()):
-            return first or text[begin].islower()
-    return False
 
 
 def role_or_body(key: str) -> str:
