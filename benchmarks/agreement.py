@@ -97,12 +97,13 @@ def compare(draft: Path, report) -> dict:
         found = _matching_task(task, report.tasks)
         # the reader writes the role beside the name ("Đồng chí A, Bí thư chi bộ", "Đ/c
         # B – Phó Quản đốc"); the matrix keeps them in two columns
-        written = (
-            {_norm(found.owner)}
-            | {_norm(f"{found.owner}{sep}{found.role}{end}") for sep, end in _JOINS}
-            if found
-            else set()
-        )
+        written = set()
+        if found:
+            owner = found.owner or ""
+            written = {_norm(owner)}
+            written |= {_norm(f"{owner}{sep}{found.role}{end}") for sep, end in _JOINS}
+            # "Chi hội Phụ nữ thôn (đồng chí A" + ", chi hội trưởng" + ")"
+            written.add(_norm(f"{owner[:-1]}, {found.role})"))
         whole = _norm(task["owner"]) in written
         out["owners_whole"] += whole
         if not whole:

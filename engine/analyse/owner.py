@@ -273,6 +273,13 @@ def _with_contacts(text: str, start: int, end: int, persons: Sequence[Mention]) 
     if contacts is None:
         return None
     close, named = contacts
+    inner = end + bracket.end()
+    contact = next((p for p in persons if p.start == inner), None)
+    if named == 1 and contact is not None:
+        # "(đồng chí Lại Thị Nga, chi hội trưởng)": the contact, and their post as the role
+        owner = f"{text[start : end + len(bracket.group(1))]} ({contact.text})"
+        role = text[contact.end : close].strip(" ,–—-") or None
+        return Owner(owner, role, "person")
     return Owner(text[start : close + 1], None, "person" if named == 1 else "body")
 
 
