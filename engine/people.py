@@ -40,8 +40,19 @@ RANKS = (
     "trung tướng",
     "thượng tướng",
     "đại tướng",
-    # a court's judges are named by their title the same way ("Thẩm phán Đỗ Thị Lan")
+    # a court's judges are named by their title the same way ("Thẩm phán Đỗ Thị Lan"),
+    # and so are inspectors and civil servants by their grade ("Kiểm soát viên chính
+    # Lâm Văn Toại", "Thanh tra viên Hà Thị Lụa")
     "thẩm phán",
+    "kiểm soát viên chính",
+    "kiểm soát viên cao cấp",
+    "kiểm soát viên thị trường",
+    "kiểm soát viên",
+    "thanh tra viên chính",
+    "thanh tra viên",
+    "chuyên viên chính",
+    "chuyên viên cao cấp",
+    "chấp hành viên",
 )
 # Academic and professional titles as written before a name, alone or joined
 # ("PGS.TS.", "ThS.BS", "BSCKII"); written with their capitals, so they are matched

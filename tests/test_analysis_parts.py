@@ -801,3 +801,34 @@ def test_a_bullet_typed_in_plain_text_under_the_objectives_is_a_target(assess_ma
 def test_a_body_keeps_the_bracket_that_names_its_people(read, text, owner, kind):
     found = _owner(read, text)
     assert (found.text, found.kind) == (owner, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "role"),
+    [
+        (
+            "Thanh tra viên Hà Thị Lụa, Tổ trưởng Tổ thanh tra số 3: kiểm tra 12 cửa hàng.",
+            "Thanh tra viên Hà Thị Lụa",
+            "Tổ trưởng Tổ thanh tra số 3",
+        ),
+        (
+            "Đồng chí Đinh Văn Tú, giao dịch viên phụ trách quầy số 2: hướng dẫn khách nộp hồ sơ.",
+            "Đồng chí Đinh Văn Tú",
+            "giao dịch viên phụ trách quầy số 2",
+        ),
+        (
+            "Đồng chí Hà Văn Minh, Bí thư chi bộ, Giám đốc Trung tâm chỉ đạo chung, phân công "
+            "đảng viên theo dõi từng lớp.",
+            "Đồng chí Hà Văn Minh",
+            "Bí thư chi bộ, Giám đốc Trung tâm",
+        ),
+        (
+            "Chi nhánh Điện lực Đông Hải bố trí 2 tổ trực sự cố.",
+            "Chi nhánh Điện lực Đông Hải",
+            None,
+        ),
+    ],
+)
+def test_grades_staff_words_and_unit_heads_name_owners_whole(read, text, owner, role):
+    found = _owner(read, text)
+    assert (found.text, found.role) == (owner, role)

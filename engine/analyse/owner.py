@@ -55,7 +55,9 @@ _SEGMENT_END = re.compile(r"[,;.:](?:\s|$)|[ \t][–—][ \t]")
 MAX_POSTS = 3
 # Verbs that open a task even inside a segment closed by a comma ("phụ trách" does
 # not: "viên chức phụ trách truy xuất nguồn gốc," is a post)
-_TASK_VERB = re.compile(r"(?<=\s)(?:phối hợp|chủ trì|chịu trách nhiệm|có trách nhiệm)\b")
+_TASK_VERB = re.compile(
+    r"(?<=\s)(?:phối hợp|chủ trì|chịu trách nhiệm|có trách nhiệm|chỉ đạo chung)\b"
+)
 POST_MAX_WORDS = 10
 # Words that open a post written in lower case ("chi ủy viên", "cán bộ quản lý cư trú")
 _POST_OPENERS = tuple(
@@ -97,7 +99,8 @@ _POST_OPENERS = tuple(
 # A body named by its head word, with a capital ("Tổ Cảnh sát trật tự", "Đội Nghiệp vụ")
 _BODY_HEAD = re.compile(
     r"(?:Phòng|Tổ|Đội|Ban Chủ nhiệm|Ban Chỉ huy|Ban|Trạm|Khoa|Bộ môn|Bộ phận|Lãnh đạo|Chi đoàn|Chi hội|Hội"
-    r"|Liên chi đoàn|Liên đội|Hội đồng|Văn phòng|Trung tâm|Phân xưởng|Xưởng|Kíp|Chỉ huy)\b"
+    r"|Liên chi đoàn|Liên đội|Hội đồng|Văn phòng|Trung tâm|Phân xưởng|Xưởng|Kíp|Chỉ huy"
+    r"|Bưu cục|Chi nhánh|Công ty|Xí nghiệp|Nhà máy|Đài)\b"
 )
 # The proper name after a post or a body: "Chủ tịch | Hội Người cao tuổi phường",
 # "Trưởng phòng | Tổ chức", "Ban Giám đốc | Công ty Cổ phần Chè Tân Lập"
@@ -109,7 +112,7 @@ _BRACKET = re.compile(r"((?:\s+[^\W\d_]+){0,3}?)\s*\(")
 ROLE_GAP = 3
 # A collective owner's name is at most this many words ("Các đồng chí đảng viên trong
 # chi bộ"); what follows is the task.
-COLLECTIVE_MAX_WORDS = 14
+COLLECTIVE_MAX_WORDS = 16
 # One owner of a listed collective is at most this many words ("người lao động")
 LISTED_MAX_WORDS = 4
 WORD = re.compile(r"\S+")
@@ -238,8 +241,12 @@ def _task_start(text: str, key: str, start: int, stop: int, stops: set[int]) -> 
     return stop
 
 
+# A member of staff named by a word ending in "viên" ("biên tập viên", "giao dịch viên")
+_STAFF_WORD = re.compile(r"(?:[^\W\d_]+ ){1,2}viên(?![^\W\d_])")
+
+
 def _reads_as_post(post: str, key: str) -> bool:
-    return post[:1].isupper() or key.startswith(_POST_OPENERS)
+    return post[:1].isupper() or key.startswith(_POST_OPENERS) or bool(_STAFF_WORD.match(key))
 
 
 def _body_at_lead(
