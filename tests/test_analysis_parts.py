@@ -827,6 +827,29 @@ def test_a_body_keeps_the_bracket_that_names_its_people(read, text, owner, kind)
             "Chi nhánh Điện lực Đông Hải",
             None,
         ),
+        (
+            "Đồng chí Sầm Văn Pó, Phó Bí thư chi bộ, Trưởng bản Nà Khoang lập danh sách 40 hộ, "
+            "báo cáo chi ủy.",
+            "Đồng chí Sầm Văn Pó",
+            "Phó Bí thư chi bộ, Trưởng bản Nà Khoang",
+        ),
+        (
+            "Đồng chí ThS. Lê Thu Trang, Chuyên viên chính tổ chức 3 lớp bồi dưỡng, khai giảng "
+            "trước 15/11/2026.",
+            "Đồng chí ThS. Lê Thu Trang",
+            "Chuyên viên chính",
+        ),
+        (
+            "Đại úy Lê Văn Hòa, Tổ trưởng Tổ Chữa cháy số 2, chủ trì rà soát 40 trụ nước.",
+            "Đại úy Lê Văn Hòa",
+            "Tổ trưởng Tổ Chữa cháy số 2",
+        ),
+        (
+            "Đồng chí Hà Thị Mơ, phóng viên phụ trách chuyên mục Nông thôn và Đời sống: làm 4 "
+            "phóng sự.",
+            "Đồng chí Hà Thị Mơ",
+            "phóng viên phụ trách chuyên mục Nông thôn và Đời sống",
+        ),
     ],
 )
 def test_grades_staff_words_and_unit_heads_name_owners_whole(read, text, owner, role):

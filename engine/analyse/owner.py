@@ -58,7 +58,7 @@ MAX_POSTS = 3
 _TASK_VERB = re.compile(
     r"(?<=\s)(?:phối hợp|chủ trì|chịu trách nhiệm|có trách nhiệm|chỉ đạo chung)\b"
 )
-POST_MAX_WORDS = 10
+POST_MAX_WORDS = 12
 # Words that open a post written in lower case ("chi ủy viên", "cán bộ quản lý cư trú")
 _POST_OPENERS = tuple(
     match_key(w)
@@ -205,6 +205,8 @@ def _post_end(text: str, key: str, start: int, stop: int, closed: bool, stops: s
         and not key.startswith("phụ trách ", after)
     ):
         cut = post_end
+    if closed:
+        cut = min(cut, _task_after_name(text, key, post_end, stop, stops))
     verb = _TASK_VERB.search(key, post_end, stop) if closed else None
     if verb:  # "Tổ trưởng Tổ Xã hội phối hợp trưởng bản,": the task began inside
         return verb.start()
@@ -213,6 +215,32 @@ def _post_end(text: str, key: str, start: int, stop: int, closed: bool, stops: s
         # ban hành kế hoạch ...,")
         return _task_start(text, key, start, stop, stops)
     return cut
+
+
+# A grade closes a post as a name does ("Chuyên viên chính | tổ chức ...")
+_GRADE_WORDS = ("chính", "cấp")
+_UNIT_HEADS = ("tổ", "đội", "phòng", "ban", "nhóm", "bộ phận", "khoa", "trạm", "bộ môn")
+
+
+def _task_after_name(text: str, key: str, start: int, stop: int, stops: set[int]) -> int:
+    """Where the task opens inside a closed segment: a verb right after a proper name
+    or a grade ("Trưởng bản Co Sản | lập danh sách ...,"); a verb after a lower-case
+    unit word names the unit ("tổ trưởng tổ thu gom,")."""
+    after_name = unit_name = False
+    previous = ""
+    for word in WORD.finditer(text, start, stop):
+        at, written = word.start(), word.group()
+        if after_name and written[0].islower() and opens_task(key, at, stops):
+            return at
+        if written[0].isupper() and not after_name:
+            # a unit's name runs on in lower case ("Tổ Chữa cháy số 1", "Tổ trưởng Tổ
+            # xử lý nợ", "trưởng Nhóm hỗ trợ công bố"); a person's or place's does not
+            unit_name = key.startswith(_UNIT_HEADS, at) or previous in _UNIT_HEADS
+        after_name = at > start and (
+            (written[0].isupper() and not unit_name) or written in _GRADE_WORDS
+        )
+        previous = key[at : word.end()]
+    return stop
 
 
 def _segment_end(text: str, key: str, start: int, stops: set[int]) -> int:
