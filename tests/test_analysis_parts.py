@@ -855,3 +855,20 @@ def test_a_body_keeps_the_bracket_that_names_its_people(read, text, owner, kind)
 def test_grades_staff_words_and_unit_heads_name_owners_whole(read, text, owner, role):
     found = _owner(read, text)
     assert (found.text, found.role) == (owner, role)
+
+
+@pytest.mark.parametrize(
+    ("heading", "targets"), [("Mục tiêu, yêu cầu", 2), ("Mục đích, yêu cầu", 0)]
+)
+def test_a_sub_heading_that_names_targets_heads_targets(assess_markdown, heading, targets):
+    text = (
+        "# NGHỊ QUYẾT\n\n**về sửa 61 cụm loa hỏng ở các xã huyện Minh Sơn năm 2025**\n\n"
+        f"## II. MỤC TIÊU\n\n### 1. {heading}\n\n"
+        "- Đến 30/6/2025, sửa xong 61 cụm loa hỏng.\n"
+        "- Hệ thống truyền thanh cơ sở hoạt động ngày càng hiệu quả.\n"
+    )
+    objectives = next(c for c in assess_markdown(text).criteria if c.id == "objectives")
+    counted = f"/{targets} chỉ tiêu có con số" in objectives.summary["vi"]
+    assert counted is bool(targets), objectives.summary["vi"]
+    # a part that only states its purpose sets no target: NQ301, not a free 100
+    assert (objectives.score < 50) is not bool(targets), objectives.score

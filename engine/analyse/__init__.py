@@ -34,6 +34,7 @@ from .items import read_items
 from .procedure import read_procedure
 from .stage import resolve_stage
 from .structure import read_structure
+from .targets import first_target
 from .tasks import first_assigned_task
 from .years import with_years
 
@@ -63,6 +64,7 @@ def analyse(document: Document, nlp, stage: str = "auto") -> Facts:
     blocks = with_years(blocks, signals.get("document_year"))
     items = read_items(document, blocks, structure)
     signals["task_assigned"] = first_assigned_task(items.by_kind["task"], blocks)
+    signals["target_set"] = first_target(items.by_kind["target"])
     resolved, source = resolve_stage(stage, signals)
     if resolved == "adopted" and signals.get("number_blank"):
         signals["number"] = None  # an adopted resolution carries its number

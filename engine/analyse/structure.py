@@ -39,6 +39,9 @@ OWNER_OPENING = 9
 _TAIL_OPENERS = ("nơi nhận", "t/m ", "t/m.", "k/t ", "t/l ", "tm.", "tm ")
 _SIGNATURE_OPENERS = ("t/m", "k/t", "t/l", "tm.", "tm ")
 
+# A sub-heading that names targets ("Mục tiêu, yêu cầu", "Chỉ tiêu") is no purpose heading
+_NAMES_TARGETS = re.compile(r"chỉ tiêu|mục tiêu(?! chung| tổng quát)")
+
 
 @dataclass(slots=True)
 class Structure:
@@ -161,8 +164,10 @@ class _StructureReader:
             self.level_one_kind = kind
             self.under_purpose = False
         else:
+            # "Mục đích, yêu cầu" heads a purpose; "Mục tiêu, yêu cầu" heads targets too
             self.under_purpose = (
                 any(h in key for h in PURPOSE_HEADINGS)
+                and not _NAMES_TARGETS.search(key)
                 and (kind or self.level_one_kind) == "objectives"
             )
             kind = _sub_kind(kind, self.level_one_kind, key)

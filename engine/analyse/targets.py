@@ -78,7 +78,23 @@ def _in_formula(measure: Mention, stock: list[tuple[int, int]], key: str, offset
     )
 
 
+def first_target(targets: Sequence[Item]) -> int | None:
+    """The block of the first target the objectives part sets, if it sets any: a part
+    that only states a purpose ("Mục đích, yêu cầu") sets none."""
+    return targets[0].block if targets else None
+
+
 # -- declared for rule packs (see engine/vocabulary.py) --------------------
+
+declare(
+    "signal",
+    {
+        "target_set": {
+            "vi": "khối chỉ tiêu đầu tiên của phần mục tiêu (không tính câu nêu mục đích chung)",
+            "en": "block of the first target of the objectives part (a purpose statement is none)",
+        },
+    },
+)
 
 # (classify_target): what a target has.
 declare(
