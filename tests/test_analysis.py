@@ -538,6 +538,11 @@ def test_a_vote_count_after_a_colon_is_a_vote_record(assessor):
     assert facts.signals["vote_record"] == 1
 
 
+def test_a_vote_told_in_the_passive_is_a_told_vote(assessor):
+    text = "Nghị quyết đã được Chi bộ thống nhất thông qua tại kỳ sinh hoạt tháng 11/2026.\n"
+    assert _facts(assessor, text).signals["vote_told"] == 1
+
+
 def test_a_share_in_favour_marks_an_adopted_text_without_recording_the_vote(assessor):
     facts = _facts(assessor, "Nghị quyết được 100% đảng viên có mặt nhất trí thông qua.\n")
     assert facts.signals["vote_share"] == 1 and facts.signals["vote_record"] is None

@@ -306,6 +306,9 @@ SIGNED = {"number": 3, "number_blank": False, "signature_name": 60, "adoption_cl
         ("auto", {**SIGNED, "number_blank": True}, ("draft", "default")),
         ("auto", {**SIGNED, "signature_name": None}, ("draft", "default")),
         ("draft", {"vote_record": 58}, ("draft", "option")),
+        # signed and numbered, the vote told without its count
+        ("auto", {**SIGNED, "adoption_clause": None, "vote_told": 44}, ("adopted", "signed")),
+        ("auto", {**SIGNED, "adoption_clause": None}, ("draft", "default")),
     ],
 )
 def test_the_stage_a_text_is_at(option, signals, stage):

@@ -14,7 +14,11 @@ _CHI_UY = re.compile(match_key("chi ủy"))  # the key has one tone placement
 _REVIEWED = re.compile(r"thảo luận|thống nhất|cho ý kiến|xem xét|thông qua|góp ý")
 _VOTED = re.compile(r"biểu quyết|tán thành|nhất trí thông qua")
 # "Hội nghị nhất trí thông qua nghị quyết": a vote told without its count
-_VOTE_TOLD = re.compile(r"biểu quyết thông qua|nhất trí thông qua|tán thành thông qua|đã thông qua")
+_VOTE_TOLD = re.compile(
+    r"(?:biểu quyết|nhất trí|tán thành|thống nhất) thông qua|đã thông qua"
+    # "Nghị quyết đã được Chi bộ thống nhất thông qua tại kỳ sinh hoạt ..."
+    r"|đã được[^.;]{0,40}?thông qua"
+)
 # "25/27 đồng chí", "100%": a count, not a date such as "3/2026". A percentage starts
 # at its first digit (a run of digits was tried from each one: quadratic); whatever
 # matches from inside a run matches from its start too.
