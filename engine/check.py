@@ -11,6 +11,8 @@ from .discover import config_folder, matches
 from .errors import ConfigError
 from .messages import Message
 from .model import Facts, Finding, Location, RuleResult
+from .rewrite import rewrite_finding
+from .rewriters import REWRITERS
 from .rule_params import RuleType
 from .rules import Hit, Outcome, Rule, RuleRegistry
 from .text import excerpt
@@ -121,6 +123,17 @@ def _fill(template: dict[str, str], values: dict) -> dict[str, str]:
     return {lang: text.format_map(_Keep(in_lang(lang))).strip() for lang, text in template.items()}
 
 
+def _rewrite(facts: Facts, rule: Rule, hit: Hit) -> str | None:
+    """The finding's paragraph as it could read, when the rule names a rewriter and
+    the finding points at a paragraph."""
+    if rule.rewrite is None or hit.block is None:
+        return None
+    if not 1 <= hit.block <= len(facts.blocks):
+        return None
+    detail = hit.detail.get("vi", "") if isinstance(hit.detail, dict) else hit.detail
+    return rewrite_finding(REWRITERS[rule.rewrite], facts, hit.block, detail, hit.text)
+
+
 def run_rule(facts: Facts, rule: Rule, check) -> RuleResult | None:
     """Run one rule; ``None`` when it does not apply to this document's stage."""
     if rule.stage != "all" and rule.stage != facts.stage:
@@ -139,6 +152,7 @@ def run_rule(facts: Facts, rule: Rule, check) -> RuleResult | None:
                 suggestion=_fill(rule.suggestion, values),
                 location=_location(facts, hit),
                 share=hit.share,
+                rewrite=_rewrite(facts, rule, hit),
             )
         )
     result = RuleResult(rule.id, rule.name, rule.weight, outcome.passed, outcome.total, findings)

@@ -202,6 +202,9 @@ class Finding:
     points: float = 0.0  # points of its criterion's score this finding costs
     overall_points: float = 0.0  # and of the overall score
     share: float = 1.0  # its weight among its rule's findings (a half-met check: 0.5)
+    # its paragraph as it could read, the missing part a placeholder in brackets
+    # ("…, hoàn thành trước ngày [ngày/tháng/năm]."); None when the rule forms none
+    rewrite: str | None = None
 
 
 @dataclass(slots=True)

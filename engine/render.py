@@ -231,7 +231,8 @@ def partial_check(doc: DocumentReport, lang: str) -> str | None:
 
 
 def finding_dict(f: Finding, lang: str) -> dict[str, Any]:
-    return {
+    """One finding in the JSON contract; ``rewrite`` (additive) only when it has one."""
+    out = {
         "rule_id": f.rule_id,
         "rule": f.rule,
         "criterion": f.criterion,
@@ -246,6 +247,9 @@ def finding_dict(f: Finding, lang: str) -> dict[str, Any]:
         "points": f.points,
         "overall_points": f.overall_points,
     }
+    if f.rewrite is not None:
+        out["rewrite"] = f.rewrite
+    return out
 
 
 def task_dict(t: Task) -> dict[str, Any]:

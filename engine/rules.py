@@ -47,6 +47,7 @@ RULE_KEYS = {
     "examples",
     "summary",
     "step",
+    "rewrite",
 }
 PACK_SUFFIXES = (".yaml", ".yml")
 PACK_KEYS = {"rules", "lexicon"}
@@ -63,6 +64,9 @@ class Hit:
     # how much of one check this miss is: 0.5 for a check met by half (a review
     # planned without a date); the finding's share of the rule's loss follows it
     share: float = 1.0
+    # the item's own words when the finding is about one item of the block (a clause
+    # of an inline list of targets): what the rule's rewrite starts from
+    text: str | None = None
 
 
 @dataclass(slots=True)
@@ -100,6 +104,8 @@ class Rule:
     step: str | None = None
     # the params as the pack wrote them; ``params`` adds the type's defaults
     params_given: dict[str, Any] = field(default_factory=dict)
+    # the rewriter that writes a finding's paragraph as it could read (engine/rewriters.py)
+    rewrite: str | None = None
 
 
 CheckFunction = Callable[["Any", Rule], Outcome]
@@ -180,7 +186,18 @@ def parse_rule(data: Any, where: Where, known_types: set[str] | None = None) -> 
         source=source,
         step=step,
         params_given=dict(params),
+        rewrite=_rewrite(data.get("rewrite"), where),
     )
+
+
+def _rewrite(name: Any, where: Where) -> str | None:
+    """A rule's optional ``rewrite``: the name of a built-in rewriter."""
+    from .rewriters import REWRITERS
+
+    if name is None or name in REWRITERS:
+        return name
+    close = difflib.get_close_matches(str(name), sorted(REWRITERS), n=1)
+    raise _one_of(where, "rewrite", sorted(REWRITERS), name, close[0] if close else None)
 
 
 def _check_keys(data: Any, where: Where) -> None:

@@ -224,6 +224,6 @@ def check_item_ratio(facts: Facts, rule: Rule) -> Outcome:
             detail = item.details.get(detail_key) if detail_key else ""
             if isinstance(detail, list):
                 detail = ", ".join(dict.fromkeys(detail))
-            hits.append(Hit(item.block, str(detail or "")))
+            hits.append(Hit(item.block, str(detail or ""), text=item.text))
     passed = len(items) - len(hits)
     return Outcome(passed, len(items), hits, values={"passed": passed, "total": len(items)})

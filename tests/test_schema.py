@@ -287,6 +287,7 @@ def _broken(change) -> dict:
         lambda d: d["tasks"][0].update(deadline="20/3/2026"),
         lambda d: d["tasks"][0].update(owner_kind="team"),
         lambda d: d["findings"][0]["location"].update(block=0),
+        lambda d: d["findings"][0].update(rewrite=""),  # absent when there is none
         lambda d: d.update(error={"code": "corrupt", "message": "hỏng"}),  # yet scored
         lambda d: d.update(error={"code": "corrupt"}),
     ],
@@ -300,6 +301,7 @@ def _broken(change) -> dict:
         "deadline-not-iso",
         "owner-kind",
         "block-0",
+        "rewrite-empty",
         "error-with-score",
         "error-without-message",
     ],
