@@ -36,11 +36,14 @@ class AnnotateError(NghiquyetError):
 
 
 def comment_text(finding: Finding, lang: str) -> str:
-    """``[NQ601] message — Cách sửa: suggestion`` in the report language."""
+    """``[NQ601] message — Cách sửa: suggestion`` in the report language; the rewrite,
+    when the finding has one, on a line of its own: ``Viết lại: «…»``."""
     text = f"[{finding.rule_id}] {finding.message[lang]}"
     suggestion = finding.suggestion.get(lang, "")
     if suggestion:
         text += (" — Cách sửa: " if lang == "vi" else " — Fix: ") + suggestion
+    if finding.rewrite:
+        text += ("\nViết lại: «" if lang == "vi" else "\nRewrite: «") + finding.rewrite + "»"
     return text
 
 

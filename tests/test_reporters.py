@@ -358,7 +358,7 @@ def test_markdown_summary_criteria_and_findings(batch, formalistic, unreadable):
         len(d.findings) for d in batch.documents if d.error is None and d.findings
     ]
     assert findings[0][0] == [
-        "Đoạn", "Quy tắc", "Mức", "Tiêu chí", "Điểm trừ", "Nội dung", "Cách sửa"
+        "Đoạn", "Quy tắc", "Mức", "Tiêu chí", "Điểm trừ", "Nội dung", "Cách sửa", "Viết lại"
     ]  # fmt: skip
     rows = next(t for t in findings if len(t) - 2 == len(formalistic.findings))[2:]
     for row, f in zip(rows, formalistic.findings, strict=True):

@@ -40,6 +40,7 @@ from nghiquyet.engine.render import (
     severity_name,
     stage_name,
 )
+from nghiquyet.engine.rewrite import placeholder_pieces
 
 from .html_matrix import criteria_matrix, sort_css
 from .html_style import CSS
@@ -206,11 +207,23 @@ def findings_html(doc: DocumentReport, lang: str, anchor: str = "doc") -> str:
             if f.location and f.location.excerpt:
                 out.append(f"<blockquote>«{_e(f.location.excerpt)}»</blockquote>")
             out.append(
-                f'<p class="fix"><b>{_e(L("Cách sửa", "Fix"))}:</b> '
-                f"{_e(f.suggestion[lang])}</p></li>"
+                f'<p class="fix"><b>{_e(L("Cách sửa", "Fix"))}:</b> {_e(f.suggestion[lang])}</p>'
             )
+            if f.rewrite:
+                out.append(rewrite_html(f.rewrite, lang))
+            out.append("</li>")
         out.append("</ul>")
     return "\n".join(out)
+
+
+def rewrite_html(rewrite: str, lang: str) -> str:
+    """The paragraph as it could read, its placeholders marked: ``<p class="rewrite">``."""
+    marked = "".join(
+        f"<mark>{_e(text)}</mark>" if placeholder else _e(text)
+        for text, placeholder in placeholder_pieces(rewrite)
+    )
+    title = _e(label(lang, "Viết lại", "Rewrite"))
+    return f'<p class="rewrite"><b>✎ {title}:</b> «{marked}»</p>'
 
 
 def _scorebox(doc: DocumentReport, lang: str) -> str:

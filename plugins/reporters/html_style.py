@@ -59,6 +59,9 @@ li.finding.info { border-left-color: var(--fair); }
 .finding blockquote { margin: .2rem 0 .2rem .8rem; color: var(--muted); font-style: italic; }
 .finding .fix { margin: .2rem 0 0; }
 .fix b { color: var(--good); }
+.finding .rewrite { margin: .2rem 0 0; padding: .2rem .4rem; background: var(--bg); }
+.rewrite b { color: var(--fair); }
+.rewrite mark { background: #fff3bf; color: inherit; padding: 0 .1rem; }
 .error-row td { color: var(--weak); }
 .unreadable { border: 2px solid var(--weak); padding: .6rem; }
 .none-cell { color: var(--weak); }

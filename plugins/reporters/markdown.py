@@ -1,7 +1,7 @@
 """``--format markdown``: GitHub-flavoured Markdown tables for a pull-request comment.
 
 A summary table of all drafts, then per draft a criteria table and a findings table
-(paragraph, rule, severity, message, fix). Findings sit in a ``<details>`` block so a
+(paragraph, rule, severity, message, fix, and the paragraph as it could read). Findings sit in a ``<details>`` block so a
 long list does not swamp the comment. Every cell is escaped so that document text
 cannot break the table or inject markup.
 """
@@ -105,8 +105,10 @@ def criteria_table(doc: DocumentReport, lang: str) -> list[str]:
 
 
 def findings_table(doc: DocumentReport, lang: str) -> list[str]:
-    """One row per finding: paragraph, rule, severity, criterion, points, message, fix."""
+    """One row per finding: paragraph, rule, severity, criterion, points, message, fix,
+    and the paragraph as it could read when any finding has a rewrite."""
     L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
+    rewrites = any(f.rewrite for f in doc.findings)
     rows = [
         [
             f.location.block if f.location else "—",
@@ -116,22 +118,21 @@ def findings_table(doc: DocumentReport, lang: str) -> list[str]:
             number(f.points, lang),
             f.message[lang],
             f.suggestion[lang],
+            *([f"✎ «{f.rewrite}»" if f.rewrite else ""] if rewrites else []),
         ]
         for f in doc.findings
     ]
-    return table(
-        [
-            L("Đoạn", "Para."),
-            L("Quy tắc", "Rule"),
-            L("Mức", "Severity"),
-            L("Tiêu chí", "Criterion"),
-            L("Điểm trừ", "Points"),
-            L("Nội dung", "Message"),
-            L("Cách sửa", "Fix"),
-        ],
-        rows,
-        "rlllrll",
-    )
+    header = [
+        L("Đoạn", "Para."),
+        L("Quy tắc", "Rule"),
+        L("Mức", "Severity"),
+        L("Tiêu chí", "Criterion"),
+        L("Điểm trừ", "Points"),
+        L("Nội dung", "Message"),
+        L("Cách sửa", "Fix"),
+        *([L("Viết lại", "Rewrite")] if rewrites else []),
+    ]
+    return table(header, rows, "rlllrlll"[: len(header)])
 
 
 def document(doc: DocumentReport, lang: str) -> list[str]:

@@ -112,6 +112,8 @@ def result(
             "suggestion": f.suggestion[lang],
         },
     }
+    if f.rewrite:  # the paragraph as it could read; not a "fix" (no byte offsets)
+        shown["properties"]["rewrite"] = f.rewrite
     if suppressed:
         justification = L("Bỏ qua theo ghi chú trong dự thảo", "Suppressed in the draft")
         shown["suppressions"] = [{"kind": "inSource", "justification": justification}]

@@ -27,6 +27,7 @@ from nghiquyet.engine.render import (
     stage_name,
     task_action,
 )
+from nghiquyet.engine.rewrite import PLACEHOLDER_RE
 
 SEVERITY = {
     "error": ("lỗi", "error"),
@@ -44,8 +45,11 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _wrap(text: str, indent: str) -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent]
+def _wrap(text: str, indent: str, then: str | None = None) -> list[str]:
+    """``text`` wrapped at ``WIDTH``, its first line after ``indent``, the next after
+    ``then`` (``indent`` when not given)."""
+    then = indent if then is None else then
+    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=then) or [indent]
 
 
 def criteria_lines(doc, lang: str) -> list[str]:
@@ -117,7 +121,16 @@ def finding_lines(doc, lang: str, color: bool = False) -> list[str]:
             excerpt = f"«{_cut(f.location.excerpt, WIDTH - 16)}»"
             out.append(f"              {paint(excerpt, 'dim', color)}")
         out.extend(_wrap(f"→ {f.suggestion[lang]}", "              "))
+        if f.rewrite:  # the paragraph as it could read, placeholders in brackets
+            out.extend(_rewrite_lines(f.rewrite))
     return out
+
+
+def _rewrite_lines(rewrite: str) -> list[str]:
+    """``✎ «rewrite»`` under the fix, wrapped without breaking a placeholder."""
+    whole = PLACEHOLDER_RE.sub(lambda m: m.group().replace(" ", "\xa0"), rewrite)
+    lines = _wrap(f"✎ «{whole}»", "              ", "                 ")
+    return [line.replace("\xa0", " ") for line in lines]
 
 
 def render_document(doc, lang: str, color: bool = False) -> list[str]:
