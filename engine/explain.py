@@ -1,6 +1,7 @@
 """``nghiquyet explain NQ601``: everything about one rule, in Vietnamese or English.
 
-What it checks, why and how to fix it (the rule's ``docs``); what it reads from the
+What it checks, why and how to fix it (the rule's ``docs``); the rewrite it offers
+beside a finding, when it names a rewriter; what it reads from the
 analysis, each name with its declared meaning; its options, each param with its value
 and default (as ruff's rule pages show them); the part of the guidance it enforces;
 and its examples.
@@ -41,6 +42,7 @@ def explain_rule(rule: Rule, rule_type: RuleType | None, vocabulary: Vocabulary,
     ):
         if key in rule.docs:
             lines += ["", t(title, lang), f"  {rule.docs[key][lang]}"]
+    lines += _rewrite_part(rule, lang)
     lines += _reads_part(rule, rule_type, vocabulary, lang)
     lines += _options_part(rule, rule_type, lang)
     lines += _guidance_part(rule, lang)
@@ -49,6 +51,16 @@ def explain_rule(rule: Rule, rule_type: RuleType | None, vocabulary: Vocabulary,
             lines += ["", t(title, lang)]
             lines += [f"  {line}".rstrip() for line in example.rstrip().splitlines()]
     return "\n".join(lines) + "\n"
+
+
+def _rewrite_part(rule: Rule, lang: str) -> list[str]:
+    """What the rule's rewrite writes into the paragraph, when it names one."""
+    from .rewriters import REWRITERS
+
+    if rule.rewrite is None:
+        return []
+    title = t("Rewrite ({name}):", lang, name=rule.rewrite)
+    return ["", title, f"  {REWRITERS[rule.rewrite].meaning[lang]}"]
 
 
 def _header(rule: Rule, lang: str) -> str:

@@ -237,6 +237,7 @@ VI: dict[str, str] = {
     "What it checks:": "Kiểm tra gì:",
     "Why:": "Vì sao:",
     "How to fix:": "Cách sửa:",
+    "Rewrite ({name}):": "Viết lại ({name}):",
     "Bad example:": "Ví dụ chưa đạt:",
     "Good example:": "Ví dụ đạt:",
     "Reads from the analysis:": "Dữ kiện đọc từ phân tích:",

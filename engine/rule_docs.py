@@ -141,6 +141,29 @@ def _vocabulary(vocabulary: Vocabulary) -> list[str]:
     return lines
 
 
+def _rewriters(rules: list[Rule]) -> list[str]:
+    """The rewriters a rule may name with ``rewrite:``, and the rules that do."""
+    from .rewriters import REWRITERS
+
+    lines = [
+        '<a id="rewriters"></a>',
+        "",
+        "## Rewriters",
+        "",
+        "A rule may name one with `rewrite: <name>`: each of its findings then carries "
+        "`rewrite`, its paragraph as it could read with the missing part a placeholder in "
+        "brackets (Vietnamese, the draft's language). A rewriter that cannot form one well "
+        "(the owner sits in a table's owner column) leaves it out.",
+        "",
+        "| name | writes in | used by |",
+        "|---|---|---|",
+    ]
+    for name, rewriter in REWRITERS.items():
+        users = ", ".join(r.id for r in rules if r.rewrite == name) or "—"
+        lines.append(f"| `{name}` | {_cell(rewriter.meaning['en'])} | {users} |")
+    return [*lines, ""]
+
+
 def render(registry: RuleRegistry) -> str:
     """The whole page for the rule types, rules and vocabulary of ``registry``."""
     types = sorted(registry.types.values(), key=lambda t: t.name)
@@ -150,6 +173,7 @@ def render(registry: RuleRegistry) -> str:
     for rule_type in types:
         rules = [r for r in registry.rules.values() if r.type == rule_type.name]
         lines += _rule_type(rule_type, sorted(rules, key=lambda r: r.id))
+    lines += _rewriters(sorted(registry.rules.values(), key=lambda r: r.id))
     lines += _vocabulary(registry.vocabulary)
     return "\n".join(lines).rstrip() + "\n"
 

@@ -54,6 +54,7 @@ def rules_command(lang, fmt):
                 "weight": r.weight,
                 "stage": r.stage,
                 "message": r.message[lang],
+                "rewrite": r.rewrite,
                 "source": r.source,
             }
             for r in ruleset.rules.values()
