@@ -10,7 +10,8 @@ Everything the drafter must write is a placeholder in ONE syntax, ``[…điền 
 (square brackets and an ellipsis on both sides), and each part opens with a
 one-line hint in the same syntax (``[…Gợi ý: …]``). Rule NQ002
 (``template-placeholder-left``) flags every block that still holds one, so a
-half-filled template cannot pass unnoticed. Word turns a typed "..." into "…", so
+half-filled template cannot pass unnoticed; it flags the placeholders of a finding's
+rewrite too («[họ tên]», see :mod:`nghiquyet.engine.rewrite`), pasted in unfilled. Word turns a typed "..." into "…", so
 both spellings are recognised.
 """
 
@@ -36,8 +37,12 @@ def hint(text: str) -> str:
 
 
 def find_placeholders(text: str) -> list[str]:
-    """Every placeholder in ``text``, in order."""
-    return PLACEHOLDER_RE.findall(text)
+    """Every placeholder in ``text``, in order: the template's, and those a finding's
+    rewrite writes («[họ tên]», «[ngày/tháng/năm]»), should one be pasted in unfilled."""
+    from .rewrite import PLACEHOLDER_RE as REWRITE_PLACEHOLDER
+
+    found = [*PLACEHOLDER_RE.finditer(text), *REWRITE_PLACEHOLDER.finditer(text)]
+    return [m.group() for m in sorted(found, key=lambda m: m.start())]
 
 
 @dataclass(frozen=True, slots=True)

@@ -288,3 +288,12 @@ def test_a_rule_names_a_known_rewriter():
         parse_rule({**rule, "rewrite": "task_deadlin"}, "pack.yaml")
     assert "rewrite" in str(error.value) and "did you mean 'task_deadline'" in str(error.value)
 
+
+def test_a_rewrite_pasted_in_unfilled_is_a_placeholder_left(assess_markdown):
+    draft = (
+        "# NGHỊ QUYẾT\n\nvề thu gom rác thải tại thôn Đông Lộc\n\n## IV. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Đồng chí [họ tên], [chức vụ] chủ trì, phối hợp với các đoàn thể vận động 56 hộ "
+        "ký cam kết, hoàn thành trước ngày 30/4/2026.\n"
+    )
+    left = [f for f in assess_markdown(draft).findings if f.rule_id == "NQ002"]
+    assert [f.message["vi"] for f in left] == ["Còn chỗ trống của mẫu chưa điền: [họ tên]"]
