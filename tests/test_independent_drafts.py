@@ -35,7 +35,10 @@ was changed for it:
 * round 9 (8 settings), held out: a district post office, a district radio station, a
   market surveillance team, a district culture-and-sports centre, a private
   construction company, a district project management board, a vocational and
-  continuing education centre, a resettlement village by a hydropower reservoir.
+  continuing education centre, a resettlement village by a hydropower reservoir;
+* round 10 (8 settings), held out: a forest-ranger station, an urban primary school, a
+  traditional-medicine hospital ward, a beekeeping cooperative, a ward police station,
+  a town market board, a social-policy bank branch, a coastal fishing village.
 
 The figures of each round, before and after its fixes, are in the README. Here they
 are kept as a regression set: what the tool says must not drift away from what an
@@ -126,6 +129,16 @@ ROUND_9_SETTINGS = {
     "trung-tam-gdnn-gdtx",
     "thon-tai-dinh-cu",
 }
+ROUND_10_SETTINGS = {
+    "tram-kiem-lam",
+    "truong-tieu-hoc-do-thi",
+    "benh-vien-y-hoc-co-truyen",
+    "htx-nuoi-ong",
+    "cong-an-phuong",
+    "ban-quan-ly-cho",
+    "chi-nhanh-ngan-hang-chinh-sach",
+    "xa-vung-bien",
+}
 EARLY = [d for d in DRAFTS if d.parent.name in EARLY_SETTINGS]
 ROUND_4 = [d for d in DRAFTS if d.parent.name in ROUND_4_SETTINGS]
 ROUND_5 = [d for d in DRAFTS if d.parent.name in ROUND_5_SETTINGS]
@@ -133,7 +146,8 @@ ROUND_6 = [d for d in DRAFTS if d.parent.name in ROUND_6_SETTINGS]
 ROUND_7 = [d for d in DRAFTS if d.parent.name in ROUND_7_SETTINGS]
 ROUND_8 = [d for d in DRAFTS if d.parent.name in ROUND_8_SETTINGS]
 ROUND_9 = [d for d in DRAFTS if d.parent.name in ROUND_9_SETTINGS]
-LATER = ROUND_4 + ROUND_5 + ROUND_6 + ROUND_7 + ROUND_8 + ROUND_9
+ROUND_10 = [d for d in DRAFTS if d.parent.name in ROUND_10_SETTINGS]
+LATER = ROUND_4 + ROUND_5 + ROUND_6 + ROUND_7 + ROUND_8 + ROUND_9 + ROUND_10
 ROUND_3 = [d for d in DRAFTS if d not in EARLY and d not in LATER]
 GRADES = ["Yếu", "Trung bình", "Khá", "Tốt"]
 
@@ -152,7 +166,7 @@ def _totals(reports, drafts):
 
 
 def test_the_set_is_complete():
-    assert (len(EARLY), len(ROUND_3), len(LATER)) == (24, 36, 144)
+    assert (len(EARLY), len(ROUND_3), len(LATER)) == (24, 36, 168)
     assert len({d.parent.name for d in DRAFTS}) >= 60
     assert sum(d.suffix == ".docx" for d in ROUND_3) >= 10
     for draft in DRAFTS:
@@ -217,6 +231,8 @@ REACHED = {
     "round 8": (ROUND_8, 197, 1, 141),
     # held out: 196 levels (of 216), 5 contradictions, 128 owners (of 141), stage 23/24
     "round 9": (ROUND_9, 199, 1, 140),
+    # held out: 199 levels (of 216), no contradiction, 132 owners (of 148), stage 24/24
+    "round 10": (ROUND_10, 199, 0, 132),
 }
 
 
