@@ -875,3 +875,16 @@ def test_a_sub_heading_that_names_targets_heads_targets(assess_markdown, heading
     assert counted is bool(targets), objectives.summary["vi"]
     # a part that only states its purpose sets no target: NQ301, not a free 100
     assert (objectives.score < 50) is not bool(targets), objectives.score
+
+
+def test_an_owner_label_keeps_the_posts_it_names(read):
+    text = (
+        "Tập huấn nghiệp vụ cho tổ trưởng tổ vay vốn tại 3 xã. Chủ trì: đồng chí Vi Thị Hoa, "
+        "đảng viên, cán bộ tín dụng phụ trách xã Ea Tul. Thời hạn: trước ngày 15/9/2024."
+    )
+    bf = read(text)
+    task = read_task(1, text, bf.mentions, None, None, bf.key)
+    assert (task.owner, task.role) == (
+        "đồng chí Vi Thị Hoa",
+        "đảng viên, cán bộ tín dụng phụ trách xã Ea Tul",
+    )

@@ -119,7 +119,14 @@ def labelled_owner(text: str, mentions: Sequence[Mention], key: str) -> Owner | 
     at = label.end()
     shifted = [replace(m, start=m.start - at, end=m.end - at) for m in mentions if m.start >= at]
     rest, rest_key = text[at:], key[at:]
-    return find_owner(rest, shifted, None, rest_key) or find_collective(rest, shifted, rest_key)
+    owner = find_owner(rest, shifted, None, rest_key) or find_collective(rest, shifted, rest_key)
+    # the label's value, up to the next label or the end, names the owner and no task
+    value = _LABEL_VALUE_END.split(rest, maxsplit=1)[0]
+    return owner_as_written(value, owner) if owner is not None else None
+
+
+# Where a label's value ends: a full stop or semicolon before the next words
+_LABEL_VALUE_END = re.compile(r"[.;](?:\s|$)")
 
 
 def with_owner(task: Task, owner: Owner) -> Task:
