@@ -54,10 +54,13 @@ def _norm(text: str | None) -> str:
 
 
 def _matching_task(expected: dict, tasks: list) -> object | None:
-    """The tool's task whose text holds the start of the reader's task text."""
-    head = _norm(expected.get("text"))
-    head = " ".join(head.split()[:6]).rstrip("…. ")
-    return next((t for t in tasks if head and head in _norm(t.text)), None)
+    """The tool's task whose text holds the start of the reader's task text; of two
+    that open alike ("Đôn đốc thu nợ quá hạn … xã Ea Khăl", "… xã Krông Jing"), the
+    one that holds the reader's text whole."""
+    whole = _norm(expected.get("text")).rstrip("…. ")
+    head = " ".join(whole.split()[:6])
+    found = [t for t in tasks if head and head in _norm(t.text)]
+    return next((t for t in found if whole in _norm(t.text)), found[0] if found else None)
 
 
 # how a reader joins a name and its post
