@@ -80,11 +80,10 @@ def read_task(
 ) -> Task:
     """One task from a paragraph (``block`` is its 1-based number)."""
     key = match_key(text) if key is None else key
-    owner = (
-        find_owner(text, mentions, run_in, key)
-        or find_collective(text, mentions, key)
-        or labelled_owner(text, mentions, key)
-    )
+    owner = find_owner(text, mentions, run_in, key) or find_collective(text, mentions, key)
+    labelled = labelled_owner(text, mentions, key)
+    if labelled is not None and (owner is None or owner.text == labelled.text):
+        owner = labelled  # the label's value is the owner whole, posts and all
     deadline = find_deadline(mentions, inherited_date)
     vague_owner = next((m.text for m in mentions if m.kind == "vague_owner"), None)
     if owner is not None and owner.kind == "collective":
