@@ -888,3 +888,13 @@ def test_an_owner_label_keeps_the_posts_it_names(read):
         "đồng chí Vi Thị Hoa",
         "đảng viên, cán bộ tín dụng phụ trách xã Ea Tul",
     )
+
+
+def test_a_task_after_a_comma_in_an_owner_label_is_no_post(read):
+    text = (
+        "Các đội trưởng thu nợ theo danh sách giao; phụ trách: đồng chí Hồ Văn Lực, Phó Giám "
+        "đốc, tổng hợp kết quả trong quý II/2026."
+    )
+    bf = read(text)
+    task = read_task(1, text, bf.mentions, None, None, bf.key)
+    assert task.role == "Phó Giám đốc"

@@ -18,6 +18,7 @@ from .collective import find_collective
 from .cues import COLLECTIVE_OPENERS, COLUMN_CUES, PERIOD_END
 from .follow_up import MONITORS_RESOLUTION
 from .headings import strip_numbering
+from .name_end import opens_task
 from .owner import Owner, find_owner, role_or_body
 
 # The review plan and the monitoring of the resolution itself (follow-up's business)
@@ -119,9 +120,16 @@ def labelled_owner(text: str, mentions: Sequence[Mention], key: str) -> Owner | 
     shifted = [replace(m, start=m.start - at, end=m.end - at) for m in mentions if m.start >= at]
     rest, rest_key = text[at:], key[at:]
     owner = find_owner(rest, shifted, None, rest_key) or find_collective(rest, shifted, rest_key)
-    # the label's value, up to the next label or the end, names the owner and no task
+    # the label's value, up to the next label or the end, names the owner; a task
+    # written after a comma in it ("Chủ trì: đồng chí A, Phó Giám đốc, tổng hợp …")
+    # is no post
     value = _LABEL_VALUE_END.split(rest, maxsplit=1)[0]
-    return owner_as_written(value, owner) if owner is not None else None
+    whole = owner_as_written(value, owner) if owner is not None else None
+    if whole is None or owner is None or not (whole.role and owner.role):
+        return whole
+    extra = whole.role[len(owner.role) :]
+    task_after = extra.startswith(",") and opens_task(match_key(extra.lstrip(" ,")), 0, set())
+    return owner if task_after else whole
 
 
 # Where a label's value ends: a full stop or semicolon before the next words
