@@ -57,7 +57,7 @@ RANKS = (
 # Academic and professional titles as written before a name, alone or joined
 # ("PGS.TS.", "ThS.BS", "BSCKII"); written with their capitals, so they are matched
 # case-sensitively.
-_TITLE = r"(?:PGS|GS|ThS|TS|BSCKII|BSCKI|BS|KS|DS|ĐD|YS|LS|CN|NGƯT|NGND)"
+_TITLE = r"(?:PGS|GS|ThS|TS|BSCKII|BSCKI|BS|KS|KTV|DS|ĐD|YS|LS|CN|NGƯT|NGND)"
 _TITLES = re.compile(rf"{_TITLE}(?:\.?{_TITLE})*\.?[ \t]+")
 # Posts and bodies that may follow an address: "đồng chí Bí thư", "đồng chí Chủ tịch
 # Hội ...", "đồng chí Chi hội trưởng": a post, not a name.

@@ -898,3 +898,46 @@ def test_a_task_after_a_comma_in_an_owner_label_is_no_post(read):
     bf = read(text)
     task = read_task(1, text, bf.mentions, None, None, bf.key)
     assert task.role == "Phó Giám đốc"
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "role"),
+    [
+        (
+            "KTV. Lò Văn Khánh, Kỹ thuật viên trưởng: xếp lịch thủ thuật theo khung 30 phút.",
+            "KTV. Lò Văn Khánh",
+            "Kỹ thuật viên trưởng",
+        ),
+        (
+            "Đồng chí Lý Văn Tài, phụ trách xưởng sấy thực hiện đo độ ẩm từng mẻ.",
+            "Đồng chí Lý Văn Tài",
+            "phụ trách xưởng sấy",
+        ),
+        (
+            "Tổ Tiếp dân Ủy ban xã tiếp nhận, xử lý đơn thư trong 5 ngày.",
+            "Tổ Tiếp dân Ủy ban xã",
+            None,
+        ),
+    ],
+)
+def test_technicians_portfolios_and_reception_read_whole(read, text, owner, role):
+    found = _owner(read, text)
+    assert (found.text, found.role) == (owner, role)
+
+
+def test_a_collective_keeps_the_portfolio_that_says_who_among_it(read):
+    text = "Các cán bộ tín dụng phụ trách địa bàn đôn đốc thu hồi nợ quá hạn."
+    bf = read(text)
+    assert (
+        find_collective(text, bf.mentions, bf.key).text == "Các cán bộ tín dụng phụ trách địa bàn"
+    )
+
+
+def test_a_post_in_brackets_inside_an_owner_cell_keeps_its_bracket():
+    from nghiquyet.engine.analyse.tasks import owner_as_written
+
+    cell = "Thượng úy Lê Văn Khải, Phó Bí thư Chi bộ (cán bộ Đồn Biên phòng)"
+    found = owner_as_written(cell, Owner("Thượng úy Lê Văn Khải", "Phó Bí thư Chi bộ"))
+    assert found.role == "Phó Bí thư Chi bộ (cán bộ Đồn Biên phòng)"
+    found = owner_as_written("Đồng chí Hiệu trưởng (Bí thư Chi bộ)", Owner("Đồng chí Hiệu trưởng"))
+    assert (found.text, found.role) == ("Đồng chí Hiệu trưởng", "Bí thư Chi bộ")

@@ -55,7 +55,7 @@ def _labelled_end(key: str, end: int) -> int | None:
 
 
 # Who among the collective: "(được) phân công / giao (phụ trách)" and its object
-_ASSIGNED = re.compile(r"được (?:phân công|giao)(?: phụ trách)?\b")
+_ASSIGNED = re.compile(r"(?:được (?:phân công|giao)(?: phụ trách)?|phụ trách)\b")
 
 
 def _qualifies(key: str, at: int) -> bool:

@@ -294,6 +294,8 @@ TASK_OPENERS = _folded(
     "gần gũi",
     "nắm bắt",
     "kiểm điểm",
+    "tiếp nhận",
+    "đôn đốc",
 )
 # A verb right after one of these heads names the body ("Tổ | kiểm tra liên ngành",
 # "Ban | quản lý cảng", "Đội | điều độ").

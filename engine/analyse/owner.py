@@ -114,7 +114,7 @@ ROLE_GAP = 3
 # chi bộ"); what follows is the task.
 COLLECTIVE_MAX_WORDS = 16
 # One owner of a listed collective is at most this many words ("người lao động")
-LISTED_MAX_WORDS = 4
+LISTED_MAX_WORDS = 5
 WORD = re.compile(r"\S+")
 _NUMBER = re.compile(r"\d+")
 _TITLE_LEAD = re.compile(r"^(?:đồng chí|đ/c)\s+")
@@ -262,6 +262,8 @@ def _task_start(text: str, key: str, start: int, stop: int, stops: set[int]) -> 
     for at in range(start, stop):
         if at > start and (key[at - 1] != " " or text[at].isupper()):
             continue
+        if at == start and key.startswith("phụ trách ", at):
+            continue  # "phụ trách xưởng sơ chế | thực hiện ...": the post's portfolio
         if opens_task(key, at, stops):
             number = _NUMBER.match(key, at)
             if not (number and number_in_name(key, at, number.group())):

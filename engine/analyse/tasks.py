@@ -312,7 +312,9 @@ def owner_as_written(cell: str, owner: Owner | None) -> Owner | None:
     if not cell or word_count(cell) > OWNER_CELL_MAX_WORDS or _MORE_THAN_OWNER.search(cell):
         return owner
     if owner is not None and owner.kind == "person" and cell.startswith(owner.text):
-        role = cell[len(owner.text) :].lstrip(_ROLE_SEPARATOR).removesuffix(")").strip()
+        role = cell[len(owner.text) :].lstrip(_ROLE_SEPARATOR).strip()
+        if role.count(")") > role.count("("):  # "Đồng chí A (Bí thư Chi bộ)"
+            role = role.removesuffix(")").strip()
         return Owner(owner.text, role or owner.role, "person")
     return Owner(cell, kind=owner.kind if owner else role_or_body(match_key(cell)))
 
