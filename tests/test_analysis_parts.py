@@ -918,6 +918,11 @@ def test_a_task_after_a_comma_in_an_owner_label_is_no_post(read):
             "Tổ Tiếp dân Ủy ban xã",
             None,
         ),
+        (
+            "Đồng chí A Dũng, Phó Trạm trưởng, phụ trách tổ chức các buổi tiêm ngoài trạm.",
+            "Đồng chí A Dũng",
+            "Phó Trạm trưởng",
+        ),
     ],
 )
 def test_technicians_portfolios_and_reception_read_whole(read, text, owner, role):

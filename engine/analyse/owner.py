@@ -262,8 +262,10 @@ def _task_start(text: str, key: str, start: int, stop: int, stops: set[int]) -> 
     for at in range(start, stop):
         if at > start and (key[at - 1] != " " or text[at].isupper()):
             continue
-        if at == start and key.startswith("phụ trách ", at):
-            continue  # "phụ trách xưởng sơ chế | thực hiện ...": the post's portfolio
+        if at == start and key.startswith("phụ trách ", at) and not opens_task(key, at + 10, stops):
+            # "phụ trách xưởng sơ chế | thực hiện ...": the post's portfolio; "phụ trách
+            # tổ chức các buổi tiêm" is the task
+            continue
         if opens_task(key, at, stops):
             number = _NUMBER.match(key, at)
             if not (number and number_in_name(key, at, number.group())):
