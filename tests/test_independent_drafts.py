@@ -38,7 +38,11 @@ was changed for it:
   continuing education centre, a resettlement village by a hydropower reservoir;
 * round 10 (8 settings), held out: a forest-ranger station, an urban primary school, a
   traditional-medicine hospital ward, a beekeeping cooperative, a ward police station,
-  a town market board, a social-policy bank branch, a coastal fishing village.
+  a town market board, a social-policy bank branch, a coastal fishing village;
+* round 11 (8 settings), held out: a midland hill commune, a semi-boarding mountain
+  school, an urban environment company, a district traffic police team, an
+  agricultural services cooperative, a district health centre, a district military
+  command, an apartment block's residents' group.
 
 The figures of each round, before and after its fixes, are in the README. Here they
 are kept as a regression set: what the tool says must not drift away from what an
@@ -139,6 +143,16 @@ ROUND_10_SETTINGS = {
     "chi-nhanh-ngan-hang-chinh-sach",
     "xa-vung-bien",
 }
+ROUND_11_SETTINGS = {
+    "xa-mien-nui-trung-du",
+    "truong-thcs-ban-tru",
+    "cong-ty-moi-truong-do-thi",
+    "doi-canh-sat-giao-thong",
+    "htx-dich-vu-nong-nghiep",
+    "trung-tam-y-te-huyen",
+    "ban-chi-huy-quan-su-huyen",
+    "to-dan-pho-chung-cu",
+}
 EARLY = [d for d in DRAFTS if d.parent.name in EARLY_SETTINGS]
 ROUND_4 = [d for d in DRAFTS if d.parent.name in ROUND_4_SETTINGS]
 ROUND_5 = [d for d in DRAFTS if d.parent.name in ROUND_5_SETTINGS]
@@ -147,7 +161,8 @@ ROUND_7 = [d for d in DRAFTS if d.parent.name in ROUND_7_SETTINGS]
 ROUND_8 = [d for d in DRAFTS if d.parent.name in ROUND_8_SETTINGS]
 ROUND_9 = [d for d in DRAFTS if d.parent.name in ROUND_9_SETTINGS]
 ROUND_10 = [d for d in DRAFTS if d.parent.name in ROUND_10_SETTINGS]
-LATER = ROUND_4 + ROUND_5 + ROUND_6 + ROUND_7 + ROUND_8 + ROUND_9 + ROUND_10
+ROUND_11 = [d for d in DRAFTS if d.parent.name in ROUND_11_SETTINGS]
+LATER = ROUND_4 + ROUND_5 + ROUND_6 + ROUND_7 + ROUND_8 + ROUND_9 + ROUND_10 + ROUND_11
 ROUND_3 = [d for d in DRAFTS if d not in EARLY and d not in LATER]
 GRADES = ["Yếu", "Trung bình", "Khá", "Tốt"]
 
@@ -166,7 +181,7 @@ def _totals(reports, drafts):
 
 
 def test_the_set_is_complete():
-    assert (len(EARLY), len(ROUND_3), len(LATER)) == (24, 36, 168)
+    assert (len(EARLY), len(ROUND_3), len(LATER)) == (24, 36, 192)
     assert len({d.parent.name for d in DRAFTS}) >= 60
     assert sum(d.suffix == ".docx" for d in ROUND_3) >= 10
     for draft in DRAFTS:
@@ -233,6 +248,8 @@ REACHED = {
     "round 9": (ROUND_9, 199, 1, 140),
     # held out: 199 levels (of 216), no contradiction, 132 owners (of 148), stage 24/24
     "round 10": (ROUND_10, 199, 0, 142),
+    # held out: 203 levels (of 216), no contradiction, 148 owners (of 160), stage 24/24
+    "round 11": (ROUND_11, 203, 0, 148),
 }
 
 
