@@ -946,3 +946,8 @@ def test_a_post_in_brackets_inside_an_owner_cell_keeps_its_bracket():
     assert found.role == "Phó Bí thư Chi bộ (cán bộ Đồn Biên phòng)"
     found = owner_as_written("Đồng chí Hiệu trưởng (Bí thư Chi bộ)", Owner("Đồng chí Hiệu trưởng"))
     assert (found.text, found.role) == ("Đồng chí Hiệu trưởng", "Bí thư Chi bộ")
+
+
+def test_bodies_listed_after_a_body_head_are_read_together(read):
+    text = "3. Tổ Công đoàn và Chi đoàn thanh niên tuyên truyền, vận động đoàn viên."
+    assert _owner(read, text) == Owner("Tổ Công đoàn và Chi đoàn thanh niên", kind="body")

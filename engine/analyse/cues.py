@@ -303,6 +303,7 @@ VERB_NAMING_HEADS = _folded("ban", "tổ", "đội", "phòng", "nhóm")
 # The verbs that name bodies after such a head ("Ban Chỉ đạo", "Tổ Kiểm tra", "Đội
 # Chữa cháy"); any other verb there opens the task ("Kế toán Đội | lập sổ").
 NAMING_VERBS = _folded(
+    "phòng cháy",
     "chỉ đạo",
     "kiểm tra",
     "quản lý",

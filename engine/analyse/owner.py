@@ -152,7 +152,8 @@ def find_owner(
     chosen = _leading_candidate(key, mentions, run_in)
     persons = [m for m in mentions if m.kind == "person"]
     if chosen is None:
-        return _body_at_lead(text, key, stops, persons)
+        roles = [m for m in mentions if m.kind == "role"]
+        return _body_at_lead(text, key, stops, persons, roles)
     roles = [m for m in mentions if m.kind == "role"]
     if chosen.kind == "person":
         role = appositives(text, key, chosen.end, stops) or _role_after(roles, chosen.end)
@@ -282,7 +283,11 @@ def _reads_as_post(post: str, key: str) -> bool:
 
 
 def _body_at_lead(
-    text: str, key: str, stops: set[int], persons: Sequence[Mention] = ()
+    text: str,
+    key: str,
+    stops: set[int],
+    persons: Sequence[Mention] = (),
+    roles: Sequence[Mention] = (),
 ) -> Owner | None:
     """A body the lexicon does not know, named where an owner stands: "Tổ Cảnh sát
     trật tự ...", "Phòng Kế hoạch – Tài chính ...", "Đội Nghiệp vụ ..."."""
@@ -300,7 +305,12 @@ def _body_at_lead(
     end = name_runs_on(text, key, _name_after(text, key, head.end(), stops), stops)
     if end == head.end():
         return None  # "Tổ ..." with no name is no owner
-    return _with_contacts(text, start, end, persons) or Owner(text[start:end], kind="body")
+    contacts = _with_contacts(text, start, end, persons)
+    if contacts is not None:
+        return contacts
+    # "Tổ Công đoàn, Chi đoàn Thanh niên", "Tổ Công đoàn và Chi đoàn thanh niên của Khoa"
+    end = _list_after(text, key, end, roles, stops)
+    return Owner(text[start:end], kind="body")
 
 
 def _with_contacts(text: str, start: int, end: int, persons: Sequence[Mention]) -> Owner | None:
