@@ -42,7 +42,11 @@ was changed for it:
 * round 11 (8 settings), held out: a midland hill commune, a semi-boarding mountain
   school, an urban environment company, a district traffic police team, an
   agricultural services cooperative, a district health centre, a district military
-  command, an apartment block's residents' group.
+  command, an apartment block's residents' group;
+* round 12 (8 settings), held out: a civil judgment enforcement office, a rural
+  kindergarten, a seafood processing plant, a Jrai village, a district natural
+  resources office, a commune polyclinic, an army engineer company, a tourism craft
+  village.
 
 The figures of each round, before and after its fixes, are in the README. Here they
 are kept as a regression set: what the tool says must not drift away from what an
@@ -153,6 +157,16 @@ ROUND_11_SETTINGS = {
     "ban-chi-huy-quan-su-huyen",
     "to-dan-pho-chung-cu",
 }
+ROUND_12_SETTINGS = {
+    "chi-cuc-thi-hanh-an",
+    "truong-mau-giao-nong-thon",
+    "nha-may-che-bien-thuy-san",
+    "buon-jrai",
+    "phong-tai-nguyen-moi-truong",
+    "benh-xa-phong-kham",
+    "lu-doan-cong-binh",
+    "lang-van-hoa-du-lich",
+}
 EARLY = [d for d in DRAFTS if d.parent.name in EARLY_SETTINGS]
 ROUND_4 = [d for d in DRAFTS if d.parent.name in ROUND_4_SETTINGS]
 ROUND_5 = [d for d in DRAFTS if d.parent.name in ROUND_5_SETTINGS]
@@ -162,7 +176,8 @@ ROUND_8 = [d for d in DRAFTS if d.parent.name in ROUND_8_SETTINGS]
 ROUND_9 = [d for d in DRAFTS if d.parent.name in ROUND_9_SETTINGS]
 ROUND_10 = [d for d in DRAFTS if d.parent.name in ROUND_10_SETTINGS]
 ROUND_11 = [d for d in DRAFTS if d.parent.name in ROUND_11_SETTINGS]
-LATER = ROUND_4 + ROUND_5 + ROUND_6 + ROUND_7 + ROUND_8 + ROUND_9 + ROUND_10 + ROUND_11
+ROUND_12 = [d for d in DRAFTS if d.parent.name in ROUND_12_SETTINGS]
+LATER = ROUND_4 + ROUND_5 + ROUND_6 + ROUND_7 + ROUND_8 + ROUND_9 + ROUND_10 + ROUND_11 + ROUND_12
 ROUND_3 = [d for d in DRAFTS if d not in EARLY and d not in LATER]
 GRADES = ["Yếu", "Trung bình", "Khá", "Tốt"]
 
@@ -181,7 +196,7 @@ def _totals(reports, drafts):
 
 
 def test_the_set_is_complete():
-    assert (len(EARLY), len(ROUND_3), len(LATER)) == (24, 36, 192)
+    assert (len(EARLY), len(ROUND_3), len(LATER)) == (24, 36, 216)
     assert len({d.parent.name for d in DRAFTS}) >= 60
     assert sum(d.suffix == ".docx" for d in ROUND_3) >= 10
     for draft in DRAFTS:
@@ -239,7 +254,7 @@ REACHED = {
     # held out 178 levels and 85 owners (of 216 and 129) before its fixes
     "round 5": (ROUND_5, 195, 1, 120),
     # held out 176 levels and 103 owners (of 216 and 157) before its first fixes
-    "round 6": (ROUND_6, 204, 1, 147),
+    "round 6": (ROUND_6, 204, 1, 148),
     # held out: 190 levels (of 216), 2 contradictions, 120 owners (of 161), stage 21/24
     "round 7": (ROUND_7, 207, 0, 158),
     # held out: 184 levels (of 216), 2 contradictions, 120 owners (of 148), stage 24/24
@@ -250,6 +265,8 @@ REACHED = {
     "round 10": (ROUND_10, 199, 0, 142),
     # held out: 203 levels (of 216), no contradiction, 148 owners (of 160), stage 24/24
     "round 11": (ROUND_11, 203, 0, 148),
+    # held out: 181 levels (of 216), 1 contradiction, 117 owners (of 137), stage 23/24
+    "round 12": (ROUND_12, 181, 1, 117, 23),
 }
 
 
