@@ -951,3 +951,13 @@ def test_a_post_in_brackets_inside_an_owner_cell_keeps_its_bracket():
 def test_bodies_listed_after_a_body_head_are_read_together(read):
     text = "3. Tổ Công đoàn và Chi đoàn thanh niên tuyên truyền, vận động đoàn viên."
     assert _owner(read, text) == Owner("Tổ Công đoàn và Chi đoàn thanh niên", kind="body")
+
+
+@pytest.mark.parametrize(
+    ("key", "level"),
+    [("một - tình hình", 1), ("ba. giải pháp", 1), ("năm 2025, bản có 146 hộ.", None)],
+)
+def test_parts_counted_in_words_are_numbered(key, level):
+    from nghiquyet.engine.analyse.headings import numbering_level
+
+    assert numbering_level(key) == level

@@ -17,6 +17,8 @@ from .cues import SECTION_CUES
 _NUMBERING = (
     (1, re.compile(r"^phần\s+(?:thứ\s+)?[^\W\d_]+\s*[:.\-–]?\s*", re.I)),
     (1, re.compile(r"^[ivxlc]{1,5}\s*[.)/\-–]\s*")),
+    # parts counted in words: "Một - Tình hình", "Hai. Mục tiêu" (not "Năm 2025, ...")
+    (1, re.compile(r"^(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s*[.:\-–]\s+")),
     (3, re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+")),
     (2, re.compile(r"^\d{1,2}\s*[.)/]\s*")),
     (3, re.compile(r"^[a-zđ]\s*[.)]\s+")),
