@@ -57,7 +57,7 @@ RANKS = (
 # Academic and professional titles as written before a name, alone or joined
 # ("PGS.TS.", "ThS.BS", "BSCKII"); written with their capitals, so they are matched
 # case-sensitively.
-_TITLE = r"(?:PGS|GS|ThS|TS|BSCKII|BSCKI|BS|KS|KTV|DS|ĐD|YS|LS|CN|NGƯT|NGND)"
+_TITLE = r"(?:PGS|GS|ThS|TS|BSCKII|BSCKI|BS|DSCKII|DSCKI|KS|KTV|DS|ĐD|YS|LS|CN|NGƯT|NGND)"
 _TITLES = re.compile(rf"{_TITLE}(?:\.?{_TITLE})*\.?[ \t]+")
 # Posts and bodies that may follow an address: "đồng chí Bí thư", "đồng chí Chủ tịch
 # Hội ...", "đồng chí Chi hội trưởng": a post, not a name.
@@ -104,6 +104,21 @@ POST_HEADS = tuple(
         "tổ",
     )
 )
+# Professions written before a name ("Kỹ sư Trần Quốc Khánh", "Y sĩ Lò Thị Mai",
+# "Già làng Kpă Yơi"): a name of two words at least must follow ("giáo viên Toán" is none)
+PROFESSIONS = (
+    "kỹ sư",
+    "y sĩ",
+    "bác sĩ",
+    "dược sĩ",
+    "điều dưỡng trưởng",
+    "điều dưỡng",
+    "kỹ thuật viên",
+    "đảng viên",
+    "giáo viên",
+    "nghệ nhân",
+    "già làng",
+)
 MAX_NAME_WORDS = 5  # "Tôn Nữ Thị Ngọc Hân"
 MAX_TITLES = 3  # "Đồng chí Đại úy ThS. ..."
 
@@ -112,11 +127,13 @@ _ADDRESS = re.compile(
     r"(?<![^\W\d_])(?:" + "|".join(re.escape(a) for a in ADDRESSES) + r")[ \t]+", re.IGNORECASE
 )
 _RANK = re.compile(rf"(?:{_RANK_ALTERNATION})[ \t]+", re.IGNORECASE)
+_PROFESSION_ALTERNATION = "|".join(sorted(PROFESSIONS, key=len, reverse=True))
+_PROFESSION = re.compile(rf"(?:{_PROFESSION_ALTERNATION})[ \t]+", re.IGNORECASE)
 # Where a person may start: an address, a rank or a title after a non-letter
 _START = re.compile(
     r"(?<![^\W\d_])(?:"
     + "|".join(re.escape(a) for a in ADDRESSES)
-    + rf"|{_RANK_ALTERNATION})[ \t]+|(?<![^\W\d_]){_TITLE}[.A-Z ]",
+    + rf"|{_RANK_ALTERNATION}|{_PROFESSION_ALTERNATION})[ \t]+|(?<![^\W\d_]){_TITLE}[.A-Z ]",
     re.IGNORECASE,
 )
 # A name word: a capital, then letters; "K'Nhông", "H'Hen" keep their apostrophe
@@ -175,6 +192,9 @@ def _read_person(text: str, start: int) -> tuple[int, int, str] | None:
         pos = address.end()
         if match_key(address.group(0)).strip() in ONE_WORD_NAME_AFTER:
             minimum = 1
+    profession = _PROFESSION.match(text, pos)
+    if profession:
+        pos, minimum = profession.end(), 2
     titled = _after_titles(text, pos)
     if titled > pos:
         pos, minimum = titled, 1  # a rank or a title introduces a name of one word

@@ -961,3 +961,21 @@ def test_parts_counted_in_words_are_numbered(key, level):
     from nghiquyet.engine.analyse.headings import numbering_level
 
     assert numbering_level(key) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Kỹ sư Trần Văn Khang, cán bộ an toàn, kiểm tra găng tay mỗi ca.", "Kỹ sư Trần Văn Khang"),
+        ("Y sĩ Lò Thị Mai, chi ủy viên: khám sàng lọc 300 người trước 30/6.", "Y sĩ Lò Thị Mai"),
+        ("DSCKI. Đinh Văn Lực, phụ trách khoa Dược: lập dự trù thuốc.", "DSCKI. Đinh Văn Lực"),
+    ],
+)
+def test_professions_before_a_name_introduce_a_person(read, text, owner):
+    assert _owner(read, text).text == owner
+
+
+def test_a_profession_before_a_subject_name_is_no_person():
+    from nghiquyet.engine.people import find_persons
+
+    assert find_persons("Phân công giáo viên Toán dạy phụ đạo.") == []
