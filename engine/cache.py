@@ -222,6 +222,14 @@ class ResultCache:
     def _entry(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is stored under ``key`` (a stat: whether it reads back
+        whole is for :meth:`get` to say)."""
+        try:
+            return self._entry(key).is_file()
+        except OSError:
+            return False
+
     def get(self, key: str) -> DocumentReport | None:
         """The stored report, or ``None`` (absent, partial, corrupt, other format)."""
         try:

@@ -15,7 +15,7 @@ import contextlib
 import os
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .analyse import analyse
@@ -31,7 +31,10 @@ from .plugin_manager import get_plugin_manager
 from .score import score
 from .suppress import apply_suppressions
 
-MIN_FILES_PER_WORKER = 4
+MIN_FILES_PER_WORKER = 8
+# Reports a pool may hold ahead of the next one in path order, per worker: enough to
+# keep every worker busy, few enough that a batch's memory does not grow with it.
+AHEAD_PER_WORKER = 8
 
 
 class Assessor:
@@ -156,35 +159,13 @@ class Assessor:
         stage: str | None = None,
         lang: str | None = None,
     ) -> Report:
-        """Assess many files, sorted by path; ``jobs`` worker processes (``None``/0: one
-        per core; 1: in this process). ``progress(done, total)`` is called after each file.
-        ``stage`` judges every file (as :meth:`assess_document`); ``lang`` is the
-        report's language. Either, when ``None``, comes from the config.
-        """
+        """Assess many files, sorted by path, into one Report (see :meth:`iter_paths`,
+        which gives them one at a time); ``lang`` is the report's language, from the
+        config when ``None``."""
         from . import __version__
 
-        stage = stage or self.config.stage
-        ordered = sorted(paths, key=str)
-        # The cache first, here: a batch whose drafts are all stored never starts a
-        # worker nor builds the NLP pipeline.
-        hits = {
-            i: with_shown_names(r)
-            for i, p in enumerate(ordered)
-            if (r := self.cached(p, stage)) is not None
-        }
-        todo = [p for i, p in enumerate(ordered) if i not in hits]
-        if progress and hits:
-            progress(len(hits), len(ordered))
-        done = len(hits)
-
-        def step(_done: int, _total: int) -> None:
-            if progress:
-                progress(done + _done, len(ordered))
-
-        fresh = self._assess_uncached(todo, jobs, step, stage)
-        documents, fresh_iter = [], iter(fresh)
-        for i in range(len(ordered)):
-            documents.append(hits[i] if i in hits else next(fresh_iter))
+        with contextlib.closing(self.iter_paths(paths, jobs, progress, stage=stage)) as reports:
+            documents = list(reports)
         return Report(
             documents=documents,
             lang=lang or self.config.lang,
@@ -192,39 +173,99 @@ class Assessor:
             fail_under=self.config.fail_under,
         )
 
+    def iter_paths(
+        self,
+        paths: list[Path],
+        jobs: int | None = 1,
+        progress: Callable[[int, int], None] | None = None,
+        *,
+        stage: str | None = None,
+    ) -> Iterator[DocumentReport]:
+        """Assess many files and give their reports one at a time, sorted by path, each
+        as soon as it and those before it are done; ``jobs`` worker processes
+        (``None``/0: one per core; 1: in this process). ``progress(done, total)`` is
+        called as files finish. ``stage`` judges every file (as
+        :meth:`assess_document`), the config's when ``None``.
+
+        Nothing is kept once given, so a batch's memory does not grow with its size.
+        The cache is asked first, here, for every file: a batch whose drafts are all
+        stored never starts a worker nor builds the NLP pipeline (nor imports spaCy).
+        Close the iterator (``contextlib.closing``) to stop early: the workers end.
+        """
+        stage = stage or self.config.stage
+        ordered = sorted(paths, key=str)
+        cache = self.cache
+        keys = [cache.key(p, self.config, stage) if cache else None for p in ordered]
+        stored = [key is not None and cache.has(key) for key in keys]
+        todo = [i for i, hit in enumerate(stored) if not hit]
+        done = len(ordered) - len(todo)
+        if progress and done:
+            progress(done, len(ordered))
+
+        def step() -> None:
+            nonlocal done
+            done += 1
+            if progress:
+                progress(done, len(ordered))
+
+        # a file not stored is keyed again when it is read, so that its report is
+        # stored under what it holds then
+        fresh = self._assess_uncached([ordered[i] for i in todo], jobs, step, stage)
+        with contextlib.closing(fresh):
+            for i, path in enumerate(ordered):
+                if not stored[i]:
+                    yield next(fresh)
+                    continue
+                # an entry that went bad since it was seen is assessed here, and rewritten
+                report = self.cached(path, stage, keys[i])
+                yield with_shown_names(report) if report else self.assess_one(path, stage)
+
     def _assess_uncached(
         self,
         ordered: list[Path],
         jobs: int | None,
-        progress: Callable[[int, int], None],
+        step: Callable[[], None],
         stage: str,
-    ) -> list[DocumentReport]:
-        """Assess files the cache did not have, here or in a pool of workers."""
-        # A worker costs its own spaCy start-up (~0.5 s): a pool only pays for itself
-        # with a few files per worker, so small batches run here.
+    ) -> Iterator[DocumentReport]:
+        """The reports of files the cache did not have, in order, assessed here or in a
+        pool of workers (started when the first is asked for)."""
+        # A worker costs its own start-up: a pool only pays for itself with a few
+        # files per worker, so small batches run here.
         workers = min(jobs or os.cpu_count() or 1, -(-len(ordered) // MIN_FILES_PER_WORKER))
         if workers <= 1:
-            documents = []
             for path in ordered:
-                documents.append(self.assess_one(path, stage))
-                progress(len(documents), len(ordered))
-        else:
-            context = _fork_context()
-            if context is not None:
-                # Build the pipeline once here: forked workers inherit it (the build is
-                # cached per process) instead of each importing spaCy and building its own.
-                self.nlp  # noqa: B018
-            documents = _assess_in_pool(
-                ordered,
-                stage,
-                workers,
-                self.config,
-                self.debug,
-                progress,
-                self.cache,
-                context,
-            )
-        return documents
+                report = self.assess_one(path, stage)
+                step()
+                yield report
+            return
+        context = _fork_context()
+        ready = {}
+        if context is not None:
+            # Build the pipeline once here: forked workers inherit it (the build is
+            # cached per process) instead of each importing spaCy and building its own.
+            # And assess the first draft of each kind here too: what a process does
+            # the first time it reads one (the loader's imports, its caches: a quarter
+            # of a second) is then done once, and inherited, instead of once a worker.
+            for i in _first_of_each_suffix(ordered):
+                ready[i] = self.assess_one(ordered[i], stage)
+                step()
+        yield from _assess_in_pool(
+            ordered,
+            stage,
+            workers,
+            (self.config, self.debug, self.cache),
+            step,
+            context,
+            ready,
+        )
+
+
+def _first_of_each_suffix(paths: list[Path]) -> list[int]:
+    """The index of the first path with each suffix, in order."""
+    first: dict[str, int] = {}
+    for i, path in enumerate(paths):
+        first.setdefault(path.suffix.lower(), i)
+    return sorted(first.values())
 
 
 # -- process pool --------------------------------------------------------------
@@ -258,59 +299,100 @@ def _fork_context():
     return None
 
 
+def _crashed(path: Path) -> DocumentReport:
+    """The report of a file whose worker died (killed, out of memory, a crash in a C
+    library): reported, not lost silently."""
+    return DocumentReport(
+        path=str(path),
+        error=DocumentError(
+            "worker_crashed",
+            {
+                "vi": f"{path}: tiến trình đánh giá bị dừng đột ngột",
+                "en": f"{path}: the worker process died",
+            },
+        ),
+    )
+
+
 def _assess_in_pool(
     paths: list[Path],
     stage: str,
     workers: int,
-    config: Config,
-    debug: bool,
-    progress: Callable[[int, int], None] | None,
-    cache=None,
+    setup: tuple,
+    step: Callable[[], None],
     context=None,
-) -> list[DocumentReport]:
+    ready: dict[int, DocumentReport] | None = None,
+) -> Iterator[DocumentReport]:
+    """The reports of ``paths`` from ``workers`` processes, in the order of
+    ``paths``; ``ready`` holds those already made, by index. ``setup`` is what
+    each worker's Assessor is built from (config, debug, cache). Only a window of
+    files beyond the next one to give is handed to the pool, so the reports held
+    while waiting for a slow one stay few."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    results: dict[int, DocumentReport] = {}
+    ahead, ready = AHEAD_PER_WORKER * workers, dict(ready or {})
+    made_here = set(ready)
+    submitted = given = 0
+    running: dict = {}
     stop = threading.Event()  # Ctrl+C, noted by the handler, raised between two results
     with (
+        _frozen_for_fork(context),
         ProcessPoolExecutor(
             max_workers=workers,
             mp_context=context,
             initializer=_init_worker,
-            initargs=(config, debug, cache, os.getpid()),
+            initargs=(*setup, os.getpid()),
         ) as pool,
         _stopped_on_interrupt(pool),
         _sigint(lambda signum, frame: stop.set()),
     ):
-        futures = {pool.submit(_work, path, stage): i for i, path in enumerate(paths)}
-        for future in _completed(futures, stop):
-            i = futures[future]
-            try:
-                results[i] = future.result()
-            except BrokenProcessPool:
-                # A worker died (killed, out of memory, a crash in a C library): the
-                # files it had are reported, not lost silently.
-                results[i] = DocumentReport(
-                    path=str(paths[i]),
-                    error=DocumentError(
-                        "worker_crashed",
-                        {
-                            "vi": f"{paths[i]}: tiến trình đánh giá bị dừng đột ngột",
-                            "en": f"{paths[i]}: the worker process died",
-                        },
-                    ),
-                )
-            if progress:
-                progress(len(results), len(paths))
-    return [results[i] for i in range(len(paths))]
+        while given < len(paths):
+            for i in range(submitted, min(len(paths), given + ahead)):
+                submitted = i + 1
+                if i in made_here:
+                    continue
+                try:
+                    running[pool.submit(_work, paths[i], stage)] = i
+                except BrokenProcessPool:  # a worker died: the pool takes no more
+                    ready[i] = _crashed(paths[i])
+                    step()
+            for future in _finished(running, stop):
+                i = running.pop(future)
+                try:
+                    ready[i] = future.result()
+                except BrokenProcessPool:
+                    ready[i] = _crashed(paths[i])
+                step()
+            while given in ready:
+                yield ready.pop(given)
+                given += 1
+
+
+@contextlib.contextmanager
+def _frozen_for_fork(context):
+    """While forked workers run, the objects this process holds (the pipeline the
+    workers inherit above all) are left out of its garbage collections, and so out of
+    the workers': a collection writes to every object it visits, which would give each
+    worker a private copy of pages it could share with this process."""
+    import gc
+
+    if context is None:
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @contextlib.contextmanager
 def _stopped_on_interrupt(pool):
-    """On Ctrl+C (KeyboardInterrupt) or any failure while the batch runs, cancel what
-    is queued and end the worker processes now, rather than let the pool finish the
-    batch on the way out; no worker is left behind."""
+    """On Ctrl+C (KeyboardInterrupt), SIGTERM or any failure while the batch runs, or
+    when its reader stops early, cancel what is queued and end the worker processes
+    now, rather than let the pool finish the batch on the way out; no worker is left
+    behind."""
     try:
         yield
     except BaseException:
@@ -319,19 +401,20 @@ def _stopped_on_interrupt(pool):
         raise
 
 
-def _completed(futures, stop: threading.Event):
-    """The futures as they finish, as ``as_completed`` gives them; once ``stop`` is set,
-    KeyboardInterrupt. Raised here, between two results: raised by the signal anywhere
-    else, it can leave one of the pool's locks taken, and the pool's thread, which the
-    interpreter waits for on exit, waiting for it forever."""
+def _finished(running: dict, stop: threading.Event) -> set:
+    """The futures of ``running`` that are done, once one is (none when none runs);
+    once ``stop`` is set, KeyboardInterrupt. Raised here, between two results: raised
+    by the signal anywhere else, it can leave one of the pool's locks taken, and the
+    pool's thread, which the interpreter waits for on exit, waiting for it forever."""
     from concurrent.futures import FIRST_COMPLETED, wait
 
-    pending = set(futures)
-    while pending:
-        done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+    while running:
+        done, _pending = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)
         if stop.is_set():
             raise KeyboardInterrupt
-        yield from done
+        if done:
+            return done
+    return set()
 
 
 def _end_workers(pool) -> None:
