@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import stat
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 from .errors import NghiquyetError
 
@@ -59,17 +62,78 @@ def write_atomic(target: Path, data: bytes) -> None:
         with open(target, "wb") as handle:
             handle.write(data)
         return
+    target = _written_through(target)
+    _publish(target, lambda handle: handle.write(data))
+
+
+class AtomicOutput:
+    """A file to write a report into bit by bit, as a batch runs, that becomes
+    ``target`` on :meth:`commit`, as :func:`write_atomic` writes one (links written
+    through, devices and pipes written directly); :meth:`discard` leaves ``target``
+    as it was.
+
+    Until then the bytes are in an unnamed temporary file in ``target``'s folder
+    (``handle``): nothing is left behind when the run fails or is killed, even by
+    SIGKILL, and an output folder that is missing or cannot be written fails at
+    once, before any draft is read. On commit they are copied to a hidden file
+    beside ``target``, which is renamed into place."""
+
+    def __init__(self, target: Path):
+        self.special = _is_special(target)
+        if self.special:
+            self.target = target
+            self.handle: IO[bytes] = open(target, "wb")  # noqa: SIM115 (closed below)
+        else:
+            self.target = _written_through(target)
+            self.handle = tempfile.TemporaryFile(dir=self.target.parent)  # noqa: SIM115
+
+    def commit(self) -> None:
+        """Put what was written in place."""
+        with self.handle as held:
+            if self.special:
+                return
+            held.flush()
+            held.seek(0)
+            _publish(self.target, lambda out: shutil.copyfileobj(held, out, 1024 * 1024))
+
+    def discard(self) -> None:
+        """Forget what was written."""
+        self.handle.close()
+
+
+@contextlib.contextmanager
+def atomic_stream(target: Path) -> Iterator[IO[bytes]]:
+    """An :class:`AtomicOutput`'s file, committed when the block ends without an
+    error and discarded when it raises."""
+    output = AtomicOutput(target)
+    try:
+        yield output.handle
+    except BaseException:
+        output.discard()
+        raise
+    output.commit()
+
+
+def _written_through(target: Path) -> Path:
+    """The file a link leads to (else ``target``), whose folder must exist."""
     if os.path.islink(target):
         target = Path(os.path.realpath(target))
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError("{path}: folder {folder} does not exist", path=target, folder=folder)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    if not target.parent.is_dir():
+        raise OutputError(
+            "{path}: folder {folder} does not exist", path=target, folder=target.parent
+        )
+    return target
+
+
+def _publish(target: Path, write: Callable[[IO[bytes]], object]) -> None:
+    """``write`` into a hidden temporary file beside ``target``, then rename it into
+    place; the temporary file goes if anything fails."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         # mkstemp makes the file private (0600); a report gets the usual permissions
         os.chmod(tmp, 0o666 & ~_UMASK)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
