@@ -101,6 +101,13 @@ def register_reporters(register):
     So ``def render(report)`` and ``def render(report, rules)`` both work. Reporters
     never recompute scores, and never build a plugin manager or a rule set of their
     own: everything they show is in these arguments.
+
+    ``stream=`` (optional) writes the same bytes while a batch runs, so that ``assess``
+    need not hold every draft's report: a class called with the same arguments by
+    name, plus ``out`` (a binary file to write to); ``report`` then has no documents
+    yet. ``assess`` calls its ``add(document)`` with each
+    :class:`nghiquyet.engine.model.DocumentReport` in turn, then ``close()``; see
+    :mod:`nghiquyet.engine.report_stream`. A format without one is rendered whole.
     """
 
 

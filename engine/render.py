@@ -34,12 +34,15 @@ REPORTER_ARGUMENTS = ("report", "rules", "criteria", "config", "color")
 @dataclass(frozen=True, slots=True)
 class Reporter:
     """One output format: its name, the function that renders it, a file extension,
-    and whether its bytes are binary (a workbook), never written to a terminal."""
+    and whether its bytes are binary (a workbook), never written to a terminal.
+    ``stream``, when the format has one, writes the same bytes a draft at a time
+    (:mod:`.report_stream`), so a batch need not hold every report."""
 
     name: str
     function: Callable[..., bytes]
     extension: str
     binary: bool = False
+    stream: Callable[..., Any] | None = None
 
     def render(
         self,
@@ -98,9 +101,13 @@ def get_reporters(pm) -> dict[str, Reporter]:
     found: dict[str, Reporter] = {}
 
     def register(
-        name: str, function: Callable[..., bytes], extension: str = "", binary: bool = False
+        name: str,
+        function: Callable[..., bytes],
+        extension: str = "",
+        binary: bool = False,
+        stream: Callable[..., Any] | None = None,
     ) -> None:
-        found.setdefault(name, Reporter(name, function, extension, binary))
+        found.setdefault(name, Reporter(name, function, extension, binary, stream))
 
     pm.hook.register_reporters(register=register)
     return found

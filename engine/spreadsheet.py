@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import pickle
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -121,3 +122,74 @@ def workbook_bytes(workbook: Workbook) -> bytes:
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+class SpooledTable:
+    """A :func:`table_sheet` for a workbook of any size: rows are held in an unnamed
+    temporary file as they come, with the longest text of each column, then written
+    in openpyxl's write-only mode (which needs the widths before the first row), so
+    memory does not grow with the table. ``fill`` colours a whole row, as
+    :func:`fill_row` does."""
+
+    def __init__(self, title: str, header: Sequence[str], wrap: Sequence[int] = ()):
+        from .report_stream import spool
+
+        self.title, self.wrap = title[:31], set(wrap)  # 31: Excel's limit on a sheet name
+        self.header = [_clean(h) for h in header]
+        self.longest = [len(str(h)) if h is not None else 0 for h in self.header]
+        self.rows = spool()
+        self.count = 0
+
+    def add(self, row: Sequence[object], fill: str | None = None) -> None:
+        """Hold one row (and the colour of its background, if any)."""
+        values = [_clean(v) for v in row]
+        for n, value in enumerate(values):
+            if value is not None:
+                self.longest[n] = max(self.longest[n], len(str(value)))
+        pickle.dump((values, fill), self.rows, pickle.HIGHEST_PROTOCOL)
+        self.count += 1
+
+    def _held(self) -> Iterable[tuple[list, str | None]]:
+        with self.rows:
+            self.rows.seek(0)
+            for _ in range(self.count):
+                yield pickle.load(self.rows)
+
+    def write(self, workbook) -> object:
+        """Add the sheet to ``workbook`` (made with ``write_only=True``) and write the
+        held rows into it, formatted as :func:`table_sheet` formats them."""
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment, Font, PatternFill
+        from openpyxl.utils import get_column_letter
+
+        sheet = workbook.create_sheet(self.title)
+        for n, longest in enumerate(self.longest, start=1):
+            width = max(MIN_WIDTH, min(longest + 2, MAX_WIDTH))
+            sheet.column_dimensions[get_column_letter(n)].width = width
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(self.header))}{self.count + 1}"
+        head = []
+        for value in self.header:
+            cell = WriteOnlyCell(sheet, value)
+            cell.font = Font(bold=True, color="FFFFFF")
+            cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            head.append(cell)
+        sheet.append(head)
+        wrapped = Alignment(wrap_text=True, vertical="top")
+        for values, fill in self._held():
+            cells = []
+            for n, value in enumerate(values, start=1):
+                if value is None and fill is None and n not in self.wrap:
+                    cells.append(None)
+                    continue
+                cell = WriteOnlyCell(sheet, value)
+                if cell.data_type == "f":  # text from a draft that starts with "="
+                    cell.data_type = "s"
+                if n in self.wrap:
+                    cell.alignment = wrapped
+                if fill is not None:
+                    cell.fill = PatternFill("solid", fgColor=fill)
+                cells.append(cell)
+            sheet.append(cells)
+        return sheet

@@ -397,17 +397,17 @@ def _footer(lang: str) -> str:
     )
 
 
-def render_html(
-    report: Report, rules: Mapping[str, Rule], criteria: tuple[Criterion, ...]
-) -> bytes:
-    """The whole page as UTF-8 bytes. ``rules`` and ``criteria`` say which step of the
-    guidance each result belongs to (the checklist)."""
+def page_start(report: Report, docs: list[tuple[str, DocumentReport]]) -> list[str]:
+    """The lines of the page before the drafts' sections: the head, the header and,
+    for a batch, the summary and the drafts × criteria table. ``docs`` are the drafts
+    with their anchors; only their scores, grades, stages, errors and the severity
+    of each finding are read, so a batch may give compact copies
+    (:func:`nghiquyet.engine.report_stream.compact`)."""
     lang = report.lang
     L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
     title = L(
         "Báo cáo đánh giá dự thảo nghị quyết chuyên đề", "Assessment of draft thematic resolutions"
     )
-    docs = [(f"doc-{n}", d) for n, d in enumerate(report.documents, start=1)]
     # a batch's drafts × criteria table sorts by CSS (html_matrix): its rules join the style
     css = CSS + sort_css() if len(docs) > 1 else CSS
     out = _head(report, title if len(docs) != 1 else f"{docs[0][1].path} — {title}", css)
@@ -434,16 +434,39 @@ def render_html(
         out.append(criteria_matrix(docs, lang))
     if not docs:
         out.append("<p>" + _e(L("Không có dự thảo nào.", "No drafts.")) + "</p>")
-    back = _e(L("Về bảng tổng hợp", "Back to summary"))
+    return out
+
+
+def back_link(lang: str) -> str:
+    """The line after each draft's section of a batch page."""
+    back = _e(label(lang, "Về bảng tổng hợp", "Back to summary"))
+    return f'<p class="muted"><a href="#summary">↑ {back}</a></p>'
+
+
+def page_end(lang: str) -> list[str]:
+    """The lines of the page after the drafts' sections."""
+    return ["</main>", _footer(lang), "</body>", "</html>"]
+
+
+def render_html(
+    report: Report, rules: Mapping[str, Rule], criteria: tuple[Criterion, ...]
+) -> bytes:
+    """The whole page as UTF-8 bytes. ``rules`` and ``criteria`` say which step of the
+    guidance each result belongs to (the checklist)."""
+    lang = report.lang
+    docs = [(f"doc-{n}", d) for n, d in enumerate(report.documents, start=1)]
+    out = page_start(report, docs)
     for anchor, d in docs:
         out.append(document_section(d, anchor, lang, criteria, rules))
         if len(docs) > 1:
-            out.append(f'<p class="muted"><a href="#summary">↑ {back}</a></p>')
-    out += ["</main>", _footer(lang), "</body>", "</html>"]
+            out.append(back_link(lang))
+    out += page_end(lang)
     return ("\n".join(out) + "\n").encode("utf-8")
 
 
 @hookimpl
 def register_reporters(register):
     """Register the self-contained HTML reporter."""
-    register("html", render_html, ".html")
+    from .stream_pages import HtmlStream
+
+    register("html", render_html, ".html", stream=HtmlStream)

@@ -15,4 +15,6 @@ def render_json(report) -> bytes:
 @hookimpl
 def register_reporters(register):
     """Register the JSON reporter."""
-    register("json", render_json, ".json")
+    from .streams import JsonStream
+
+    register("json", render_json, ".json", stream=JsonStream)

@@ -135,4 +135,6 @@ def render_junit(report: Report) -> bytes:
 @hookimpl
 def register_reporters(register):
     """Register the JUnit XML reporter."""
-    register("junit", render_junit, ".xml")
+    from .streams import JunitStream
+
+    register("junit", render_junit, ".xml", stream=JunitStream)

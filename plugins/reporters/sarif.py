@@ -189,4 +189,6 @@ def render_sarif(report: Report, rules: Mapping[str, Rule]) -> bytes:
 @hookimpl
 def register_reporters(register):
     """Register the SARIF 2.1.0 reporter."""
-    register("sarif", render_sarif, ".sarif")
+    from .stream_pages import SarifStream
+
+    register("sarif", render_sarif, ".sarif", stream=SarifStream)

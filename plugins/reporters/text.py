@@ -160,6 +160,28 @@ def render_document(doc, lang: str, color: bool = False) -> list[str]:
     return out + finding_lines(doc, lang, color)
 
 
+def total_lines(documents, lang: str) -> list[str]:
+    """The batch's closing lines: how many files, how many unreadable, the mean
+    score; none for a single draft."""
+    if len(documents) <= 1:
+        return []
+    scored = [d for d in documents if d.error is None]
+    failed = len(documents) - len(scored)
+    return [
+        "",
+        "─" * 60,
+        label(lang, "Tổng cộng", "Total")
+        + f": {len(documents)} "
+        + label(lang, "tệp", "files")
+        + (f", {failed} " + label(lang, "không đọc được", "unreadable") if failed else "")
+        + (
+            f"; {label(lang, 'điểm trung bình', 'mean score')} {number(sum(d.score for d in scored) / len(scored), lang)}"
+            if scored
+            else ""
+        ),
+    ]
+
+
 def render_text(report, color: bool = False) -> bytes:
     """Every draft in turn, then a total line for a batch, as UTF-8 bytes; coloured
     when ``color`` (the report goes to a terminal)."""
@@ -169,21 +191,7 @@ def render_text(report, color: bool = False) -> bytes:
         if n:
             lines += ["", "─" * 60, ""]
         lines += render_document(doc, lang, color)
-    if len(report.documents) > 1:
-        scored = [d for d in report.documents if d.error is None]
-        failed = len(report.documents) - len(scored)
-        lines += ["", "─" * 60]
-        lines.append(
-            label(lang, "Tổng cộng", "Total")
-            + f": {len(report.documents)} "
-            + label(lang, "tệp", "files")
-            + (f", {failed} " + label(lang, "không đọc được", "unreadable") if failed else "")
-            + (
-                f"; {label(lang, 'điểm trung bình', 'mean score')} {number(sum(d.score for d in scored) / len(scored), lang)}"
-                if scored
-                else ""
-            )
-        )
+    lines += total_lines(report.documents, lang)
     # drafts and file names may carry ESC, BEL, C1: shown spelled out, never obeyed
     return escape_controls("\n".join(lines) + "\n", keep_colour=color).encode("utf-8")
 
@@ -191,4 +199,6 @@ def render_text(report, color: bool = False) -> bytes:
 @hookimpl
 def register_reporters(register):
     """Register the terminal text reporter."""
-    register("text", render_text, ".txt")
+    from .streams import TextStream
+
+    register("text", render_text, ".txt", stream=TextStream)

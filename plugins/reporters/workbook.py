@@ -169,5 +169,8 @@ def render_csv(report: Report) -> bytes:
 @hookimpl
 def register_reporters(register):
     """Register the committee workbook (.xlsx) and its first sheet as CSV."""
-    register("xlsx", render_workbook, ".xlsx", binary=True)
-    register("csv", render_csv, ".csv")
+    from .streams import CsvStream
+    from .workbook_stream import WorkbookStream
+
+    register("xlsx", render_workbook, ".xlsx", binary=True, stream=WorkbookStream)
+    register("csv", render_csv, ".csv", stream=CsvStream)
