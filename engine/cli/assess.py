@@ -16,8 +16,9 @@ import click
 from .. import __version__
 from ..messages import both, t
 from . import console
+from .assess_batch import WriteFailed, prepare, write_batch
 from .common import EXIT_ERROR, color_option, debug_option, lang_option, resolve, split_values
-from .console import progress_bar
+from .console import progress_bar  # noqa: F401 (imported from here by tests)
 from .inputs import (
     command_line_patterns,
     note_nothing_left,
@@ -240,48 +241,6 @@ def quiet_lines(report: Report, lang: str) -> bytes:
     ).encode("utf-8")
 
 
-def assess_and_render(
-    options: AssessOptions, inputs: Inputs, config: Config
-) -> tuple[Report, bytes]:
-    """Assess the drafts and render the report (path errors included) as bytes."""
-    from ..baseline import apply_baseline, load_baseline
-    from ..discover import folder_errors
-    from ..output import check_binary_destination, check_not_input
-    from ..render import get_reporters
-    from ..stdin_draft import assess_stdin
-
-    baseline = load_baseline(Path(config.baseline)) if config.baseline else None
-    assessor = make_assessor(config, options.debug, options.cache)
-    reporters = get_reporters(assessor.pm)
-    options.fmt = choose_format(options.fmt, options.output, reporters)
-    chosen = reporters[options.fmt]
-    check_binary_destination(
-        chosen.name, chosen.extension, chosen.binary, options.output, sys.stdout
-    )
-    if options.output is not None:
-        check_not_input(options.output, inputs.files)
-    if options.annotate is not None:
-        check_annotate(
-            options.annotate, options.paths, inputs.files, options.output, check_not_input
-        )
-    progress = None if options.quiet else progress_bar()
-    report = assessor.assess_paths(inputs.files, jobs=options.jobs, progress=progress)
-    if inputs.stdin is not None:
-        report.documents.append(
-            assess_stdin(assessor, inputs.stdin, options.stdin_filename, options.stage)
-        )
-    if baseline is not None:
-        apply_baseline(report, baseline)
-    report.documents.extend(path_errors(inputs.missing, inputs.empty_folders))
-    report.documents.extend(folder_errors(inputs.unreadable))
-    if options.quiet and options.fmt == "text":
-        return report, quiet_lines(report, config.lang)
-    reporter = reporters[options.fmt]
-    # colour only what goes to a terminal (or where --color always asks), never a file
-    color = options.output is None and console.color_for(sys.stdout)
-    return report, reporter.render(report, rules=assessor.ruleset.rules, config=config, color=color)
-
-
 def choose_format(fmt: str | None, output: Path | None, reporters: dict) -> str:
     """The format asked for (in any case), else the one whose extension the ``-o``
     file has (``report.json`` -> json; ``.txt`` is text), else text."""
@@ -301,33 +260,6 @@ def choose_format(fmt: str | None, output: Path | None, reporters: dict) -> str:
         if len(matching) == 1:
             return matching[0]
     return "text"
-
-
-def write_results(
-    data: bytes, report: Report, options: AssessOptions, inputs: Inputs, lang: str
-) -> bool:
-    """Write the report (to ``-o`` or standard output) and the ``--annotate`` copy;
-    False, after one line on stderr, when either cannot be written."""
-    from ..errors import NghiquyetError
-    from ..output import write_atomic
-
-    annotate, output = options.annotate, options.output
-    try:
-        if annotate is not None and report.documents[0].error is None:
-            from ..annotate import annotate_docx
-
-            write_atomic(annotate, annotate_docx(inputs.files[0], report.documents[0], lang))
-        if output is not None:
-            write_atomic(output, data)
-            # say where it went, as the report itself is not on the screen
-            console.note(t("report written to {path}", lang, path=output))
-        else:
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
-    except (OSError, NghiquyetError) as exc:
-        console.error(exc)
-        return False
-    return True
 
 
 def exit_code(report: Report, config: Config, exit_zero: bool) -> int:
@@ -373,7 +305,11 @@ def run_assess(**kwargs) -> int:
         if reads_stdin:
             inputs.stdin = read_standard_input(config)
         note_nothing_left(inputs, config.lang)
-        report, data = assess_and_render(options, inputs, config)
+        batch = prepare(options, inputs, config)
+        write_batch(batch, options, inputs, config)
+    except WriteFailed as exc:
+        console.error(exc.error)
+        return EXIT_ERROR
     except NghiquyetError as exc:
         if debug:
             raise
@@ -389,14 +325,9 @@ def run_assess(**kwargs) -> int:
             )
         )
         return EXIT_ERROR
-    from ..display import escape_controls
+    from ..model import Report
 
-    for doc in report.documents:
-        if doc.error is not None:
-            console.error(escape_controls(doc.error.message[config.lang]))
-    if not write_results(data, report, options, inputs, config.lang):
-        return EXIT_ERROR
-    return exit_code(report, config, options.exit_zero)
+    return exit_code(Report(batch.documents), config, options.exit_zero)
 
 
 def path_errors(missing, folders) -> list:
