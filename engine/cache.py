@@ -39,6 +39,7 @@ import tempfile
 import time
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields, is_dataclass
 from pathlib import Path
 from typing import Any
@@ -130,18 +131,36 @@ def context_digest(assessor) -> str:
 
 def _decode(kind: Any, value: Any) -> Any:
     """Rebuild ``value`` (from JSON) as type ``kind``: dataclasses, lists, optionals."""
-    if value is None:
-        return None
+    return _decoder(kind)(value)
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+@functools.cache
+def _decoder(kind: Any) -> Callable[[Any], Any]:
+    """The function that rebuilds a value of type ``kind``, worked out once per type:
+    reading a hit walks thousands of values, and asking ``typing`` about each one's
+    type cost more than the rest of the read."""
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(kind) if a is not type(None)]
-        return _decode(options[0], value) if len(options) == 1 else value
+        return _decoder(options[0]) if len(options) == 1 else _as_is
     if origin is list:
         (item,) = typing.get_args(kind)
-        return [_decode(item, v) for v in value]
+        each = _decoder(item)
+        if each is _as_is:
+            return _as_is
+        return lambda value: None if value is None else [each(v) for v in value]
     if isinstance(kind, type) and is_dataclass(kind):
-        return kind(**{name: _decode(hint, value[name]) for name, hint in _field_types(kind)})
-    return value
+        plan = tuple((name, _decoder(hint)) for name, hint in _field_types(kind))
+        return lambda value: (
+            None
+            if value is None
+            else kind(**{name: rebuild(value[name]) for name, rebuild in plan})
+        )
+    return _as_is
 
 
 @functools.cache
