@@ -103,9 +103,9 @@ def test_each_worker_builds_one_assessor(tmp_path, samples, monkeypatch):
             super().__init__(config)
 
     monkeypatch.setattr(runner, "Assessor", Counted)
-    files = [samples / f"{n}.md" for n in ("strong", "middling", "formalistic")] * 4
+    files = [samples / f"{n}.md" for n in ("strong", "middling", "formalistic")] * 8
     links = []
-    for i, f in enumerate(files):  # twelve distinct paths
+    for i, f in enumerate(files):  # 24 distinct paths: enough for a pool of two
         link = tmp_path / f"{i:02d}-{f.name}"
         link.write_bytes(f.read_bytes())
         links.append(link)

@@ -132,12 +132,12 @@ def test_an_all_hit_batch_starts_no_worker_and_builds_no_pipeline(tmp_path):
     folder = tmp_path / "cache"
     drafts = tmp_path / "drafts"
     drafts.mkdir()
-    for i in range(8):  # enough files for a pool of two workers
+    for i in range(40):  # enough files for a pool of two workers
         shutil.copy(SAMPLES / "middling.md", drafts / f"d{i}.md")
     _assessor(folder).assess_paths(sorted(drafts.iterdir()), jobs=2)
     again = _assessor(folder)
     report = again.assess_paths(sorted(drafts.iterdir()), jobs=2)
-    assert again.cache_hits == 8
+    assert again.cache_hits == 40
     assert again._nlp is None  # the pipeline was never built
     assert [d.path for d in report.documents] == [str(p) for p in sorted(drafts.iterdir())]
 

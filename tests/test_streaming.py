@@ -194,7 +194,7 @@ def test_a_missing_output_folder_fails_before_any_draft_is_read(run, inbox, tmp_
 def test_a_reader_that_stops_early_ends_the_workers(inbox, tmp_path):
     drafts = tmp_path / "lo"
     drafts.mkdir()
-    for n in range(12):
+    for n in range(40):  # enough for a pool of two
         shutil.copy(inbox / "strong.md", drafts / f"d{n:02d}.md")
     reports = Assessor(Config()).iter_paths(sorted(drafts.iterdir()), jobs=2)
     first = next(reports)
