@@ -91,9 +91,7 @@ def documents(batch: Batch, options: AssessOptions, inputs: Inputs) -> Iterator[
     from .assess import path_errors
 
     assessor = batch.assessor
-    # on a terminal that shows the report as it comes, the report is the progress
-    shown_here = options.output is None and sys.stdout.isatty()
-    progress = None if options.quiet or shown_here else progress_bar()
+    progress = None if options.quiet else progress_bar()
     reports = assessor.iter_paths(inputs.files, jobs=options.jobs, progress=progress)
 
     def made() -> Iterator[DocumentReport]:
@@ -130,7 +128,7 @@ class QuietLines:
 class _Written:
     """``out`` with a write that fails as :class:`WriteFailed`, so that a full disk is
     told apart from an error in the run; flushed after each draft when it is the
-    standard output, so that the report shows as it comes."""
+    standard output (a pipe, a file), so that the report shows as it comes."""
 
     def __init__(self, out: IO[bytes], flush: bool):
         self.out, self.flush_each = out, flush
@@ -151,11 +149,23 @@ class _Written:
 @contextlib.contextmanager
 def destination(output: Path | None) -> Iterator[IO[bytes]]:
     """Where the report goes: ``-o`` as :class:`~nghiquyet.engine.output.AtomicOutput`
-    writes it (in place only when the run gets to the end), else the standard output."""
+    writes it (in place only when the run gets to the end), else the standard output:
+    as it comes into a pipe or a file, but whole at the end on a terminal, where the
+    progress counter has the screen while the batch runs."""
     from ..output import AtomicOutput, OutputError
+    from ..report_stream import copy_spool, spool
 
     if output is None:
-        yield sys.stdout.buffer
+        if not sys.stdout.isatty():
+            yield sys.stdout.buffer
+            return
+        held = spool()
+        try:
+            yield held
+        except BaseException:
+            held.close()
+            raise
+        copy_spool(held, _Written(sys.stdout.buffer, flush=False))
         return
     try:
         written = AtomicOutput(output)
@@ -179,7 +189,7 @@ def write_batch(batch: Batch, options: AssessOptions, inputs: Inputs, config: Co
     from ..report_stream import compact
 
     with destination(options.output) as handle:
-        out = _Written(handle, flush=options.output is None)
+        out = _Written(handle, flush=handle is sys.stdout.buffer)
         writer = _writer(batch, options, config, out)
         with contextlib.closing(documents(batch, options, inputs)) as reports:
             for doc in reports:
