@@ -100,10 +100,11 @@ def documents(batch: Batch, options: AssessOptions, inputs: Inputs) -> Iterator[
         if inputs.stdin is not None:
             yield assess_stdin(assessor, inputs.stdin, options.stdin_filename, options.stage)
 
-    for doc in made():
-        if batch.baseline is not None:
-            apply_baseline(Report([doc]), batch.baseline)
-        yield doc
+    with contextlib.closing(made()) as assessed:  # closed with this one: workers end
+        for doc in assessed:
+            if batch.baseline is not None:
+                apply_baseline(Report([doc]), batch.baseline)
+            yield doc
     yield from path_errors(inputs.missing, inputs.empty_folders)
     yield from folder_errors(inputs.unreadable)
 
