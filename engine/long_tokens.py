@@ -17,6 +17,15 @@ import re
 # spaCy's quadratic affix search on one piece stays well under a millisecond.
 MAX_RUN = 64
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+# Where the tokenized text is kept in ``Doc.user_data`` (see :func:`doc_text`).
+TEXT_KEY = "nq_text"
+
+
+def doc_text(doc) -> str:
+    """``doc.text`` without rebuilding it: the text the tokenizer was given, which is
+    the same string (spaCy's tokenization loses no character)."""
+    text = doc.user_data.get(TEXT_KEY)
+    return doc.text if text is None else text
 
 
 class BoundedTokenizer:
@@ -27,6 +36,12 @@ class BoundedTokenizer:
         self.vocab = tokenizer.vocab
 
     def __call__(self, text: str):
+        doc = self._tokenize(text)
+        # the text as given: spaCy's ``Doc.text`` joins every token again on each call
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+    def _tokenize(self, text: str):
         if _LONG_RUN.search(text) is None:
             return self.tokenizer(text)
         from spacy.tokens import Doc

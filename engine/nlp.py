@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
-from .long_tokens import BoundedTokenizer
+from .long_tokens import BoundedTokenizer, doc_text
 from .people import find_persons  # persons: names with their address, rank or title
 from .text import match_key
 from .yamlio import load_yaml
@@ -275,7 +275,7 @@ def _spans(doc, items, claimed=()):
 
 def _normalizer(doc):
     """Give every token a NORM that ignores case and tone placement."""
-    key = doc.user_data["nq_key"] = match_key(doc.text)  # reused by later stages
+    key = doc.user_data["nq_key"] = match_key(doc_text(doc))  # reused by later stages
     for token in doc:
         token.norm_ = key[token.idx : token.idx + len(token.text)]
     return doc
@@ -283,7 +283,7 @@ def _normalizer(doc):
 
 def _numbers(doc):
     """Dates/deadlines into doc.spans["dates"]; % and quantities into ["numbers"]."""
-    key = doc.user_data.get("nq_key") or match_key(doc.text)
+    key = doc.user_data.get("nq_key") or match_key(doc_text(doc))
     dates = find_dates(key)
     doc.spans["dates"] = _spans(doc, [(s, e, p, v, None) for s, e, v, p in dates])
     nums = find_numbers(key, [(s, e) for s, e, _, _ in dates])
@@ -295,7 +295,7 @@ def _people(doc):
     """Persons named with a title ("đồng chí", "đ/c", "ông", ...) into ["persons"]."""
     claimed = [*doc.spans.get("dates", []), *doc.spans.get("numbers", [])]
     doc.spans["persons"] = _spans(
-        doc, [(s, e, "person", n, None) for s, e, n in find_persons(doc.text)], claimed
+        doc, [(s, e, "person", n, None) for s, e, n in find_persons(doc_text(doc))], claimed
     )
     return doc
 

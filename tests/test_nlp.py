@@ -95,6 +95,23 @@ def test_pipeline_components_write_spans(assessor):
     assert len(list(doc.sents)) == 2
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đồng chí Nguyễn Văn Hùng, Bí thư chi bộ, chủ trì; hoàn thành trước 15/3/2026.",
+        "Dòng kẻ " + "…" * 200 + " rồi chữ ký của Bí thư",  # a run cut into pieces
+        "  Khoảng trắng\tđầu và cuối  ",
+    ],
+)
+def test_components_read_the_text_the_tokenizer_was_given(assessor, text):
+    # the components reuse the block's text rather than rebuild Doc.text per call
+    from nghiquyet.engine.long_tokens import doc_text
+
+    doc = assessor.nlp(text)
+    assert doc_text(doc) == doc.text == text
+    assert doc.user_data["nq_key"] == match_key(text)
+
+
 def test_excerpt_is_one_short_line():
     long = "Chi bộ " + "rất " * 60 + "quyết tâm."
     assert len(excerpt(long)) <= 90 and "\n" not in excerpt("a\nb")
