@@ -273,12 +273,57 @@ def _spans(doc, items, claimed=()):
     return spans
 
 
-def _normalizer(doc):
-    """Give every token a NORM that ignores case and tone placement."""
-    key = doc.user_data["nq_key"] = match_key(doc_text(doc))  # reused by later stages
-    for token in doc:
-        token.norm_ = key[token.idx : token.idx + len(token.text)]
-    return doc
+class _Normalizer:
+    """Give every token a NORM that ignores case and tone placement: the match key's
+    characters under the token (``key[token.idx : token.idx + len(token)]``).
+
+    A token's NORM falls back to its lexeme's, and a word's key is the key of the
+    text at its place (the fold looks only inside the syllable), so the norm is set
+    once per distinct word of the vocabulary rather than token by token: a block
+    costs a count of its words in C and a fold of the words never seen before. A
+    tokenizer special case that sets a NORM of its own (spaCy's for a no-break space)
+    would shadow the word's norm, so a text holding one is normalised token by token.
+    """
+
+    def __init__(self, nlp):
+        self.vocab = nlp.vocab
+        self.nlp = nlp
+        self.folded: set[int] = set()  # orth ids whose lexeme norm is their key
+        self._special: tuple[str, ...] | None = None
+
+    def special_norms(self) -> tuple[str, ...]:
+        """Texts of the tokens a tokenizer special case gives a NORM of its own."""
+        if self._special is None:
+            from spacy.attrs import NORM, ORTH
+
+            tokenizer = getattr(self.nlp.tokenizer, "tokenizer", self.nlp.tokenizer)
+            rules = getattr(tokenizer, "rules", None) or {}
+            self._special = tuple(
+                sorted({t[ORTH] for parts in rules.values() for t in parts if NORM in t})
+            )
+        return self._special
+
+    def __call__(self, doc):
+        from spacy.attrs import ORTH
+
+        text = doc_text(doc)
+        key = doc.user_data["nq_key"] = match_key(text)  # reused by later stages
+        if any(s in text for s in self.special_norms()):
+            for token in doc:
+                token.norm_ = key[token.idx : token.idx + len(token.text)]
+            return doc
+        vocab, folded = self.vocab, self.folded
+        for orth in doc.count_by(ORTH):
+            if orth not in folded:
+                lexeme = vocab[orth]
+                lexeme.norm_ = match_key(lexeme.orth_)
+                folded.add(orth)
+        return doc
+
+
+def _make_normalizer(nlp, name):
+    """Fold case and tone placement into every token's NORM."""
+    return _Normalizer(nlp)
 
 
 def _numbers(doc):
@@ -336,7 +381,7 @@ def _register_components() -> None:
         return
     Span.set_extension("value", default=None)
     Span.set_extension("unit", default=None)
-    Language.component("nq_normalizer", func=_normalizer)
+    Language.factory("nq_normalizer", func=_make_normalizer)
     Language.component("nq_numbers", func=_numbers)
     Language.component("nq_people", func=_people)
     Language.factory("nq_lexicon", default_config={"terms": {}}, func=_make_lexicon)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from nghiquyet.engine.nlp import find_dates, find_numbers, find_persons
 from nghiquyet.engine.text import excerpt, match_key
@@ -110,6 +112,35 @@ def test_components_read_the_text_the_tokenizer_was_given(assessor, text):
     doc = assessor.nlp(text)
     assert doc_text(doc) == doc.text == text
     assert doc.user_data["nq_key"] == match_key(text)
+
+
+def _every_block_we_hold(assessor) -> list[str]:
+    from nghiquyet.engine.errors import InputError
+    from nghiquyet.engine.load import load
+
+    root = Path(__file__).resolve().parent.parent
+    drafts = [p for p in (root / "samples").iterdir() if p.suffix in (".md", ".docx")]
+    drafts += sorted((root / "tests" / "drafts").rglob("*.md"))
+    texts = []
+    for path in sorted(drafts):
+        try:
+            texts += [b.text for b in load(path, assessor.config, assessor.pm).blocks]
+        except InputError:
+            continue
+    return texts
+
+
+def test_every_token_norm_is_the_key_under_it(assessor):
+    # norms are set once per word of the vocabulary (not token by token): on every
+    # block we hold, and on a no-break space (a special case with a norm of its own),
+    # each token's NORM is still the match key's characters under it
+    texts = _every_block_we_hold(assessor)
+    texts += ["Chi uỷ\xa0HOÀ BÌNH, Thuỷ lợi", "Ủy ban; ỦY BAN; uỷ ban (Hoà-Bình)"]
+    assert len(texts) > 1000
+    for doc in assessor.nlp.pipe(texts):
+        key = doc.user_data["nq_key"]
+        for token in doc:
+            assert token.norm_ == key[token.idx : token.idx + len(token)], (token.text, doc)
 
 
 def test_excerpt_is_one_short_line():
