@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from .long_tokens import BoundedTokenizer, doc_text
+from .model import Mention
 from .numbers import (  # noqa: F401 (the finders are also reached through this module)
     DATE_PATTERNS,
     DURATION_UNITS,
@@ -54,20 +55,68 @@ def load_lexicon(extra: Iterable[dict[str, list[str]]] = ()) -> dict[str, list[s
 # spaCy components
 
 
+# Doc.user_data key of the mentions the built-in components emit with their spans:
+# {group: (the SpanGroup written, [Mention, ...])}, read by :func:`emitted_mentions`.
+MENTIONS_KEY = "nq_mentions"
+
+
 def _spans(doc, items, claimed=()):
     """Spans of ``doc`` for (start, end, label, value, unit) character ranges, with
-    ``value`` and ``unit`` set; a range that cuts no token is dropped, and so is one
-    that expands onto a span in ``claimed``: spaCy keeps an extension's value per
-    character range, so it would overwrite that span's value (a date read as 5.0)."""
+    ``value`` and ``unit`` set, each with its item; a range that cuts no token is
+    dropped, and so is one that expands onto a span in ``claimed``: spaCy keeps an
+    extension's value per character range, so it would overwrite that span's value
+    (a date read as 5.0)."""
     taken = {(s.start_char, s.end_char) for s in claimed}
-    spans = []
-    for start, end, label, value, unit in items:
+    found = []
+    for item in items:
+        start, end, label, value, unit = item
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is not None and (span.start_char, span.end_char) not in taken:
             span._.value = value
             span._.unit = unit
-            spans.append(span)
-    return spans
+            found.append((span, item))
+    return found
+
+
+def _emit(doc, group: str, spans: list, mentions: list[Mention]) -> None:
+    """Write ``spans`` into ``doc.spans[group]`` and keep the mentions they stand for,
+    so that the analysis does not read them back span by span."""
+    doc.spans[group] = spans
+    doc.user_data.setdefault(MENTIONS_KEY, {})[group] = (doc.spans[group], mentions)
+
+
+def emitted_mentions(doc, group: str) -> list[Mention] | None:
+    """The mentions a built-in component emitted with ``doc.spans[group]``; None when
+    there are none, or when a later component replaced or resized that group (its
+    spans are then read one by one)."""
+    emitted = doc.user_data.get(MENTIONS_KEY)
+    if not emitted or group not in emitted:
+        return None
+    spans, mentions = emitted[group]
+    if group not in doc.spans or doc.spans[group] is not spans or len(spans) != len(mentions):
+        return None
+    return mentions
+
+
+def _emit_found(doc, group: str, found, mention) -> None:
+    text = doc_text(doc)
+    mentions = []
+    for span, (_, _, label, value, unit) in found:
+        start, end = span.start_char, span.end_char
+        mentions.append(mention(text[start:end], start, end, label, value, unit))
+    _emit(doc, group, [span for span, _ in found], mentions)
+
+
+def _date(text, start, end, precision, value, unit) -> Mention:
+    return Mention("date", text, start, end, value, precision)
+
+
+def _number(text, start, end, kind, value, unit) -> Mention:
+    return Mention(kind, text, start, end, str(value), unit)
+
+
+def _person(text, start, end, label, name, unit) -> Mention:
+    return Mention("person", text, start, end, name)
 
 
 class _Normalizer:
@@ -127,18 +176,21 @@ def _numbers(doc):
     """Dates/deadlines into doc.spans["dates"]; % and quantities into ["numbers"]."""
     key = doc.user_data.get("nq_key") or match_key(doc_text(doc))
     dates = find_dates(key)
-    doc.spans["dates"] = _spans(doc, [(s, e, p, v, None) for s, e, v, p in dates])
+    found = _spans(doc, [(s, e, p, v, None) for s, e, v, p in dates])
     nums = find_numbers(key, [(s, e) for s, e, _, _ in dates])
-    doc.spans["numbers"] = _spans(doc, nums, claimed=doc.spans["dates"])
+    numbers = _spans(doc, nums, claimed=[span for span, _ in found])
+    _emit_found(doc, "dates", found, _date)
+    _emit_found(doc, "numbers", numbers, _number)
     return doc
 
 
 def _people(doc):
     """Persons named with a title ("đồng chí", "đ/c", "ông", ...) into ["persons"]."""
     claimed = [*doc.spans.get("dates", []), *doc.spans.get("numbers", [])]
-    doc.spans["persons"] = _spans(
+    found = _spans(
         doc, [(s, e, "person", n, None) for s, e, n in find_persons(doc_text(doc))], claimed
     )
+    _emit_found(doc, "persons", found, _person)
     return doc
 
 
@@ -150,6 +202,7 @@ class _LexiconMatcher:
         from spacy.matcher import PhraseMatcher
 
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.labels: dict[int, str] = {}  # category by match id
         normalize = nlp.get_pipe("nq_normalizer")
         for category, words in terms.items():
             self.matcher.add(category, [normalize(nlp.make_doc(w)) for w in words])
@@ -157,9 +210,16 @@ class _LexiconMatcher:
     def __call__(self, doc):
         from spacy.tokens import Span
 
-        doc.spans["lexicon"] = [
-            Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)
-        ]
+        text, labels = doc_text(doc), self.labels
+        spans, mentions = [], []
+        for match_id, start, end in self.matcher(doc):
+            span = Span(doc, start, end, label=match_id)
+            first, last = span.start_char, span.end_char
+            words = text[first:last]
+            label = labels.get(match_id) or labels.setdefault(match_id, span.label_)
+            spans.append(span)
+            mentions.append(Mention(label, words, first, last, words.lower()))
+        _emit(doc, "lexicon", spans, mentions)
         return doc
 
 

@@ -143,6 +143,31 @@ def test_every_token_norm_is_the_key_under_it(assessor):
             assert token.norm_ == key[token.idx : token.idx + len(token)], (token.text, doc)
 
 
+def test_emitted_mentions_are_the_spans_read_back(assessor):
+    # the components emit their mentions with their spans; on every block we hold
+    # they are what reading the spans one by one gives
+    from nghiquyet.engine.analyse.blocks import SPAN_GROUPS, _read_group
+    from nghiquyet.engine.nlp import emitted_mentions
+
+    texts = _every_block_we_hold(assessor) + ["Sáu tháng đầu năm; quý II", "Không có số"]
+    for text, doc in zip(texts, assessor.nlp.pipe(texts), strict=True):
+        for group in SPAN_GROUPS:
+            assert emitted_mentions(doc, group) == _read_group(doc, group), (group, text)
+
+
+def test_a_component_that_replaces_a_builtin_group_is_read(assessor):
+    # a plugin's component that rewrites doc.spans["dates"] after ours is what counts
+    from nghiquyet.engine.analyse.blocks import mentions_of
+
+    nlp = assessor.nlp
+    doc = nlp("Hoàn thành trước 15/4/2026; đồng chí Trần Văn Hòa phụ trách.")
+    assert [m.value for m in mentions_of(doc) if m.kind == "date"] == ["2026-04-15"]
+    doc.spans["dates"] = []
+    assert not [m for m in mentions_of(doc) if m.kind == "date"]
+    doc.spans["persons"] = [doc.char_span(0, 10)]
+    assert [m.text for m in mentions_of(doc) if m.kind == "person"] == ["Hoàn thành"]
+
+
 def test_excerpt_is_one_short_line():
     long = "Chi bộ " + "rất " * 60 + "quyết tâm."
     assert len(excerpt(long)) <= 90 and "\n" not in excerpt("a\nb")

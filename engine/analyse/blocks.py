@@ -25,8 +25,12 @@ def mentions_of(doc) -> list[Mention]:
     Besides the built-in groups, every span group a plugin's component writes
     (``doc.spans["water_source"]``) becomes mentions of that kind, its value the
     span's label or text: a plugin declares the kind (``register.declare("mention",
-    ...)``) and its rules name it like any other.
+    ...)``) and its rules name it like any other. The built-in components emit their
+    mentions with their spans (:func:`~nghiquyet.engine.nlp.emitted_mentions`); a
+    group a later component replaced is read span by span.
     """
+    from ..nlp import emitted_mentions
+
     out: list[Mention] = []
     for group, spans in doc.spans.items():
         if group in SPAN_GROUPS:
@@ -34,29 +38,28 @@ def mentions_of(doc) -> list[Mention]:
         for span in spans:
             value = span.label_ or span.text.lower()
             out.append(Mention(group, span.text, span.start_char, span.end_char, value))
-    for span in doc.spans.get("dates", []):
-        out.append(
-            Mention("date", span.text, span.start_char, span.end_char, span._.value, span.label_)
-        )
-    for span in doc.spans.get("numbers", []):
-        out.append(
-            Mention(
-                span.label_,
-                span.text,
-                span.start_char,
-                span.end_char,
-                str(span._.value),
-                span._.unit,
-            )
-        )
-    for span in doc.spans.get("persons", []):
-        out.append(Mention("person", span.text, span.start_char, span.end_char, span._.value))
-    for span in doc.spans.get("lexicon", []):
-        out.append(
-            Mention(span.label_, span.text, span.start_char, span.end_char, span.text.lower())
-        )
+    for group in SPAN_GROUPS:
+        emitted = emitted_mentions(doc, group)
+        out.extend(emitted if emitted is not None else _read_group(doc, group))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
+
+
+def _read_group(doc, group: str) -> list[Mention]:
+    """The mentions of a built-in span group, read from its spans."""
+    spans = doc.spans.get(group, [])
+    if group == "dates":
+        return [
+            Mention("date", s.text, s.start_char, s.end_char, s._.value, s.label_) for s in spans
+        ]
+    if group == "numbers":
+        return [
+            Mention(s.label_, s.text, s.start_char, s.end_char, str(s._.value), s._.unit)
+            for s in spans
+        ]
+    if group == "persons":
+        return [Mention("person", s.text, s.start_char, s.end_char, s._.value) for s in spans]
+    return [Mention(s.label_, s.text, s.start_char, s.end_char, s.text.lower()) for s in spans]
 
 
 def block_facts(index: int, text: str, doc) -> BlockFacts:
