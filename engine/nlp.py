@@ -29,6 +29,7 @@ from .numbers import (  # noqa: F401 (the finders are also reached through this 
     TWO_SYLLABLE_UNITS,
     find_dates,
     find_numbers,
+    may_hold_numbers,
 )
 from .people import find_persons  # persons: names with their address, rank or title
 from .text import match_key
@@ -175,10 +176,13 @@ def _make_normalizer(nlp, name):
 def _numbers(doc):
     """Dates/deadlines into doc.spans["dates"]; % and quantities into ["numbers"]."""
     key = doc.user_data.get("nq_key") or match_key(doc_text(doc))
-    dates = find_dates(key)
-    found = _spans(doc, [(s, e, p, v, None) for s, e, v, p in dates])
-    nums = find_numbers(key, [(s, e) for s, e, _, _ in dates])
-    numbers = _spans(doc, nums, claimed=[span for span, _ in found])
+    if may_hold_numbers(key):
+        dates = find_dates(key)
+        found = _spans(doc, [(s, e, p, v, None) for s, e, v, p in dates])
+        nums = find_numbers(key, [(s, e) for s, e, _, _ in dates])
+        numbers = _spans(doc, nums, claimed=[span for span, _ in found])
+    else:  # no digit and no date word: nothing to find
+        found = numbers = []
     _emit_found(doc, "dates", found, _date)
     _emit_found(doc, "numbers", numbers, _number)
     return doc

@@ -153,6 +153,17 @@ class _Taken:
         self._marks[start:end] = b"\x01" * (end - start)
 
 
+# Every pattern above needs a digit, except the dates written in words: "sáu tháng
+# đầu năm", "quý II"; a key without any of these holds no date and no number.
+_MAY_HOLD = re.compile(r"\d|sáu|quý")
+
+
+def may_hold_numbers(key: str) -> bool:
+    """False when ``key`` can hold no date, deadline, percentage or quantity, so the
+    finders need not run: it has no digit and no word a date is written with."""
+    return _MAY_HOLD.search(key) is not None
+
+
 def find_dates(key: str) -> list[tuple[int, int, str, str]]:
     """(start, end, iso value, precision) of every date or deadline in ``key``."""
     taken = _Taken(len(key))

@@ -126,6 +126,23 @@ def test_extraction_spans_stay_inside_the_text(text):
         assert 0 <= start < end <= len(text)
 
 
+date_words = st.lists(
+    st.sampled_from(["sáu", "tháng", "đầu", "cuối", "năm", "quý", "ii", "iv", "/", "%", "-"]),
+    max_size=12,
+).map(" ".join)
+
+
+@FAST
+@given(st.one_of(any_text, date_words))
+def test_number_finder_skipped_only_where_it_finds_nothing(text):
+    # the pipeline skips the finders on a block without a digit or a date word
+    from nghiquyet.engine.numbers import may_hold_numbers
+
+    key = match_key(text)
+    if not may_hold_numbers(key):
+        assert find_dates(key) == [] and find_numbers(key, []) == []
+
+
 @pytest.fixture(scope="module", params=["docx", "odt"])
 def base_package(request, tmp_path_factory) -> tuple[str, bytes]:
     """A small real draft as a .docx and as an .odt."""
