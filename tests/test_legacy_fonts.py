@@ -177,6 +177,16 @@ def test_some_leftover_garbage_gets_nq001(assessor, tmp_path, blocks):
     assert report.score is not None
 
 
+def test_each_block_is_judged_once_per_draft(assessor, samples):
+    # loading judges every block (to convert or refuse it) and NQ001 asks again:
+    # the second time costs a look-up, not another pass over the words
+    legacy.verdict.cache_clear()
+    report = assessor.assess_path(samples / "middling.docx")
+    assert report.error is None and not [f for f in report.findings if f.rule_id == "NQ001"]
+    blocks = {b.text for b in _load(samples / "middling.docx").blocks}
+    assert legacy.verdict.cache_info().misses == len(blocks)
+
+
 def test_unicode_samples_are_left_alone(samples):
     for name in ("strong", "middling", "formalistic"):
         for suffix in (".md", ".docx"):
