@@ -132,7 +132,7 @@ class DocxReader:
         label, listed = self.numbering.paragraph_label(ppr, self.styles.numbering_of(style_id))
         runs = RunCollector()
         for run in _visible_runs(p):
-            props = run_props(run.find(W + "rPr")).merged(pstyle).merged(self.styles.default)
+            props = self.styles.run(style_id, run_props(run.find(W + "rPr")))
             runs.add(
                 _run_text(run),
                 props.font,

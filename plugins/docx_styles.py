@@ -56,20 +56,34 @@ class RunStyle(StyleProps):
         return None
 
 
+_BOLD, _ITALIC, _UNDERLINE, _FONTS, _SIZE = (W + t for t in ("b", "i", "u", "rFonts", "sz"))
+_RUN_TAGS = frozenset((_BOLD, _ITALIC, _UNDERLINE, _FONTS, _SIZE))
+# Resolved run properties kept per Styles (per distinct styles.xml): a draft has a
+# handful of distinct runs, a hostile one may have many, so the memo is bounded.
+MAX_RESOLVED_RUNS = 4096
+
+
 def run_props(rpr: etree._Element | None) -> RunStyle:
     """The properties a ``w:rPr`` sets; the others stay None (inherited)."""
     style = RunStyle()
     if rpr is None:
         return style
-    style.bold = _on(rpr.find(W + "b"))
-    style.italic = _on(rpr.find(W + "i"))
-    u = rpr.find(W + "u")
+    found: dict = {}  # the first child of each tag, as rpr.find(tag) gives: one pass
+    for child in rpr:
+        tag = child.tag
+        if tag in _RUN_TAGS and tag not in found:
+            found[tag] = child
+    if not found:
+        return style
+    style.bold = _on(found.get(_BOLD))
+    style.italic = _on(found.get(_ITALIC))
+    u = found.get(_UNDERLINE)
     if u is not None:
         style.underline = u.get(W + "val", "single") != "none"
-    fonts = rpr.find(W + "rFonts")
+    fonts = found.get(_FONTS)
     if fonts is not None:
         style.font = fonts.get(W + "ascii") or fonts.get(W + "hAnsi") or fonts.get(W + "cs")
-    sz = rpr.find(W + "sz")
+    sz = found.get(_SIZE)
     if sz is not None:
         half_points = lenient_int(sz.get(W + "val"), None, 2, MAX_HALF_POINTS)
         style.size = half_points / 2 if half_points else None
@@ -84,6 +98,7 @@ class Styles:
         self.default = RunStyle()
         self.default_paragraph: str | None = None
         self._cache: dict[str, RunStyle] = {}
+        self._runs: dict[tuple, RunStyle] = {}
         self.numbering: dict[str, tuple[str, int]] = {}
         if root is None:
             return
@@ -121,6 +136,17 @@ class Styles:
         if not sid or depth > 20 or sid not in self.raw:
             return None
         return self.numbering.get(sid) or self.numbering_of(self.raw[sid][1], depth + 1)
+
+    def run(self, sid: str | None, own: RunStyle) -> RunStyle:
+        """A run's properties ``own`` over those of its paragraph's style ``sid`` and
+        the document defaults; resolved once per style and distinct run properties."""
+        key = (sid, own.bold, own.italic, own.underline, own.font, own.size)
+        resolved = self._runs.get(key)
+        if resolved is None:
+            resolved = own.merged(self.get(sid)).merged(self.default)
+            if len(self._runs) < MAX_RESOLVED_RUNS:
+                self._runs[key] = resolved
+        return resolved
 
     def get(self, sid: str | None) -> RunStyle:
         """Style ``sid`` with everything it inherits (the default paragraph style

@@ -79,6 +79,28 @@ def test_docx_style_hints(word_draft):
     assert not blocks["về thu gom rác thải ở thôn Phú An"].bold
 
 
+def test_docx_run_properties_are_resolved_per_style(tmp_path):
+    # a run's properties are resolved once per paragraph style and kept with the
+    # template's styles: the same plain run is bold in a heading and not in the body,
+    # a run that switches bold off is not bold in either, in this draft and the next
+    def draft(name: str, words: str) -> Path:
+        doc = WordDocument()
+        doc.add_heading(f"I. TÌNH HÌNH {words}", level=1)
+        doc.add_paragraph(f"Chi bộ có 42 đảng viên {words}.")
+        heading = doc.add_heading(level=1)
+        heading.add_run(f"II. MỤC TIÊU {words}").bold = False
+        body = doc.add_paragraph()
+        body.add_run(f"Hoàn thành trước 30/4/2026 {words}").font.size = Pt(13)
+        path = tmp_path / name
+        doc.save(path)
+        return path
+
+    for path in (draft("a.docx", "thôn Phú An"), draft("b.docx", "xóm Bãi"), tmp_path / "a.docx"):
+        blocks = _load(path).blocks
+        assert [b.bold for b in blocks] == [True, False, False, False], path
+        assert blocks[0].heading_level == 1 and blocks[3].size_pt == 13
+
+
 def test_docx_word_numbering_is_kept_in_text(word_draft):
     texts = [b.text for b in _load(word_draft).blocks]
     assert "1. Mở 3 điểm tập kết rác ở xóm 2 trong tháng 4/2026." in texts
