@@ -13,7 +13,13 @@ from pathlib import Path
 from lxml import etree
 
 from .office import StyleProps, format_number
-from .office_package import Limits, parse_part, read_part_bytes
+from .office_package import (
+    Limits,
+    charge_part,
+    parse_part,
+    read_part_bytes,
+    stored_entry_digest,
+)
 from .office_values import MAX_LIST_START, MAX_STYLE_DEPTH, WORD_LIST_LEVELS, lenient_int
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -247,23 +253,41 @@ class Numbering:
         return label, bullet or not label
 
 
-# Parsed styles by the hash of their bytes. Drafts made from one template (a
-# province's form, python-docx's default) share styles.xml, and resolving ~160
-# styles costs more than reading the whole text of a short draft.
-_STYLES_CACHE: dict[bytes, Styles] = {}
-_STYLES_CACHE_SIZE = 32
+# Parsed styles (with the size they inflated to) by the digest of the stored entry,
+# and by the hash of their bytes. Drafts made from one template (a province's form,
+# python-docx's default) share styles.xml, and resolving ~160 styles costs more than
+# reading the whole text of a short draft; the stored entry's digest (a few kB of
+# compressed bytes) finds them without inflating the 350 kB part at all, and a
+# template saved by another writer is still found by its bytes.
+_STYLES_CACHE: dict[bytes, tuple[Styles, int]] = {}
+_STYLES_CACHE_SIZE = 64
+STYLES_PART = "word/styles.xml"
+
+
+def _remember(key: bytes, entry: tuple[Styles, int]) -> None:
+    if key not in _STYLES_CACHE and len(_STYLES_CACHE) >= _STYLES_CACHE_SIZE:
+        _STYLES_CACHE.pop(next(iter(_STYLES_CACHE)))
+    _STYLES_CACHE[key] = entry
 
 
 def styles_of(package: zipfile.ZipFile, path: Path, limits: Limits | None) -> Styles:
-    """The package's styles, parsed once per distinct styles.xml."""
-    raw = read_part_bytes(package, "word/styles.xml", path, limits)
+    """The package's styles, parsed once per distinct styles.xml. A part stored as
+    one read before is not inflated again, but counts against ``limits`` the same."""
+    try:
+        info = package.getinfo(STYLES_PART)
+    except KeyError:
+        return Styles(None)
+    stored = stored_entry_digest(package, info)
+    if stored is not None and stored in _STYLES_CACHE:
+        styles, size = _STYLES_CACHE[stored]
+        charge_part(package, STYLES_PART, path, limits, size)
+        return styles
+    raw = read_part_bytes(package, STYLES_PART, path, limits)
     if raw is None:
         return Styles(None)
-    key = hashlib.blake2b(raw, digest_size=16).digest()
-    styles = _STYLES_CACHE.get(key)
-    if styles is None:
-        styles = Styles(parse_part(raw, "word/styles.xml", path))
-        if len(_STYLES_CACHE) >= _STYLES_CACHE_SIZE:
-            _STYLES_CACHE.pop(next(iter(_STYLES_CACHE)))
-        _STYLES_CACHE[key] = styles
-    return styles
+    key = b"bytes:" + hashlib.blake2b(raw, digest_size=16).digest()
+    entry = _STYLES_CACHE.get(key) or (Styles(parse_part(raw, STYLES_PART, path)), len(raw))
+    _remember(key, entry)
+    if stored is not None:
+        _remember(stored, entry)
+    return entry[0]

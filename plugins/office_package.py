@@ -11,6 +11,7 @@ error says which.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import lzma
 import struct
@@ -230,6 +231,22 @@ def read_part(
     return None if raw is None else parse_part(raw, name, path)
 
 
+def _part_budget(info: zipfile.ZipInfo, path: Path, limits: Limits) -> tuple[int, InputError]:
+    """(the most ``info``'s part may inflate to, the error when it does), after the
+    check of its announced size against the limits and what the package used so far."""
+    name = info.filename
+    part_limit = min(MAX_PART_BYTES, limits.total_bytes)
+    too_large = file_error(
+        path,
+        "archive_limit",
+        f"phần {name} giải nén ra quá lớn (giới hạn {part_limit // 2**20} MB)",
+        f"part {name} inflates beyond the limit ({part_limit // 2**20} MB)",
+    )
+    if info.file_size > part_limit or limits.used + info.file_size > limits.total_bytes:
+        raise too_large
+    return part_limit, too_large
+
+
 def read_part_bytes(
     package: zipfile.ZipFile, name: str, path: Path, limits: Limits | None = None
 ) -> bytes | None:
@@ -243,15 +260,7 @@ def read_part_bytes(
         info = package.getinfo(name)
     except KeyError:
         return None
-    part_limit = min(MAX_PART_BYTES, limits.total_bytes)
-    too_large = file_error(
-        path,
-        "archive_limit",
-        f"phần {name} giải nén ra quá lớn (giới hạn {part_limit // 2**20} MB)",
-        f"part {name} inflates beyond the limit ({part_limit // 2**20} MB)",
-    )
-    if info.file_size > part_limit or limits.used + info.file_size > limits.total_bytes:
-        raise too_large
+    part_limit, too_large = _part_budget(info, path, limits)
     chunks: list[bytes] = []
     size = 0
     try:
@@ -274,6 +283,41 @@ def read_part_bytes(
     ) as e:
         raise _corrupt(path, e) from None
     return b"".join(chunks)
+
+
+def stored_entry_digest(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
+    """A digest of everything :func:`read_part_bytes` reads of the entry ``info``
+    (its central-directory fields, local header and compressed bytes), without
+    inflating it; None when the package is not held in memory or the entry lies
+    outside it. Two entries with one digest inflate to the same bytes, or fail alike."""
+    fp = package.fp
+    if not isinstance(fp, io.BytesIO):
+        return None
+    with fp.getbuffer() as data:
+        start = info.header_offset
+        if start < 0 or start + 30 > len(data):
+            return None
+        name_length, extra_length = struct.unpack_from("<HH", data, start + 26)
+        end = start + 30 + name_length + extra_length + info.compress_size
+        if end > len(data):
+            return None
+        digest = hashlib.blake2b(digest_size=16)
+        fields = (info.filename, info.CRC, info.file_size, info.compress_size)
+        digest.update(repr((*fields, info.compress_type, info.flag_bits)).encode())
+        digest.update(data[start:end])
+        return digest.digest()
+
+
+def charge_part(
+    package: zipfile.ZipFile, name: str, path: Path, limits: Limits | None, size: int
+) -> None:
+    """Count a part that inflated to ``size`` bytes in an entry read before (the same
+    stored bytes) against ``limits``, refusing it as :func:`read_part_bytes` would."""
+    limits = limits or Limits()
+    part_limit, too_large = _part_budget(package.getinfo(name), path, limits)
+    limits.used += size
+    if size > part_limit or limits.used > limits.total_bytes:
+        raise too_large
 
 
 def parse_part(raw: bytes, name: str, path: Path) -> etree._Element:

@@ -101,6 +101,37 @@ def test_docx_run_properties_are_resolved_per_style(tmp_path):
         assert blocks[0].heading_level == 1 and blocks[3].size_pt == 13
 
 
+def test_docx_styles_found_by_their_stored_entry_are_still_checked(word_draft, tmp_path):
+    # styles.xml stored as in a draft read before is not inflated again; one whose
+    # stored CRC or bytes differ is read, and refused when it is corrupt, as before
+    import struct
+    import zipfile
+
+    from nghiquyet.plugins.docx_loader import read_docx
+
+    data = word_draft.read_bytes()
+    first = read_docx(word_draft, data)
+    again = read_docx(tmp_path / "again.docx", data)
+    assert [(b.text, b.bold, b.font) for b in again.blocks] == [
+        (b.text, b.bold, b.font) for b in first.blocks
+    ]
+    with zipfile.ZipFile(word_draft) as package:
+        info = package.getinfo("word/styles.xml")
+    central = data.find(b"PK\x01\x02")
+    while data[central + 46 : central + 46 + len(info.filename)] != info.filename.encode():
+        central = data.find(b"PK\x01\x02", central + 4)
+    bad_crc = bytearray(data)
+    struct.pack_into("<I", bad_crc, central + 16, info.CRC ^ 1)
+    flipped = bytearray(data)
+    name_length, extra_length = struct.unpack_from("<HH", data, info.header_offset + 26)
+    start = info.header_offset + 30 + name_length + extra_length
+    flipped[start + info.compress_size // 2] ^= 0xFF
+    for name, broken in (("crc.docx", bad_crc), ("bytes.docx", flipped)):
+        with pytest.raises(InputError) as caught:
+            read_docx(tmp_path / name, bytes(broken))
+        assert caught.value.code == "corrupt", name
+
+
 def test_docx_word_numbering_is_kept_in_text(word_draft):
     texts = [b.text for b in _load(word_draft).blocks]
     assert "1. Mở 3 điểm tập kết rác ở xóm 2 trong tháng 4/2026." in texts
