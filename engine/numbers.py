@@ -164,19 +164,62 @@ def may_hold_numbers(key: str) -> bool:
     return _MAY_HOLD.search(key) is not None
 
 
+# What each of DATE_PATTERNS cannot match without: one of these strings in the key.
+# None: the pattern opens with a digit that no digit may precede (a lookbehind says
+# so), so its matches start where a run of digits starts, and it is tried only there.
+_DATE_NEEDS: tuple[tuple[str, ...] | None, ...] = (
+    ("ngày",),
+    None,
+    ("nhiệm kỳ", "năm học", "giai đoạn", "mùa khô", "mùa mưa", "niên vụ"),
+    ("quý",),
+    ("vụ",),
+    ("tháng",),
+    ("tháng",),
+    ("/",),
+    ("ngày",),
+    ("tháng",),
+    ("quý",),
+    ("năm",),
+)
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _at_digit_runs(pattern: re.Pattern[str], key: str):
+    """``pattern.finditer(key)`` for a pattern whose every match starts with a digit
+    that no digit precedes: tried only where a run of digits starts, instead of at
+    every character (Python's re cannot skip ahead past a leading lookbehind)."""
+    pos = 0
+    for run in _DIGIT_RUN.finditer(key):
+        start = run.start()
+        if start >= pos:
+            m = pattern.match(key, start)
+            if m is not None:
+                yield m
+                pos = m.end()
+
+
+def _date_matches(key: str):
+    """(kind, match) of every pattern of DATE_PATTERNS in turn, as finditer gives
+    them, leaving out the patterns the key lacks the words for."""
+    for (kind, pattern), needs in zip(DATE_PATTERNS, _DATE_NEEDS, strict=True):
+        if needs is None:
+            yield from ((kind, m) for m in _at_digit_runs(pattern, key))
+        elif any(word in key for word in needs):
+            yield from ((kind, m) for m in pattern.finditer(key))
+
+
 def find_dates(key: str) -> list[tuple[int, int, str, str]]:
     """(start, end, iso value, precision) of every date or deadline in ``key``."""
     taken = _Taken(len(key))
     found = []
-    for kind, pattern in DATE_PATTERNS:
-        for m in pattern.finditer(key):
-            if not taken.free(m.start(), m.end()):
-                continue
-            value, precision = _iso_value(kind, m.groups())
-            if not _plausible(value, precision):
-                continue
-            taken.take(m.start(), m.end())
-            found.append((m.start(), m.end(), value, precision))
+    for kind, m in _date_matches(key):
+        if not taken.free(m.start(), m.end()):
+            continue
+        value, precision = _iso_value(kind, m.groups())
+        if not _plausible(value, precision):
+            continue
+        taken.take(m.start(), m.end())
+        found.append((m.start(), m.end(), value, precision))
     return sorted(found)
 
 
@@ -198,17 +241,18 @@ def find_numbers(
     # percentages and fractions give way to dates only; bare numbers to all three
     free = dates.free
     found = []
-    for m in _PERCENT_RE.finditer(key):
+    percents = _at_digit_runs(_PERCENT_RE, key) if "%" in key or "phần trăm" in key else ()
+    for m in percents:
         if free(m.start(), m.end()):
             found.append((m.start(), m.end(), "percent", _to_float(m.group(1)), "%"))
             spans.take(m.start(), m.end())
-    for m in _FRACTION_RE.finditer(key):
+    for m in _at_digit_runs(_FRACTION_RE, key) if "/" in key else ():
         # "4/4 điểm", "97/412 hộ": a count out of a total is a quantity
         if free(m.start(), m.end()) and m.group(3) not in NOT_UNITS:
             found.append((m.start(), m.end(), "quantity", _to_float(m.group(1)), m.group(3)))
             spans.take(m.start(), m.end())
     free = spans.free
-    for m in _NUMBER_RE.finditer(key):
+    for m in _at_digit_runs(_NUMBER_RE, key):
         if not free(m.start(), m.end()):
             continue
         # "1." or "2)" at the start of a block is numbering, not a quantity

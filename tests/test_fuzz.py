@@ -130,6 +130,37 @@ date_words = st.lists(
     st.sampled_from(["sáu", "tháng", "đầu", "cuối", "năm", "quý", "ii", "iv", "/", "%", "-"]),
     max_size=12,
 ).map(" ".join)
+number_text = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["ngày", "tháng", "năm", "quý", "vụ", "hè thu", "nhiệm kỳ", "trước", "hộ", "phần trăm"]
+            + ["2026", "2025–2030", "15/4/2026", "30/6", "II", "iv", "đầu", "sáu", "1.200"]
+            + ["vụ hè thu 2026", "nhiệm kỳ 2025–2030", "quý II/2026", "ngày 5 tháng 3 năm 2026"]
+            + ["sáu tháng đầu năm 2026", "trong tháng 4", "trước 30/4", "cuối năm 2026"]
+        ),
+        st.text(alphabet="0123456789٣/.,-–%: x", min_size=1, max_size=10),
+    ),
+    max_size=16,
+).map(lambda parts: "".join(p if p[0].isdigit() else f" {p} " for p in parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(number_text, any_text))
+def test_number_finders_find_what_every_pattern_finds_everywhere(text):
+    # the finders skip the patterns whose words a key lacks and try the patterns that
+    # open with a digit only where a run of digits starts: the same matches as
+    # running every pattern at every character
+    from nghiquyet.engine import numbers as N
+
+    key = match_key(text)
+    matches = [(kind, m.span(), m.groups()) for kind, m in N._date_matches(key)]
+    everywhere = [
+        (kind, m.span(), m.groups()) for kind, p in N.DATE_PATTERNS for m in p.finditer(key)
+    ]
+    assert matches == everywhere
+    for pattern in (N._PERCENT_RE, N._FRACTION_RE, N._NUMBER_RE):
+        spans = [m.span() for m in N._at_digit_runs(pattern, key)]
+        assert spans == [m.span() for m in pattern.finditer(key)], pattern.pattern
 
 
 @FAST
