@@ -32,6 +32,7 @@ from .numbers import (  # noqa: F401 (the finders are also reached through this 
     may_hold_numbers,
 )
 from .people import find_persons  # persons: names with their address, rank or title
+from .spacy_import import import_spacy
 from .text import match_key
 from .yamlio import load_yaml
 
@@ -271,8 +272,7 @@ def build_pipeline(
 
 
 def _new_pipeline(extra_lexicon, pm, config):
-    import spacy
-
+    spacy = import_spacy()  # without spaCy's command line: a third of its import time
     _register_components()
     nlp = spacy.blank("xx")
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)  # no chunk of a million characters

@@ -82,3 +82,29 @@ def test_pipeline_is_built_once_for_a_batch(tmp_path, samples):
     builds, documents = map(int, result.stdout.split())
     assert documents >= 12
     assert builds == 1
+
+
+def test_spacy_is_imported_without_its_command_line(samples):
+    # assessing a draft imports spaCy, not spaCy's command line (typer, weasel,
+    # requests, httpx, rich, jinja2); `import spacy.cli` and spacy.info still work
+    code = textwrap.dedent(
+        f"""
+        import json, sys
+        from pathlib import Path
+        from nghiquyet.engine.config import Config
+        from nghiquyet.engine.runner import Assessor
+        report = Assessor(Config()).assess_path(Path({str(samples / "middling.docx")!r}))
+        cli = sorted({{m.split(".")[0] for m in sys.modules}}
+                     & {{"typer", "weasel", "requests", "httpx", "rich", "jinja2"}})
+        cli += [m for m in sys.modules if m.startswith("spacy.cli")]
+        import spacy, spacy.cli
+        real = hasattr(spacy.cli, "setup_cli") and callable(spacy.info)
+        print(json.dumps([report.score, cli, real]))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    score, cli, real = json.loads(result.stdout.strip().splitlines()[-1])
+    assert score is not None and cli == [] and real
