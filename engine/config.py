@@ -15,13 +15,11 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .criteria import CRITERION_IDS
 from .discover import DEFAULT_EXCLUDE, anchor
 from .errors import ConfigError, excerpt, key_name, malformed_yaml
 from .messages import Message
-from .yamlio import load_yaml
+from .yamlio import load_yaml, yaml_error
 
 CONFIG_NAMES = ("nghiquyet.yaml", ".nghiquyet.yaml")
 
@@ -225,7 +223,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
     else:
         try:
             data = load_yaml(raw)
-        except yaml.YAMLError as exc:
+        except yaml_error() as exc:
             raise malformed_yaml(path, exc) from None
         where = str(path)
         if data is None:

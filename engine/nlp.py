@@ -34,7 +34,7 @@ from .numbers import (  # noqa: F401 (the finders are also reached through this 
 from .people import find_persons  # persons: names with their address, rank or title
 from .spacy_import import import_spacy
 from .text import match_key
-from .yamlio import load_yaml
+from .yamlio import load_yaml_cached
 
 LEXICON_FOLDER = "lexicons"
 
@@ -45,7 +45,7 @@ def load_lexicon(extra: Iterable[dict[str, list[str]]] = ()) -> dict[str, list[s
     folder = resources.files("nghiquyet.rules").joinpath(LEXICON_FOLDER)
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
-            for category, terms in (load_yaml(entry.read_text("utf-8")) or {}).items():
+            for category, terms in (load_yaml_cached(entry.read_text("utf-8")) or {}).items():
                 merged.setdefault(category, []).extend(str(t) for t in terms)
     for addition in extra:
         for category, terms in addition.items():

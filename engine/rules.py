@@ -19,14 +19,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .criteria import BY_DIGIT, BY_ID, CRITERION_IDS, META
 from .errors import ConfigError, excerpt, key_name, malformed_yaml
 from .messages import Message
 from .rule_params import Param, RuleType, Where, check_reads, resolve_params
 from .vocabulary import Meaning, Vocabulary, builtin
-from .yamlio import load_yaml
+from .yamlio import load_yaml_cached, yaml_error
 
 SEVERITIES = ("error", "warning", "info")
 STAGES = ("all", "draft", "adopted")
@@ -430,8 +428,8 @@ class RuleRegistry:
         """The rule entries of one pack; its ``lexicon:`` joins the registry's lexicon,
         and a category it adds joins the vocabulary."""
         try:
-            data = load_yaml(file.read_text("utf-8"))
-        except yaml.YAMLError as exc:
+            data = load_yaml_cached(file.read_text("utf-8"))
+        except yaml_error() as exc:
             raise malformed_yaml(file, exc) from None
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(
