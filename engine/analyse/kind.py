@@ -11,6 +11,7 @@ refuses them with ``not_a_resolution`` or ``no_diacritics`` unless ``--force``).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -113,8 +114,13 @@ def read_kind(texts: Sequence[str]) -> DocumentKind:
 
 def _diacritic_share(words: list[str]) -> float:
     """The share of words with a letter outside a–z (a Vietnamese diacritic, or đ)."""
-    marked = sum(1 for w in words if any(c.lower() not in _BASE_LETTERS for c in w))
-    return marked / len(words)
+    return sum(map(_marked, words)) / len(words)
+
+
+@functools.lru_cache(maxsize=8192)
+def _marked(word: str) -> bool:
+    # per distinct word: a draft repeats a few hundred syllables
+    return any(c.lower() not in _BASE_LETTERS for c in word)
 
 
 def _title_kind(texts: Sequence[str]) -> tuple[str, str, str] | None:
