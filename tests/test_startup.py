@@ -108,3 +108,22 @@ def test_spacy_is_imported_without_its_command_line(samples):
     assert result.returncode == 0, result.stderr
     score, cli, real = json.loads(result.stdout.strip().splitlines()[-1])
     assert score is not None and cli == [] and real
+
+
+def test_version_is_the_installed_one_without_importlib_metadata():
+    # --version reads the installed metadata's Version line itself: the same answer as
+    # importlib.metadata, without importing it (and the email package it loads)
+    code = textwrap.dedent(
+        """
+        import json, sys
+        import nghiquyet.engine as engine
+        version = engine.__version__
+        loaded = "importlib.metadata" in sys.modules
+        from importlib.metadata import version as metadata_version
+        print(json.dumps([version, metadata_version("nghiquyet"), loaded]))
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    ours, theirs, loaded = json.loads(result.stdout.strip().splitlines()[-1])
+    assert ours == theirs and not loaded
