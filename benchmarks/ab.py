@@ -2,19 +2,19 @@
 
     python benchmarks/ab.py --base main                 # main against the working tree
     python benchmarks/ab.py --base HEAD~1 --head HEAD   # one commit's gain
-    python benchmarks/ab.py --base A --head B --rounds 9 samples/strong.docx
+    python benchmarks/ab.py --base A --head B --rounds 60 samples/strong.docx
 
 Each side is the ``engine/``, ``plugins/``, ``rules/`` and ``docs/`` of a git revision
 (``git archive``; the working tree for ``--head`` without a revision), put on
-``PYTHONPATH`` as the ``nghiquyet`` package in a fresh Python of this environment, so
-both sides run with the same interpreter, spaCy and drafts. A child builds an Assessor
-(no result cache), assesses every draft a few times to warm up, then measures the
-**CPU time** (``time.process_time``: what the draft costs the process, less sensitive
-than wall time to other jobs on a shared machine) of assessing each draft ``--repeat``
-times, and prints the median per draft. The sides alternate A, B, B, A, … for
-``--rounds`` rounds, so a burst of load elsewhere hits both; the table gives each side's
-median over the rounds, in ms per draft and ms per 1,000 words, and the median of the
-paired differences.
+``PYTHONPATH`` as the ``nghiquyet`` package of a Python of this environment, so both
+sides run with the same interpreter, spaCy and drafts. One process per side builds an
+Assessor (no result cache), assesses every draft a few times to warm up, and then
+waits; the two are asked in turn, A then B or B then A, ``--rounds`` times, to assess
+the drafts ``--repeat`` times each and say the **CPU time** this took
+(``time.process_time``: what the drafts cost the process, less sensitive than wall
+time to other jobs on a shared machine). As the turns are short and interleaved, a
+burst of load elsewhere hits both sides alike. The table gives each side's median over
+the rounds, in ms per 1,000 words, and the median of the paired differences.
 
 A profile of where one side's time goes: ``--profile`` (cProfile, cumulative).
 """
@@ -36,41 +36,68 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = {"engine": "engine", "plugins": "plugins", "rules": "rules", "schemas": "docs"}
 
 CHILD = r"""
-import json, statistics, sys, time
+import json, sys, time
 from pathlib import Path
 import nghiquyet.engine
 from nghiquyet.engine.config import Config
 from nghiquyet.engine.runner import Assessor
 
-repeat, profile = int(sys.argv[1]), sys.argv[2] == "1"
-paths = [Path(p) for p in sys.argv[3:]]
+profile = sys.argv[1] == "1"
+paths = [Path(p) for p in sys.argv[2:]]
 assessor = Assessor(Config())
-words = {}
+words = 0
 for path in paths:
     for _ in range(3):
         report = assessor.assess_path(path)
     assert report.error is None, (path, report.error)
-    words[str(path)] = report.words
+    words += report.words
+print(json.dumps({"source": nghiquyet.engine.__file__, "words": words}), flush=True)
 if profile:
     import cProfile, pstats
     prof = cProfile.Profile()
     prof.enable()
-    for _ in range(repeat):
+    for _ in range(int(sys.stdin.readline())):
         for path in paths:
             assessor.assess_path(path)
     prof.disable()
     pstats.Stats(prof, stream=sys.stderr).sort_stats("cumulative").print_stats(45)
-out = {"source": nghiquyet.engine.__file__, "drafts": []}
-for path in paths:
-    runs = []
-    for _ in range(repeat):
-        start = time.process_time()
-        assessor.assess_path(path)
-        runs.append(time.process_time() - start)
-    out["drafts"].append({"path": str(path), "words": words[str(path)],
-                          "cpu_s": statistics.median(runs)})
-print(json.dumps(out))
+    sys.exit(0)
+for line in sys.stdin:
+    start = time.process_time()
+    for _ in range(int(line)):
+        for path in paths:
+            assessor.assess_path(path)
+    print(time.process_time() - start, flush=True)
 """
+
+
+class Side:
+    """A warm process running one side's code, assessing the drafts when asked."""
+
+    def __init__(self, site: Path, drafts: list[Path], profile: bool = False):
+        env = {**os.environ, "PYTHONPATH": str(site), "PYTHONDONTWRITEBYTECODE": "1"}
+        command = [sys.executable, "-c", CHILD, "1" if profile else "0", *map(str, drafts)]
+        self.proc = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env
+        )
+        line = self.proc.stdout.readline()
+        if not line:
+            raise SystemExit(f"the child of {site} failed to start")
+        ready = json.loads(line)
+        if not ready["source"].startswith(str(site)):
+            raise SystemExit(f"the child imported {ready['source']}, not the code under {site}")
+        self.words = ready["words"]
+
+    def run(self, repeat: int) -> float:
+        """CPU milliseconds per 1,000 words of assessing the drafts ``repeat`` times."""
+        self.proc.stdin.write(f"{repeat}\n")
+        self.proc.stdin.flush()
+        seconds = float(self.proc.stdout.readline())
+        return seconds * 1000 / (self.words * repeat) * 1000
+
+    def close(self) -> None:
+        self.proc.stdin.close()
+        self.proc.wait()
 
 
 def materialise(rev: str | None, where: Path) -> Path:
@@ -96,48 +123,21 @@ def materialise(rev: str | None, where: Path) -> Path:
     return where / "site"
 
 
-def measure(site: Path, drafts: list[Path], repeat: int, profile: bool = False) -> dict:
-    """One child run of the code at ``site``: median CPU seconds per draft."""
-    env = {**os.environ, "PYTHONPATH": str(site), "PYTHONDONTWRITEBYTECODE": "1"}
-    child = subprocess.run(
-        [sys.executable, "-c", CHILD, str(repeat), "1" if profile else "0", *map(str, drafts)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    if child.returncode:
-        raise SystemExit(child.stderr[-3000:])
-    if profile:
-        sys.stderr.write(child.stderr)
-    result = json.loads(child.stdout.strip().splitlines()[-1])
-    if not result["source"].startswith(str(site)):
-        raise SystemExit(f"the child imported {result['source']}, not the code under {site}")
-    return result
-
-
-def per_1k(result: dict) -> float:
-    """CPU milliseconds per 1,000 words over all the drafts of one run."""
-    cpu = sum(d["cpu_s"] for d in result["drafts"])
-    words = sum(d["words"] for d in result["drafts"])
-    return cpu * 1000 / words * 1000
-
-
 def compare(base: str, head: str | None, drafts: list[Path], rounds: int, repeat: int) -> dict:
     """Median ms per 1k words of each side and of the paired differences."""
     with tempfile.TemporaryDirectory(prefix="nghiquyet-ab-") as tmp:
-        sites = {
-            "A": materialise(base, Path(tmp, "A")),
-            "B": materialise(head, Path(tmp, "B")),
+        sides = {
+            "A": Side(materialise(base, Path(tmp, "A")), drafts),
+            "B": Side(materialise(head, Path(tmp, "B")), drafts),
         }
         figures: dict[str, list[float]] = {"A": [], "B": []}
-        for n in range(rounds):
-            for side in ("A", "B") if n % 2 == 0 else ("B", "A"):
-                figures[side].append(per_1k(measure(sites[side], drafts, repeat)))
-            print(
-                f"round {n + 1}: A {figures['A'][-1]:.1f}, B {figures['B'][-1]:.1f} ms per 1k words",
-                file=sys.stderr,
-            )
+        try:
+            for n in range(rounds):
+                for side in ("A", "B") if n % 2 == 0 else ("B", "A"):
+                    figures[side].append(sides[side].run(repeat))
+        finally:
+            for side in sides.values():
+                side.close()
     diffs = [b - a for a, b in zip(figures["A"], figures["B"], strict=True)]
     return {
         "A": statistics.median(figures["A"]),
@@ -151,15 +151,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base", required=True, help="git revision of side A")
     parser.add_argument("--head", help="git revision of side B (default: the working tree)")
-    parser.add_argument("--rounds", type=int, default=7)
-    parser.add_argument("--repeat", type=int, default=15, help="timed runs per draft per child")
+    parser.add_argument("--rounds", type=int, default=40)
+    parser.add_argument("--repeat", type=int, default=5, help="times each draft is assessed a turn")
     parser.add_argument("--profile", action="store_true", help="profile side B once and stop")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("drafts", nargs="*", type=Path, default=[ROOT / "samples/middling.docx"])
     args = parser.parse_args(argv)
     if args.profile:
         with tempfile.TemporaryDirectory(prefix="nghiquyet-ab-") as tmp:
-            measure(materialise(args.head, Path(tmp)), args.drafts, args.repeat, profile=True)
+            side = Side(materialise(args.head, Path(tmp)), args.drafts, profile=True)
+            side.proc.stdin.write(f"{args.repeat}\n")
+            side.close()
         return 0
     result = compare(args.base, args.head, args.drafts, args.rounds, args.repeat)
     if args.json:
