@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 from nghiquyet.engine import legacy, legacy_codecs
@@ -109,11 +110,13 @@ class RunCollector:
     """
 
     def __init__(self) -> None:
+        # counts in plain dicts: a Counter costs more to make than a short paragraph
+        # to read, and there is one collector per paragraph
         self.parts: list[str] = []
-        self.legacy_runs: Counter[str] = Counter()
-        self.weights: Counter[tuple[bool, bool, bool]] = Counter()
-        self.fonts: Counter[str] = Counter()
-        self.sizes: Counter[float] = Counter()
+        self.legacy_runs: dict[str, int] = {}
+        self.weights: dict[tuple[bool, bool, bool], int] = {}
+        self.fonts: dict[str, int] = {}
+        self.sizes: dict[float, int] = {}
         self._pending: list[str] = []
         self._pending_font: str | None = None
         # (text, emphasised) of each run, to find a run-in heading
@@ -143,11 +146,12 @@ class RunCollector:
         visible = len(text.strip())
         self._emphasis.append((text, bool(bold or italic)))
         if visible:
-            self.weights[(bool(bold), bool(italic), bool(underline))] += visible
+            key = (bool(bold), bool(italic), bool(underline))
+            self.weights[key] = self.weights.get(key, 0) + visible
             if font:
-                self.fonts[font] += visible
+                self.fonts[font] = self.fonts.get(font, 0) + visible
             if size:
-                self.sizes[size] += visible
+                self.sizes[size] = self.sizes.get(size, 0) + visible
 
     def _flush(self) -> None:
         if self._pending:
@@ -155,7 +159,7 @@ class RunCollector:
                 "".join(self._pending), self._pending_font
             )
             if encoding:
-                self.legacy_runs[encoding] += len(self._pending)
+                self.legacy_runs[encoding] = self.legacy_runs.get(encoding, 0) + len(self._pending)
             self.parts.append(text)
             self._pending.clear()
 
@@ -216,6 +220,12 @@ class RunCollector:
             "bold": share(0),
             "italic": share(1),
             "underline": share(2),
-            "font": self.fonts.most_common(1)[0][0] if self.fonts else None,
-            "size_pt": self.sizes.most_common(1)[0][0] if self.sizes else None,
+            "font": _most_common(self.fonts),
+            "size_pt": _most_common(self.sizes),
         }
+
+
+def _most_common(counts: dict):
+    """The key with the highest count, the first seen at a tie (as
+    ``Counter.most_common(1)``); None when there is none."""
+    return max(counts.items(), key=itemgetter(1))[0] if counts else None
