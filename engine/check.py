@@ -109,11 +109,14 @@ def _location(facts: Facts, hit: Hit) -> Location:
     )
 
 
-def _fill(template: dict[str, str], values: dict) -> dict[str, str]:
-    class _Keep(dict):
-        def __missing__(self, key):
-            return "{" + key + "}"
+class _Keep(dict):
+    """Values for a message template; a placeholder without one stays as written."""
 
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def _fill(template: dict[str, str], values: dict) -> dict[str, str]:
     def in_lang(lang: str) -> dict:
         # a value may itself be bilingual ({"vi": ..., "en": ...}), e.g. a label
         return {
