@@ -95,7 +95,7 @@ def emitted_mentions(doc, group: str) -> list[Mention] | None:
     if not emitted or group not in emitted:
         return None
     spans, mentions = emitted[group]
-    if group not in doc.spans or doc.spans[group] is not spans or len(spans) != len(mentions):
+    if doc.spans.data.get(group) is not spans or len(spans) != len(mentions):
         return None
     return mentions
 

@@ -32,7 +32,7 @@ def mentions_of(doc) -> list[Mention]:
     from ..nlp import emitted_mentions
 
     out: list[Mention] = []
-    for group, spans in doc.spans.items():
+    for group, spans in doc.spans.data.items():  # the SpanGroups' own dict
         if group in SPAN_GROUPS:
             continue
         for span in spans:
@@ -101,6 +101,8 @@ def sentences_with(
     for i, bf in enumerate(blocks):
         if sections and bf.section not in sections:
             continue
+        if categories and not any(m.kind in categories for m in bf.mentions):
+            continue  # no sentence of the block can have one
         for s, e in bf.sentences:
             inside = [m for m in bf.mentions if m.start >= s and m.end <= e]
             if any(m.kind in categories for m in inside) or not categories:
