@@ -17,6 +17,11 @@ burst of load elsewhere hits both sides alike. The table gives each side's media
 the rounds, in ms per 1,000 words, and the median of the paired differences.
 
 A profile of where one side's time goes: ``--profile`` (cProfile, cumulative).
+
+``--cold`` times fresh processes instead, in turn: ``assess --no-cache`` on the
+drafts and ``assess --version``, wall time, each side with a cache folder of its own
+that one unmeasured run filled first (parsed rule packs are kept there), ``--rounds``
+turns each.
 """
 
 from __future__ import annotations
@@ -147,6 +152,43 @@ def compare(base: str, head: str | None, drafts: list[Path], rounds: int, repeat
     }
 
 
+def cold(base: str, head: str | None, drafts: list[Path], rounds: int) -> dict:
+    """Median wall seconds of fresh ``assess`` processes of each side, in turn."""
+    import time
+
+    with tempfile.TemporaryDirectory(prefix="nghiquyet-ab-") as tmp:
+        sites = {"A": materialise(base, Path(tmp, "A")), "B": materialise(head, Path(tmp, "B"))}
+        commands = {
+            "draft": ["assess", "--no-cache", "-q", "-j", "1", *map(str, drafts)],
+            "version": ["assess", "--version"],
+        }
+        times: dict[tuple[str, str], list[float]] = {}
+
+        def once(side: str, what: str) -> float:
+            env = {
+                **os.environ,
+                "PYTHONPATH": str(sites[side]),
+                "NGHIQUYET_CACHE_DIR": str(Path(tmp, side, "cache")),
+            }
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "nghiquyet.engine", *commands[what]],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+            )
+            return time.perf_counter() - start
+
+        for side in sites:
+            once(side, "draft")  # fills the side's cache folder; warms the disk
+        for n in range(rounds):
+            for what in commands:
+                for side in ("A", "B") if n % 2 == 0 else ("B", "A"):
+                    times.setdefault((side, what), []).append(once(side, what))
+    return {f"{side} {what}": statistics.median(v) for (side, what), v in times.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base", required=True, help="git revision of side A")
@@ -155,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="times each draft is assessed a turn")
     parser.add_argument("--profile", action="store_true", help="profile side B once and stop")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--cold", action="store_true", help="fresh processes, wall time")
     parser.add_argument("drafts", nargs="*", type=Path, default=[ROOT / "samples/middling.docx"])
     args = parser.parse_args(argv)
     if args.profile:
@@ -162,6 +205,16 @@ def main(argv: list[str] | None = None) -> int:
             side = Side(materialise(args.head, Path(tmp)), args.drafts, profile=True)
             side.proc.stdin.write(f"{args.repeat}\n")
             side.close()
+        return 0
+    if args.cold:
+        figures = cold(args.base, args.head, args.drafts, args.rounds)
+        print(
+            json.dumps(figures)
+            if args.json
+            else "\n".join(
+                f"{name}: {seconds * 1000:.0f} ms" for name, seconds in sorted(figures.items())
+            )
+        )
         return 0
     result = compare(args.base, args.head, args.drafts, args.rounds, args.repeat)
     if args.json:
