@@ -43,6 +43,9 @@ def import_spacy() -> types.ModuleType:
         import spacy
 
         return spacy
+    except BaseException:  # Ctrl+C while importing: leave no stand-in behind
+        _forget(stand_ins)
+        raise
     _forget(stand_ins)
     if getattr(spacy, "cli", None) is cli:
         del spacy.cli  # the next "import spacy.cli" imports the real package
