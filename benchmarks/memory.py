@@ -68,40 +68,6 @@ assess_command(sys.argv[1:])
 """
 
 
-def _children() -> dict[int, list[int]]:
-    found: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as handle:
-                    ppid = int(handle.read().rsplit(")", 1)[1].split()[1])
-                found.setdefault(ppid, []).append(int(entry))
-            except (OSError, ValueError, IndexError):
-                pass
-    return found
-
-
-def tree_memory_kb(root: int) -> tuple[int, int, int]:
-    """(sum of RSS, sum of PSS, largest RSS) in kB over ``root`` and its descendants."""
-    children = _children()
-    rss = pss = largest = 0
-    todo = [root]
-    while todo:
-        pid = todo.pop()
-        todo.extend(children.get(pid, []))
-        try:
-            with open(f"/proc/{pid}/smaps_rollup") as handle:
-                for line in handle:
-                    if line.startswith("Rss:"):
-                        rss += int(line.split()[1])
-                        largest = max(largest, int(line.split()[1]))
-                    elif line.startswith("Pss:"):
-                        pss += int(line.split()[1])
-        except OSError:
-            pass
-    return rss, pss, largest
-
-
 def measure(cmd: list[str], env: dict) -> dict:
     """Wall time, the tree's peak RSS and PSS and its largest process's peak RSS (MiB),
     and the stderr of ``cmd``."""
@@ -113,7 +79,7 @@ def measure(cmd: list[str], env: dict) -> dict:
 
     def poll() -> None:
         while not done.is_set():
-            peak[:] = map(max, peak, tree_memory_kb(proc.pid))
+            peak[:] = map(max, peak, speed.tree_memory_kb(proc.pid))
             done.wait(0.05)
 
     sampler = threading.Thread(target=poll, daemon=True)

@@ -173,30 +173,43 @@ def _assess_cmd() -> list[str]:
     )
 
 
-def _tree_pss_kb(root: int) -> int:
-    """PSS (kB) of ``root`` and all its descendants, from /proc."""
-    children: dict[int, list[int]] = {}
+def _children() -> dict[int, list[int]]:
+    found: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
                 with open(f"/proc/{entry}/stat") as handle:
                     ppid = int(handle.read().rsplit(")", 1)[1].split()[1])
-                children.setdefault(ppid, []).append(int(entry))
+                found.setdefault(ppid, []).append(int(entry))
             except (OSError, ValueError, IndexError):
                 pass
-    total, todo = 0, [root]
+    return found
+
+
+def tree_memory_kb(root: int) -> tuple[int, int, int]:
+    """(sum of RSS, sum of PSS, largest RSS) in kB over ``root`` and its descendants."""
+    children = _children()
+    rss = pss = largest = 0
+    todo = [root]
     while todo:
         pid = todo.pop()
         todo.extend(children.get(pid, []))
         try:
             with open(f"/proc/{pid}/smaps_rollup") as handle:
                 for line in handle:
-                    if line.startswith("Pss:"):
-                        total += int(line.split()[1])
-                        break
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1])
+                        largest = max(largest, int(line.split()[1]))
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1])
         except OSError:
             pass
-    return total
+    return rss, pss, largest
+
+
+def _tree_pss_kb(root: int) -> int:
+    """PSS (kB) of ``root`` and all its descendants, from /proc."""
+    return tree_memory_kb(root)[1]
 
 
 def run(cmd: list[str], env: dict | None = None, sample_memory: bool = False) -> dict:
