@@ -423,6 +423,10 @@ def _end_workers(pool) -> None:
     processes = list((getattr(pool, "_processes", None) or {}).values())
     results = getattr(pool, "_result_queue", None)
     pool.shutdown(wait=False, cancel_futures=True)
+    # the pool starts its workers on demand: one started while it shut down is ended too
+    processes += [
+        p for p in (getattr(pool, "_processes", None) or {}).values() if p not in processes
+    ]
     for process in processes:
         process.terminate()
     for process in processes:

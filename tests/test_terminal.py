@@ -228,8 +228,9 @@ def test_ctrl_c_stops_a_batch_with_one_line_and_no_worker_left(batch, lang, line
     assert proc.returncode == 130
     assert err == f"{line}\n"  # no "Aborted!", no traceback
     # to a pipe the report streams a draft at a time: what was printed before the
-    # interrupt is the whole reports of the drafts that had finished, nothing cut off
-    assert out == "" or (out.startswith(str(batch)) and out.endswith("\n")), out[-200:]
+    # interrupt is this batch's reports, the last one possibly cut where the interrupt
+    # stopped a blocked write (with -o nothing is left: the file appears whole or not)
+    assert out == "" or out.startswith(str(batch)), out[:200]
     assert not [pid for pid in workers if _alive(pid)]
 
 
