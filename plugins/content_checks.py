@@ -107,7 +107,7 @@ def check_topic_local(facts: Facts, rule: Rule) -> Outcome:
     head = key.removeprefix("về").strip()
     formula = _LEADERSHIP_FORMULA.match(head) or (
         # a copied slogan is quoted as one below
-        _FIELD_FORMULA.match(head) and not slogans and not _backed_by_local_facts(facts)
+        _FIELD_FORMULA.match(head) and not slogans and not backed
     )
     if formula and not figure:
         return Outcome(0, 1, [Hit(block, topic[: len(topic.split(",")[0])])])

@@ -300,6 +300,9 @@ TASK_OPENERS = _folded(
 # A verb right after one of these heads names the body ("Tổ | kiểm tra liên ngành",
 # "Ban | quản lý cảng", "Đội | điều độ").
 VERB_NAMING_HEADS = _folded("ban", "tổ", "đội", "phòng", "nhóm")
+# A unit's head word, after which its name runs on in lower case ("Tổ Chữa cháy số 1",
+# "trưởng Nhóm hỗ trợ công bố")
+UNIT_HEADS = VERB_NAMING_HEADS + _folded("bộ phận", "khoa", "trạm", "bộ môn")
 # The verbs that name bodies after such a head ("Ban Chỉ đạo", "Tổ Kiểm tra", "Đội
 # Chữa cháy"); any other verb there opens the task ("Kế toán Đội | lập sổ").
 NAMING_VERBS = _folded(

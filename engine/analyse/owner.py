@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..model import Mention
 from ..people import post_by_suffix
 from ..text import match_key
-from .cues import COLLECTIVE_OPENERS, ONE_HOLDER_HEADS
+from .cues import COLLECTIVE_OPENERS, ONE_HOLDER_HEADS, UNIT_HEADS
 from .name_end import name_runs_on, number_in_name, opens_task
 
 # Where a task's owner is written: at the head of the sentence, after numbering and
@@ -151,10 +151,9 @@ def find_owner(
     stops = {m.start for m in mentions if m.kind not in NAME_KINDS}
     chosen = _leading_candidate(key, mentions, run_in)
     persons = [m for m in mentions if m.kind == "person"]
-    if chosen is None:
-        roles = [m for m in mentions if m.kind == "role"]
-        return _body_at_lead(text, key, stops, persons, roles)
     roles = [m for m in mentions if m.kind == "role"]
+    if chosen is None:
+        return _body_at_lead(text, key, stops, persons, roles)
     if chosen.kind == "person":
         role = appositives(text, key, chosen.end, stops) or _role_after(roles, chosen.end)
         return Owner(chosen.text, role, "person")
@@ -220,7 +219,6 @@ def _post_end(text: str, key: str, start: int, stop: int, closed: bool, stops: s
 
 # A grade closes a post as a name does ("Chuyên viên chính | tổ chức ...")
 _GRADE_WORDS = ("chính", "cấp")
-_UNIT_HEADS = ("tổ", "đội", "phòng", "ban", "nhóm", "bộ phận", "khoa", "trạm", "bộ môn")
 
 
 def _task_after_name(text: str, key: str, start: int, stop: int, stops: set[int]) -> int:
@@ -236,7 +234,7 @@ def _task_after_name(text: str, key: str, start: int, stop: int, stops: set[int]
         if written[0].isupper() and not after_name:
             # a unit's name runs on in lower case ("Tổ Chữa cháy số 1", "Tổ trưởng Tổ
             # xử lý nợ", "trưởng Nhóm hỗ trợ công bố"); a person's or place's does not
-            unit_name = key.startswith(_UNIT_HEADS, at) or previous in _UNIT_HEADS
+            unit_name = key.startswith(UNIT_HEADS, at) or previous in UNIT_HEADS
         after_name = at > start and (
             (written[0].isupper() and not unit_name) or written in _GRADE_WORDS
         )
@@ -318,11 +316,11 @@ def _with_contacts(text: str, start: int, end: int, persons: Sequence[Mention]) 
     names, kept as written: one holder named makes it a person; members listed leave
     it a body."""
     bracket = _BRACKET.match(text[end:])
-    contacts = _bracketed_contacts(text, end + bracket.end(), persons) if bracket else None
+    inner = end + bracket.end() if bracket else None
+    contacts = _bracketed_contacts(text, inner, persons) if bracket else None
     if contacts is None:
         return None
     close, named = contacts
-    inner = end + bracket.end()
     contact = next((p for p in persons if p.start == inner), None)
     if named == 1 and contact is not None:
         # "(đồng chí Lại Thị Nga, chi hội trưởng)": the contact, and their post as the role
