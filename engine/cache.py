@@ -22,8 +22,9 @@ Location: ``$NGHIQUYET_CACHE_DIR``, else the user cache folder (platformdirs).
 Size: the cache prunes itself at most once a day, when a run opens it. Entries not
 used for :data:`MAX_AGE_DAYS` days go first; then, while the folder is larger than
 :data:`MAX_BYTES`, the least recently used. A hit marks its entry as used. Folders
-of older entry formats are removed. ``nghiquyet cache`` shows the folder and its size;
-``nghiquyet cache --clear`` empties it.
+of older entry formats are removed. The parsed rule files kept beside the results
+(``yaml/``, see :mod:`.yamlio`) are pruned by age the same way. ``nghiquyet cache``
+shows the folder, its entries and its size; ``nghiquyet cache --clear`` empties it.
 """
 
 from __future__ import annotations
@@ -295,7 +296,8 @@ class CacheStats:
 
     folder: Path
     entries: int
-    size: int  # bytes
+    size: int  # bytes, results and parsed rule files together
+    parsed_rules: int = 0  # rule packs and lexicons kept parsed (``yaml/``)
 
 
 def _entries(folder: Path) -> list[tuple[Path, os.stat_result]]:
@@ -306,11 +308,24 @@ def _entries(folder: Path) -> list[tuple[Path, os.stat_result]]:
     return found
 
 
+def _parsed_rule_entries(folder: Path) -> list[tuple[Path, os.stat_result]]:
+    """The parsed rule files kept by :func:`.yamlio.load_yaml_cached`, every Python's."""
+    from .yamlio import CACHE_SUBFOLDER
+
+    found = []
+    for path in Path(folder).glob(f"{CACHE_SUBFOLDER}/py*/*.marshal"):
+        with contextlib.suppress(OSError):
+            found.append((path, path.stat()))
+    return found
+
+
 def stats(folder: Path | None = None) -> CacheStats:
-    """Entries and bytes in the cache folder (the current format only)."""
+    """Entries and bytes in the cache folder (results of the current format, and the
+    parsed rule files)."""
     folder = Path(folder) if folder is not None else default_folder()
-    entries = _entries(folder)
-    return CacheStats(folder, len(entries), sum(st.st_size for _, st in entries))
+    entries, parsed = _entries(folder), _parsed_rule_entries(folder)
+    size = sum(st.st_size for _, st in entries + parsed)
+    return CacheStats(folder, len(entries), size, len(parsed))
 
 
 def prune(folder: Path, *, max_age_days: float = MAX_AGE_DAYS, max_bytes: int = MAX_BYTES) -> int:
@@ -337,6 +352,12 @@ def prune(folder: Path, *, max_age_days: float = MAX_AGE_DAYS, max_bytes: int = 
             path.unlink()
             removed += 1
         total -= st.st_size
+    # A parsed rule file is rewritten by the first run that needs it, so age alone
+    # decides: files of rule packs, PyYAML or Python versions no longer in use go.
+    for path, st in _parsed_rule_entries(folder):
+        if now - st.st_mtime > max_age_days * 86400:
+            with contextlib.suppress(OSError):
+                path.unlink()
     return removed
 
 
@@ -356,12 +377,16 @@ def prune_if_due(folder: Path) -> None:
         pass
 
 
-def clear(folder: Path | None = None) -> int:
-    """Remove every entry; returns how many went."""
+def clear(folder: Path | None = None) -> CacheStats:
+    """Remove every result and parsed rule file; returns how many of each went."""
     folder = Path(folder) if folder is not None else default_folder()
-    removed = 0
-    for path, _ in _entries(folder):
+    removed = CacheStats(folder, 0, 0)
+    for path, st in _entries(folder) + _parsed_rule_entries(folder):
         with contextlib.suppress(OSError):
             path.unlink()
-            removed += 1
+            removed.size += st.st_size
+            if path.suffix == ".json":
+                removed.entries += 1
+            else:
+                removed.parsed_rules += 1
     return removed

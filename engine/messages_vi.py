@@ -84,7 +84,9 @@ VI: dict[str, str] = {
     # -- nghiquyet cache -----------------------------------------------------------------
     "removed {n} cached result from {folder}": "đã xóa {n} kết quả lưu đệm khỏi {folder}",
     "folder:": "thư mục:",
+    "removed {n} parsed rule file": "đã xóa {n} tệp luật đã phân tích",
     "entries:": "số mục:",
+    "parsed rule files:": "tệp luật đã phân tích:",
     "size:": "dung lượng:",
     # -- nghiquyet review (engine/review) ---------------------------------------------------
     "Progress report held against the resolution": "Đối chiếu báo cáo với nghị quyết",

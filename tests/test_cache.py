@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from nghiquyet.engine import cache
+from nghiquyet.engine import cache, yamlio
 from nghiquyet.engine.cache import FORMAT, ResultCache, decode_report, encode_report
 from nghiquyet.engine.cli import assess_command, main
 from nghiquyet.engine.config import Config
@@ -385,10 +385,41 @@ def test_cache_command_shows_and_clears(tmp_path, monkeypatch):
     _fill(folder, tmp_path, 3)
     shown = CliRunner().invoke(main, ["cache", "--lang", "en"])
     assert shown.exit_code == 0, shown.output
-    assert f"folder:  {folder}" in shown.output
-    assert "entries: 3" in shown.output
+    words = " ".join(shown.output.split())  # the labels are padded to one column
+    assert f"folder: {folder}" in words and "entries: 3" in words
     cleared = CliRunner().invoke(main, ["cache", "--clear", "--lang", "en"])
     assert cleared.exit_code == 0 and "removed 3" in cleared.output
     assert _entries(folder) == []
-    assert "entries: 0" in CliRunner().invoke(main, ["cache", "--lang", "en"]).output
+    assert "entries: 0" in " ".join(
+        CliRunner().invoke(main, ["cache", "--lang", "en"]).output.split()
+    )
     assert "số mục: 0" in " ".join(CliRunner().invoke(main, ["cache"]).output.split())
+
+
+def _parsed_rule_file(folder: Path, text: str) -> Path:
+    """A parsed rule file as a run keeps it, in the cache folder's ``yaml/``."""
+    yamlio.load_yaml_cached(text, folder / yamlio.CACHE_SUBFOLDER)
+    (entry,) = (folder / yamlio.CACHE_SUBFOLDER).glob("py*/*.marshal")
+    return entry
+
+
+def test_cache_command_counts_and_clears_parsed_rule_files(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENV_DIR, str(folder))
+    entry = _parsed_rule_file(folder, "cụm_từ: [khẩu hiệu, chung chung]\n")
+    shown = " ".join(CliRunner().invoke(main, ["cache", "--lang", "en"]).output.split())
+    assert "parsed rule files: 1" in shown and "entries: 0" in shown
+    assert cache.stats(folder).size == entry.stat().st_size
+    cleared = CliRunner().invoke(main, ["cache", "--clear", "--lang", "en"]).output
+    assert "removed 0 cached results" in cleared and "removed 1 parsed rule file" in cleared
+    assert not entry.exists()
+
+
+def test_prune_removes_parsed_rule_files_unused_for_a_month(tmp_path):
+    folder = tmp_path / "cache"
+    old = _parsed_rule_file(folder, "a: 1\n")
+    _age(old, cache.MAX_AGE_DAYS + 1)
+    recent = _parsed_rule_file(folder / "other", "b: 2\n")
+    recent.rename(old.parent / recent.name)
+    cache.prune(folder)
+    assert not old.exists() and (old.parent / recent.name).exists()

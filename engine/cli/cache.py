@@ -10,7 +10,7 @@ from .localise import LocalisedCommand
 
 
 @click.command(name="cache", cls=LocalisedCommand)
-@click.option("--clear", is_flag=True, help="Remove every stored result.")
+@click.option("--clear", is_flag=True, help="Remove every stored result and parsed rule file.")
 @early_lang_option
 def cache_command(clear):
     """Show where results of unchanged drafts are kept and how much room they take.
@@ -27,15 +27,24 @@ def cache_command(clear):
             tn(
                 "removed {n} cached result from {folder}",
                 "removed {n} cached results from {folder}",
-                removed,
-                folder=cache.default_folder(),
+                removed.entries,
+                folder=removed.folder,
             )
         )
+        if removed.parsed_rules:
+            click.echo(
+                tn(
+                    "removed {n} parsed rule file",
+                    "removed {n} parsed rule files",
+                    removed.parsed_rules,
+                )
+            )
         return
     found = cache.stats()
     rows = (
         (t("folder:"), found.folder),
         (t("entries:"), found.entries),
+        (t("parsed rule files:"), found.parsed_rules),
         (t("size:"), f"{number(found.size / 1024 / 1024, current_lang())} MB"),
     )
     width = max(len(name) for name, _value in rows)

@@ -150,7 +150,9 @@ VI: dict[str, str] = {
         "Bộ nhớ đệm tự dọn (các mục 30 ngày không dùng, rồi các mục lâu không dùng nhất khi "
         "vượt quá 256 MB); --clear xóa hết ngay."
     ),
-    "Remove every stored result.": "Xóa mọi kết quả đã lưu.",
+    "Remove every stored result and parsed rule file.": (
+        "Xóa mọi kết quả đã lưu và tệp luật đã phân tích."
+    ),
     # -- init, template --------------------------------------------------------------------
     "Write a commented configuration file.": "Ghi một tệp cấu hình có chú thích.",
     "File to write.": "Tệp sẽ ghi.",
