@@ -32,7 +32,7 @@ from nghiquyet.engine.report_stream import compact, open_writer
 from nghiquyet.engine.runner import Assessor
 
 ROOT = Path(__file__).resolve().parent.parent
-STREAMED = ("text", "json", "junit", "sarif", "html", "csv")
+STREAMED = ("text", "json", "junit", "sarif", "html", "csv", "markdown", "concise", "github")
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +102,20 @@ def test_a_streamed_report_has_the_bytes_of_the_whole_one(batch, assessor, fmt, 
         assert streamed(fmt, report, rules) == whole(fmt, report, rules), len(report.documents)
 
 
+def test_the_streamed_github_report_writes_the_same_job_summary(
+    batch, assessor, tmp_path, monkeypatch
+):
+    rules = assessor.ruleset.rules
+    written = []
+    for make in (streamed, whole):
+        summary = tmp_path / f"summary-{make.__name__}.md"
+        monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+        written.append((make("github", batch, rules), summary.read_text("utf-8")))
+    assert written[0] == written[1]
+    assert "job summary" in written[0][0].decode() or "tóm tắt" in written[0][0].decode()
+    assert written[0][1].count("\n### ") == len(batch.documents)  # every draft's part
+
+
 def test_sarif_streamed_describes_rules_no_pack_loaded(batch, assessor):
     """Findings of rules the run did not load get descriptors built from the finding,
     in the order they come: the streamed log's ruleIndex values agree."""
@@ -164,7 +178,9 @@ def test_a_compact_copy_keeps_what_the_gate_and_the_tables_read(batch):
 # -- through the command ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "html", "text", "csv"])
+@pytest.mark.parametrize(
+    "fmt", ["json", "sarif", "junit", "html", "text", "csv", "markdown", "concise"]
+)
 def test_the_command_writes_what_the_whole_report_says(run, inbox, assessor, tmp_path, fmt):
     out = tmp_path / f"bao-cao.{fmt}"
     result = run(inbox, "-f", fmt, "-o", out, "-j", "2")

@@ -14,6 +14,8 @@ are sorted by line. Scores are not printed (``--quiet`` prints one score a draft
 
 from __future__ import annotations
 
+from typing import IO
+
 from nghiquyet.engine import hookimpl
 from nghiquyet.engine.display import escape_controls
 from nghiquyet.engine.model import DocumentReport, Finding, Report
@@ -53,14 +55,35 @@ def document_lines(doc: DocumentReport, lang: str) -> list[str]:
     ]
 
 
+def document_bytes(doc: DocumentReport, lang: str) -> bytes:
+    """One draft's lines as UTF-8 bytes, each ended."""
+    # a draft or a file name may carry ESC, BEL, C1: shown spelled out, never obeyed
+    return escape_controls("".join(f"{line}\n" for line in document_lines(doc, lang))).encode(
+        "utf-8"
+    )
+
+
 def render_concise(report: Report) -> bytes:
     """Every finding of every draft, one a line, as UTF-8 bytes (nothing when none)."""
-    lines = [line for doc in report.documents for line in document_lines(doc, report.lang)]
-    # a draft or a file name may carry ESC, BEL, C1: shown spelled out, never obeyed
-    return escape_controls("".join(f"{line}\n" for line in lines)).encode("utf-8")
+    return b"".join(document_bytes(doc, report.lang) for doc in report.documents)
+
+
+class ConciseStream:
+    """``--format concise`` while a batch runs: a draft's lines as soon as it is done;
+    nothing needs the whole batch."""
+
+    def __init__(self, out: IO[bytes], report: Report):
+        self.out, self.lang = out, report.lang
+
+    def add(self, document: DocumentReport) -> None:
+        """Write one draft's lines."""
+        self.out.write(document_bytes(document, self.lang))
+
+    def close(self) -> None:
+        """Nothing follows the last draft."""
 
 
 @hookimpl
 def register_reporters(register):
     """Register the one-finding-a-line reporter."""
-    register("concise", render_concise, ".txt")
+    register("concise", render_concise, ".txt", stream=ConciseStream)

@@ -22,14 +22,16 @@ is lost: the annotations point at the worst, the job summary lists everything.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import IO
 
 from nghiquyet.engine import hookimpl
 from nghiquyet.engine.model import DocumentReport, Finding, Report
 from nghiquyet.engine.render import grade_label, label, number, relative_path
 
-from .job_summary import append_job_summary
+from .job_summary import append_job_summary, open_job_summary
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 PER_DRAFT = 5  # findings annotated per draft
@@ -98,24 +100,46 @@ def finding_annotations(doc: DocumentReport, lang: str) -> list[Annotation]:
     return [one(n, f) for n, f in ranked]
 
 
-def choose(report: Report) -> tuple[list[list[Annotation]], int]:
+@dataclass
+class DraftAnnotations:
+    """What one draft may print: its score or error, and its findings' annotations
+    most severe first, kept only as far as :func:`choose` can reach (``PER_DRAFT``
+    of each kind), with the count of all of them."""
+
+    head: Annotation
+    queue: list[Annotation]
+    count: int  # the head and every finding's annotation
+
+    @classmethod
+    def of(cls, doc: DocumentReport, lang: str) -> DraftAnnotations:
+        every = [] if doc.error is not None else finding_annotations(doc, lang)
+        # a draft takes at most PER_DRAFT annotations, each the first left of its
+        # kind: any after the PER_DRAFT-th of a kind can never be taken
+        seen: dict[str, int] = {}
+        queue = []
+        for annotation in every:
+            seen[annotation.kind] = seen.get(annotation.kind, 0) + 1
+            if seen[annotation.kind] <= PER_DRAFT:
+                queue.append(annotation)
+        return cls(head_annotation(doc, lang), queue, 1 + len(every))
+
+
+def choose(drafts: list[DraftAnnotations]) -> tuple[list[list[Annotation]], int]:
     """The annotations each draft prints, and how many were left out. Drafts take
     turns: every draft's score or error, then each draft's worst finding whose kind
     still has room, then its next, up to ``PER_DRAFT`` findings a draft."""
     room = {"error": PER_KIND, "warning": PER_KIND, "notice": PER_KIND - 1}
-    chosen: list[list[Annotation]] = [[] for _ in report.documents]
-    queues = [
-        [] if d.error is not None else finding_annotations(d, report.lang) for d in report.documents
-    ]
-    total = len(chosen) + sum(len(q) for q in queues)
+    chosen: list[list[Annotation]] = [[] for _ in drafts]
+    queues = [list(d.queue) for d in drafts]
+    total = sum(d.count for d in drafts)
 
     def take(n: int, annotation: Annotation) -> None:
         room[annotation.kind] -= 1
         chosen[n].append(annotation)
 
-    for n, doc in enumerate(report.documents):
-        if room[(head := head_annotation(doc, report.lang)).kind] > 0:
-            take(n, head)
+    for n, draft in enumerate(drafts):
+        if room[draft.head.kind] > 0:
+            take(n, draft.head)
     for _ in range(PER_DRAFT):
         for n, queue in enumerate(queues):
             pick = next((a for a in queue if room[a.kind] > 0), None)
@@ -147,25 +171,58 @@ def left_out_line(left: int, total: int, summary: bool, lang: str) -> str:
     return command("notice", text, title="nghiquyet")
 
 
-def annotation_lines(report: Report, summary: bool) -> Iterator[str]:
+def annotation_lines(drafts: list[DraftAnnotations], summary: bool, lang: str) -> Iterator[str]:
     """The commands to print, in the drafts' order, then the left-out line if any."""
-    chosen, left = choose(report)
+    chosen, left = choose(drafts)
     for draft in chosen:
         yield from (a.line for a in draft)
     if left:
         total = left + sum(len(c) for c in chosen)
-        yield left_out_line(left, total, summary, report.lang)
+        yield left_out_line(left, total, summary, lang)
+
+
+def annotation_bytes(drafts: list[DraftAnnotations], summary: bool, lang: str) -> bytes:
+    lines = list(annotation_lines(drafts, summary, lang))
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
 def render_github(report: Report) -> bytes:
     """The annotations, one per line, as UTF-8 bytes; the Markdown report goes to the
     job summary when ``$GITHUB_STEP_SUMMARY`` is set."""
-    summary = append_job_summary(report)
-    lines = list(annotation_lines(report, summary))
-    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+    stream = GithubStream(io.BytesIO(), report)
+    for doc in report.documents:
+        stream.add(doc)
+    return stream.finish()
+
+
+class GithubStream:
+    """``--format github`` while a batch runs. Which annotations print depends on the
+    whole batch (drafts take turns for GitHub's few slots), so they are written at
+    the end; each draft leaves only what it could print, and its Markdown part waits
+    in the job summary's spool."""
+
+    def __init__(self, out: IO[bytes], report: Report):
+        self.out, self.lang = out, report.lang
+        self.drafts: list[DraftAnnotations] = []
+        self.summary = open_job_summary(report)
+
+    def add(self, doc: DocumentReport) -> None:
+        """Keep what the draft may print; hold its part of the job summary."""
+        self.drafts.append(DraftAnnotations.of(doc, self.lang))
+        if self.summary is not None:
+            self.summary.add(doc)
+
+    def finish(self) -> bytes:
+        """Append the job summary; the annotations' bytes."""
+        summary = append_job_summary(self.summary)
+        return annotation_bytes(self.drafts, summary, self.lang)
+
+    def close(self) -> None:
+        """Append the job summary, then write the annotations."""
+        self.out.write(self.finish())
 
 
 @hookimpl
 def register_reporters(register):
     """Register the GitHub Actions annotation reporter."""
-    register("github", render_github, ".txt")
+    register("github", render_github, ".txt", stream=GithubStream)

@@ -12,52 +12,87 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from nghiquyet.engine.model import Report
+from nghiquyet.engine.model import DocumentReport, Report
 from nghiquyet.engine.output import OutputError
 from nghiquyet.engine.render import label
+from nghiquyet.engine.report_stream import compact, spool
 
-from .markdown import document, render_markdown, summary
+from .markdown import document, footer, head_lines
 
 # GitHub's cap on one step's summary, with room for what another tool wrote before us
 SUMMARY_LIMIT = 1024 * 1024
 SUMMARY_MARGIN = 16 * 1024
 
 
+class JobSummary:
+    """The Markdown report for the job summary, built a draft at a time: the drafts'
+    parts wait in a spool (with their sizes) until the summary table that heads them
+    is known; :meth:`text` gives the report, whole when it fits in ``budget`` bytes,
+    else the summary table, the drafts that fit and a line saying how many were left
+    out."""
+
+    def __init__(self, head: Report):
+        self.head = head
+        self.documents: list[DocumentReport] = []
+        self.sizes: list[int] = []
+        self.drafts = spool()
+
+    def add(self, doc: DocumentReport) -> None:
+        """Hold one draft's part."""
+        part = ("\n".join(document(doc, self.head.lang)) + "\n").encode("utf-8")
+        self.drafts.write(part)
+        self.sizes.append(len(part))
+        self.documents.append(compact(doc))
+
+    def text(self, budget: int) -> str:
+        """The report for a summary that has ``budget`` bytes left (closes the spool)."""
+        head = self.head
+        whole = Report(self.documents, head.lang, head.tool_version, head.fail_under)
+        start = ("\n".join(head_lines(whole)) + "\n").encode("utf-8")
+        end = footer(whole).encode("utf-8")
+        with self.drafts:
+            self.drafts.seek(0)
+            if len(start) + sum(self.sizes) + len(end) <= budget:
+                return (start + self.drafts.read() + end).decode("utf-8")
+            out, shown = bytearray(start), 0
+            for size in self.sizes:
+                if len(out) + size > budget - 1024:  # room for the closing note
+                    break
+                out += self.drafts.read(size)
+                shown += 1
+        left = len(self.sizes) - shown
+        return out.decode("utf-8") + label(
+            head.lang,
+            f"*{left} dự thảo không hiện ở đây vì tóm tắt của GitHub giới hạn 1 MiB; "
+            "xem toàn bộ bằng `--format markdown -o baocao.md`.*\n",
+            f"*{left} drafts are left out here, as GitHub caps a job summary at 1 MiB; "
+            "see them all with `--format markdown -o report.md`.*\n",
+        )
+
+
 def fitted_markdown(report: Report, budget: int) -> str:
-    """The Markdown report, whole when it fits in ``budget`` bytes; else the summary
-    table, the drafts that fit, and a line saying how many were left out."""
-    whole = render_markdown(report).decode("utf-8")
-    if len(whole.encode("utf-8")) <= budget:
-        return whole
-    lang = report.lang
-    title = label(lang, "Đánh giá dự thảo nghị quyết chuyên đề", "Draft resolution assessment")
-    out = "\n".join([f"## {title}", "", *summary(report, lang), "", ""])
-    shown = 0
+    """The Markdown report of ``report`` fitted to ``budget`` bytes (:class:`JobSummary`)."""
+    summary = JobSummary(report)
     for doc in report.documents:
-        part = "\n".join(document(doc, lang)) + "\n"
-        if len((out + part).encode("utf-8")) > budget - 1024:  # room for the closing note
-            break
-        out, shown = out + part, shown + 1
-    left = len(report.documents) - shown
-    out += label(
-        lang,
-        f"*{left} dự thảo không hiện ở đây vì tóm tắt của GitHub giới hạn 1 MiB; "
-        "xem toàn bộ bằng `--format markdown -o baocao.md`.*\n",
-        f"*{left} drafts are left out here, as GitHub caps a job summary at 1 MiB; "
-        "see them all with `--format markdown -o report.md`.*\n",
-    )
-    return out
+        summary.add(doc)
+    return summary.text(budget)
 
 
-def append_job_summary(report: Report) -> bool:
-    """Append the Markdown report to ``$GITHUB_STEP_SUMMARY`` when it is set (as it is
-    in every GitHub Actions step); False when it is not."""
+def open_job_summary(head: Report) -> JobSummary | None:
+    """A :class:`JobSummary` when ``$GITHUB_STEP_SUMMARY`` is set (as it is in every
+    GitHub Actions step), else None."""
+    return JobSummary(head) if os.environ.get("GITHUB_STEP_SUMMARY") else None
+
+
+def append_job_summary(summary: JobSummary | None) -> bool:
+    """Append ``summary``'s report to ``$GITHUB_STEP_SUMMARY``, fitted to what room
+    GitHub leaves; False when there is no summary to write."""
     target = os.environ.get("GITHUB_STEP_SUMMARY")
-    if not target:
+    if summary is None or not target:
         return False
     path = Path(target)
     used = path.stat().st_size if path.is_file() else 0
-    text = fitted_markdown(report, max(SUMMARY_LIMIT - SUMMARY_MARGIN - used, 0))
+    text = summary.text(max(SUMMARY_LIMIT - SUMMARY_MARGIN - used, 0))
     try:
         with path.open("a", encoding="utf-8") as handle:
             handle.write(text + "\n")
@@ -65,7 +100,7 @@ def append_job_summary(report: Report) -> bool:
         # in the report's language, as the run's other messages
         raise OutputError(
             label(
-                report.lang,
+                summary.head.lang,
                 f"{target}: không ghi thêm được vào tóm tắt của job (GITHUB_STEP_SUMMARY): {exc.strerror}",
                 f"{target}: cannot append the job summary (GITHUB_STEP_SUMMARY): {exc.strerror}",
             )

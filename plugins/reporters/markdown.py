@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import IO
 
 from nghiquyet.engine import hookimpl
 from nghiquyet.engine.model import DocumentReport, Report
@@ -26,6 +27,7 @@ from nghiquyet.engine.render import (
     severity_name,
     stage_name,
 )
+from nghiquyet.engine.report_stream import compact, copy_spool, spool
 
 Lang = Callable[[str, str], str]
 
@@ -164,20 +166,55 @@ def document(doc: DocumentReport, lang: str) -> list[str]:
     return [*out, "<details>", summary, "", *findings_table(doc, lang), "", "</details>", ""]
 
 
+def title(lang: str) -> str:
+    """The comment's heading."""
+    return (
+        f"## {label(lang, 'Đánh giá dự thảo nghị quyết chuyên đề', 'Draft resolution assessment')}"
+    )
+
+
+def head_lines(report: Report) -> list[str]:
+    """What comes before the drafts: the heading and the summary table."""
+    return [title(report.lang), "", *summary(report, report.lang), ""]
+
+
+def footer(report: Report) -> str:
+    return f"<sub>nghiquyet {cell(report.tool_version)}</sub>\n"
+
+
 def render_markdown(report: Report) -> bytes:
     """The whole comment as UTF-8 bytes."""
-    lang = report.lang
-    L: Lang = lambda vi, en: label(lang, vi, en)  # noqa: E731
-    out = [f"## {L('Đánh giá dự thảo nghị quyết chuyên đề', 'Draft resolution assessment')}", ""]
-    out += summary(report, lang)
-    out.append("")
+    out = head_lines(report)
     for doc in report.documents:
-        out += document(doc, lang)
-    out.append(f"<sub>nghiquyet {cell(report.tool_version)}</sub>")
-    return ("\n".join(out) + "\n").encode("utf-8")
+        out += document(doc, report.lang)
+    return ("\n".join(out) + "\n" + footer(report)).encode("utf-8")
+
+
+class MarkdownStream:
+    """``--format markdown`` while a batch runs: the drafts' parts are held in a spool
+    until the summary table, which needs every draft's score and comes first, can be
+    written from compact copies (:func:`.report_stream.compact`)."""
+
+    def __init__(self, out: IO[bytes], report: Report):
+        self.out, self.head = out, report
+        self.documents: list[DocumentReport] = []
+        self.drafts = spool()
+
+    def add(self, doc: DocumentReport) -> None:
+        """Hold one draft's part; keep a compact copy for the summary."""
+        self.drafts.write(("\n".join(document(doc, self.head.lang)) + "\n").encode("utf-8"))
+        self.documents.append(compact(doc))
+
+    def close(self) -> None:
+        """The heading and summary, the held drafts, the footer."""
+        head = self.head
+        whole = Report(self.documents, head.lang, head.tool_version, head.fail_under)
+        self.out.write(("\n".join(head_lines(whole)) + "\n").encode("utf-8"))
+        copy_spool(self.drafts, self.out)
+        self.out.write(footer(whole).encode("utf-8"))
 
 
 @hookimpl
 def register_reporters(register):
     """Register the Markdown reporter (pull-request comments)."""
-    register("markdown", render_markdown, ".md")
+    register("markdown", render_markdown, ".md", stream=MarkdownStream)
