@@ -42,7 +42,7 @@ from typing import Any
 
 from .compare import finding_key, pair_keys
 from .errors import ConfigError
-from .model import Report
+from .model import DocumentReport, Report
 
 BASELINE_VERSION = 1
 
@@ -64,21 +64,33 @@ def relative_to(path: str, folder: Path) -> str:
     return Path(os.path.relpath(Path(path).resolve(), folder.resolve())).as_posix()
 
 
+def document_entries(doc: DocumentReport, lang: str) -> list[dict[str, str]]:
+    """What a baseline records of one readable draft: each finding's rule, key and
+    message."""
+    entries = []
+    for f in doc.findings:
+        rule, key = finding_key(f)
+        entries.append({"rule_id": rule, "key": key, "message": f.message[lang]})
+    return entries
+
+
 def baseline_dict(report: Report, folder: Path, tool_version: str = "") -> dict[str, Any]:
     """The baseline of ``report``'s readable drafts, keyed relative to ``folder``."""
-    documents = {}
-    for doc in sorted(report.documents, key=lambda d: relative_to(d.path, folder)):
-        if doc.error is not None:
-            continue
-        entries = []
-        for f in doc.findings:
-            rule, key = finding_key(f)
-            entries.append({"rule_id": rule, "key": key, "message": f.message[report.lang]})
-        documents[relative_to(doc.path, folder)] = entries
+    documents = {
+        relative_to(doc.path, folder): document_entries(doc, report.lang)
+        for doc in report.documents
+        if doc.error is None
+    }
+    return baseline_of(documents, tool_version)
+
+
+def baseline_of(documents: dict[str, list[dict[str, str]]], tool_version: str) -> dict[str, Any]:
+    """The baseline file's content from each draft's entries (:func:`document_entries`),
+    keyed by relative path; drafts in path order."""
     return {
         "baseline_version": BASELINE_VERSION,
         "tool": {"name": "nghiquyet", "version": tool_version},
-        "documents": documents,
+        "documents": dict(sorted(documents.items())),
     }
 
 

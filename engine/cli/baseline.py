@@ -74,40 +74,52 @@ def baseline_command(
         inputs = find_inputs(list(paths), config)
         if not to_stdout:
             check_not_input(output, inputs.files)
-        report = _assess(inputs, config, jobs, cache, debug)
+        target = None if to_stdout else output
+        folder = target.parent if target is not None else Path.cwd()
+        documents, errors = _assess(inputs, config, jobs, cache, debug, folder)
     except (NghiquyetError, OSError) as exc:
         fail(exc, debug)
-    errors = [d for d in report.documents if d.error is not None]
     for doc in errors:
         console.error(doc.error.message[config.lang])
     if errors:
         sys.exit(EXIT_ERROR)
     try:
-        _write(report, None if to_stdout else output, config.lang)
+        _write(documents, target, config.lang)
     except (NghiquyetError, OSError) as exc:
         fail(exc, debug)
     sys.exit(EXIT_OK)
 
 
-def _assess(inputs, config, jobs, cache: bool, debug: bool):
-    """The report of the drafts found (:func:`find_inputs`), path errors included."""
+def _assess(inputs, config, jobs, cache: bool, debug: bool, folder: Path):
+    """(each readable draft's baseline entries keyed relative to ``folder``, the
+    reports of the drafts that could not be read, path errors included). A draft's
+    report is reduced to its entries as it comes, so a big batch keeps only them."""
+    import contextlib
+
+    from ..baseline import document_entries, relative_to
     from .assess import make_assessor, path_errors
 
-    report = make_assessor(config, debug, cache).assess_paths(inputs.files, jobs=jobs)
-    report.documents.extend(path_errors(inputs.missing, inputs.empty_folders))
-    return report
+    assessor = make_assessor(config, debug, cache)
+    documents, errors = {}, []
+    with contextlib.closing(assessor.iter_paths(inputs.files, jobs=jobs)) as reports:
+        for doc in reports:
+            if doc.error is not None:
+                errors.append(doc)
+            else:
+                documents[relative_to(doc.path, folder)] = document_entries(doc, config.lang)
+    return documents, errors + path_errors(inputs.missing, inputs.empty_folders)
 
 
-def _write(report, output: Path | None, lang: str) -> None:
-    """Write the baseline to ``output`` (standard output when None), then say where."""
+def _write(documents: dict, output: Path | None, lang: str) -> None:
+    """Write the baseline of ``documents`` (:func:`_assess`) to ``output`` (standard
+    output when None), then say where."""
     import json
 
     from .. import __version__
-    from ..baseline import baseline_dict
+    from ..baseline import baseline_of
     from ..output import write_atomic
 
-    folder = output.parent if output is not None else Path.cwd()
-    data = baseline_dict(report, folder, __version__)
+    data = baseline_of(documents, __version__)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if output is None:
         sys.stdout.buffer.write(text.encode("utf-8"))

@@ -43,9 +43,14 @@ def parse_today(value: str | None) -> date:
 
 
 def matrix_of(paths: tuple[Path, ...], config, options: dict):
-    """Assess the drafts as ``assess`` does and return the report, path errors
-    (missing files, folders without drafts, unreadable folders) included."""
+    """Assess the drafts as ``assess`` does and return the report (each draft's path,
+    stage, tasks or error), path errors (missing files, folders without drafts,
+    unreadable folders) included."""
+    import contextlib
+
+    from .. import __version__
     from ..discover import folder_errors
+    from ..model import DocumentReport, Report
     from .assess import find_inputs, make_assessor, path_errors
 
     inputs = find_inputs(list(paths), config)
@@ -54,12 +59,16 @@ def matrix_of(paths: tuple[Path, ...], config, options: dict):
 
         check_not_input(options["output"], inputs.files)
     assessor = make_assessor(config, options["debug"], options["cache"])
-    report = assessor.assess_paths(
-        inputs.files, jobs=options["jobs"], progress=console.progress_bar()
-    )
-    report.documents.extend(path_errors(inputs.missing, inputs.empty_folders))
-    report.documents.extend(folder_errors(inputs.unreadable))
-    return report
+    reports = assessor.iter_paths(inputs.files, options["jobs"], console.progress_bar())
+    with contextlib.closing(reports):
+        # only what the matrix reads is kept of a draft, so a big batch stays small
+        documents = [
+            DocumentReport(doc.path, doc.stage, tasks=doc.tasks, error=doc.error)
+            for doc in reports
+        ]
+    documents += path_errors(inputs.missing, inputs.empty_folders)
+    documents += folder_errors(inputs.unreadable)
+    return Report(documents, config.lang, __version__, config.fail_under)
 
 
 def render_tasks(paths: tuple[Path, ...], options: dict) -> tuple[object, bytes, str]:
