@@ -63,8 +63,7 @@ def matrix_of(paths: tuple[Path, ...], config, options: dict):
     with contextlib.closing(reports):
         # only what the matrix reads is kept of a draft, so a big batch stays small
         documents = [
-            DocumentReport(doc.path, doc.stage, tasks=doc.tasks, error=doc.error)
-            for doc in reports
+            DocumentReport(doc.path, doc.stage, tasks=doc.tasks, error=doc.error) for doc in reports
         ]
     documents += path_errors(inputs.missing, inputs.empty_folders)
     documents += folder_errors(inputs.unreadable)
