@@ -9,7 +9,8 @@ script next to it is used). What it measures, each in a fresh ``assess`` process
 - a batch of 1,000 generated .docx drafts (~1.2k words, figures varied so that no two
   files are the same; as ``benchmarks/run.py`` makes them) written with ``-o`` as
   JSON, HTML, SARIF and an .xlsx workbook, ``--no-cache``, default ``--jobs``; and as
-  JSON with ``-j 1``, all in one process;
+  JSON with ``-j 1``, all in one process (``--formats`` names others: any
+  ``--format`` value, e.g. ``markdown,concise,github,csv,junit,text``);
 - a batch of 10,000 small Markdown drafts (~250 words each, all different) as JSON;
 - an all-cached batch of 10 and of 100 with ``-j 2``: the whole run and whether it
   imported spaCy (a wrapper prints ``'spacy' in sys.modules`` as the run ends), and
@@ -38,6 +39,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# the formats named by their file's suffix
+FORMATS = {"xlsx": "xlsx", "md": "markdown", "txt": "text"}
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 import run as speed  # noqa: E402  (benchmarks/run.py: drafts and the assess command)
@@ -187,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     for fmt, jobs in [] if args.only_cached else runs:
         print(f"{args.drafts} drafts as {fmt} {' '.join(jobs)} …", file=sys.stderr)
         out = work / f"report.{fmt}"
-        command = [*assess, "--no-cache", "--exit-zero", *jobs, "-o", str(out), str(big)]
+        command = [*assess, "--no-cache", "--exit-zero", "-f", FORMATS.get(fmt, fmt), *jobs]
+        command += ["-o", str(out), str(big)]
         result = measure(command, env)
         size = out.stat().st_size / 1024 / 1024
         name = f"{args.drafts:,} drafts, `-o report.{fmt}`" + (

@@ -549,6 +549,12 @@ def test_a_collective_is_read_to_its_verb(read, text, owner):
             "body",
         ),
         ("Chi bộ yêu cầu Ban Giám đốc có phương án xử lý phù hợp.", "Ban Giám đốc", "body"),
+        # a body written as its task's label is whole up to the colon
+        (
+            "Tổ Quản lý thu – Sổ, thẻ: làm việc với 41 đơn vị nợ trước 30/4/2024.",
+            "Tổ Quản lý thu – Sổ, thẻ",
+            "body",
+        ),
     ],
 )
 def test_owners_written_as_posts_and_bodies_end_where_the_task_begins(read, text, owner, kind):

@@ -70,3 +70,19 @@ def test_a_line_naming_the_owner_under_a_task_completes_that_task(assessor):
         ("Thẩm phán Đỗ Thị Lan", "Phó Chánh án", "2026-11-30"),
         ("Đồng chí Trần Thị Mai Hương", "chi ủy viên, Thư ký Tòa án", "2026-12-01"),
     ]
+
+
+def test_a_unit_named_after_a_part_is_an_owner_not_the_part(assessor):
+    facts = _facts(
+        assessor,
+        "**Tổ chức thực hiện**\n\n"
+        "- Phòng Kỹ thuật: bảo dưỡng 146 trạm đo mưa trước ngày 30/4/2027.\n"
+        "- Phòng Dự báo: sửa quy trình ban hành bản tin cảnh báo trong quý I/2027.\n"
+        "- Tổ Kiểm tra, giám sát: kiểm tra việc truyền số liệu hằng tháng.\n",
+    )
+    assert [t.owner for t in facts.tasks] == [
+        "Phòng Kỹ thuật",
+        "Phòng Dự báo",
+        "Tổ Kiểm tra, giám sát",
+    ]
+    assert {s.kind for s in facts.sections} == {"implementation"}

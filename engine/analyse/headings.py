@@ -11,7 +11,7 @@ import re
 
 from ..model import Block
 from ..text import word_count
-from .cues import SECTION_CUES
+from .cues import SECTION_CUES, UNIT_HEADS
 
 # A paragraph's own numbering and the level it gives: parts, sub-parts, points.
 _NUMBERING = (
@@ -106,12 +106,20 @@ def _names_part_alone(text: str, key: str, words: int) -> bool:
     return text.endswith(".") and words <= LABEL_MAX_WORDS and section_kind(key) is not None
 
 
+def _names_a_unit(label: str) -> bool:
+    """A label that names who does the task ("Phòng Dự báo:", "Tổ Kiểm tra, giám sát:"):
+    a unit's head word first, not a part's name ("Tổ chức thực hiện:")."""
+    first = label.split(maxsplit=1)[0] if label.strip() else ""
+    starts_part = any(label.startswith(cue) for _kind, cues in SECTION_CUES for cue in cues)
+    return first in UNIT_HEADS and not starts_part
+
+
 def lead_in_kind(key: str) -> str | None:
     """ "Tổ chức thực hiện: ..." starts a part even without a heading line, and so does
     an introducing sentence "Để thực hiện mục tiêu trên, chi bộ đề ra các giải pháp sau:"."""
     head, colon, rest = key.partition(":")
     if colon and word_count(head) <= LABEL_MAX_WORDS:
-        return section_kind(head)
+        return None if _names_a_unit(head) else section_kind(head)
     if colon and not rest.strip() and word_count(head) <= INTRO_MAX_WORDS:
         # the sentence introduces what it names last ("để thực hiện mục tiêu trên, ...
         # các giải pháp sau:" introduces solutions)

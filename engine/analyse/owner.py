@@ -53,6 +53,9 @@ _TITLE_BEFORE = re.compile(r"(?:đồng chí|đ/c)\s+$")
 _APPOSITIVE_SEP = re.compile(r"[ \t]*[,–—][ \t]*|[ \t]+-[ \t]+|[ \t]*\(")
 _SEGMENT_END = re.compile(r"[,;.:](?:\s|$)|[ \t][–—][ \t]")
 MAX_POSTS = 3
+# "Tổ Kiểm tra, giám sát: ..." a body's label before its task is at most this long
+LABEL_MAX_WORDS = 6
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
 # Verbs that open a task even inside a segment closed by a comma ("phụ trách" does
 # not: "viên chức phụ trách truy xuất nguồn gốc," is a post)
 _TASK_VERB = re.compile(
@@ -308,7 +311,20 @@ def _body_at_lead(
         return contacts
     # "Tổ Công đoàn, Chi đoàn Thanh niên", "Tổ Công đoàn và Chi đoàn thanh niên của Khoa"
     end = _list_after(text, key, end, roles, stops)
-    return Owner(text[start:end], kind="body")
+    return Owner(text[start : _label_to_colon(text, start, end)], kind="body")
+
+
+def _label_to_colon(text: str, start: int, end: int) -> int:
+    """A body written as the label of its task is whole up to the colon, commas
+    included ("Tổ Quản lý thu – Sổ, thẻ: ...", "Tổ Kiểm tra, giám sát: ...")."""
+    colon = text.find(":", end, end + 40)
+    if text[end : end + 1] != "," or colon < 0 or not text[colon + 1 :].strip():
+        return end
+    label = text[start:colon]
+    words = len(_LETTER_WORD.findall(label))
+    if words > LABEL_MAX_WORDS or any(mark in label for mark in ".;()"):
+        return end
+    return colon
 
 
 def _with_contacts(text: str, start: int, end: int, persons: Sequence[Mention]) -> Owner | None:
@@ -408,6 +424,8 @@ def _body_owner(
     if contacts is not None:
         return contacts
     kind = role_or_body(key[start:end])
+    if kind == "body":
+        end = _label_to_colon(text, start, end)
     posts = appositives(text, key, end, stops) if kind == "role" else None
     return Owner(text[start:end], posts, kind)
 
