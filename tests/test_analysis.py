@@ -576,6 +576,30 @@ def test_a_draft_mark_with_its_round_in_brackets(assessor):
     assert facts.signals["draft_mark"] == 1
 
 
+@pytest.mark.parametrize(
+    "mark",
+    ["DỰ THẢO (trình kỳ sinh hoạt chuyên đề ngày 15/12/2026)", "DỰ THẢO 2 (sau góp ý của Chi ủy)"],
+)
+def test_a_draft_mark_with_a_note_in_brackets(assessor, mark):
+    facts = _facts(assessor, f"**{mark}**\n\n# NGHỊ QUYẾT\n\n**về làm đường thôn Phú Xuân**\n")
+    assert facts.signals["draft_mark"] == 1
+
+
+def test_marks_typed_around_signature_lines_do_not_hide_them(assessor):
+    from nghiquyet.plugins.text_loader import parse_plain
+
+    text = (
+        "NGHỊ QUYẾT\nvề làm đường thôn Phú Xuân\nMục tiêu\n- Đến 30/9/2027 xong 1,2 km.\n"
+        "!T/M CHI BỘ\n!PHÓ BÍ THƯ\n(đã ký)\n*Trần Thị Kim Oanh*\n"
+    )
+    signals = analyse(parse_plain(text, "nq.txt"), assessor.nlp, "auto").signals
+    assert (signals["signature_tm"], signals["signature_title"], signals["signature_name"]) == (
+        5,
+        6,
+        8,
+    )
+
+
 def test_a_plain_line_that_is_a_part_name_is_a_heading(assessor):
     from nghiquyet.plugins.text_loader import parse_plain
 

@@ -26,8 +26,14 @@ _DATE_LINE = re.compile(
 # (possessive ``*+``: the runs of blanks never hand characters back, so a line of
 # "Số" and a thousand spaces fails at once instead of in cubic time)
 _NUMBER_SYMBOL = re.compile(r"^số\s*+:?\s*+(\d++|[\s._…]*+)\s*+[-–]\s*+nq\s*+/\s*+[^\W\d_]", re.I)
-# "DỰ THẢO", "(Dự thảo lần 2)", "DỰ THẢO (lần 2)"
-_DRAFT_MARK = re.compile(r"[(\[]?\s*dự thảo\s*(?:\(?\s*lần\s*\d+\s*\)?)?\s*[)\]]?")
+# "DỰ THẢO", "(Dự thảo lần 2)", "DỰ THẢO (lần 2)", "DỰ THẢO 2", and a note in brackets
+# after it: "DỰ THẢO (trình kỳ sinh hoạt ngày 15/12/2026)", "DỰ THẢO 2 (sau góp ý ...)"
+_DRAFT_MARK = re.compile(
+    r"[(\[]?\s*dự thảo\s*(?:\(?\s*(?:lần\s*)?\d+\s*\)?)?\s*[)\]]?\s*(?:\([^()]{1,80}\))?"
+)
+# Bold or other marks typed around a signature line ("**T/M CHI BỘ**" in a .txt)
+# (emphasis marks only: "- Lưu VP" in the recipients is a list, not a name)
+_MARKS = re.compile(r"^[\s*_!#~]+|[\s*_!#~]+$")
 _SIGNATURE_TM = re.compile(r"^(t/m|k/t|t/l|tm\.)")
 _SIGNATURE_TITLE = re.compile(r"^(phó\s+)?bí thư$")
 
@@ -103,11 +109,10 @@ def _date_line(document: Document, blocks: list[BlockFacts], zone: list[int]) ->
 
 def _signature(document: Document, blocks: list[BlockFacts]) -> dict[str, Any]:
     signature = [i for i, bf in enumerate(blocks) if bf.section == "signature"]
-    title = next((i + 1 for i in signature if _SIGNATURE_TITLE.match(blocks[i].key.strip())), None)
+    keys = {i: _MARKS.sub("", blocks[i].key) for i in signature}
+    title = next((i + 1 for i in signature if _SIGNATURE_TITLE.match(keys[i])), None)
     return {
-        "signature_tm": next(
-            (i + 1 for i in signature if _SIGNATURE_TM.match(blocks[i].key)), None
-        ),
+        "signature_tm": next((i + 1 for i in signature if _SIGNATURE_TM.match(keys[i])), None),
         "signature_title": title,
         "signature_name": next(
             (i + 1 for i in signature if i + 1 != title and _is_name(document, blocks, i)), None
@@ -118,7 +123,7 @@ def _signature(document: Document, blocks: list[BlockFacts]) -> dict[str, Any]:
 def _is_name(document: Document, blocks: list[BlockFacts], i: int) -> bool:
     """A signer's name: a few capitalised words, after a rank or title if any
     ("Thượng úy Nguyễn Văn Tài", "TS. Trần Minh Đức")."""
-    text = without_rank(document.blocks[i].text.strip())
+    text = without_rank(_MARKS.sub("", document.blocks[i].text))
     return (
         NAME_WORDS[0] <= len(text.split()) <= NAME_WORDS[1]
         and all(w[:1].isupper() for w in text.split())

@@ -38,6 +38,8 @@ CLOSING_NAME_MAX_WORDS = 12
 OWNER_OPENING = 9
 _TAIL_OPENERS = ("nơi nhận", "t/m ", "t/m.", "k/t ", "t/l ", "tm.", "tm ")
 _SIGNATURE_OPENERS = ("t/m", "k/t", "t/l", "tm.", "tm ")
+# marks typed before a tail line ("**T/M CHI BỘ**", "*Nơi nhận:*" in a .txt)
+_LEADING_MARKS = re.compile(r"^[\s*_!#~]+")
 
 # A sub-heading that names targets ("Mục tiêu, yêu cầu", "Chỉ tiêu") is no purpose heading
 _NAMES_TARGETS = re.compile(r"chỉ tiêu|mục tiêu(?! chung| tổng quát)")
@@ -259,7 +261,7 @@ class _StructureReader:
     def _tail_start(self, start: int) -> int:
         """Index where the signature / recipients / vote record tail begins."""
         for i in range(start, len(self.keys)):
-            key = self.keys[i].strip()
+            key = _LEADING_MARKS.sub("", self.keys[i]).rstrip()
             if key.startswith(_TAIL_OPENERS) or (
                 self.blocks[i].table is not None
                 and i > start
@@ -285,7 +287,7 @@ class _StructureReader:
     def _tail(self, tail: int) -> None:
         section = None
         for i in range(tail, len(self.keys)):
-            key = self.keys[i].strip()
+            key = _LEADING_MARKS.sub("", self.keys[i]).rstrip()
             if key.startswith("nơi nhận"):
                 section = "recipients"
             elif key.startswith(_SIGNATURE_OPENERS) or (
