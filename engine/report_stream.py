@@ -1,7 +1,8 @@
 """A batch's report written as its drafts finish, so that memory does not grow with it.
 
 ``assess`` hands each finished :class:`DocumentReport` to a writer and forgets it. A
-format that can (text, JSON, JUnit, SARIF, HTML, CSV, the workbook) registers a
+format that can (every built-in one: text, JSON, JUnit, SARIF, HTML, CSV, the
+workbook, Markdown, concise, GitHub annotations) registers a
 ``stream`` class beside its render function; its bytes are the render function's,
 written a draft at a time, with the parts that need the whole batch (totals, the
 batch page's tables, the rules SARIF lists first) built from :func:`compact` copies
