@@ -118,6 +118,15 @@ PROFESSIONS = (
     "giáo viên",
     "nghệ nhân",
     "già làng",
+    "nhà báo",
+    "phóng viên",
+    "biên tập viên",
+    "giảng viên",
+    "luật sư",
+    "kiến trúc sư",
+    "nghệ sĩ",
+    "hộ sinh",
+    "kiểm lâm viên",
 )
 MAX_NAME_WORDS = 5  # "Tôn Nữ Thị Ngọc Hân"
 MAX_TITLES = 3  # "Đồng chí Đại úy ThS. ..."

@@ -465,6 +465,21 @@ def test_the_stage_a_text_is_at(option, signals, stage):
             "phụ trách khu tăng gia sản xuất",
             "person",
         ),
+        # a profession before the name, as "Kỹ sư" is
+        (
+            "Nhà báo Vi Văn Sơn, Tổ trưởng Tổ Biên tập mạng xã hội lập sổ theo dõi sai sót.",
+            "Nhà báo Vi Văn Sơn",
+            "Tổ trưởng Tổ Biên tập mạng xã hội",
+            "person",
+        ),
+        # a bracket after the post is a note on it and closes it
+        (
+            "Kỹ sư Trần Quốc Huy, Tổ trưởng Tổ Kỹ thuật – Công nghệ (đảng viên sinh hoạt ghép)"
+            " cấu hình phần mềm duyệt tin trước ngày 31/01/2027.",
+            "Kỹ sư Trần Quốc Huy",
+            "Tổ trưởng Tổ Kỹ thuật – Công nghệ",
+            "person",
+        ),
     ],
 )
 def test_owners_are_read_whole(read, text, owner, role, kind):
@@ -570,6 +585,11 @@ def test_owners_written_as_posts_and_bodies_end_where_the_task_begins(read, text
             "Tổ trưởng Tổ sản xuất số 2",
         ),
         ("Đồng chí Lê Minh Tuấn, Kiểm tra viên lập sổ theo dõi.", "Kiểm tra viên"),
+        # a plain task verb after the post ("sắp xếp", "cập nhật", "bảo dưỡng" ...)
+        (
+            "Đồng chí Lường Thị Dung, Điều dưỡng trưởng sắp xếp lại ca trực đêm, tập huấn hộ lý.",
+            "Điều dưỡng trưởng",
+        ),
     ],
 )
 def test_a_post_beside_a_name_keeps_its_number_and_its_suffix(read, text, role):

@@ -51,7 +51,9 @@ MAX_LISTED = 3
 _TITLE_BEFORE = re.compile(r"(?:đồng chí|đ/c)\s+$")
 # After a name: ", Bí thư chi bộ", " – Phó Quản đốc", " (Bí thư Chi bộ)"
 _APPOSITIVE_SEP = re.compile(r"[ \t]*[,–—][ \t]*|[ \t]+-[ \t]+|[ \t]*\(")
-_SEGMENT_END = re.compile(r"[,;.:](?:\s|$)|[ \t][–—][ \t]")
+# a bracket after a post is a note on it ("Tổ trưởng Tổ Kỹ thuật (đảng viên sinh hoạt
+# ghép)"): it closes the post as a comma does
+_SEGMENT_END = re.compile(r"[,;.:](?:\s|$)|[ \t][–—][ \t]|[ \t]+\(")
 MAX_POSTS = 3
 # "Tổ Kiểm tra, giám sát: ..." a body's label before its task is at most this long
 LABEL_MAX_WORDS = 6
@@ -180,14 +182,15 @@ def appositives(text: str, key: str, end: int, stops: set[int]) -> str | None:
         stop = len(text) if stop < 0 else stop
         # a post closed by a comma or a colon is whole ("tổ trưởng tổ thu gom,", "Phó
         # Trưởng khoa phụ trách đào tạo:"); an open segment ends where the task opens
-        closed = bracket or text[stop : stop + 1] in (",", ":")
+        noted = not bracket and text[stop:].lstrip(" \t").startswith("(")
+        closed = bracket or noted or text[stop : stop + 1] in (",", ":")
         cut = _post_end(text, key, start, stop, closed, stops)
         post = text[start:cut].strip()
         if not post or len(post.split()) > POST_MAX_WORDS or not _reads_as_post(post, key[start:]):
             break
         first = start if first is None else first
         last, count = start + len(text[start:cut].rstrip()), count + 1
-        if cut < stop or text[stop : stop + 1] == ":":
+        if cut < stop or noted or text[stop : stop + 1] == ":":
             break  # the task began inside this segment ("Trưởng thôn chủ trì ...") or after it
         pos = stop + (1 if bracket else 0)
     # kept as written, separators included ("Chủ nhiệm Hậu cần – Kỹ thuật")
