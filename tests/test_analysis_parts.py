@@ -585,6 +585,17 @@ def test_owners_written_as_posts_and_bodies_end_where_the_task_begins(read, text
             "Tổ trưởng Tổ sản xuất số 2",
         ),
         ("Đồng chí Lê Minh Tuấn, Kiểm tra viên lập sổ theo dõi.", "Kiểm tra viên"),
+        # a verb after a post whose words are not all capitalised ("Giám đốc")
+        (
+            "Đồng chí Lò Văn Thưởng, Phó Bí thư Chi bộ, Phó Giám đốc tổ chức khảo sát, xong trước"
+            " ngày 28/02/2024.",
+            "Phó Bí thư Chi bộ, Phó Giám đốc",
+        ),
+        (
+            "Đồng chí Phan Văn Kiên, Giám đốc Trung tâm xây dựng kế hoạch nhân rộng, xong trước"
+            " ngày 31/01/2024.",
+            "Giám đốc Trung tâm",
+        ),
         # a plain task verb after the post ("sắp xếp", "cập nhật", "bảo dưỡng" ...)
         (
             "Đồng chí Lường Thị Dung, Điều dưỡng trưởng sắp xếp lại ca trực đêm, tập huấn hộ lý.",

@@ -15,9 +15,9 @@ from .owner import (
     LISTED_MAX_WORDS,
     NAME_KINDS,
     OWNER_LEAD,
-    WORD,
     Owner,
 )
+from .posts import WORD
 
 
 def find_collective(text: str, mentions: Sequence[Mention], key: str | None = None) -> Owner | None:

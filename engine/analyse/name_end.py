@@ -54,7 +54,7 @@ def name_runs_on(text: str, key: str, pos: int, stops: set[int]) -> int:
             and not (
                 number_in_name(key, at, word.group(1))
                 or names_by_verb(text, key, at, words == 0)
-                or _joins_a_name(text, key, at)
+                or joins_a_name(text, key, at)
                 or (words == 0 and key.startswith("phụ trách ", at))  # its portfolio
             )
         ):
@@ -71,7 +71,7 @@ def number_in_name(key: str, at: int, word: str) -> bool:
     return word.isdigit() and key[:at].rstrip().endswith(NUMBERED_WORDS)
 
 
-def _joins_a_name(text: str, key: str, at: int) -> bool:
+def joins_a_name(text: str, key: str, at: int) -> bool:
     """ "và" between two capitalised words joins one name ("Đội Quản lý nợ và Cưỡng chế
     nợ thuế"); before a lower-case word it opens the task."""
     return key.startswith("và ", at) and text[at + 3 : at + 4].isupper()

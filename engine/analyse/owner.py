@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from ..model import Mention
 from ..people import post_by_suffix
 from ..text import match_key
-from .cues import COLLECTIVE_OPENERS, ONE_HOLDER_HEADS, UNIT_HEADS
-from .name_end import name_runs_on, number_in_name, opens_task
+from .cues import COLLECTIVE_OPENERS, ONE_HOLDER_HEADS
+from .name_end import name_runs_on, opens_task
+from .posts import appositives
 
 # Where a task's owner is written: at the head of the sentence, after numbering and
 # "Giao (cho)"; or named by a cue right before it; or followed by the verb that leads.
@@ -49,58 +50,9 @@ NAME_KINDS = {"role", "place", "person", "superior"}
 _LIST_JOINT = re.compile(r"\s*,\s*|\s+và\s+")
 MAX_LISTED = 3
 _TITLE_BEFORE = re.compile(r"(?:đồng chí|đ/c)\s+$")
-# After a name: ", Bí thư chi bộ", " – Phó Quản đốc", " (Bí thư Chi bộ)"
-_APPOSITIVE_SEP = re.compile(r"[ \t]*[,–—][ \t]*|[ \t]+-[ \t]+|[ \t]*\(")
-# a bracket after a post is a note on it ("Tổ trưởng Tổ Kỹ thuật (đảng viên sinh hoạt
-# ghép)"): it closes the post as a comma does
-_SEGMENT_END = re.compile(r"[,;.:](?:\s|$)|[ \t][–—][ \t]|[ \t]+\(")
-MAX_POSTS = 3
 # "Tổ Kiểm tra, giám sát: ..." a body's label before its task is at most this long
 LABEL_MAX_WORDS = 6
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
-# Verbs that open a task even inside a segment closed by a comma ("phụ trách" does
-# not: "viên chức phụ trách truy xuất nguồn gốc," is a post)
-_TASK_VERB = re.compile(
-    r"(?<=\s)(?:phối hợp|chủ trì|chịu trách nhiệm|có trách nhiệm|chỉ đạo chung)\b"
-)
-POST_MAX_WORDS = 12
-# Words that open a post written in lower case ("chi ủy viên", "cán bộ quản lý cư trú")
-_POST_OPENERS = tuple(
-    match_key(w)
-    for w in (
-        "chi ủy viên",
-        "đảng viên",
-        "kỹ sư",
-        "chủ cơ sở",
-        "y sĩ",
-        "dược sĩ",
-        "cán bộ",
-        "nhân viên",
-        "giáo viên",
-        "trợ lý",
-        "thư ký",
-        "chuyên viên",
-        "kỹ thuật viên",
-        "trinh sát viên",
-        "công an viên",
-        "kiểm lâm",
-        "tổ trưởng",
-        "tổ phó",
-        "trưởng",
-        "phó",
-        "bí thư",
-        "chủ tịch",
-        "chi hội trưởng",
-        "giảng viên",
-        "bác sĩ",
-        "điều dưỡng",
-        "kế toán",
-        "thủ quỹ",
-        "văn thư",
-        "viên chức",
-        "phụ trách",
-    )
-)
 # A body named by its head word, with a capital ("Tổ Cảnh sát trật tự", "Đội Nghiệp vụ")
 _BODY_HEAD = re.compile(
     r"(?:Phòng|Tổ|Đội|Ban Chủ nhiệm|Ban Chỉ huy|Ban|Trạm|Khoa|Bộ môn|Bộ phận|Lãnh đạo|Chi đoàn|Chi hội|Hội"
@@ -120,8 +72,6 @@ ROLE_GAP = 3
 COLLECTIVE_MAX_WORDS = 16
 # One owner of a listed collective is at most this many words ("người lao động")
 LISTED_MAX_WORDS = 5
-WORD = re.compile(r"\S+")
-_NUMBER = re.compile(r"\d+")
 _TITLE_LEAD = re.compile(r"^(?:đồng chí|đ/c)\s+")
 
 # What an owner is, for scoring: a named person or a role one person holds is named;
@@ -163,127 +113,6 @@ def find_owner(
         role = appositives(text, key, chosen.end, stops) or _role_after(roles, chosen.end)
         return Owner(chosen.text, role, "person")
     return _body_owner(text, key, chosen, persons, roles, stops)
-
-
-def appositives(text: str, key: str, end: int, stops: set[int]) -> str | None:
-    """The posts written after a name, as written: "Đồng chí A, Bí thư chi bộ, Trưởng
-    thôn, chủ trì ..." gives "Bí thư chi bộ, Trưởng thôn"; "Đ/c B – Phó Quản đốc";
-    "Đồng chí C (Bí thư Chi bộ)". Each post is short and opens with a capital, a post
-    or a word for a member of staff; the task begins at its verb."""
-    first = last = None
-    pos, count = end, 0
-    while count < MAX_POSTS:
-        sep = _APPOSITIVE_SEP.match(text, pos)
-        if sep is None:
-            break
-        bracket = sep.group().strip() == "("
-        start = sep.end()
-        stop = text.find(")", start) if bracket else _segment_end(text, key, start, stops)
-        stop = len(text) if stop < 0 else stop
-        # a post closed by a comma or a colon is whole ("tổ trưởng tổ thu gom,", "Phó
-        # Trưởng khoa phụ trách đào tạo:"); an open segment ends where the task opens
-        noted = not bracket and text[stop:].lstrip(" \t").startswith("(")
-        closed = bracket or noted or text[stop : stop + 1] in (",", ":")
-        cut = _post_end(text, key, start, stop, closed, stops)
-        post = text[start:cut].strip()
-        if not post or len(post.split()) > POST_MAX_WORDS or not _reads_as_post(post, key[start:]):
-            break
-        first = start if first is None else first
-        last, count = start + len(text[start:cut].rstrip()), count + 1
-        if cut < stop or noted or text[stop : stop + 1] == ":":
-            break  # the task began inside this segment ("Trưởng thôn chủ trì ...") or after it
-        pos = stop + (1 if bracket else 0)
-    # kept as written, separators included ("Chủ nhiệm Hậu cần – Kỹ thuật")
-    return text[first:last].strip() if first is not None else None
-
-
-def _post_end(text: str, key: str, start: int, stop: int, closed: bool, stops: set[int]) -> int:
-    """Where the post written in ``text[start:stop]`` ends: the whole segment when it is
-    ``closed``, else where the task opens in it."""
-    # a post such as "Kiểm tra viên" holds a verb: the task begins after it
-    post_end = min(post_by_suffix(text, start) or start, stop)
-    cut = stop if closed else _task_start(text, key, post_end, stop, stops)
-    after = post_end + 1  # "Kiểm sát viên | tổng hợp ...,": the task follows the post,
-    # but "Phó Hiệu trưởng phụ trách nuôi dưỡng" is the post's portfolio
-    if (
-        post_end > start
-        and opens_task(key, after, stops)
-        and not key.startswith("phụ trách ", after)
-    ):
-        cut = post_end
-    if closed:
-        cut = min(cut, _task_after_name(text, key, post_end, stop, stops))
-    verb = _TASK_VERB.search(key, post_end, stop) if closed else None
-    if verb:  # "Tổ trưởng Tổ Xã hội phối hợp trưởng bản,": the task began inside
-        return verb.start()
-    if closed and len(text[start:cut].split()) > POST_MAX_WORDS:
-        # too long for a post: the task began inside ("Hiệu trưởng nhà trường chủ trì
-        # ban hành kế hoạch ...,")
-        return _task_start(text, key, start, stop, stops)
-    return cut
-
-
-# A grade closes a post as a name does ("Chuyên viên chính | tổ chức ...")
-_GRADE_WORDS = ("chính", "cấp")
-
-
-def _task_after_name(text: str, key: str, start: int, stop: int, stops: set[int]) -> int:
-    """Where the task opens inside a closed segment: a verb right after a proper name
-    or a grade ("Trưởng bản Co Sản | lập danh sách ...,"); a verb after a lower-case
-    unit word names the unit ("tổ trưởng tổ thu gom,")."""
-    after_name = unit_name = False
-    previous = ""
-    for word in WORD.finditer(text, start, stop):
-        at, written = word.start(), word.group()
-        if after_name and written[0].islower() and opens_task(key, at, stops):
-            return at
-        if written[0].isupper() and not after_name:
-            # a unit's name runs on in lower case ("Tổ Chữa cháy số 1", "Tổ trưởng Tổ
-            # xử lý nợ", "trưởng Nhóm hỗ trợ công bố"); a person's or place's does not
-            unit_name = key.startswith(UNIT_HEADS, at) or previous in UNIT_HEADS
-        after_name = at > start and (
-            (written[0].isupper() and not unit_name) or written in _GRADE_WORDS
-        )
-        previous = key[at : word.end()]
-    return stop
-
-
-def _segment_end(text: str, key: str, start: int, stops: set[int]) -> int:
-    """Where the segment of posts from ``start`` ends: at a comma, a colon, a stop, or
-    a dash before the task ("Bí thư chi bộ – chủ trì"); a dash between two words of one
-    name goes on ("Trợ lý hậu cần – kỹ thuật")."""
-    for found in _SEGMENT_END.finditer(text, start):
-        after = found.end()
-        dash = found.group().strip() in "–—"
-        if not dash or (not text[after : after + 1].isupper() and opens_task(key, after, stops)):
-            return found.start()
-    return len(text)
-
-
-def _task_start(text: str, key: str, start: int, stop: int, stops: set[int]) -> int:
-    """Where the task opens inside ``key[start:stop]``: a verb, or "chủ trì" and the
-    like. A capital inside a post names its unit ("Tổ trưởng tổ Kiểm tra BTP"): a
-    verb is written in lower case there."""
-    for at in range(start, stop):
-        if at > start and (key[at - 1] != " " or text[at].isupper()):
-            continue
-        if at == start and key.startswith("phụ trách ", at) and not opens_task(key, at + 10, stops):
-            # "phụ trách xưởng sơ chế | thực hiện ...": the post's portfolio; "phụ trách
-            # tổ chức các buổi tiêm" is the task
-            continue
-        if opens_task(key, at, stops):
-            number = _NUMBER.match(key, at)
-            if not (number and number_in_name(key, at, number.group())):
-                return at
-    return stop
-
-
-# A member of staff named by a word ending in "viên" ("biên tập viên", "giao dịch viên")
-_STAFF_WORD = re.compile(r"(?:[^\W\d_]+ ){1,2}viên(?![^\W\d_])")
-
-
-def _reads_as_post(post: str, key: str) -> bool:
-    return post[:1].isupper() or key.startswith(_POST_OPENERS) or bool(_STAFF_WORD.match(key))
 
 
 def _body_at_lead(
