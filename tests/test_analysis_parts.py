@@ -596,6 +596,21 @@ def test_owners_written_as_posts_and_bodies_end_where_the_task_begins(read, text
             " ngày 31/01/2024.",
             "Giám đốc Trung tâm",
         ),
+        # the cell written after a post belongs to it; a verb after it is the task
+        (
+            "Đồng chí Vũ Thị Nhàn, Phó Bí thư chi bộ rà soát, lập danh sách ruộng bỏ hoang.",
+            "Phó Bí thư chi bộ",
+        ),
+        # "phụ trách" and a verb is the task, not a portfolio
+        (
+            "Đồng chí Hoàng Thị Lan, Phó Bí thư chi bộ, phụ trách rà soát 87 hộ nợ, xong trong"
+            " tháng 4/2025.",
+            "Phó Bí thư chi bộ",
+        ),
+        (
+            "Đồng chí H'Lim Niê, chi ủy viên, phụ trách công tác dân vận, vận động 40 hộ.",
+            "chi ủy viên, phụ trách công tác dân vận",
+        ),
         # a plain task verb after the post ("sắp xếp", "cập nhật", "bảo dưỡng" ...)
         (
             "Đồng chí Lường Thị Dung, Điều dưỡng trưởng sắp xếp lại ca trực đêm, tập huấn hộ lý.",

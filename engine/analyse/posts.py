@@ -97,9 +97,24 @@ def appositives(text: str, key: str, end: int, stops: set[int]) -> str | None:
     return text[first:last].strip() if first is not None else None
 
 
+def _task_in_charge(key: str, start: int, stops: set[int]) -> bool:
+    """ "phụ trách" and a verb is a task ("phụ trách rà soát 87 hộ"); with a noun it is
+    a portfolio ("phụ trách công tác dân vận", "phụ trách khu tăng gia")."""
+    after = start + len("phụ trách ")
+    return (
+        key.startswith("phụ trách ", start)
+        and opens_task(key, after, stops)
+        and not key.startswith("công tác", after)
+    )
+
+
 def _post_end(text: str, key: str, start: int, stop: int, closed: bool, stops: set[int]) -> int:
     """Where the post written in ``text[start:stop]`` ends: the whole segment when it is
     ``closed``, else where the task opens in it."""
+    if closed and text[stop : stop + 1] == "," and _task_in_charge(key, start, stops):
+        # ", phụ trách rà soát 87 hộ nợ,": the task, not a portfolio (before a colon,
+        # "phụ trách bán trú:" is one)
+        return start
     # a post such as "Kiểm tra viên" holds a verb: the task begins after it
     post_end = min(post_by_suffix(text, start) or start, stop)
     cut = stop if closed else _task_start(text, key, post_end, stop, stops)
@@ -149,6 +164,8 @@ def _task_after_name(text: str, key: str, start: int, stop: int, stops: set[int]
             unit_name = key.startswith(UNIT_HEADS, at) or previous in UNIT_HEADS
         if written[0].isupper():
             head_end = _capitalised_head_end(key, at)
+        elif after_name and key.startswith(_CELL_WORDS, at):
+            head_end = at + len("chi bộ")  # "Phó Bí thư chi bộ | rà soát ...": the post's cell
         # a post or unit written with one capital ("Phó Giám đốc | tổ chức ...", "Giám
         # đốc Trung tâm | xây dựng ...") is a name: a verb right after it opens the task
         in_head = written[0].islower() and word.end() <= head_end
@@ -159,6 +176,8 @@ def _task_after_name(text: str, key: str, start: int, stop: int, stops: set[int]
     return stop
 
 
+# The cell a post belongs to, written after it in lower case ("Bí thư chi bộ")
+_CELL_WORDS = (match_key("chi bộ"), match_key("chi ủy"))
 # Posts and units written with one capital for two or three syllables ("Giám đốc",
 # "Trung tâm"): their lower-case syllables belong to the capitalised word
 _CAPITALISED_HEADS = tuple(
