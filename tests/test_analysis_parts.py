@@ -564,6 +564,12 @@ def test_a_collective_is_read_to_its_verb(read, text, owner):
             "body",
         ),
         ("Chi bộ yêu cầu Ban Giám đốc có phương án xử lý phù hợp.", "Ban Giám đốc", "body"),
+        # what a body guards against is part of its name
+        (
+            "Tổ phòng cháy chữa cháy cơ sở kiểm tra 42 bình chữa cháy hằng tháng.",
+            "Tổ phòng cháy chữa cháy cơ sở",
+            "body",
+        ),
         # a body written as its task's label is whole up to the colon
         (
             "Tổ Quản lý thu – Sổ, thẻ: làm việc với 41 đơn vị nợ trước 30/4/2024.",

@@ -44,8 +44,9 @@ _BODY_QUALIFIER = re.compile(
     r"|công ty|hợp tác xã|đồn|đại đội|trung đội|phân xưởng|khoa|trạm|bộ môn|cơ sở|bộ phận"
     r"|khu dân cư|giảng viên trẻ|chuyên môn)\b"
 )
-# Cue kinds that may sit inside an owner's name; any other cue ends it
-NAME_KINDS = {"role", "place", "person", "superior"}
+# Cue kinds that may sit inside an owner's name ('Tổ phòng cháy chữa cháy': an
+# urgency word names what the body guards against); any other cue ends it
+NAME_KINDS = {"role", "place", "person", "superior", "urgency"}
 # ", " or " và " between the owners of a list
 _LIST_JOINT = re.compile(r"\s*,\s*|\s+và\s+")
 MAX_LISTED = 3
