@@ -139,6 +139,19 @@ def test_a_vague_goal_is_neither_measurable_nor_specific(read):
     assert not target.checks["measurable"] and not target.checks["not_vague"]
 
 
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("Không có vụ cháy nào tại 12 hạng mục trong mùa khô 2025 – 2026.", True),
+        ("Giảm 50% số học sinh bỏ học trong năm học 2025 – 2026.", True),
+        ("Giảm 50% số học sinh bỏ học trong nhiệm kỳ 2025 – 2030.", False),
+    ],
+)
+def test_a_season_or_school_year_dates_a_target_and_a_term_does_not(read, text, dated):
+    bf = read(text)
+    assert classify_target(1, text, bf.key, bf.mentions).checks["dated"] is dated
+
+
 def test_a_heading_date_dates_the_target(read):
     assert _target(read, "Thu gom 100% rác thải của 168 hộ.", "2026-12-31").checks["dated"]
 

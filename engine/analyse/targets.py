@@ -26,6 +26,16 @@ _CLAUSE_BREAK = re.compile(r"[.;]")
 _FORMULA = re.compile(r"(?:kế hoạch|chỉ tiêu)[^.;]{0,60}?\bgiao\b|\bquán triệt\b")
 
 
+# A span of years dates a target when it is one season or school year ("trong mùa
+# khô 2025 – 2026", "năm học 2025 – 2026"); a term or a stage ("nhiệm kỳ 2025 – 2030",
+# "giai đoạn 2025 – 2030") is too long to be a deadline.
+_SEASON_SPANS = ("mùa khô", "mùa mưa", "năm học", "niên vụ")
+
+
+def _dates_a_target(date: Mention, key: str, offset: int) -> bool:
+    return date.unit != "term" or key.startswith(_SEASON_SPANS, date.start - offset)
+
+
 def classify_target(
     block: int,
     text: str,
@@ -45,7 +55,7 @@ def classify_target(
     # "không còn điểm đổ rác", "không có học sinh bị đuối nước": zero is a number;
     # "không quá 40 giờ/người/tháng", "không quá 32°C": a bound is a measure
     measurable = bool(measures) or (not stock and bool(_BOUND.search(key)))
-    dates = [m for m in mentions if m.kind == "date" and m.unit != "term"]
+    dates = [m for m in mentions if m.kind == "date" and _dates_a_target(m, key, offset)]
     vague = list(
         dict.fromkeys(m.value for m in mentions if m.kind in ("vague_goal", "stock_target"))
     )
