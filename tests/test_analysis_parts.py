@@ -164,6 +164,15 @@ def test_a_concrete_solution_names_quantity_place_and_schedule(read):
     assert {"quantity", "schedule", "place"} <= set(solution.details["elements"])
 
 
+def test_a_run_of_plain_actions_is_concrete_without_a_figure(read):
+    text = "Rà soát, lập danh sách các đơn vị nợ kéo dài, phân loại theo mức độ nợ."
+    bf = read(text)
+    assert classify_solution(1, text, bf.key, bf.mentions, set()).checks["concrete"]
+    slogan = "Tăng cường rà soát, lập danh sách, phân loại các đơn vị nợ."
+    bf = read(slogan)
+    assert not classify_solution(1, slogan, bf.key, bf.mentions, set()).checks["concrete"]
+
+
 def test_a_slogan_solution_is_not_concrete(read):
     text = "Tăng cường công tác lãnh đạo, chỉ đạo, nâng cao nhận thức của cán bộ, đảng viên."
     bf = read(text)

@@ -15,6 +15,8 @@ _PLACE_NAME = re.compile(r"\s+(?:\d|[A-ZĐ]|thôn|xóm|ấp|bản|xã|phường|
 PLACE_NAME_WINDOW = 24
 # A solution answers a cause when it shares this many two-syllable content words.
 CAUSE_OVERLAP = 2
+# A solution naming this many different actions, and no slogan, is concrete as it is.
+ACTIONS_ENOUGH = 3
 # A solution with this many slogans is not made concrete by an owner and a verb.
 SLOGANS_TOO_MANY = 2
 
@@ -63,6 +65,9 @@ def classify_solution(
     # wrapped in slogans; a named owner alone is enough only for a plain action
     concrete = bool(measured) and (bool(verbs) or not slogans)
     concrete = concrete or (bool(elements) and bool(verbs) and len(slogans) < SLOGANS_TOO_MANY)
+    # a plain run of checkable actions is concrete without a figure ("rà soát, lập danh
+    # sách các đơn vị nợ, phân loại theo mức độ"): readers pass it as it stands
+    concrete = concrete or (len(set(verbs)) >= ACTIONS_ENOUGH and not slogans)
     checks = {"concrete": concrete}
     if causes:  # with no causes stated there is nothing to answer (evidence flags that)
         checks["answers_cause"] = len(overlap) >= CAUSE_OVERLAP
@@ -112,8 +117,8 @@ declare(
     "item_check",
     {
         "concrete": {
-            "vi": "có yếu tố đo được (số lượng, lịch, địa điểm, kinh phí) và việc làm cụ thể",
-            "en": "a measured element (quantity, schedule, place, budget) and a checkable action",
+            "vi": "yếu tố đo được và việc làm cụ thể, hoặc từ ba việc làm cụ thể, không khẩu hiệu",
+            "en": "a measured element and a checkable action, or three actions and no slogan",
         },
         "answers_cause": {
             "vi": "trùng ít nhất hai cặp từ với nguyên nhân đã nêu (chỉ khi có nêu nguyên nhân)",
