@@ -86,3 +86,19 @@ def test_a_unit_named_after_a_part_is_an_owner_not_the_part(assessor):
         "Tổ Kiểm tra, giám sát",
     ]
     assert {s.kind for s in facts.sections} == {"implementation"}
+
+
+def test_a_forecast_sentence_that_lists_difficulties_is_one_obstacle_each(assessor):
+    facts = _facts(
+        assessor,
+        "**Dự báo khó khăn và cách tháo gỡ**\n\n"
+        "Dự kiến khó khăn: vắc xin có thể cấp chậm; nhiều phụ huynh đi làm ăn xa; địa bàn"
+        " rộng, mùa mưa đi lại khó. Cách tháo gỡ: Khoa lập dự trù vắc xin, gửi tỉnh trước 15/10.\n",
+    )
+    obstacles = facts.items["obstacle"]
+    assert [o.text.split(";")[0][:20] for o in obstacles] == [
+        "vắc xin có thể cấp c",
+        "nhiều phụ huynh đi l",
+        "địa bàn rộng, mùa mư",
+    ]
+    assert [o.checks["has_remedy"] for o in obstacles] == [False, False, True]

@@ -200,7 +200,9 @@ class _ItemWalk:
 
     def _obstacles(self, i: int) -> None:
         bf, block = self.blocks[i], self.document.blocks[i]
-        for start, end in item_spans(bf.key, block, i in self.lead_blocks):
+        for start, end in listed_obstacles(
+            bf.key, item_spans(bf.key, block, i in self.lead_blocks)
+        ):
             part = bf.key[start:end].strip()
             if (
                 self.pending_obstacle is not None
@@ -222,6 +224,28 @@ class _ItemWalk:
         item = task_item(task, self.blocks[task.block - 1].key)
         if item is not None:
             self.out.by_kind["task"].append(item)
+
+
+# "Dự kiến khó khăn: A; B; C." lists its difficulties in one sentence
+_LISTING_FORECAST = re.compile(r"(?:dự kiến|dự báo)[^:.;]{0,40}:")
+
+
+def listed_obstacles(key: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with a sentence that lists difficulties after a forecast label
+    ("Dự kiến khó khăn: vắc xin cấp chậm; phụ huynh đi làm ăn xa; ...") parted into its
+    clauses, one difficulty each."""
+    out = []
+    for start, end in spans:
+        lead = start + len(key[start:end]) - len(key[start:end].lstrip("*- "))
+        label = _LISTING_FORECAST.match(key, lead)
+        if label is None or ";" not in key[label.end() : end]:
+            out.append((start, end))
+            continue
+        begin = label.end()
+        for clause in re.finditer(r"[^;]+", key[begin:end]):
+            if clause.group().strip(" .;"):
+                out.append((begin + clause.start(), begin + clause.end()))
+    return out
 
 
 # -- declared for rule packs (see engine/vocabulary.py) --------------------
