@@ -102,3 +102,29 @@ def test_a_forecast_sentence_that_lists_difficulties_is_one_obstacle_each(assess
         "địa bàn rộng, mùa mư",
     ]
     assert [o.checks["has_remedy"] for o in obstacles] == [False, False, True]
+
+
+def test_a_sentence_of_three_difficulties_is_three_and_an_empty_promise_answers_none(assessor):
+    facts = _facts(
+        assessor,
+        "**Dự báo khó khăn và cách tháo gỡ**\n\n"
+        "4. Khó khăn, vướng mắc. Lực lượng còn thiếu, địa bàn rộng; người dân chưa đồng thuận"
+        " ký cam kết; thời tiết mưa sớm. Chi bộ sẽ bàn cách khắc phục trong quá trình thực"
+        " hiện.\n",
+    )
+    obstacles = facts.items["obstacle"]
+    assert len(obstacles) == 3  # not the part's name, not the promise
+    assert not any(o.checks["has_remedy"] for o in obstacles)
+    assert all(o.checks["specific"] for o in obstacles)  # a listed clause is short
+
+
+def test_a_paragraph_that_is_the_whole_objectives_part_is_one_target_a_sentence(assessor):
+    facts = _facts(
+        assessor,
+        "## 2. Mục tiêu\n\n"
+        "Phấn đấu trong năm 2025 giải quyết dứt điểm ít nhất 7/9 vụ việc kéo dài. Giảm số"
+        " lượt khiếu kiện vượt cấp. 100% đơn thư được xử lý đúng thời hạn quy định.\n\n"
+        "## 3. Giải pháp\n\n- Lập danh mục 9 vụ việc trong tháng 3/2025.\n",
+    )
+    targets = facts.items["target"]
+    assert [t.checks["measurable"] for t in targets] == [True, False, True]

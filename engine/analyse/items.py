@@ -15,8 +15,14 @@ from ..model import BlockFacts, Document, Item, Task
 from ..text import word_count
 from ..vocabulary import declare
 from .cues import ITEM_SECTIONS
-from .headings import strip_numbering
-from .obstacles import REMEDY_LEAD, classify_obstacle, offers_remedy, stray_forecasts
+from .headings import LABEL_MAX_WORDS, section_kind, strip_numbering
+from .obstacles import (
+    REMEDY_LEAD,
+    SPECIFIC_MIN_WORDS,
+    classify_obstacle,
+    offers_remedy,
+    stray_forecasts,
+)
 from .owner import Owner, find_owner
 from .solutions import cause_words, classify_solution
 from .spans import item_spans
@@ -166,7 +172,7 @@ class _ItemWalk:
         bf, text = self.blocks[i], self.document.blocks[i].text
         # a part written as one paragraph ("4. Mục tiêu: đạt 90% ...; giảm rõ rệt ...;
         # ...") lists its targets inline; otherwise a block is one target
-        if i in self.lead_blocks:
+        if i in self.lead_blocks or self._whole_part_paragraph(i):
             spans = item_spans(bf.key, self.document.blocks[i], True, semicolons=True)
         else:
             spans = [(0, len(bf.key))]
@@ -180,6 +186,20 @@ class _ItemWalk:
             )
             self.out.by_kind["target"].append(target)
             clause_date = target.details["deadline"] or clause_date
+
+    def _whole_part_paragraph(self, i: int) -> bool:
+        """A plain paragraph that is the whole objectives part, right under its heading
+        ("Tập trung ... ít nhất 7/9 vụ việc. Giảm số lượt khiếu kiện vượt cấp. 100% đơn
+        thư ..."): each of its sentences is a target."""
+        block, previous = self.document.blocks[i], self.blocks[i - 1] if i else None
+        following = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        return (
+            block.kind == "paragraph"
+            and not _NUMBERED_OR_LISTED.match(self.blocks[i].key)
+            and previous is not None
+            and previous.is_heading
+            and (following is None or following.section != "objectives")
+        )
 
     def _is_purpose_paragraph(self, i: int) -> bool:
         """An unnumbered lead paragraph right under the objectives heading, followed by
@@ -200,22 +220,26 @@ class _ItemWalk:
 
     def _obstacles(self, i: int) -> None:
         bf, block = self.blocks[i], self.document.blocks[i]
-        for start, end in listed_obstacles(
-            bf.key, item_spans(bf.key, block, i in self.lead_blocks)
-        ):
+        spans = item_spans(bf.key, block, i in self.lead_blocks)
+        for start, end, listed in listed_obstacles(bf.key, spans):
             part = bf.key[start:end].strip()
-            if (
-                self.pending_obstacle is not None
-                and REMEDY_LEAD.match(part.lstrip("*- "))
-                and offers_remedy([m for m in bf.mentions if start <= m.start < end])
-            ):
+            remedy_lead = REMEDY_LEAD.match(part.lstrip("*- "))
+            offers = offers_remedy([m for m in bf.mentions if start <= m.start < end])
+            if self.pending_obstacle is not None and remedy_lead and offers:
                 self.pending_obstacle.checks["has_remedy"] = True
                 self.pending_obstacle.details["remedy_block"] = i + 1
                 self.pending_obstacle = None
                 continue
+            if remedy_lead and not offers:
+                continue  # "Chi bộ sẽ chỉ đạo tìm cách khắc phục.": no remedy, no difficulty
             if part.endswith(":") and end - start < len(bf.key):
                 continue  # "Dự báo sẽ gặp một số khó khăn sau:" introduces them
-            item = classify_obstacle(i + 1, block.text, bf.key, bf.mentions, (start, end))
+            if _names_the_part(part):
+                continue  # "4. Khó khăn, vướng mắc." opens the paragraph that lists them
+            # a clause of a list names its difficulty in a few words
+            min_words = LISTED_MIN_WORDS if listed else SPECIFIC_MIN_WORDS
+            span = (start, end)
+            item = classify_obstacle(i + 1, block.text, bf.key, bf.mentions, span, min_words)
             self.out.by_kind["obstacle"].append(item)
             self.pending_obstacle = None if item.checks["has_remedy"] else item
 
@@ -226,25 +250,41 @@ class _ItemWalk:
             self.out.by_kind["task"].append(item)
 
 
+def _names_the_part(sentence: str) -> bool:
+    """A sentence that is only the name of the obstacles part ("4. Khó khăn, vướng
+    mắc.", "Dự báo khó khăn"), written at the head of the paragraph it opens."""
+    bare = strip_numbering(sentence).strip(" .:*")
+    return word_count(bare) <= LABEL_MAX_WORDS and section_kind(bare) == "obstacles"
+
+
 # "Dự kiến khó khăn: A; B; C." lists its difficulties in one sentence
 _LISTING_FORECAST = re.compile(r"(?:dự kiến|dự báo)[^:.;]{0,40}:")
 
 
-def listed_obstacles(key: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``spans`` with a sentence that lists difficulties after a forecast label
-    ("Dự kiến khó khăn: vắc xin cấp chậm; phụ huynh đi làm ăn xa; ...") parted into its
-    clauses, one difficulty each."""
+# "Lực lượng còn thiếu, địa bàn rộng; người dân chưa đồng thuận; thời tiết mưa sớm."
+# lists as many difficulties as it has clauses, from this many on
+LISTED_CLAUSES = 3
+LISTED_MIN_WORDS = 4
+
+
+def listed_obstacles(key: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """``spans`` with a sentence that lists difficulties parted into its clauses, one
+    difficulty each: after a forecast label ("Dự kiến khó khăn: vắc xin cấp chậm; phụ
+    huynh đi làm ăn xa"), or as ``LISTED_CLAUSES`` clauses or more with no colon (a
+    colon pairs a difficulty with its remedy). Each span comes with whether it is
+    such a clause."""
     out = []
     for start, end in spans:
         lead = start + len(key[start:end]) - len(key[start:end].lstrip("*- "))
         label = _LISTING_FORECAST.match(key, lead)
-        if label is None or ";" not in key[label.end() : end]:
-            out.append((start, end))
+        begin = label.end() if label else lead
+        listed = key.count(";", begin, end) >= (1 if label else LISTED_CLAUSES - 1)
+        if not listed or (label is None and ":" in key[start:end]):
+            out.append((start, end, False))
             continue
-        begin = label.end()
         for clause in re.finditer(r"[^;]+", key[begin:end]):
             if clause.group().strip(" .;"):
-                out.append((begin + clause.start(), begin + clause.end()))
+                out.append((begin + clause.start(), begin + clause.end(), True))
     return out
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import BlockFacts, Item, Mention
-from ..text import word_count
+from ..text import match_key, word_count
 from ..vocabulary import declare
 from .cues import FORECAST_WORDS, LIST_INTRO
 from .headings import strip_numbering
@@ -35,10 +35,16 @@ _NOT_FORECAST_SECTIONS = ("situation", "bases", "header", "title", "signature", 
 
 
 def classify_obstacle(
-    block: int, text: str, key: str, mentions: Sequence[Mention], span: tuple[int, int]
+    block: int,
+    text: str,
+    key: str,
+    mentions: Sequence[Mention],
+    span: tuple[int, int],
+    min_words: int = SPECIFIC_MIN_WORDS,
 ) -> Item:
     """The obstacle at ``span`` (start, end) of a block with ``text``, match key ``key``
-    and the block's ``mentions``."""
+    and the block's ``mentions``; it is specific when it names no stock difficulty and
+    has ``min_words`` words at least."""
     start, end = span
     promise = CONDITIONAL_PROMISE.search(key, start, end)
     if promise:
@@ -60,22 +66,30 @@ def classify_obstacle(
         text[start:end].strip(),
         checks={
             "has_remedy": remedy,
-            "specific": not generic and word_count(key[start:end]) >= SPECIFIC_MIN_WORDS,
+            "specific": not generic and word_count(key[start:end]) >= min_words,
         },
         details={"generic_terms": generic},
     )
+
+
+# Remedy cues that only promise one ("Chi bộ sẽ ..."): a remedy when something follows
+_PROMISES = {match_key("chi bộ sẽ"), match_key("chi ủy sẽ")}
 
 
 def without_empty_remedies(mentions: Sequence[Mention]) -> list[Mention]:
     """``mentions`` less the remedy and action cues that sit inside an empty remedy
     ("chi bộ sẽ kịp thời lãnh đạo tháo gỡ", "có biện pháp phù hợp")."""
     empty = [m for m in mentions if m.kind == "empty_remedy"]
-    return [
+    kept = [
         m
         for m in mentions
         if m.kind not in _REMEDY_KINDS
         or not any(e.start < m.end and m.start < e.end for e in empty)
     ]
+    if empty and all(m.value in _PROMISES for m in kept if m.kind in _REMEDY_KINDS):
+        # "Chi bộ sẽ | bàn cách khắc phục": the promise opens nothing but an empty remedy
+        kept = [m for m in kept if m.kind not in _REMEDY_KINDS]
+    return kept
 
 
 def offers_remedy(mentions: Sequence[Mention]) -> bool:
