@@ -217,6 +217,14 @@ def test_a_denied_remedy_is_no_remedy(read, text, remedy):
             False,
         ),
         ("Đồng chí Hà Văn Nam sửa 3 cống trước ngày 30/6/2026.", False),
+        ("Chi ủy thường xuyên theo dõi, đôn đốc.", True),
+        # watching the work itself is a task, not the review of the resolution
+        ("Theo dõi, đôn đốc thời hạn trả lời đơn của các cơ quan.", False),
+        (
+            "Bí thư Chi bộ báo cáo kết quả thực hiện tại các kỳ sinh hoạt chi bộ. Chi bộ sơ"
+            " kết 6 tháng và tổng kết năm.",
+            True,
+        ),
     ],
 )
 def test_the_review_plan_is_told_from_a_task_it_follows(text, review):
@@ -704,6 +712,7 @@ def test_a_phu_trach_line_names_bodies_and_collectives_too(read, text, owner):
         ("Phấn đấu hoàn thành 100% kế hoạch sản lượng Công ty giao năm 2026.", False),
         ("Hoàn thành 100% kế hoạch thu tiền dịch vụ thủy lợi Công ty giao.", False),
         ("100% cán bộ, đảng viên, người lao động được quán triệt nghị quyết.", False),
+        ("100% cán bộ, đảng viên, người lao động nắm vững quy trình quản lý hàng hóa.", False),
         ("Đến 30/6/2026, 100% hộ dân thôn Đông Lộc được cấp nước sạch.", True),
         ("Giao khoán 120 ha cho 46 hộ; hoàn thành trước ngày 31/3/2026.", True),
     ],

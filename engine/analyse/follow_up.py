@@ -18,7 +18,7 @@ MONITORS_RESOLUTION = re.compile(
     # "Việc thực hiện Nghị quyết được kiểm điểm tại kỳ sinh hoạt tháng 12"
     r"|thực hiện nghị quyết[^.;]{0,20}?kiểm điểm"
     r"|(?:chi ủy|chi uỷ|bí thư)[^.;]{0,25}?(?:kiểm tra|giám sát)"
-    r"|nghe báo cáo|báo cáo tiến độ|giao ban tiến độ"
+    r"|nghe báo cáo|báo cáo (?:tiến độ|kết quả thực hiện)|giao ban tiến độ"
 )
 _INTERIM_REVIEW = re.compile(r"sơ kết")
 # "tổng kết", or the year-end evaluation of a one-year resolution ("cuối năm 2027, chi

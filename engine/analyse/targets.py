@@ -22,8 +22,8 @@ _CLAUSE_BREAK = re.compile(r"[.;]")
 
 # Formulas the lexicon cannot list word for word: a plan or quota handed down
 # ("hoàn thành 100% kế hoạch sản lượng Công ty giao") and being briefed ("100% cán bộ,
-# đảng viên được quán triệt ..."). Bounded: at most 60 characters between.
-_FORMULA = re.compile(r"(?:kế hoạch|chỉ tiêu)[^.;]{0,60}?\bgiao\b|\bquán triệt\b")
+# đảng viên được quán triệt ...", "... nắm vững quy trình"). Bounded: at most 60 characters between.
+_FORMULA = re.compile(r"(?:kế hoạch|chỉ tiêu)[^.;]{0,60}?\bgiao\b|\bquán triệt\b|\bnắm vững\b")
 
 
 # A span of years dates a target when it is one season or school year ("trong mùa

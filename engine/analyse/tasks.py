@@ -24,7 +24,10 @@ from .owner import Owner, find_owner, role_or_body
 # The review plan and the monitoring of the resolution itself (follow-up's business)
 _REVIEW_TASK = re.compile(
     r"\bsơ kết\b|\btổng kết\b|kiểm tra, giám sát|"
-    r"(?:kiểm tra|giám sát|theo dõi)[^.;]{0,20}?(?:đôn đốc|việc thực hiện|thực hiện nghị quyết)"
+    r"(?:kiểm tra|giám sát|theo dõi)[^.;]{0,20}?(?:việc thực hiện|thực hiện nghị quyết"
+    # "theo dõi, đôn đốc." and "... đôn đốc việc thực hiện" watch the resolution;
+    # "theo dõi, đôn đốc thời hạn trả lời đơn" is a task of the work
+    r"|đôn đốc(?=\s*(?:[.;,)]|$|[^.;]{0,30}?(?:thực hiện|nghị quyết))))"
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s+\S)")
 # A header cell names its column in at most this many words.
