@@ -152,14 +152,19 @@ class _Normalizer:
         return self._special
 
     def __call__(self, doc):
-        from spacy.attrs import ORTH
-
         text = doc_text(doc)
         key = doc.user_data["nq_key"] = match_key(text)  # reused by later stages
         if any(s in text for s in self.special_norms()):
             for token in doc:
                 token.norm_ = key[token.idx : token.idx + len(token.text)]
             return doc
+        self.fold_words(doc)
+        return doc
+
+    def fold_words(self, doc) -> None:
+        """Set the NORM of each word of ``doc`` on its lexeme: its match key."""
+        from spacy.attrs import ORTH
+
         vocab, folded = self.vocab, self.folded
         # the block's distinct words (a numpy array, read in C; Doc.count_by is slower)
         for orth in set(doc.to_array(ORTH).tolist()):
@@ -167,7 +172,6 @@ class _Normalizer:
                 lexeme = vocab[orth]
                 lexeme.norm_ = match_key(lexeme.orth_)
                 folded.add(orth)
-        return doc
 
 
 def _make_normalizer(nlp, name):

@@ -44,8 +44,7 @@ __all__ = ["analyse"]
 def analyse(document: Document, nlp, stage: str = "auto") -> Facts:
     """Run ``nlp`` over ``document`` and return its Facts; ``stage`` is "draft",
     "adopted" or "auto" (read it from the text)."""
-    docs = nlp.pipe((b.text for b in document.blocks), batch_size=256)
-    blocks = read_blocks(document, docs)
+    blocks = read_blocks(document, nlp)
     structure = read_structure(document, blocks)
     blocks = [
         replace(bf, section=section, is_heading=i in structure.headings)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..draft_doc import BlockParse, parse_draft
 from ..model import BlockFacts, Document, Mention, Section
 from ..template import PLACEHOLDER_RE
 from ..text import match_key, word_count
@@ -64,7 +65,21 @@ def _read_group(doc, group: str) -> list[Mention]:
 
 def block_facts(index: int, text: str, doc) -> BlockFacts:
     """The facts of one block (1-based ``index``) from its processed ``doc``; its
-    section is "body" until the structure is read.
+    section is "body" until the structure is read."""
+    return facts_of(index, text, parse_of(doc, text))
+
+
+def parse_of(doc, text: str) -> BlockParse:
+    """What the pipeline found in the block ``text``, from its own ``doc``."""
+    # the normaliser already folded this text; a plugin pipeline may not have
+    key = doc.user_data.get("nq_key") or match_key(text)
+    sentences = [(s.start_char, s.end_char) for s in doc.sents] or [(0, len(text))]
+    return BlockParse(key, sentences, mentions_of(doc))
+
+
+def facts_of(index: int, text: str, parse: BlockParse) -> BlockFacts:
+    """The facts of one block from what the pipeline found in it; its section is
+    "body" until the structure is read.
 
     A block that still holds a template placeholder ("[… điền …]") is unfilled: it
     says nothing, so it earns no point anywhere (its key is blank, it has no words
@@ -72,24 +87,29 @@ def block_facts(index: int, text: str, doc) -> BlockFacts:
     """
     if PLACEHOLDER_RE.search(text):
         return BlockFacts(index, "body", False, 0, [(0, len(text))], [], " " * len(text))
-    # the normaliser already folded this text; a plugin pipeline may not have
-    key = doc.user_data.get("nq_key") or match_key(text)
     return BlockFacts(
         index=index,
         section="body",
         is_heading=False,
         words=word_count(text),
-        sentences=[(s.start_char, s.end_char) for s in doc.sents] or [(0, len(text))],
-        mentions=mentions_of(doc),
-        key=key,
+        sentences=parse.sentences,
+        mentions=parse.mentions,
+        key=parse.key,
     )
 
 
-def read_blocks(document: Document, docs) -> list[BlockFacts]:
-    """One BlockFacts per block of ``document``, ``docs`` being the pipeline's output."""
+def read_blocks(document: Document, nlp) -> list[BlockFacts]:
+    """One BlockFacts per block of ``document``, run through the pipeline ``nlp``: as
+    one Doc of the whole draft where that gives each block what its own Doc would
+    (:mod:`~nghiquyet.engine.draft_doc`), else one Doc per block."""
+    texts = [block.text for block in document.blocks]
+    parses = parse_draft(nlp, texts)
+    if parses is None:
+        docs = nlp.pipe(texts, batch_size=256)
+        parses = [parse_of(doc, text) for doc, text in zip(docs, texts, strict=True)]
     return [
-        block_facts(block.index, block.text, doc)
-        for block, doc in zip(document.blocks, docs, strict=True)
+        facts_of(block.index, block.text, parse)
+        for block, parse in zip(document.blocks, parses, strict=True)
     ]
 
 
