@@ -26,7 +26,7 @@ such block, takes the pipeline block by block (:func:`parse_blocks`).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from .long_tokens import BoundedTokenizer
@@ -83,13 +83,13 @@ def parse_draft(nlp, texts: list[str]) -> list[BlockParse] | None:
     the draft must be run block by block (:func:`joinable`)."""
     if not joinable(nlp, texts):
         return None
-    from spacy.attrs import IDX, LENGTH, SENT_START
+    from spacy.attrs import IDX, LENGTH
 
     pipes = dict(nlp.pipeline)
     doc = nlp.make_doc(SEPARATOR.join(texts))
     pipes["nq_normalizer"].fold_words(doc)
-    pipes["sentencizer"](doc)
-    columns = doc.to_array([IDX, LENGTH, SENT_START]).tolist()
+    opens = sentence_opens(doc, pipes["sentencizer"].punct_chars)
+    columns = doc.to_array([IDX, LENGTH]).tolist()
     starts = [c[0] for c in columns]
     lexicon = pipes["nq_lexicon"]
     matches = sorted(lexicon.matcher(doc), key=lambda m: m[1])  # stable: ties keep order
@@ -101,11 +101,33 @@ def parse_draft(nlp, texts: list[str]) -> list[BlockParse] | None:
             last = bisect_left(starts, offset + len(text))
             found = matches[bisect_left(match_starts, first) : bisect_left(match_starts, last)]
             block = _Block(doc, text, offset, first, last)
-            parses.append(block.parse(columns, found, lexicon))
+            parses.append(block.parse(columns, opens, found, lexicon))
             offset += len(text) + len(SEPARATOR)
     except _NotAligned:
         return None
     return parses
+
+
+def sentence_opens(doc, punct_chars) -> list[int]:
+    """The tokens of ``doc`` that spaCy's sentencizer with ``punct_chars`` makes open
+    a sentence, the first token aside. Its rule: a token neither punctuation nor one
+    of the marks opens one when a mark stands between it and the last such token
+    before it (or the start); a token the Doc already marks (the tokenizer marks the
+    first token of each piece of an over-long run) keeps its mark. The sentencizer
+    applies the rule token by token in Python; here it is read from the Doc's
+    columns at once."""
+    import numpy
+    from spacy.attrs import IS_PUNCT, ORTH, SENT_START
+
+    orth, punct, marked = doc.to_array([ORTH, IS_PUNCT, SENT_START]).T
+    marks = numpy.array([doc.vocab.strings[c] for c in punct_chars], dtype=orth.dtype)
+    mark = numpy.isin(orth, marks)
+    words = numpy.flatnonzero(~mark & (punct == 0))
+    marks_before = (numpy.cumsum(mark) - mark)[words]  # marks before each such token
+    since_last = marks_before - numpy.concatenate(([0], marks_before[:-1]))
+    ruled = numpy.zeros(len(orth), dtype=bool)
+    ruled[words[since_last > 0]] = True
+    return numpy.flatnonzero((marked == 1) | (ruled & (marked == 0))).tolist()
 
 
 class _Block:
@@ -116,17 +138,18 @@ class _Block:
         self.first, self.last = first, last
         self.key = match_key(text)
 
-    def parse(self, columns, matches, lexicon) -> BlockParse:
+    def parse(self, columns, opens, matches, lexicon) -> BlockParse:
         """The block's key, sentences and mentions."""
         mentions = self.numbers_and_persons()
         mentions += self.lexicon(columns, matches, lexicon)
         mentions.sort(key=lambda m: (m.start, -m.end))
-        return BlockParse(self.key, self.sentences(columns), mentions)
+        return BlockParse(self.key, self.sentences(columns, opens), mentions)
 
-    def sentences(self, columns) -> list[tuple[int, int]]:
-        """(start, end) of each sentence, as ``doc.sents`` of the block alone."""
+    def sentences(self, columns, opens) -> list[tuple[int, int]]:
+        """(start, end) of each sentence, as ``doc.sents`` of the block alone: its
+        first token opens one, and so does each of ``opens`` inside it."""
         first, last, offset = self.first, self.last, self.offset
-        opens = [first] + [i for i in range(first + 1, last) if columns[i][2] == 1]
+        opens = [first, *opens[bisect_right(opens, first) : bisect_left(opens, last)]]
         ends = [*opens[1:], last]
         return [
             (columns[s][0] - offset, columns[e - 1][0] + columns[e - 1][1] - offset)
