@@ -57,7 +57,11 @@ RANKS = (
 # Academic and professional titles as written before a name, alone or joined
 # ("PGS.TS.", "ThS.BS", "BSCKII"); written with their capitals, so they are matched
 # case-sensitively.
-_TITLE = r"(?:PGS|GS|ThS|TS|BSCKII|BSCKI|BS|DSCKII|DSCKI|KS|KTV|DS|ĐD|YS|LS|CN|NGƯT|NGND)"
+TITLES = (
+    "PGS", "GS", "ThS", "TS", "BSCKII", "BSCKI", "BS", "DSCKII", "DSCKI", "KS", "KTV", "DS",
+    "ĐD", "YS", "LS", "CN", "NGƯT", "NGND",
+)  # fmt: skip
+_TITLE = rf"(?:{'|'.join(TITLES)})"
 _TITLES = re.compile(rf"{_TITLE}(?:\.?{_TITLE})*\.?[ \t]+")
 # Posts and bodies that may follow an address: "đồng chí Bí thư", "đồng chí Chủ tịch
 # Hội ...", "đồng chí Chi hội trưởng": a post, not a name.
@@ -138,11 +142,35 @@ _ADDRESS = re.compile(
 _RANK = re.compile(rf"(?:{_RANK_ALTERNATION})[ \t]+", re.IGNORECASE)
 _PROFESSION_ALTERNATION = "|".join(sorted(PROFESSIONS, key=len, reverse=True))
 _PROFESSION = re.compile(rf"(?:{_PROFESSION_ALTERNATION})[ \t]+", re.IGNORECASE)
-# Where a person may start: an address, a rank or a title after a non-letter
+
+
+def by_first_letter(words) -> str:
+    """The alternation of ``words`` (in this order), its branches grouped by their
+    first letter in lower case: "đ(?:ồng chí|/c|ại úy)|b(?:à|inh nhì)|...". Under
+    ``re.IGNORECASE`` it matches what the plain alternation matches, branch for
+    branch: two branches of different first letters never match at the same place
+    (none of these letters folds onto another, as "ı" onto "i"), and a letter's own
+    branches keep their order. Python's ``re`` tries every branch of an alternation
+    at every place; grouped, a place tries a branch per letter, not per word."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0].lower(), []).append(word)
+    return "|".join(
+        re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in group) + ")"
+        for first, group in groups.items()
+    )
+
+
+# Where a person may start, after a non-letter: an address, a rank or a profession
+# and a blank, or a title (the alternations of ADDRESSES, then RANKS and PROFESSIONS
+# longest first, then TITLES, grouped by first letter)
+_OPENERS = (
+    *ADDRESSES,
+    *sorted(RANKS, key=len, reverse=True),
+    *sorted(PROFESSIONS, key=len, reverse=True),
+)
 _START = re.compile(
-    r"(?<![^\W\d_])(?:"
-    + "|".join(re.escape(a) for a in ADDRESSES)
-    + rf"|{_RANK_ALTERNATION}|{_PROFESSION_ALTERNATION})[ \t]+|(?<![^\W\d_]){_TITLE}[.A-Z ]",
+    rf"(?<![^\W\d_])(?:(?:{by_first_letter(_OPENERS)})[ \t]+|(?:{by_first_letter(TITLES)})[.A-Z ])",
     re.IGNORECASE,
 )
 # A name word: a capital, then letters; "K'Nhông", "H'Hen" keep their apostrophe
