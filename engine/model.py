@@ -96,6 +96,11 @@ class Mention:
     value: str | None = None  # ISO date, number, name, lexicon term ...
     unit: str | None = None
 
+    def shifted(self, by: int) -> Mention:
+        """This mention with its offsets ``by`` characters earlier (in a part of its
+        block that starts there); ``dataclasses.replace`` is five times slower."""
+        return Mention(self.kind, self.text, self.start - by, self.end - by, self.value, self.unit)
+
 
 @dataclass(slots=True)
 class BlockFacts:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .model import Facts, Mention
 from .text import word_count
@@ -194,11 +194,7 @@ def rewrite_finding(rewriter: Rewriter, facts: Facts, block: int, detail: str, p
     if start < 0 or not part:
         start, part = 0, text
     end = start + len(part)
-    inside = tuple(
-        replace(m, start=m.start - start, end=m.end - start)
-        for m in bf.mentions
-        if start <= m.start and m.end <= end
-    )
+    inside = tuple(m.shifted(start) for m in bf.mentions if start <= m.start and m.end <= end)
     source = Source(part, bf.key[start:end], detail, source_block.table is not None, inside)
     new = rewriter.function(source)
     if not new or new == part:
@@ -209,12 +205,8 @@ def rewrite_finding(rewriter: Rewriter, facts: Facts, block: int, detail: str, p
 def bounded(old: str, new: str, limit: int = REWRITE_MAX_CHARS) -> str:
     """``new`` on one line; when longer than ``limit``, only the sentence that differs
     from ``old`` (or its clause, or the words around the change), «…» for the rest."""
-    prefix = 0
-    while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < min(len(old), len(new)) - prefix and old[-1 - suffix] == new[-1 - suffix]:
-        suffix += 1
+    prefix = common_prefix(old, new)
+    suffix = common_prefix(old[prefix:][::-1], new[prefix:][::-1])  # in what follows it
     start, end = prefix, len(new) - suffix
     if len(new) > limit:
         start, end = _window(new, start, end, limit)
@@ -222,6 +214,19 @@ def bounded(old: str, new: str, limit: int = REWRITE_MAX_CHARS) -> str:
         start, end = 0, len(new)
     piece = " ".join(new[start:end].split())
     return ("… " if start > 0 else "") + piece + (" …" if end < len(new) else "")
+
+
+def common_prefix(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` have in common from the start: halving
+    the range with slices compared in C, not a character at a time in Python."""
+    low, high = 0, min(len(a), len(b))  # a[:low] == b[:low]; the count is in [low, high]
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[low:middle] == b[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _window(text: str, start: int, end: int, limit: int) -> tuple[int, int]:

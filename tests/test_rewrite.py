@@ -7,6 +7,8 @@ is cut to the sentence that changed, and how a rule pack names a rewriter.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from nghiquyet.engine.errors import ConfigError
 from nghiquyet.engine.model import Mention
 from nghiquyet.engine.rewrite import (
@@ -297,3 +299,28 @@ def test_a_rewrite_pasted_in_unfilled_is_a_placeholder_left(assess_markdown):
     )
     left = [f for f in assess_markdown(draft).findings if f.rule_id == "NQ002"]
     assert [f.message["vi"] for f in left] == ["Còn chỗ trống của mẫu chưa điền: [họ tên]"]
+
+
+@given(
+    st.text(alphabet="ab ạ.", max_size=40),
+    st.text(alphabet="ab ạ.", max_size=40),
+)
+def test_common_prefix_counts_as_a_character_at_a_time(a, b):
+    # bounded() finds the changed part with it: the same count as the plain loop
+    from nghiquyet.engine.rewrite import common_prefix
+
+    count = 0
+    while count < min(len(a), len(b)) and a[count] == b[count]:
+        count += 1
+    assert common_prefix(a, b) == count
+
+
+def test_a_shifted_mention_keeps_every_field():
+    # rewrite_finding moves a paragraph's mentions into the part it rewrites with
+    # Mention.shifted; every field but the offsets is kept (a field added later too)
+    from dataclasses import fields, replace
+
+    values = {f.name: f"{f.name} giá trị" for f in fields(Mention)}
+    values.update(start=12, end=20)
+    mention = Mention(**values)
+    assert mention.shifted(5) == replace(mention, start=7, end=15)
