@@ -116,14 +116,33 @@ class _Keep(dict):
         return "{" + key + "}"
 
 
-def _fill(template: dict[str, str], values: dict) -> dict[str, str]:
-    def in_lang(lang: str) -> dict:
-        # a value may itself be bilingual ({"vi": ..., "en": ...}), e.g. a label
-        return {
-            k: v.get(lang, v.get("vi", "")) if isinstance(v, dict) else v for k, v in values.items()
-        }
+class _Values:
+    """A finding's values for its message templates, in each language once: a value
+    may itself be bilingual ({"vi": ..., "en": ...}), e.g. a label."""
 
-    return {lang: text.format_map(_Keep(in_lang(lang))).strip() for lang, text in template.items()}
+    def __init__(self, values: dict):
+        self.values = values
+        self.by_lang: dict[str, _Keep] = {}
+
+    def __getitem__(self, lang: str) -> _Keep:
+        found = self.by_lang.get(lang)
+        if found is None:
+            found = self.by_lang[lang] = _Keep(
+                (k, v.get(lang, v.get("vi", ""))) if isinstance(v, dict) else (k, v)
+                for k, v in self.values.items()
+            )
+        return found
+
+
+def _fill(template: dict[str, str], values: dict | _Values) -> dict[str, str]:
+    """``template``'s text in each language with ``values`` filled in. A text with no
+    brace has nothing to fill (``format_map`` would return it as it is)."""
+    if not isinstance(values, _Values):
+        values = _Values(values)
+    return {
+        lang: (text.format_map(values[lang]) if "{" in text or "}" in text else text).strip()
+        for lang, text in template.items()
+    }
 
 
 def _rewrite(facts: Facts, rule: Rule, hit: Hit) -> str | None:
@@ -144,7 +163,7 @@ def run_rule(facts: Facts, rule: Rule, check) -> RuleResult | None:
     outcome: Outcome = check(facts, rule)
     findings = []
     for hit in outcome.hits:
-        values = {**outcome.values, "detail": hit.detail}
+        values = _Values({**outcome.values, "detail": hit.detail})
         findings.append(
             Finding(
                 rule_id=rule.id,
