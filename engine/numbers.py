@@ -182,15 +182,24 @@ _DATE_NEEDS: tuple[tuple[str, ...] | None, ...] = (
     ("năm",),
 )
 _DIGIT_RUN = re.compile(r"\d+")
+# The words any pattern needs, and each pattern's as a set: a key's words are looked
+# up once, and each pattern asks whether it shares one with them.
+_NEED_WORDS = tuple(sorted({word for needs in _DATE_NEEDS if needs for word in needs}))
+_NEED_SETS = tuple(None if needs is None else frozenset(needs) for needs in _DATE_NEEDS)
 
 
-def _at_digit_runs(pattern: re.Pattern[str], key: str):
+def _digit_runs(key: str) -> list[int]:
+    """Where each run of digits in ``key`` starts."""
+    return [run.start() for run in _DIGIT_RUN.finditer(key)]
+
+
+def _at_digit_runs(pattern: re.Pattern[str], key: str, runs: list[int] | None = None):
     """``pattern.finditer(key)`` for a pattern whose every match starts with a digit
-    that no digit precedes: tried only where a run of digits starts, instead of at
-    every character (Python's re cannot skip ahead past a leading lookbehind)."""
+    that no digit precedes: tried only where a run of digits starts (``runs``, found
+    here when not given), instead of at every character (Python's re cannot skip
+    ahead past a leading lookbehind)."""
     pos = 0
-    for run in _DIGIT_RUN.finditer(key):
-        start = run.start()
+    for start in _digit_runs(key) if runs is None else runs:
         if start >= pos:
             m = pattern.match(key, start)
             if m is not None:
@@ -201,10 +210,11 @@ def _at_digit_runs(pattern: re.Pattern[str], key: str):
 def _date_matches(key: str):
     """(kind, match) of every pattern of DATE_PATTERNS in turn, as finditer gives
     them, leaving out the patterns the key lacks the words for."""
-    for (kind, pattern), needs in zip(DATE_PATTERNS, _DATE_NEEDS, strict=True):
+    present = {word for word in _NEED_WORDS if word in key}
+    for (kind, pattern), needs in zip(DATE_PATTERNS, _NEED_SETS, strict=True):
         if needs is None:
             yield from ((kind, m) for m in _at_digit_runs(pattern, key))
-        elif any(word in key for word in needs):
+        elif not needs.isdisjoint(present):
             yield from ((kind, m) for m in pattern.finditer(key))
 
 
@@ -241,18 +251,19 @@ def find_numbers(
     # percentages and fractions give way to dates only; bare numbers to all three
     free = dates.free
     found = []
-    percents = _at_digit_runs(_PERCENT_RE, key) if "%" in key or "phần trăm" in key else ()
+    runs = _digit_runs(key)
+    percents = _at_digit_runs(_PERCENT_RE, key, runs) if "%" in key or "phần trăm" in key else ()
     for m in percents:
         if free(m.start(), m.end()):
             found.append((m.start(), m.end(), "percent", _to_float(m.group(1)), "%"))
             spans.take(m.start(), m.end())
-    for m in _at_digit_runs(_FRACTION_RE, key) if "/" in key else ():
+    for m in _at_digit_runs(_FRACTION_RE, key, runs) if "/" in key else ():
         # "4/4 điểm", "97/412 hộ": a count out of a total is a quantity
         if free(m.start(), m.end()) and m.group(3) not in NOT_UNITS:
             found.append((m.start(), m.end(), "quantity", _to_float(m.group(1)), m.group(3)))
             spans.take(m.start(), m.end())
     free = spans.free
-    for m in _at_digit_runs(_NUMBER_RE, key):
+    for m in _at_digit_runs(_NUMBER_RE, key, runs):
         if not free(m.start(), m.end()):
             continue
         # "1." or "2)" at the start of a block is numbering, not a quantity
