@@ -83,44 +83,67 @@ def parse_draft(nlp, texts: list[str]) -> list[BlockParse] | None:
     the draft must be run block by block (:func:`joinable`)."""
     if not joinable(nlp, texts):
         return None
-    from spacy.attrs import IDX, LENGTH
-
     pipes = dict(nlp.pipeline)
-    doc = nlp.make_doc(SEPARATOR.join(texts))
+    joined = SEPARATOR.join(texts)
+    doc = nlp.make_doc(joined)
     pipes["nq_normalizer"].fold_words(doc)
-    opens = sentence_opens(doc, pipes["sentencizer"].punct_chars)
-    columns = doc.to_array([IDX, LENGTH]).tolist()
-    starts = [c[0] for c in columns]
+    tokens = _Tokens(doc, pipes["sentencizer"].punct_chars)
     lexicon = pipes["nq_lexicon"]
     matches = sorted(lexicon.matcher(doc), key=lambda m: m[1])  # stable: ties keep order
     match_starts = [m[1] for m in matches]
     parses, offset = [], 0
     try:
-        for text in texts:
-            first = bisect_left(starts, offset)
-            last = bisect_left(starts, offset + len(text))
+        for text, key in zip(texts, block_keys(texts, joined), strict=True):
+            first = bisect_left(tokens.starts, offset)
+            last = bisect_left(tokens.starts, offset + len(text))
             found = matches[bisect_left(match_starts, first) : bisect_left(match_starts, last)]
-            block = _Block(doc, text, offset, first, last)
-            parses.append(block.parse(columns, opens, found, lexicon))
+            block = _Block(doc, text, key, offset, first, last)
+            parses.append(block.parse(tokens, found, lexicon))
             offset += len(text) + len(SEPARATOR)
     except _NotAligned:
         return None
     return parses
 
 
-def sentence_opens(doc, punct_chars) -> list[int]:
-    """The tokens of ``doc`` that spaCy's sentencizer with ``punct_chars`` makes open
-    a sentence, the first token aside. Its rule: a token neither punctuation nor one
-    of the marks opens one when a mark stands between it and the last such token
-    before it (or the start); a token the Doc already marks (the tokenizer marks the
-    first token of each piece of an over-long run) keeps its mark. The sentencizer
-    applies the rule token by token in Python; here it is read from the Doc's
-    columns at once."""
-    import numpy
-    from spacy.attrs import IS_PUNCT, ORTH, SENT_START
+def block_keys(texts: list[str], joined: str) -> list[str]:
+    """The match key of each of ``texts``, cut from the key of ``joined`` (the texts
+    joined with :data:`SEPARATOR`) when that is the same: lower-casing looks across
+    no line break (only a final sigma looks around it, and stops at one) and the
+    tone fold looks at the letters beside it only. A text whose lower case changes
+    length gets the key of its own (match_key then lowers it a letter at a time)."""
+    if len(joined.lower()) != len(joined):
+        return [match_key(text) for text in texts]
+    key, keys, offset = match_key(joined), [], 0
+    for text in texts:
+        keys.append(key[offset : offset + len(text)])
+        offset += len(text) + len(SEPARATOR)
+    return keys
 
-    orth, punct, marked = doc.to_array([ORTH, IS_PUNCT, SENT_START]).T
-    marks = numpy.array([doc.vocab.strings[c] for c in punct_chars], dtype=orth.dtype)
+
+class _Tokens:
+    """The joined Doc's tokens as columns: where each starts and ends, and which open
+    a sentence (:func:`sentence_opens`)."""
+
+    def __init__(self, doc, punct_chars):
+        from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH, SENT_START
+
+        idx, length, orth, punct, marked = doc.to_array([IDX, LENGTH, ORTH, IS_PUNCT, SENT_START]).T
+        self.starts: list[int] = idx.tolist()
+        self.ends: list[int] = (idx + length).tolist()
+        self.opens = sentence_opens(doc.vocab, orth, punct, marked, punct_chars)
+
+
+def sentence_opens(vocab, orth, punct, marked, punct_chars) -> list[int]:
+    """The tokens that spaCy's sentencizer with ``punct_chars`` makes open a sentence,
+    the first token aside, from a Doc's ORTH, IS_PUNCT and SENT_START columns. Its
+    rule: a token neither punctuation nor one of the marks opens one when a mark
+    stands between it and the last such token before it (or the start); a token the
+    Doc already marks (the tokenizer marks the first token of each piece of an
+    over-long run) keeps its mark. The sentencizer applies the rule token by token
+    in Python; here it is read from the columns at once."""
+    import numpy
+
+    marks = numpy.array([vocab.strings[c] for c in punct_chars], dtype=orth.dtype)
     mark = numpy.isin(orth, marks)
     words = numpy.flatnonzero(~mark & (punct == 0))
     marks_before = (numpy.cumsum(mark) - mark)[words]  # marks before each such token
@@ -133,27 +156,26 @@ def sentence_opens(doc, punct_chars) -> list[int]:
 class _Block:
     """One block of the joined Doc: its text, where it starts, its tokens."""
 
-    def __init__(self, doc, text: str, offset: int, first: int, last: int):
-        self.doc, self.text, self.offset = doc, text, offset
+    def __init__(self, doc, text: str, key: str, offset: int, first: int, last: int):
+        self.doc, self.text, self.key, self.offset = doc, text, key, offset
         self.first, self.last = first, last
-        self.key = match_key(text)
 
-    def parse(self, columns, opens, matches, lexicon) -> BlockParse:
+    def parse(self, tokens: _Tokens, matches, lexicon) -> BlockParse:
         """The block's key, sentences and mentions."""
         mentions = self.numbers_and_persons()
-        mentions += self.lexicon(columns, matches, lexicon)
+        mentions += self.lexicon(tokens, matches, lexicon)
         mentions.sort(key=lambda m: (m.start, -m.end))
-        return BlockParse(self.key, self.sentences(columns, opens), mentions)
+        return BlockParse(self.key, self.sentences(tokens), mentions)
 
-    def sentences(self, columns, opens) -> list[tuple[int, int]]:
+    def sentences(self, tokens: _Tokens) -> list[tuple[int, int]]:
         """(start, end) of each sentence, as ``doc.sents`` of the block alone: its
-        first token opens one, and so does each of ``opens`` inside it."""
-        first, last, offset = self.first, self.last, self.offset
-        opens = [first, *opens[bisect_right(opens, first) : bisect_left(opens, last)]]
-        ends = [*opens[1:], last]
+        first token opens one, and so does each of the Doc's ``opens`` inside it."""
+        first, last, offset, all_opens = self.first, self.last, self.offset, tokens.opens
+        opens = [first, *all_opens[bisect_right(all_opens, first) : bisect_left(all_opens, last)]]
+        starts, ends = tokens.starts, tokens.ends
         return [
-            (columns[s][0] - offset, columns[e - 1][0] + columns[e - 1][1] - offset)
-            for s, e in zip(opens, ends, strict=True)
+            (starts[s] - offset, ends[e - 1] - offset)
+            for s, e in zip(opens, [*opens[1:], last], strict=True)
         ]
 
     def aligned(self, items, claimed=()) -> list[tuple[int, int, tuple]]:
@@ -187,15 +209,15 @@ class _Block:
             *(Mention("person", text[s:e], s, e, i[2]) for s, e, i in persons),
         ]
 
-    def lexicon(self, columns, matches, lexicon) -> list[Mention]:
+    def lexicon(self, tokens: _Tokens, matches, lexicon) -> list[Mention]:
         """The phrase matches inside the block, as ``nq_lexicon`` emits them."""
         text, offset, labels, out = self.text, self.offset, lexicon.labels, []
         strings = self.doc.vocab.strings
         for match_id, start, end in matches:
             if end > self.last:
                 continue  # runs over the blank line: no block alone holds it
-            first = columns[start][0] - offset
-            last = columns[end - 1][0] + columns[end - 1][1] - offset
+            first = tokens.starts[start] - offset
+            last = tokens.ends[end - 1] - offset
             words = text[first:last]
             label = labels.get(match_id) or labels.setdefault(match_id, strings[match_id])
             out.append(Mention(label, words, first, last, words.lower()))
