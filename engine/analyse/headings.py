@@ -8,6 +8,7 @@ upper-case or styled as a heading; its kind comes from the words in it ("mục t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Block
 from ..text import word_count
@@ -45,11 +46,15 @@ def section_kind(key: str) -> str | None:
     return None
 
 
+# The analysis asks about the same block keys again and again (structure, items,
+# tasks, owners): each key's numbering is read once (a draft holds some hundred).
+@lru_cache(maxsize=4096)
 def numbering_level(key: str) -> int | None:
     """The level of a paragraph's own numbering ("II." 1, "2." 2, "2.1." 3), if any."""
     return next((level for level, rx in _NUMBERING if rx.match(key)), None)
 
 
+@lru_cache(maxsize=4096)
 def strip_numbering(key: str) -> str:
     """``key`` without its leading numbering ("2.1. Mục tiêu" -> "Mục tiêu")."""
     for _level, rx in _NUMBERING:
