@@ -124,9 +124,22 @@ def sentences_with(
         if categories and not any(m.kind in categories for m in bf.mentions):
             continue  # no sentence of the block can have one
         for s, e in bf.sentences:
-            inside = [m for m in bf.mentions if m.start >= s and m.end <= e]
+            inside = mentions_in(bf, s, e)
             if any(m.kind in categories for m in inside) or not categories:
                 yield i, bf.key[s:e], inside
+
+
+def sentence_keys(blocks: list[BlockFacts]) -> Iterator[tuple[int, int, int, str]]:
+    """(0-based block, start, end, sentence key) for every sentence; its mentions are
+    :func:`mentions_in` it, for a caller that needs them of a few sentences only."""
+    for i, bf in enumerate(blocks):
+        for s, e in bf.sentences:
+            yield i, s, e, bf.key[s:e]
+
+
+def mentions_in(bf: BlockFacts, start: int, end: int) -> list[Mention]:
+    """The mentions of ``bf`` inside its characters ``start`` to ``end``."""
+    return [m for m in bf.mentions if m.start >= start and m.end <= end]
 
 
 def is_unfilled(bf: BlockFacts) -> bool:

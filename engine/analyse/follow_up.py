@@ -8,7 +8,7 @@ from typing import Any
 
 from ..model import BlockFacts
 from ..vocabulary import declare
-from .blocks import sentences_with
+from .blocks import mentions_in, sentence_keys
 
 # Monitoring of the resolution's implementation, wherever it is written; an inspection
 # that is itself a solution ("kiểm tra các cơ sở kinh doanh hằng quý") is not.
@@ -69,11 +69,13 @@ def _dated(
     first naming it with a time that is no date ("cuối năm", "sau 6 tháng"). The
     situation, which tells of past reviews, is left out."""
     mentioned = dated_at = timed_at = None
-    for i, sentence, inside in sentences_with(blocks):
+    for i, start, end, sentence in sentence_keys(blocks):
         if blocks[i].section in _NOT_FOLLOW_UP_SECTIONS or not review.search(sentence):
             continue
         mentioned = mentioned or i + 1
-        if dated_at is None and any(m.kind == "date" and m.unit != "term" for m in inside):
+        if dated_at is None and any(
+            m.kind == "date" and m.unit != "term" for m in mentions_in(blocks[i], start, end)
+        ):
             dated_at = i + 1
         if timed_at is None and _REVIEW_TIME.search(sentence):
             timed_at = i + 1
@@ -82,7 +84,7 @@ def _dated(
 
 def _monitoring(blocks: list[BlockFacts]) -> dict[str, Any]:
     monitoring = frequency = reporting = reporting_up = None
-    for i, sentence, inside in sentences_with(blocks):
+    for i, start, end, sentence in sentence_keys(blocks):
         section = blocks[i].section
         if section in _NOT_FOLLOW_UP_SECTIONS:
             continue
@@ -92,11 +94,15 @@ def _monitoring(blocks: list[BlockFacts]) -> dict[str, Any]:
             or (section != "solutions" and _OPENS_WITH_MONITORING.match(sentence))
         ):
             monitoring = monitoring or i + 1
-            if frequency is None and any(m.kind in ("frequency", "date") for m in inside):
+            if frequency is None and any(
+                m.kind in ("frequency", "date") for m in mentions_in(blocks[i], start, end)
+            ):
                 frequency = i + 1
         if "báo cáo" in sentence:
             reporting = reporting or i + 1
-            if reporting_up is None and any(m.kind == "superior" for m in inside):
+            if reporting_up is None and any(
+                m.kind == "superior" for m in mentions_in(blocks[i], start, end)
+            ):
                 reporting_up = i + 1
     return {
         "monitoring": monitoring,
