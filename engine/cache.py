@@ -300,23 +300,25 @@ class CacheStats:
     parsed_rules: int = 0  # rule packs and lexicons kept parsed (``yaml/``)
 
 
-def _entries(folder: Path) -> list[tuple[Path, os.stat_result]]:
+def _stat_all(folder: Path, pattern: str) -> list[tuple[Path, os.stat_result]]:
+    """(path, stat) of the files under ``folder`` matching ``pattern``; a file that
+    another run removes meanwhile is left out."""
     found = []
-    for path in Path(folder).glob(f"v{FORMAT}/*/*.json"):
+    for path in Path(folder).glob(pattern):
         with contextlib.suppress(OSError):
             found.append((path, path.stat()))
     return found
+
+
+def _entries(folder: Path) -> list[tuple[Path, os.stat_result]]:
+    return _stat_all(folder, f"v{FORMAT}/*/*.json")
 
 
 def _parsed_rule_entries(folder: Path) -> list[tuple[Path, os.stat_result]]:
     """The parsed rule files kept by :func:`.yamlio.load_yaml_cached`, every Python's."""
     from .yamlio import CACHE_SUBFOLDER
 
-    found = []
-    for path in Path(folder).glob(f"{CACHE_SUBFOLDER}/py*/*.marshal"):
-        with contextlib.suppress(OSError):
-            found.append((path, path.stat()))
-    return found
+    return _stat_all(folder, f"{CACHE_SUBFOLDER}/py*/*.marshal")
 
 
 def stats(folder: Path | None = None) -> CacheStats:
