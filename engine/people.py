@@ -131,6 +131,7 @@ PROFESSIONS = (
     "nghệ sĩ",
     "hộ sinh",
     "kiểm lâm viên",
+    "huấn luyện viên",
 )
 MAX_NAME_WORDS = 5  # "Tôn Nữ Thị Ngọc Hân"
 MAX_TITLES = 3  # "Đồng chí Đại úy ThS. ..."
@@ -170,7 +171,7 @@ _OPENERS = (
     *sorted(PROFESSIONS, key=len, reverse=True),
 )
 _START = re.compile(
-    rf"(?<![^\W\d_])(?:(?:{by_first_letter(_OPENERS)})[ \t]+|(?:{by_first_letter(TITLES)})[.A-Z ])",
+    rf"(?<![^\W\d_])(?:(?:{by_first_letter(_OPENERS)})[ \t]+|(?:{by_first_letter(TITLES)})[.A-ZĐ ])",
     re.IGNORECASE,
 )
 # A name word: a capital, then letters; "K'Nhông", "H'Hen" keep their apostrophe

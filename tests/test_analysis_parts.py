@@ -502,6 +502,19 @@ def test_the_stage_a_text_is_at(option, signals, stage):
             "Tổ trưởng Tổ Biên tập mạng xã hội",
             "person",
         ),
+        # a title joined to the next without a dot, a coach before the name
+        (
+            "CNĐD Mùa Thị Sua, chi ủy viên, Điều dưỡng trưởng Khoa: tập huấn 24 điều dưỡng.",
+            "CNĐD Mùa Thị Sua",
+            "chi ủy viên, Điều dưỡng trưởng Khoa",
+            "person",
+        ),
+        (
+            "Huấn luyện viên Lò Văn Khánh, đảng viên, Tổ trưởng Tổ Thể thao: mở 3 lớp bơi.",
+            "Huấn luyện viên Lò Văn Khánh",
+            "đảng viên, Tổ trưởng Tổ Thể thao",
+            "person",
+        ),
         # a bracket after the post is a note on it and closes it
         (
             "Kỹ sư Trần Quốc Huy, Tổ trưởng Tổ Kỹ thuật – Công nghệ (đảng viên sinh hoạt ghép)"
@@ -594,6 +607,12 @@ def test_a_collective_is_read_to_its_verb(read, text, owner):
             "body",
         ),
         ("Chi bộ yêu cầu Ban Giám đốc có phương án xử lý phù hợp.", "Ban Giám đốc", "body"),
+        # a verb that names bodies ("tổ tuần tra") stays in the name
+        (
+            "Tổ trưởng Tổ tuần tra số 2: phối hợp Công an xã nắm tình hình.",
+            "Tổ trưởng Tổ tuần tra số 2",
+            "role",
+        ),
         # what a body guards against is part of its name
         (
             "Tổ phòng cháy chữa cháy cơ sở kiểm tra 42 bình chữa cháy hằng tháng.",
@@ -646,6 +665,12 @@ def test_owners_written_as_posts_and_bodies_end_where_the_task_begins(read, text
         (
             "Đồng chí H'Lim Niê, chi ủy viên, phụ trách công tác dân vận, vận động 40 hộ.",
             "chi ủy viên, phụ trách công tác dân vận",
+        ),
+        # the post's unit in lower case ends it too
+        (
+            "BSCKII Lương Thị Thảo, Phó Bí thư, Phó Trưởng khoa tổ chức tập huấn, kiểm tra"
+            " vệ sinh tay cho 42 nhân viên.",
+            "Phó Bí thư, Phó Trưởng khoa",
         ),
         # a plain task verb after the post ("sắp xếp", "cập nhật", "bảo dưỡng" ...)
         (

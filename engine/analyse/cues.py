@@ -342,6 +342,11 @@ NAMING_VERBS = _folded(
     "nghiệm thu",
     "đoàn kết",
     "trực",
+    # task verbs the lexicon learned later name bodies too ("Tổ tuần tra số 2")
+    "tuần tra",
+    "bảo dưỡng",
+    "diễn tập",
+    "đào tạo",
 )
 # A number after one of these words is part of a name ("Tổ sản xuất số 2", "lớp 1"),
 # not a count of the task

@@ -9,7 +9,7 @@ import re
 
 from ..people import post_by_suffix
 from ..text import match_key
-from .cues import ONE_HOLDER_HEADS, UNIT_HEADS
+from .cues import ONE_HOLDER_HEADS, UNIT_HEADS, VERB_NAMING_HEADS
 from .name_end import joins_a_name, number_in_name, opens_task
 
 WORD = re.compile(r"\S+")
@@ -164,8 +164,10 @@ def _task_after_name(text: str, key: str, start: int, stop: int, stops: set[int]
             unit_name = key.startswith(UNIT_HEADS, at) or previous in UNIT_HEADS
         if written[0].isupper():
             head_end = _capitalised_head_end(key, at)
-        elif after_name and key.startswith(_CELL_WORDS, at):
-            head_end = at + len("chi bộ")  # "Phó Bí thư chi bộ | rà soát ...": the post's cell
+        elif after_name and (unit := next((u for u in _POST_UNITS if key.startswith(u, at)), "")):
+            # "Phó Bí thư chi bộ | rà soát", "Phó Trưởng khoa | tổ chức": the post's own
+            # cell or unit, written in lower case, ends the post
+            head_end = at + len(unit)
         # a post or unit written with one capital ("Phó Giám đốc | tổ chức ...", "Giám
         # đốc Trung tâm | xây dựng ...") is a name: a verb right after it opens the task
         in_head = written[0].islower() and word.end() <= head_end
@@ -176,8 +178,11 @@ def _task_after_name(text: str, key: str, start: int, stop: int, stops: set[int]
     return stop
 
 
-# The cell a post belongs to, written after it in lower case ("Bí thư chi bộ")
+# The cell a post belongs to, written after it in lower case ("Bí thư chi bộ"), and the
+# units whose name takes no verb ("Trưởng khoa", "Trạm trưởng trạm"; but "tổ trưởng tổ
+# thu gom": "tổ" is named by its verb)
 _CELL_WORDS = (match_key("chi bộ"), match_key("chi ủy"))
+_POST_UNITS = _CELL_WORDS + tuple(h for h in UNIT_HEADS if h not in VERB_NAMING_HEADS)
 # Posts and units written with one capital for two or three syllables ("Giám đốc",
 # "Trung tâm"): their lower-case syllables belong to the capitalised word
 _CAPITALISED_HEADS = tuple(
