@@ -359,6 +359,16 @@ def test_a_season_places_a_review_in_time(assessor):
     assert signals["interim_review_timed"] and not signals["interim_review_dated"]
 
 
+def test_the_end_of_the_work_places_a_review_and_reporting_at_meetings_monitors(assessor):
+    text = (
+        "Chi ủy chỉ đạo sơ kết sau khi kết thúc các lớp bơi hè. Các đồng chí đảng viên"
+        " được phân công báo cáo kết quả tại kỳ sinh hoạt chi bộ."
+    )
+    signals = _facts(assessor, MONITORING.format(monitoring=text)).signals
+    assert signals["interim_review_timed"] and not signals["interim_review_dated"]
+    assert signals["monitoring"]
+
+
 def test_targets_dated_by_their_heading_and_measured_by_bounds(assessor):
     facts = _facts(
         assessor,

@@ -19,6 +19,7 @@ MONITORS_RESOLUTION = re.compile(
     r"|thực hiện nghị quyết[^.;]{0,20}?kiểm điểm"
     r"|(?:chi ủy|chi uỷ|bí thư)[^.;]{0,25}?(?:kiểm tra|giám sát)"
     r"|nghe báo cáo|báo cáo (?:tiến độ|kết quả thực hiện)|giao ban tiến độ"
+    r"|báo cáo kết quả tại (?:các )?kỳ sinh hoạt"
 )
 _INTERIM_REVIEW = re.compile(r"sơ kết")
 # "tổng kết", or the year-end evaluation of a one-year resolution ("cuối năm 2027, chi
@@ -32,6 +33,8 @@ _REVIEW_TIME = re.compile(
     r"|sau \d+ tháng|(?<!\d)\d+ tháng đầu năm|6 tháng|sáu tháng|giữa nhiệm kỳ|cuối nhiệm kỳ"
     # a season or a crop marks the time where the work follows one ("sau mùa mưa", "cuối vụ")
     r"|(?:sau|cuối|hết|kết thúc|đầu) (?:mùa|vụ)\b"
+    # or after the work it reviews ("sơ kết sau khi kết thúc các lớp bơi hè")
+    r"|sau khi (?:kết thúc|hoàn thành|xong)"
 )
 _MONITORING = re.compile(r"kiểm tra|giám sát|theo dõi")
 _OPENS_WITH_MONITORING = re.compile(r"\W*(?:kiểm tra|giám sát)")
