@@ -420,23 +420,42 @@ def _finished(running: dict, stop: threading.Event) -> set:
 
 
 def _end_workers(pool) -> None:
-    processes = list((getattr(pool, "_processes", None) or {}).values())
+    # read before shutdown, which drops the pool's references: the dict of workers is
+    # the one its manager thread keeps adding to
+    workers = getattr(pool, "_processes", None) or {}
+    manager = getattr(pool, "_executor_manager_thread", None)
     results = getattr(pool, "_result_queue", None)
     pool.shutdown(wait=False, cancel_futures=True)
-    # the pool starts its workers on demand: one started while it shut down is ended too
-    processes += [
-        p for p in (getattr(pool, "_processes", None) or {}).values() if p not in processes
-    ]
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        process.join()
+    # the pool may start a worker while it shuts down (on demand, or its manager
+    # thread replacing one): ended too, until the manager thread is gone (bounded)
+    ended: list = []
+    for _round in range(WORKER_SWEEPS):
+        _end(workers, ended)
+        if manager is None or not manager.is_alive():
+            break
+        manager.join(timeout=0.5)
+    _end(workers, ended)
     # A worker ended halfway through sending a report leaves the pool's own thread
     # waiting for the rest, and the interpreter waits for that thread on exit:
     # closing this process's end of the pipe, the last one open, ends the wait.
     writer = getattr(results, "_writer", None)
     if writer is not None:
         writer.close()
+
+
+# How many times the clean-up looks again for workers the pool started meanwhile.
+WORKER_SWEEPS = 6
+
+
+def _end(workers: dict, ended: list) -> None:
+    """Terminate and join the worker processes of ``workers`` not in ``ended``; add
+    them."""
+    fresh = [p for p in list(workers.values()) if p not in ended]
+    for process in fresh:
+        process.terminate()
+    for process in fresh:
+        process.join()
+    ended += fresh
 
 
 @contextlib.contextmanager
