@@ -12,44 +12,26 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from nghiquyet.engine.model import DocumentReport, Report
+from nghiquyet.engine.model import Report
 from nghiquyet.engine.output import OutputError
 from nghiquyet.engine.render import label
-from nghiquyet.engine.report_stream import compact, spool
 
-from .markdown import document, footer, head_lines
+from .markdown import MarkdownParts
 
 # GitHub's cap on one step's summary, with room for what another tool wrote before us
 SUMMARY_LIMIT = 1024 * 1024
 SUMMARY_MARGIN = 16 * 1024
 
 
-class JobSummary:
-    """The Markdown report for the job summary, built a draft at a time: the drafts'
-    parts wait in a spool (with their sizes) until the summary table that heads them
-    is known; :meth:`text` gives the report, whole when it fits in ``budget`` bytes,
-    else the summary table, the drafts that fit and a line saying how many were left
-    out."""
-
-    def __init__(self, head: Report):
-        self.head = head
-        self.documents: list[DocumentReport] = []
-        self.sizes: list[int] = []
-        self.drafts = spool()
-
-    def add(self, doc: DocumentReport) -> None:
-        """Hold one draft's part."""
-        part = ("\n".join(document(doc, self.head.lang)) + "\n").encode("utf-8")
-        self.drafts.write(part)
-        self.sizes.append(len(part))
-        self.documents.append(compact(doc))
+class JobSummary(MarkdownParts):
+    """The Markdown report for the job summary, built a draft at a time
+    (:class:`.markdown.MarkdownParts`); :meth:`text` gives the report, whole when it
+    fits in ``budget`` bytes, else the summary table, the drafts that fit and a line
+    saying how many were left out."""
 
     def text(self, budget: int) -> str:
         """The report for a summary that has ``budget`` bytes left (closes the spool)."""
-        head = self.head
-        whole = Report(self.documents, head.lang, head.tool_version, head.fail_under)
-        start = ("\n".join(head_lines(whole)) + "\n").encode("utf-8")
-        end = footer(whole).encode("utf-8")
+        start, end = self.start(), self.end()
         with self.drafts:
             self.drafts.seek(0)
             if len(start) + sum(self.sizes) + len(end) <= budget:
@@ -62,7 +44,7 @@ class JobSummary:
                 shown += 1
         left = len(self.sizes) - shown
         return out.decode("utf-8") + label(
-            head.lang,
+            self.head.lang,
             f"*{left} dự thảo không hiện ở đây vì tóm tắt của GitHub giới hạn 1 MiB; "
             "xem toàn bộ bằng `--format markdown -o baocao.md`.*\n",
             f"*{left} drafts are left out here, as GitHub caps a job summary at 1 MiB; "

@@ -190,28 +190,52 @@ def render_markdown(report: Report) -> bytes:
     return ("\n".join(out) + "\n" + footer(report)).encode("utf-8")
 
 
-class MarkdownStream:
-    """``--format markdown`` while a batch runs: the drafts' parts are held in a spool
-    until the summary table, which needs every draft's score and comes first, can be
-    written from compact copies (:func:`.report_stream.compact`)."""
+class MarkdownParts:
+    """The drafts' parts of a Markdown report, held in a spool (with their sizes) until
+    the summary table that heads them, which needs every draft's score, can be built
+    from compact copies (:func:`.report_stream.compact`)."""
 
-    def __init__(self, out: IO[bytes], report: Report):
-        self.out, self.head = out, report
+    def __init__(self, report: Report):
+        self.head = report
         self.documents: list[DocumentReport] = []
+        self.sizes: list[int] = []
         self.drafts = spool()
 
     def add(self, doc: DocumentReport) -> None:
         """Hold one draft's part; keep a compact copy for the summary."""
-        self.drafts.write(("\n".join(document(doc, self.head.lang)) + "\n").encode("utf-8"))
+        part = ("\n".join(document(doc, self.head.lang)) + "\n").encode("utf-8")
+        self.drafts.write(part)
+        self.sizes.append(len(part))
         self.documents.append(compact(doc))
+
+    def _whole(self) -> Report:
+        head = self.head
+        return Report(self.documents, head.lang, head.tool_version, head.fail_under)
+
+    def start(self) -> bytes:
+        """The heading and the summary table of every draft added."""
+        return ("\n".join(head_lines(self._whole())) + "\n").encode("utf-8")
+
+    def end(self) -> bytes:
+        """What follows the last draft."""
+        return footer(self._whole()).encode("utf-8")
+
+
+class MarkdownStream:
+    """``--format markdown`` while a batch runs (:class:`MarkdownParts`)."""
+
+    def __init__(self, out: IO[bytes], report: Report):
+        self.out, self.parts = out, MarkdownParts(report)
+
+    def add(self, doc: DocumentReport) -> None:
+        """Hold one draft's part."""
+        self.parts.add(doc)
 
     def close(self) -> None:
         """The heading and summary, the held drafts, the footer."""
-        head = self.head
-        whole = Report(self.documents, head.lang, head.tool_version, head.fail_under)
-        self.out.write(("\n".join(head_lines(whole)) + "\n").encode("utf-8"))
-        copy_spool(self.drafts, self.out)
-        self.out.write(footer(whole).encode("utf-8"))
+        self.out.write(self.parts.start())
+        copy_spool(self.parts.drafts, self.out)
+        self.out.write(self.parts.end())
 
 
 @hookimpl
