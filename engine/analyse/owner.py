@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from ..model import Mention
 from ..people import post_by_suffix
-from ..text import match_key
+from ..text import match_key, word_count
 from .cues import COLLECTIVE_OPENERS, ONE_HOLDER_HEADS
+from .headings import LABEL_MAX_WORDS
 from .name_end import name_runs_on, opens_task
 from .posts import appositives
 
@@ -51,9 +52,6 @@ NAME_KINDS = {"role", "place", "person", "superior", "urgency"}
 _LIST_JOINT = re.compile(r"\s*,\s*|\s+và\s+")
 MAX_LISTED = 3
 _TITLE_BEFORE = re.compile(r"(?:đồng chí|đ/c)\s+$")
-# "Tổ Kiểm tra, giám sát: ..." a body's label before its task is at most this long
-LABEL_MAX_WORDS = 6
-_LETTER_WORD = re.compile(r"[^\W\d_]+")
 # A body named by its head word, with a capital ("Tổ Cảnh sát trật tự", "Đội Nghiệp vụ")
 _BODY_HEAD = re.compile(
     r"(?:Phòng|Tổ|Đội|Ban Chủ nhiệm|Ban Chỉ huy|Ban|Trạm|Khoa|Bộ môn|Bộ phận|Lãnh đạo|Chi đoàn|Chi hội|Hội"
@@ -154,8 +152,8 @@ def _label_to_colon(text: str, start: int, end: int) -> int:
     if text[end : end + 1] != "," or colon < 0 or not text[colon + 1 :].strip():
         return end
     label = text[start:colon]
-    words = len(_LETTER_WORD.findall(label))
-    if words > LABEL_MAX_WORDS or any(mark in label for mark in ".;()"):
+    # a label as long as one that names a part ("Tổ Kiểm tra, giám sát:")
+    if word_count(label) > LABEL_MAX_WORDS or any(mark in label for mark in ".;()"):
         return end
     return colon
 
