@@ -80,6 +80,18 @@ CLASSES: dict[str, tuple[str, object, tuple[int, int, int], str, int]] = {
         "the vote-count pattern's percentage tried from every digit",
         20_000,
     ),
+    "signature_marks": (
+        ".txt",
+        lambda n: (
+            "NGHỊ QUYẾT\nvề phân loại rác\nChi bộ giao đồng chí Hà Văn Nam làm.\n"
+            + "T/M CHI BỘ"
+            + "*" * n
+            + "x\n"
+        ),
+        (30_000, 60_000, 120_000),
+        "the pattern that drops emphasis marks round a signature line (quadratic)",
+        90_000,
+    ),
     "md_heading_hashes": (
         ".md",
         lambda n: "# " + "#" * n + " a\n",

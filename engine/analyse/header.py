@@ -33,7 +33,21 @@ _DRAFT_MARK = re.compile(
 )
 # Bold or other marks typed around a signature line ("**T/M CHI BỘ**" in a .txt)
 # (emphasis marks only: "- Lưu VP" in the recipients is a list, not a name)
-_MARKS = re.compile(r"^[\s*_!#~]+|[\s*_!#~]+$")
+_MARK_CHARS = frozenset("*_!#~")
+
+
+def _without_marks(text: str) -> str:
+    """``text`` without the blanks and emphasis marks at either end. A scan from each
+    end, not a pattern: ``[marks]+$`` is tried from every mark of a long run that does
+    not reach the end (quadratic)."""
+    start, end = 0, len(text)
+    while start < end and (text[start].isspace() or text[start] in _MARK_CHARS):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _MARK_CHARS):
+        end -= 1
+    return text[start:end]
+
+
 _SIGNATURE_TM = re.compile(r"^(t/m|k/t|t/l|tm\.)")
 _SIGNATURE_TITLE = re.compile(r"^(phó\s+)?bí thư$")
 
@@ -109,7 +123,7 @@ def _date_line(document: Document, blocks: list[BlockFacts], zone: list[int]) ->
 
 def _signature(document: Document, blocks: list[BlockFacts]) -> dict[str, Any]:
     signature = [i for i, bf in enumerate(blocks) if bf.section == "signature"]
-    keys = {i: _MARKS.sub("", blocks[i].key) for i in signature}
+    keys = {i: _without_marks(blocks[i].key) for i in signature}
     title = next((i + 1 for i in signature if _SIGNATURE_TITLE.match(keys[i])), None)
     return {
         "signature_tm": next((i + 1 for i in signature if _SIGNATURE_TM.match(keys[i])), None),
@@ -123,7 +137,7 @@ def _signature(document: Document, blocks: list[BlockFacts]) -> dict[str, Any]:
 def _is_name(document: Document, blocks: list[BlockFacts], i: int) -> bool:
     """A signer's name: a few capitalised words, after a rank or title if any
     ("Thượng úy Nguyễn Văn Tài", "TS. Trần Minh Đức")."""
-    text = without_rank(_MARKS.sub("", document.blocks[i].text))
+    text = without_rank(_without_marks(document.blocks[i].text))
     return (
         NAME_WORDS[0] <= len(text.split()) <= NAME_WORDS[1]
         and all(w[:1].isupper() for w in text.split())
