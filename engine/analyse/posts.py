@@ -17,8 +17,9 @@ _NUMBER = re.compile(r"\d+")
 # After a name: ", Bí thư chi bộ", " – Phó Quản đốc", " (Bí thư Chi bộ)"
 _APPOSITIVE_SEP = re.compile(r"[ \t]*[,–—][ \t]*|[ \t]+-[ \t]+|[ \t]*\(")
 # a bracket after a post is a note on it ("Tổ trưởng Tổ Kỹ thuật (đảng viên sinh hoạt
-# ghép)"): it closes the post as a comma does
-_SEGMENT_END = re.compile(r"[,;.:](?:\s|$)|[ \t][–—][ \t]|[ \t]+\(")
+# ghép)"): it closes the post as a comma does. A run of blanks is tried from its first
+# blank only: tried from each, a long run with no bracket after it is quadratic.
+_SEGMENT_END = re.compile(r"[,;.:](?:\s|$)|[ \t][–—][ \t]|(?<![ \t])[ \t]+\(")
 MAX_POSTS = 3
 # Verbs that open a task even inside a segment closed by a comma ("phụ trách" does
 # not: "viên chức phụ trách truy xuất nguồn gốc," is a post)
