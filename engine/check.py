@@ -177,7 +177,15 @@ def run_rule(facts: Facts, rule: Rule, check) -> RuleResult | None:
                 rewrite=_rewrite(facts, rule, hit),
             )
         )
-    result = RuleResult(rule.id, rule.name, rule.weight, outcome.passed, outcome.total, findings)
+    result = RuleResult(
+        rule.id,
+        rule.name,
+        rule.weight,
+        outcome.passed,
+        outcome.total,
+        findings,
+        ceiling=rule.ceiling,
+    )
     result_values = dict(outcome.values)
     result_values.setdefault("passed", _count(outcome.passed))
     result_values.setdefault("total", _count(outcome.total))

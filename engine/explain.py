@@ -69,6 +69,8 @@ def _header(rule: Rule, lang: str) -> str:
 
     facts = [rule.criterion, severity_name(rule.severity, lang)]
     facts.append(t("weight {weight}", lang, weight=f"{rule.weight:g}"))
+    if rule.ceiling is not None:
+        facts.append(t("ceiling {ceiling}", lang, ceiling=f"{rule.ceiling:g}"))
     if rule.stage in STAGE_ONLY:
         facts.append(t(STAGE_ONLY[rule.stage], lang))
     return f"{rule.id} {rule.name}  [{', '.join(facts)}]"

@@ -234,6 +234,7 @@ VI: dict[str, str] = {
     ),
     # -- nghiquyet explain ---------------------------------------------------------------
     "weight {weight}": "hệ số {weight}",
+    "ceiling {ceiling}": "điểm trần {ceiling}",
     "only for drafts": "chỉ áp dụng cho dự thảo",
     "only for adopted texts": "chỉ áp dụng cho văn bản đã thông qua",
     "What it checks:": "Kiểm tra gì:",
@@ -318,6 +319,9 @@ VI: dict[str, str] = {
     ),
     "{where}: key '{key}' must be one of {known}, got {value} (did you mean {close}?)": (
         "{where}: khóa '{key}' phải là một trong {known}, nhưng nhận {value} (có phải là {close}?)"
+    ),
+    "{where}: key 'ceiling' must be a score from 0 to 100, got {value}": (
+        "{where}: khóa 'ceiling' phải là một điểm từ 0 đến 100, nhưng nhận {value}"
     ),
     "{where}: key 'weight' must be a number ≥ 0, got {value}": (
         "{where}: khóa 'weight' phải là một số ≥ 0, nhưng nhận {value}"

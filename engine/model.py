@@ -223,6 +223,7 @@ class RuleResult:
     total: float
     findings: list[Finding]
     summary: dict[str, str] | None = None
+    ceiling: float | None = None  # the rule's: its criterion's score at most, when it fails
 
     @property
     def ratio(self) -> float:

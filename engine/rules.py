@@ -36,6 +36,7 @@ RULE_KEYS = {
     "criterion",
     "severity",
     "weight",
+    "ceiling",
     "type",
     "params",
     "stage",
@@ -104,6 +105,8 @@ class Rule:
     params_given: dict[str, Any] = field(default_factory=dict)
     # the rewriter that writes a finding's paragraph as it could read (engine/rewriters.py)
     rewrite: str | None = None
+    # when the rule fails, its criterion scores at most this (see engine/score.py)
+    ceiling: float | None = None
 
 
 CheckFunction = Callable[["Any", Rule], Outcome]
@@ -156,6 +159,7 @@ def parse_rule(data: Any, where: Where, known_types: set[str] | None = None) -> 
     where = Message("{where} ({id})", where=where, id=rid)
     _check_identity(data, rid, where)
     weight, stage = _check_scoring(data, where, known_types)
+    ceiling = _ceiling(data, where)
     step = _step(data.get("step"), data["criterion"], where)
     params = data.get("params") or {}
     if not isinstance(params, dict):
@@ -185,6 +189,7 @@ def parse_rule(data: Any, where: Where, known_types: set[str] | None = None) -> 
         step=step,
         params_given=dict(params),
         rewrite=_rewrite(data.get("rewrite"), where),
+        ceiling=ceiling,
     )
 
 
@@ -289,6 +294,20 @@ def _check_scoring(data: dict, where: Where, known_types: set[str] | None) -> tu
     if stage not in STAGES:
         raise _one_of(where, "stage", STAGES, stage)
     return weight, stage
+
+
+def _ceiling(data: dict, where: Where) -> float | None:
+    """A rule's optional ``ceiling``: a score from 0 to 100."""
+    ceiling = data.get("ceiling")
+    if ceiling is None:
+        return None
+    if isinstance(ceiling, bool) or not isinstance(ceiling, int | float) or not 0 <= ceiling <= 100:
+        raise ConfigError(
+            "{where}: key 'ceiling' must be a score from 0 to 100, got {value}",
+            where=where,
+            value=excerpt(ceiling),
+        )
+    return float(ceiling)
 
 
 def _docs(data: dict, where: Where) -> tuple[dict, dict[str, list[str]]]:

@@ -9,6 +9,9 @@ The formula (also in the README):
   ``100 · w / W · (1 - ratio)``. The rule's findings share that loss, each as much
   as the check it stands for (a check met by half, such as a review planned without
   a date, costs half a missed one), so every lost point belongs to a finding.
+* A rule with a ``ceiling`` caps its criterion when it fails: readers accept one
+  slip in the form but not two, whatever each slip weighs. The points above the
+  ceiling belong to that rule's findings.
 * The overall score is the weighted mean of the criterion scores, with the criterion
   weights (defaults in ``criteria.py``, overridable in config).
 * Grade: Tốt ≥ 80, Khá ≥ 65, Trung bình ≥ 50, Yếu below.
@@ -63,15 +66,33 @@ def score_criteria(
             score -= loss
             if loss > 1e-9 and not result.findings:
                 raise RuntimeError(f"{result.rule_id} lost {loss:.1f} points without a finding")
-            shares = sum(f.share for f in result.findings)
-            for finding in result.findings:
-                finding.points = round(loss * finding.share / shares, 2)
+            _share_loss(result, loss)
+        score = _apply_ceilings(mine, score)
         scores.append(
             CriterionScore(
                 crit.id, round(max(score, 0.0), 1), weight, _criterion_summary(crit.id, mine), mine
             )
         )
     return scores
+
+
+def _share_loss(result: RuleResult, loss: float) -> None:
+    """Each finding of ``result`` costs its share of ``loss`` (added to what it costs
+    already: a rule with a weight and a ceiling loses by both)."""
+    shares = sum(f.share for f in result.findings)
+    for finding in result.findings:
+        finding.points = round(finding.points + loss * finding.share / shares, 2)
+
+
+def _apply_ceilings(results: list[RuleResult], score: float) -> float:
+    """The score after the ceilings of the failed rules that have one; the lowest
+    ceiling binds, and its rule's findings take the points above it."""
+    failed = [r for r in results if r.ceiling is not None and r.ratio < 1 and r.findings]
+    binding = min(failed, key=lambda r: r.ceiling, default=None)
+    if binding is None or score <= binding.ceiling:
+        return score
+    _share_loss(binding, score - binding.ceiling)
+    return binding.ceiling
 
 
 def overall(criteria: list[CriterionScore]) -> float:

@@ -26,12 +26,19 @@ from .content_checks import (
     check_topic_local,
 )
 from .phrase_checks import check_figures, check_phrase_density, check_phrase_presence
-from .structure_checks import check_item_ratio, check_section, check_signal_false, check_signals
+from .structure_checks import (
+    check_item_ratio,
+    check_section,
+    check_signal_false,
+    check_signals,
+    check_slips,
+)
 
 CHECKS = {
     "section": check_section,
     "signals": check_signals,
     "signal_false": check_signal_false,
+    "slips": check_slips,
     "phrase_presence": check_phrase_presence,
     "phrase_density": check_phrase_density,
     "figures": check_figures,

@@ -1,6 +1,6 @@
 """Rule types over the draft's structure: a part present (``section``), signals found
-(``signals``), a slip absent (``signal_false``), and items that pass a check
-(``item_ratio``)."""
+(``signals``), a slip absent (``signal_false``), slips few enough (``slips``), and items
+that pass a check (``item_ratio``)."""
 
 from __future__ import annotations
 
@@ -171,6 +171,75 @@ def check_signal_false(facts: Facts, rule: Rule) -> Outcome:
     if rule.params["requires"] and not facts.signals.get(rule.params["requires"]):
         return Outcome(0, 0)
     return Outcome(1, 1)
+
+
+@rule_type(
+    Param(
+        "missing",
+        "names",
+        {
+            "vi": "các tín hiệu mà thiếu là một chỗ sai của thể thức",
+            "en": "the signals whose absence is a slip",
+        },
+        default=[],
+        vocabulary="signal",
+    ),
+    Param(
+        "present",
+        "names",
+        {
+            "vi": "các tín hiệu mà có là một chỗ sai («thiếu số 0 ở ngày tháng»)",
+            "en": "the signals that are slips when set (a missing leading zero)",
+        },
+        default=[],
+        vocabulary="signal",
+    ),
+    Param(
+        "together",
+        "name_map",
+        {
+            "vi": "tín hiệu cùng một yếu tố với tín hiệu khác, tính chung một chỗ sai "
+            "({signature_name: signature_tm}: khối chữ ký thiếu mấy dòng vẫn là một chỗ)",
+            "en": "a signal of the same element as another, one slip between them "
+            "({signature_name: signature_tm}: a signature short of lines is one slip)",
+        },
+        default={},
+        vocabulary="signal",
+    ),
+    Param(
+        "allowed",
+        "integer",
+        {"vi": "số chỗ sai còn chấp nhận được", "en": "how many slips a reader lets pass"},
+        default=1,
+        minimum=0,
+    ),
+    Param("labels", "labels", LABELS_MEANING, default={}, vocabulary="signal"),
+    Param(
+        "point_to",
+        "name_or_names",
+        {
+            "vi": "nơi phát hiện trỏ tới: tín hiệu đầu tiên có",
+            "en": "where the finding points: the first signal found",
+        },
+        default=[],
+        vocabulary=PLACE,
+    ),
+)
+def check_slips(facts: Facts, rule: Rule) -> Outcome:
+    """Fails when the draft has more slips than ``params.allowed``: signals of
+    ``params.missing`` not found and signals of ``params.present`` set, those that
+    ``params.together`` joins to another counted once with it. One finding names them
+    all ({detail}); with a ``ceiling`` the rule caps its criterion, so that slips add
+    up the way a reader's judgement does, not by their weights."""
+    signals = facts.signals
+    slips = [n for n in rule.params["missing"] if not signals.get(n)]
+    slips += [n for n in rule.params["present"] if signals.get(n)]
+    together = rule.params["together"]
+    elements = {together.get(n, n) for n in slips}
+    if len(elements) <= rule.params["allowed"]:
+        return Outcome(1, 1)
+    hit = Hit(first_place(facts, rule.params["point_to"]), labelled(rule, slips))
+    return Outcome(0, 1, [hit], {"count": len(elements)})
 
 
 @rule_type(

@@ -138,6 +138,10 @@ BAD_PACKS = [
         "rules:\n" + RULE.format(id="NQ692", name="x-rule") + "    weight: heavy\n",
         ("key 'weight'", "≥ 0"),
     ),
+    (
+        "rules:\n" + RULE.format(id="NQ692", name="x-rule") + "    ceiling: 120\n",
+        ("key 'ceiling'", "0 to 100", "120"),
+    ),
     ("rules:\n  - id: NQ692\n    name: x-rule\n", ("missing key 'criterion'",)),
     (
         "rules:\n" + RULE.format(id="NQ692", name="x-rule") + "    step: vote\n",

@@ -114,3 +114,27 @@ def test_a_rule_scores_under_its_declared_criterion_not_its_id_digit(samples):
     for crit in ("urgency", "assignments"):
         lost = sum(f.points for f in report.findings if f.criterion == crit)
         assert 100 - by_id[crit].score == pytest.approx(lost, abs=0.5)
+
+
+def _form_score(report):
+    return next(c.score for c in report.criteria if c.id == "format")
+
+
+HEADER = (
+    "| ĐẢNG BỘ XÃ HÒA THẠNH | ĐẢNG CỘNG SẢN VIỆT NAM |\n|---|---|\n"
+    "| CHI BỘ THÔN ĐÔNG LỘC | *Hòa Thạnh, ngày {day} tháng 3 năm 2026* |\n"
+    "| Số 04-NQ/CB | |\n\n# NGHỊ QUYẾT\n\n**về phân loại rác tại thôn Đông Lộc**\n\n"
+    "Chi bộ thống nhất phân loại rác tại 120 hộ trước ngày 30/6/2026.\n\n"
+    "| Nơi nhận:<br>- Đảng ủy xã;<br>- Lưu chi bộ. | T/M CHI BỘ<br>BÍ THƯ<br>{name} |\n|---|---|\n"
+)
+
+
+def test_one_slip_in_the_form_passes_two_cap_it_at_partial(assess_markdown):
+    one = assess_markdown(HEADER.format(day="5", name="Trần Văn Hòa"))
+    two = assess_markdown(HEADER.format(day="5", name=""))
+    assert _form_score(one) >= 80
+    assert _form_score(two) == 79
+    capped = next(f for f in two.findings if f.rule_id == "NQ909")
+    others = sum(f.points for f in two.findings if f.criterion == "format" and f is not capped)
+    assert capped.points == pytest.approx(100 - 79 - others, abs=0.1)
+    assert "2" in capped.message["vi"] and "họ tên người ký" in capped.message["vi"]

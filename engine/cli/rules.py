@@ -52,6 +52,7 @@ def rules_command(lang, fmt):
                 "criterion": r.criterion,
                 "severity": r.severity,
                 "weight": r.weight,
+                "ceiling": r.ceiling,
                 "stage": r.stage,
                 "message": r.message[lang],
                 "rewrite": r.rewrite,
