@@ -47,6 +47,14 @@ was changed for it:
   kindergarten, a seafood processing plant, a Jrai village, a district natural
   resources office, a commune polyclinic, an army engineer company, a tourism craft
   village.
+* rounds 13 and 14 (8 settings each), held out: a district social-insurance office, a
+  newspaper, an airport, a weather station, a relic-site board, a transport
+  cooperative, a sanatorium, an agricultural extension centre; a political school, a
+  fuel company, a rehabilitation centre, a national park, a vehicle-inspection centre,
+  a children's house, a children's hospital, a citizens' reception office;
+* round 15 (8 settings), held out: a container terminal's yard team, a Khmer hamlet, a
+  provincial CDC department, a coast-guard flotilla, a cement kiln workshop, a district
+  education office, a publishing house, a brocade-weaving cooperative.
 
 The figures of each round, before and after its fixes, are in the README. Here they
 are kept as a regression set: what the tool says must not drift away from what an
@@ -187,6 +195,16 @@ ROUND_14_SETTINGS = {
     "benh-vien-nhi",
     "ban-tiep-cong-dan",
 }
+ROUND_15_SETTINGS = {
+    "cang-container",
+    "ap-khmer",
+    "cdc-tinh",
+    "hai-doi-canh-sat-bien",
+    "nha-may-xi-mang",
+    "phong-giao-duc-huyen",
+    "nha-xuat-ban",
+    "htx-det-tho-cam",
+}
 EARLY = [d for d in DRAFTS if d.parent.name in EARLY_SETTINGS]
 ROUND_4 = [d for d in DRAFTS if d.parent.name in ROUND_4_SETTINGS]
 ROUND_5 = [d for d in DRAFTS if d.parent.name in ROUND_5_SETTINGS]
@@ -199,10 +217,12 @@ ROUND_11 = [d for d in DRAFTS if d.parent.name in ROUND_11_SETTINGS]
 ROUND_12 = [d for d in DRAFTS if d.parent.name in ROUND_12_SETTINGS]
 ROUND_13 = [d for d in DRAFTS if d.parent.name in ROUND_13_SETTINGS]
 ROUND_14 = [d for d in DRAFTS if d.parent.name in ROUND_14_SETTINGS]
+ROUND_15 = [d for d in DRAFTS if d.parent.name in ROUND_15_SETTINGS]
 LATER = (
     (ROUND_4 + ROUND_5 + ROUND_6 + ROUND_7 + ROUND_8 + ROUND_9 + ROUND_10 + ROUND_11 + ROUND_12)
     + ROUND_13
     + ROUND_14
+    + ROUND_15
 )
 ROUND_3 = [d for d in DRAFTS if d not in EARLY and d not in LATER]
 GRADES = ["Yếu", "Trung bình", "Khá", "Tốt"]
@@ -222,7 +242,7 @@ def _totals(reports, drafts):
 
 
 def test_the_set_is_complete():
-    assert (len(EARLY), len(ROUND_3), len(LATER)) == (24, 36, 264)
+    assert (len(EARLY), len(ROUND_3), len(LATER)) == (24, 36, 288)
     assert len({d.parent.name for d in DRAFTS}) >= 60
     assert sum(d.suffix == ".docx" for d in ROUND_3) >= 10
     for draft in DRAFTS:
@@ -319,6 +339,9 @@ REACHED = {
     # held out: 176 levels (of 216), 2 contradictions, 125 owners (of 134), stage 24/24,
     # two grades two steps off (one left: KNOWN_GRADE_MISSES)
     "round 14": (ROUND_14, 184, 1, 130),
+    # held out: 198 levels (of 216), 1 contradiction, 150 owners (of 155), stage 24/24,
+    # every grade within one
+    "round 15": (ROUND_15, 198, 1, 150),
 }
 
 
