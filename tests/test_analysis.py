@@ -306,6 +306,30 @@ def test_forecast_items_written_as_difficulty_then_remedy(assessor):
     assert [o.checks["has_remedy"] for o in obstacles] == [True, True, False, False, True]
 
 
+FORECAST_TABLE = """# NGHỊ QUYẾT
+
+## I. TÌNH HÌNH
+
+Năm 2025, Hợp tác xã bán được 1.140 sản phẩm, giảm 18% so với năm 2024.
+
+## IV. DỰ BÁO KHÓ KHĂN VÀ CÁCH THÁO GỠ
+
+| TT | Khó khăn có thể phát sinh | Cách tháo gỡ |
+|---|---|---|
+| 1 | Mùa mưa khách giảm, hàng tồn | Chuẩn bị hàng từ tháng 6; bán qua trang mạng của Hợp tác xã |
+| 2 | Nguồn vốn hỗ trợ chậm giải ngân | Tập trung khắc phục |
+"""
+
+
+def test_a_forecast_table_row_is_one_difficulty_answered_by_its_remedy_cell(assessor):
+    obstacles = _facts(assessor, FORECAST_TABLE).items["obstacle"]
+    assert [o.text for o in obstacles] == [
+        "Mùa mưa khách giảm, hàng tồn",
+        "Nguồn vốn hỗ trợ chậm giải ngân",
+    ]
+    assert [o.checks["has_remedy"] for o in obstacles] == [True, False]  # an empty remedy
+
+
 def test_a_colon_line_naming_todays_problems_stays_in_the_situation(assessor):
     facts = _facts(assessor, FORECAST)
     assert [s.kind for s in facts.sections if s.kind != "preamble"][:2] == [

@@ -21,6 +21,8 @@ from .obstacles import (
     SPECIFIC_MIN_WORDS,
     classify_obstacle,
     offers_remedy,
+    read_forecast_tables,
+    remedy_cell_answers,
     stray_forecasts,
 )
 from .owner import Owner, find_owner
@@ -77,6 +79,7 @@ class _ItemWalk:
         self.lead_blocks = structure.lead_blocks
         self.purpose = set(structure.purpose_blocks)
         self.tables = read_task_tables(document, blocks, TASK_SECTIONS)
+        self.forecast_rows = read_forecast_tables(document, blocks)
         self.causes = cause_words(blocks)
         self.out = Items()
         self.inherited_date: str | None = None  # given by a heading or an intro line
@@ -94,6 +97,11 @@ class _ItemWalk:
             dates = [m for m in bf.of("date") if m.unit != "term"]
             scoped = bf.is_heading and bf.section == "objectives" and dates
             self.inherited_date = dates[0].value if scoped else None
+            return
+        if i in self.forecast_rows:
+            row = self.forecast_rows[i]
+            if row:
+                self._forecast_row(*row)
             return
         if i in self.tables.rows:
             # a row of an assignment table: one task, whatever its columns
@@ -242,6 +250,18 @@ class _ItemWalk:
             item = classify_obstacle(i + 1, block.text, bf.key, bf.mentions, span, min_words)
             self.out.by_kind["obstacle"].append(item)
             self.pending_obstacle = None if item.checks["has_remedy"] else item
+
+    def _forecast_row(self, named: list[int], remedy: int) -> None:
+        """One difficulty of a forecast table (its first wordy cell: a column of causes
+        may follow), answered by its remedy cell."""
+        first, bf = named[0], self.blocks[named[0]]
+        text = self.document.blocks[first].text
+        span = (0, len(bf.key))
+        item = classify_obstacle(first + 1, text, bf.key, bf.mentions, span, LISTED_MIN_WORDS)
+        if not item.checks["has_remedy"] and remedy_cell_answers(self.blocks[remedy]):
+            item.checks["has_remedy"] = True
+            item.details["remedy_block"] = remedy + 1
+        self.out.by_kind["obstacle"].append(item)
 
     def _add_task(self, task: Task) -> None:
         self.out.tasks.append(task)

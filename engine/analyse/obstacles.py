@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..model import BlockFacts, Item, Mention
+from ..model import BlockFacts, Document, Item, Mention
 from ..text import match_key, word_count
 from ..vocabulary import declare
 from .cues import FORECAST_WORDS, LIST_INTRO
@@ -141,6 +141,83 @@ def stray_forecasts(texts: list[str], blocks: list[BlockFacts]) -> list[Item]:
         and not CONDITIONAL_PROMISE.search(bf.key)
         and bf.words >= STRAY_MIN_WORDS
     ]
+
+
+# What the header cells of a forecast table name: "Khó khăn có thể phát sinh | Cách
+# tháo gỡ" (the remedy column first: "Giải pháp khắc phục khó khăn" is a remedy)
+_FORECAST_COLUMNS = (
+    (
+        "remedy",
+        (
+            "cách tháo gỡ",
+            "cách khắc phục",
+            "cách xử lý",
+            "biện pháp",
+            "giải pháp",
+            "hướng xử lý",
+            "hướng giải quyết",
+            "phương án",
+            "khắc phục",
+            "tháo gỡ",
+        ),
+    ),
+    (
+        "obstacle",
+        ("khó khăn", "vướng mắc", "thách thức", "trở ngại", "nguy cơ", "rủi ro"),
+    ),
+)
+# A header cell has no more words than this.
+FORECAST_COLUMN_MAX_WORDS = 8
+
+
+def _forecast_column(key: str) -> str | None:
+    key = key.strip(" .:*")
+    if word_count(key) > FORECAST_COLUMN_MAX_WORDS:
+        return None
+    return next(
+        (kind for kind, cues in _FORECAST_COLUMNS if any(key.startswith(c) for c in cues)), None
+    )
+
+
+def read_forecast_tables(
+    document: Document, blocks: list[BlockFacts]
+) -> dict[int, tuple[list[int], int] | None]:
+    """The rows of the forecast part's tables whose header names a remedy column.
+
+    Maps every cell (0-based block) of such a table to None, except each data row's
+    first cell, which maps to (the row's wordy cells but the remedy, its remedy cell):
+    a row is one difficulty, answered by the cell beside it, not one per cell."""
+    rows: dict[tuple[int, int], list[int]] = {}
+    for i, bf in enumerate(blocks):
+        table = document.blocks[i].table
+        if table is not None and bf.section == "obstacles":
+            rows.setdefault((table, document.blocks[i].row or 0), []).append(i)
+    remedy_column: dict[int, int] = {}
+    out: dict[int, tuple[list[int], int] | None] = {}
+    for (table, _row), cells in rows.items():
+        kinds = {document.blocks[i].col or 0: _forecast_column(blocks[i].key) for i in cells}
+        if table not in remedy_column and "remedy" in kinds.values():
+            remedy_column[table] = next(c for c, k in kinds.items() if k == "remedy")
+            out.update(dict.fromkeys(cells))
+            continue
+        column = remedy_column.get(table)
+        if column is None:
+            continue
+        by_col = {document.blocks[i].col or 0: i for i in cells}
+        remedy = by_col.get(column)
+        # the difficulty: the wordy cells other than the remedy ("1", "STT" are not)
+        named = [i for c, i in by_col.items() if c != column and blocks[i].words >= 2]
+        out.update(dict.fromkeys(cells))
+        if named and remedy is not None:
+            out[cells[0]] = (named, remedy)
+    return out
+
+
+def remedy_cell_answers(bf: BlockFacts) -> bool:
+    """Whether a forecast table's remedy cell says what to do: a few words, and not
+    only an empty remedy ("tập trung khắc phục")."""
+    empty = any(m.kind == "empty_remedy" for m in bf.mentions)
+    return bf.words >= COLON_SIDE_MIN_WORDS and (not empty or offers_remedy(bf.mentions))
 
 
 # -- declared for rule packs (see engine/vocabulary.py) --------------------
