@@ -236,6 +236,9 @@ def _read_person(text: str, start: int) -> tuple[int, int, str] | None:
     titled = _after_titles(text, pos)
     if titled > pos:
         pos, minimum = titled, 1  # a rank or a title introduces a name of one word
+        profession = _PROFESSION.match(text, pos)  # "CN. điều dưỡng Đặng Thị Kim Loan"
+        if profession:
+            pos, minimum = profession.end(), 2
     if pos == start:
         return None
     if match_key(text[pos : pos + 30]).startswith(POST_HEADS) or post_by_suffix(text, pos):

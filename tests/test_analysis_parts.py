@@ -1093,3 +1093,50 @@ def test_a_profession_before_a_subject_name_is_no_person():
     from nghiquyet.engine.people import find_persons
 
     assert find_persons("Phân công giáo viên Toán dạy phụ đạo.") == []
+
+
+def test_a_title_before_a_profession_keeps_both_with_the_name():
+    from nghiquyet.engine.people import find_persons
+
+    text = "CN. điều dưỡng Đặng Thị Kim Loan phối hợp tiếp nhận vắc xin."
+    assert find_persons(text) == [(0, 32, "Đặng Thị Kim Loan")]
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "kind"),
+    [
+        (
+            "3. Lắp đặt camera, rào chắn di động: Ban Chỉ huy Đội đề xuất bố trí kinh phí.",
+            "Ban Chỉ huy Đội",
+            "body",
+        ),
+        (
+            "Kiểm tra tốc độ, áo phản quang: các tổ trưởng tổ khai thác thực hiện trong từng ca.",
+            "các tổ trưởng tổ khai thác",
+            "collective",
+        ),
+        ("Tuyên truyền: tổ chức 3 buổi họp dân trong tháng 5/2026.", None, None),
+    ],
+)
+def test_a_task_named_before_a_colon_is_owned_by_who_leads_after_it(read, text, owner, kind):
+    bf = read(text)
+    task = read_task(1, text, bf.mentions, None, None, bf.key)
+    assert (task.owner, task.owner_kind) == (owner, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        (
+            "Chi bộ, Công đoàn bộ phận: tổ chức sinh hoạt chuyên môn hằng quý.",
+            "Chi bộ, Công đoàn bộ phận",
+        ),
+        ("Chi bộ: tổ chức sinh hoạt chuyên môn hằng quý.", "Chi bộ"),
+        (
+            "Tổ cơ khí – sửa chữa: lắp đặt lọc bụi túi sau khi được phê duyệt.",
+            "Tổ cơ khí – sửa chữa",
+        ),
+    ],
+)
+def test_the_cell_or_a_body_as_a_label_is_read_to_its_colon(read, text, owner):
+    assert _owner(read, text) == Owner(owner, kind="body")

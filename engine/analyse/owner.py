@@ -128,8 +128,8 @@ def _body_at_lead(
     post = _post_at_lead(text, key, start, stops)
     if post is not None:
         return post
-    if key.startswith("chi bộ ", start) and opens_task(key, start + 7, stops):
-        return Owner(text[start : start + 6], kind="body")  # "Chi bộ thường xuyên ..."
+    if key.startswith("chi bộ", start):
+        return _cell_at_lead(text, key, start, stops)
     head = _BODY_HEAD.match(text, start)
     # "Tổ chức họp dân" is a verb; "Lãnh đạo cơ quan" a body only when a name follows
     if head is None or (opens_task(key, start, stops) and not key.startswith("lãnh đạo ", start)):
@@ -145,11 +145,26 @@ def _body_at_lead(
     return Owner(text[start : _label_to_colon(text, start, end)], kind="body")
 
 
+def _cell_at_lead(text: str, key: str, start: int, stops: set[int]) -> Owner | None:
+    """The cell itself as the owner: "Chi bộ thường xuyên ...", "Chi bộ: tổ chức ...",
+    "Chi bộ, Công đoàn bộ phận: tổ chức ..." (with the bodies listed after it)."""
+    end = start + len("chi bộ")
+    after = key[end : end + 1]
+    if after == " " and opens_task(key, end + 1, stops):
+        return Owner(text[start:end], kind="body")
+    if after == ":" and opens_task(key, len(key) - len(key[end + 1 :].lstrip(" *")), stops):
+        return Owner(text[start:end], kind="body")
+    colon = _label_to_colon(text, start, end) if after == "," else end
+    return Owner(text[start:colon], kind="body") if colon > end else None
+
+
 def _label_to_colon(text: str, start: int, end: int) -> int:
-    """A body written as the label of its task is whole up to the colon, commas
-    included ("Tổ Quản lý thu – Sổ, thẻ: ...", "Tổ Kiểm tra, giám sát: ...")."""
+    """A body written as the label of its task is whole up to the colon, commas and
+    dashes included ("Tổ Quản lý thu – Sổ, thẻ: ...", "Tổ Kiểm tra, giám sát: ...",
+    "Tổ cơ khí – sửa chữa: ...")."""
     colon = text.find(":", end, end + 40)
-    if text[end : end + 1] != "," or colon < 0 or not text[colon + 1 :].strip():
+    joined = text[end : end + 1] == "," or text[end : end + 3] in (" – ", " - ")
+    if not joined or colon < 0 or not text[colon + 1 :].strip():
         return end
     label = text[start:colon]
     # a label as long as one that names a part ("Tổ Kiểm tra, giám sát:")

@@ -19,7 +19,7 @@ from .cues import COLLECTIVE_OPENERS, COLUMN_CUES, PERIOD_END
 from .follow_up import MONITORS_RESOLUTION
 from .headings import strip_numbering
 from .name_end import opens_task
-from .owner import Owner, find_owner, role_or_body
+from .owner import NAME_KINDS, Owner, find_owner, role_or_body
 
 # The review plan and the monitoring of the resolution itself (follow-up's business)
 _REVIEW_TASK = re.compile(
@@ -84,7 +84,11 @@ def read_task(
 ) -> Task:
     """One task from a paragraph (``block`` is its 1-based number)."""
     key = match_key(text) if key is None else key
-    owner = find_owner(text, mentions, run_in, key) or find_collective(text, mentions, key)
+    owner = (
+        find_owner(text, mentions, run_in, key)
+        or find_collective(text, mentions, key)
+        or owner_after_task_name(text, mentions, key)
+    )
     labelled = labelled_owner(text, mentions, key)
     if labelled is not None and (owner is None or owner.text == labelled.text):
         owner = labelled  # the label's value is the owner whole, posts and all
@@ -120,9 +124,8 @@ def labelled_owner(text: str, mentions: Sequence[Mention], key: str) -> Owner | 
     if label is None or label.start() == 0:
         return None
     at = label.end()
-    shifted = [replace(m, start=m.start - at, end=m.end - at) for m in mentions if m.start >= at]
-    rest, rest_key = text[at:], key[at:]
-    owner = find_owner(rest, shifted, None, rest_key) or find_collective(rest, shifted, rest_key)
+    rest = text[at:]
+    owner = _owner_leading(text, mentions, key, at)
     # the label's value, up to the next label or the end, names the owner; a task
     # written after a comma in it ("Chủ trì: đồng chí A, Phó Giám đốc, tổng hợp …")
     # is no post
@@ -133,6 +136,35 @@ def labelled_owner(text: str, mentions: Sequence[Mention], key: str) -> Owner | 
     extra = whole.role[len(owner.role) :]
     task_after = extra.startswith(",") and opens_task(match_key(extra.lstrip(" ,")), 0, set())
     return owner if task_after else whole
+
+
+def _owner_leading(text: str, mentions: Sequence[Mention], key: str, at: int) -> Owner | None:
+    """The owner that leads ``text[at:]``, read as if the sentence began there."""
+    shifted = [replace(m, start=m.start - at, end=m.end - at) for m in mentions if m.start >= at]
+    rest, rest_key = text[at:], key[at:]
+    return find_owner(rest, shifted, None, rest_key) or find_collective(rest, shifted, rest_key)
+
+
+# The task named before a colon: "3. Lắp đặt camera, biển báo: Ban Chỉ huy Đội đề xuất …"
+_TASK_NAME = re.compile(r"^[\W\d_]*(?:[a-zđ]\s*[.)]\s*)?")
+TASK_NAME_MAX_WORDS = 20
+
+
+def owner_after_task_name(text: str, mentions: Sequence[Mention], key: str) -> Owner | None:
+    """The owner leading what follows a colon when the words before it name the task
+    (they open with a task verb): "Kiểm tra tốc độ, áo phản quang: các tổ trưởng tổ
+    khai thác thực hiện thường xuyên" is the team leaders' task."""
+    colon = key.find(":")
+    start = _TASK_NAME.match(key).end()
+    name = key[start:colon]
+    if colon < 0 or word_count(name) > TASK_NAME_MAX_WORDS or _SENTENCE_END.search(name):
+        return None  # (a colon of a later sentence: "... báo cáo Chi ủy. Chủ trì: ...")
+    stops = {m.start for m in mentions if m.kind not in NAME_KINDS}
+    if not opens_task(key, start, stops):
+        return None
+    at = colon + 1 + len(key[colon + 1 :]) - len(key[colon + 1 :].lstrip(" *"))
+    owner = _owner_leading(text, mentions, key, at)
+    return owner if owner is not None and text[at:].startswith(owner.text) else None
 
 
 # Where a label's value ends: a full stop or semicolon before the next words
