@@ -383,6 +383,19 @@ def test_a_season_places_a_review_in_time(assessor):
     assert signals["interim_review_timed"] and not signals["interim_review_dated"]
 
 
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("Chi bộ tổng kết việc thực hiện nghị quyết vào cuối năm 2026.", False),
+        ("Chi bộ tổng kết việc thực hiện nghị quyết vào tháng 12/2026.", True),
+    ],
+)
+def test_a_year_alone_places_a_review_but_does_not_date_it(assessor, text, dated):
+    signals = _facts(assessor, MONITORING.format(monitoring=text)).signals
+    assert signals["final_review_timed"]
+    assert bool(signals["final_review_dated"]) is dated
+
+
 def test_the_end_of_the_work_places_a_review_and_reporting_at_meetings_monitors(assessor):
     text = (
         "Chi ủy chỉ đạo sơ kết sau khi kết thúc các lớp bơi hè. Các đồng chí đảng viên"

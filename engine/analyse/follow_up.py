@@ -65,6 +65,11 @@ _TIMED = (
 )
 
 
+# A year alone places a review but does not date it ("tổng kết cuối năm 2026": which
+# month?); a term is no date at all.
+_NOT_A_REVIEW_DATE = ("term", "year")
+
+
 def _dated(
     blocks: list[BlockFacts], review: re.Pattern
 ) -> tuple[int | None, int | None, int | None]:
@@ -76,11 +81,10 @@ def _dated(
         if blocks[i].section in _NOT_FOLLOW_UP_SECTIONS or not review.search(sentence):
             continue
         mentioned = mentioned or i + 1
-        if dated_at is None and any(
-            m.kind == "date" and m.unit != "term" for m in mentions_in(blocks[i], start, end)
-        ):
+        dates = [m for m in mentions_in(blocks[i], start, end) if m.kind == "date"]
+        if dated_at is None and any(m.unit not in _NOT_A_REVIEW_DATE for m in dates):
             dated_at = i + 1
-        if timed_at is None and _REVIEW_TIME.search(sentence):
+        if timed_at is None and (_REVIEW_TIME.search(sentence) or dates):
             timed_at = i + 1
     return mentioned, dated_at, timed_at
 
@@ -126,24 +130,24 @@ declare(
             "en": "block of the first mention of the interim review (sơ kết)",
         },
         "interim_review_dated": {
-            "vi": "khối đầu tiên cho sơ kết một mốc thời gian",
-            "en": "block of the first interim review given a date",
+            "vi": "khối đầu tiên cho sơ kết một mốc ngày, tháng hoặc quý (năm thôi chưa đủ)",
+            "en": "block of the first interim review dated to a month or closer (a year is not)",
         },
         "final_review": {
             "vi": "khối đầu tiên nhắc tới tổng kết",
             "en": "block of the first mention of the final review (tổng kết)",
         },
         "interim_review_timed": {
-            "vi": "khối đầu tiên cho sơ kết một thời điểm chưa phải ngày tháng («giữa năm»)",
-            "en": "block of the first interim review placed in time but not dated ('giữa năm')",
+            "vi": "khối đầu tiên đặt sơ kết vào một thời điểm, kể cả chưa rõ tháng («giữa năm»)",
+            "en": "block of the first interim review placed in time, even vaguely ('giữa năm')",
         },
         "final_review_timed": {
-            "vi": "khối đầu tiên cho tổng kết một thời điểm chưa phải ngày tháng («cuối năm»)",
-            "en": "block of the first final review placed in time but not dated ('cuối năm')",
+            "vi": "khối đầu tiên đặt tổng kết vào một thời điểm, kể cả chưa rõ tháng («cuối năm 2026»)",
+            "en": "block of the first final review placed in time, even vaguely ('cuối năm 2026')",
         },
         "final_review_dated": {
-            "vi": "khối đầu tiên cho tổng kết một mốc thời gian",
-            "en": "block of the first final review given a date",
+            "vi": "khối đầu tiên cho tổng kết một mốc ngày, tháng hoặc quý (năm thôi chưa đủ)",
+            "en": "block of the first final review dated to a month or closer (a year is not)",
         },
         "monitoring": {
             "vi": "khối đầu tiên nói tới kiểm tra, giám sát việc thực hiện nghị quyết",
