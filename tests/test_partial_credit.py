@@ -76,7 +76,7 @@ def test_no_follow_up_at_all_is_poor(assess_markdown):
 URGENT = """\
 # NGHỊ QUYẾT
 
-**về phòng chống đuối nước cho trẻ em thôn Bến Đò năm 2027**
+**về dạy bơi cho trẻ em thôn Bến Đò năm 2027**
 
 ## I. TÌNH HÌNH
 
@@ -89,6 +89,16 @@ def test_dated_incidents_with_counts_make_a_topic_urgent(assess_markdown):
         URGENT.format(
             situation="Trong tháng 7 và tháng 8/2026, trên đoạn sông qua thôn đã xảy ra 3 vụ "
             "đuối nước; 41 trong 120 trẻ chưa biết bơi."
+        )
+    )
+    assert not any(f.rule_id == "NQ102" for f in said.findings)
+
+
+def test_incidents_found_and_counted_make_a_topic_urgent(assess_markdown):
+    said = assess_markdown(
+        URGENT.format(
+            situation="Từ tháng 10/2025 đến tháng 3/2026, đại đội phát hiện 6 lượt quân nhân "
+            "sử dụng điện thoại thông minh ngoài thời gian quy định."
         )
     )
     assert not any(f.rule_id == "NQ102" for f in said.findings)
