@@ -614,6 +614,9 @@ def test_a_cell_without_a_chi_uy_has_its_secretary_prepare_the_draft(assessor):
     # where the draft speaks of a chi ủy, it is the chi ủy's review that counts
     with_chiuy = prepared + "\nChi ủy phân công đồng chí Hà kiểm tra hằng tháng.\n"
     assert _facts(assessor, with_chiuy).signals["chiuy_review"] is None
+    # saying there is none is not speaking of one
+    said_none = "Chi bộ có 8 đảng viên, không có chi ủy. " + prepared
+    assert _facts(assessor, said_none).signals["chiuy_review"] == 1
 
 
 def test_a_draft_mark_with_its_round_in_brackets(assessor):

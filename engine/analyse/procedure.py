@@ -44,6 +44,8 @@ _MEETING_PLAN = re.compile(
 # A cell of fewer than nine members elects no chi ủy: its secretary prepares the draft
 # ("do đồng chí Bí thư, Phó Bí thư chuẩn bị"), and that stands for the chi ủy's review
 _LEADER_PREPARED = re.compile(r"bí thư[^.;]{0,30}?(?:chuẩn bị|xây dựng|thống nhất)")
+# "Chi bộ có 8 đảng viên, không có chi ủy": naming the chi ủy to say there is none
+_NO_CHI_UY = re.compile(r"(?:không|chưa)\s+(?:có|bầu|lập|thành lập)\s+" + match_key("chi ủy"))
 
 
 # What only a signed resolution says: it takes effect, the cell resolves
@@ -71,7 +73,7 @@ def read_procedure(blocks: list[BlockFacts]) -> dict[str, Any]:
     chiuy = vote = told = share = discussion = meeting = adoption = prepared = None
     has_chiuy = False
     for i, sentence in _labels_joined(blocks):
-        has_chiuy = has_chiuy or bool(_CHI_UY.search(sentence))
+        has_chiuy = has_chiuy or bool(_CHI_UY.search(_NO_CHI_UY.sub("", sentence)))
         if prepared is None and _LEADER_PREPARED.search(sentence):
             prepared = i + 1
         if chiuy is None and _CHI_UY.search(sentence) and _REVIEWED.search(sentence):
