@@ -54,7 +54,10 @@ was changed for it:
   a children's house, a children's hospital, a citizens' reception office;
 * round 15 (8 settings), held out: a container terminal's yard team, a Khmer hamlet, a
   provincial CDC department, a coast-guard flotilla, a cement kiln workshop, a district
-  education office, a publishing house, a brocade-weaving cooperative.
+  education office, a publishing house, a brocade-weaving cooperative;
+* round 16 (8 settings), held out: a psychiatric hospital ward, a Chăm village, a
+  district electricity branch, a bay management board, a district inspectorate, a
+  public administration service centre, a sugar mill, a drug-crime police team.
 
 The figures of each round, before and after its fixes, are in the README. Here they
 are kept as a regression set: what the tool says must not drift away from what an
@@ -205,6 +208,16 @@ ROUND_15_SETTINGS = {
     "nha-xuat-ban",
     "htx-det-tho-cam",
 }
+ROUND_16_SETTINGS = {
+    "benh-vien-tam-than",
+    "lang-cham",
+    "dien-luc-huyen",
+    "ban-quan-ly-vinh",
+    "thanh-tra-huyen",
+    "trung-tam-hanh-chinh-cong",
+    "nha-may-duong",
+    "doi-canh-sat-ma-tuy",
+}
 EARLY = [d for d in DRAFTS if d.parent.name in EARLY_SETTINGS]
 ROUND_4 = [d for d in DRAFTS if d.parent.name in ROUND_4_SETTINGS]
 ROUND_5 = [d for d in DRAFTS if d.parent.name in ROUND_5_SETTINGS]
@@ -218,11 +231,13 @@ ROUND_12 = [d for d in DRAFTS if d.parent.name in ROUND_12_SETTINGS]
 ROUND_13 = [d for d in DRAFTS if d.parent.name in ROUND_13_SETTINGS]
 ROUND_14 = [d for d in DRAFTS if d.parent.name in ROUND_14_SETTINGS]
 ROUND_15 = [d for d in DRAFTS if d.parent.name in ROUND_15_SETTINGS]
+ROUND_16 = [d for d in DRAFTS if d.parent.name in ROUND_16_SETTINGS]
 LATER = (
     (ROUND_4 + ROUND_5 + ROUND_6 + ROUND_7 + ROUND_8 + ROUND_9 + ROUND_10 + ROUND_11 + ROUND_12)
     + ROUND_13
     + ROUND_14
     + ROUND_15
+    + ROUND_16
 )
 ROUND_3 = [d for d in DRAFTS if d not in EARLY and d not in LATER]
 GRADES = ["Yếu", "Trung bình", "Khá", "Tốt"]
@@ -242,7 +257,7 @@ def _totals(reports, drafts):
 
 
 def test_the_set_is_complete():
-    assert (len(EARLY), len(ROUND_3), len(LATER)) == (24, 36, 288)
+    assert (len(EARLY), len(ROUND_3), len(LATER)) == (24, 36, 312)
     assert len({d.parent.name for d in DRAFTS}) >= 60
     assert sum(d.suffix == ".docx" for d in ROUND_3) >= 10
     for draft in DRAFTS:
@@ -342,6 +357,9 @@ REACHED = {
     # held out: 198 levels (of 216), 1 contradiction, 150 owners (of 155), stage 24/24,
     # every grade within one
     "round 15": (ROUND_15, 200, 0, 155),
+    # held out: 198 levels (of 216), 2 contradictions, 147 owners (of 168), stage 24/24,
+    # every grade within one
+    "round 16": (ROUND_16, 198, 2, 147),
 }
 
 
