@@ -171,7 +171,7 @@ def _columns(line: str) -> list[str]:
 # linear time (the lazy ``(.*?)\s*#*\s*$`` and adjacent ``\s*`` were quadratic).
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*)$")
 _LIST_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
-_TABLE_SEP_RE = re.compile(r"^\s*+\|?\s*+:?-{3,}+:?\s*+(?:\|\s*+:?-{3,}+:?\s*+)*+\|?\s*+$")
+_TABLE_SEP_RE = re.compile(r"^\s*+\|?\s*+:?-++:?\s*+(?:\|\s*+:?-++:?\s*+)*+\|?\s*+$")
 _BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _NUMBER_LEAD = re.compile(r"^\s*\d{1,3}[.)]\s+")
 

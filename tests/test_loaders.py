@@ -442,3 +442,12 @@ def test_an_html_table_in_markdown_is_read_line_by_line():
         "BÍ THƯ",
         "Đỗ Văn Hanh",
     ]
+
+
+def test_a_pipe_table_aligned_with_short_dashes_is_a_table():
+    """GitHub reads ``|:--:|-|`` as the line under a table's header; so do we."""
+    from nghiquyet.plugins.text_loader import parse_markdown
+
+    text = "| TT | Nội dung |\n|:--:|-|\n| 1 | Nạo vét 1.050 m kênh trước 30/4/2026 |\n"
+    cells = [(b.kind, b.row, b.col, b.text) for b in parse_markdown(text, "d.md").blocks]
+    assert cells[-1] == ("table_cell", 1, 1, "Nạo vét 1.050 m kênh trước 30/4/2026")
