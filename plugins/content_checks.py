@@ -22,9 +22,11 @@ _LOCAL_UNITS = re.compile(
 # Capitalised words that name no local place ("xây dựng Đảng", "Hồ Chí Minh").
 _NOT_PLACE_WORDS = (
     "Đảng Nhà Nước Nhân Dân Trung Ương Hồ Chí Minh Việt Nam Cộng Sản Bác Tổ Quốc Chính Phủ "
-    "Quốc Hội Nghị Quyết Đại Chỉ Thị Kết Luận Điều Lệ Chi Bộ Chương Trình Ủy Ban"
+    "Quốc Hội Nghị Quyết Đại Chỉ Thị Kết Luận Điều Lệ Chi Bộ Chương Trình Ủy Ban Chủ Tịch"
 )
 _NOT_PLACES = set(_NOT_PLACE_WORDS.split())
+# A saying quoted in the topic ("Lương y phải như từ mẫu") is capitalised, not a place.
+_QUOTED = re.compile(r"[\"“”«][^\"“”«»]{0,120}[\"“”»]")
 
 
 def _slogan_phrases(mentions) -> int:
@@ -75,7 +77,9 @@ def check_topic_local(facts: Facts, rule: Rule) -> Outcome:
         return Outcome(0, 1, [Hit(block, "")])
     key = match_key(topic)
     names = [
-        w for w in re.findall(r"[^\W\d_]+", topic)[1:] if w[:1].isupper() and w not in _NOT_PLACES
+        w
+        for w in re.findall(r"[^\W\d_]+", _QUOTED.sub(" ", topic))[1:]
+        if w[:1].isupper() and w not in _NOT_PLACES
     ]
     # "thôn Phú Xuân", "xóm 5", "lớp 9A"; not the "trường" of "môi trường"
     named = re.compile(r"\s+(?:\d|[^\W\d_]*[A-ZĐ])")

@@ -152,3 +152,9 @@ def test_raising_the_quality_of_a_field_of_work_needs_the_facts_that_say_which(a
     bare = assess_markdown(TOPIC.format(topic=topic).split("## I.")[0])
     assert not any(f.rule_id == "NQ101" for f in backed.findings)
     assert any(f.rule_id == "NQ101" for f in bare.findings)
+
+
+def test_a_saying_quoted_in_the_topic_names_no_place(assess_markdown):
+    topic = 'rèn luyện y đức theo lời dạy của Chủ tịch Hồ Chí Minh "Lương y phải như từ mẫu"'
+    report = assess_markdown(TOPIC.format(topic=topic).split("## I.")[0])
+    assert any(f.rule_id == "NQ101" for f in report.findings)
