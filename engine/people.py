@@ -95,6 +95,7 @@ POST_HEADS = tuple(
         "tổng phụ trách",
         "chánh án",
         "chánh văn phòng",
+        "chánh thanh tra",
         "an toàn viên",
         "nhân viên",
         "già làng",

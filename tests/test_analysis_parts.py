@@ -1140,3 +1140,30 @@ def test_a_task_named_before_a_colon_is_owned_by_who_leads_after_it(read, text, 
 )
 def test_the_cell_or_a_body_as_a_label_is_read_to_its_colon(read, text, owner):
     assert _owner(read, text) == Owner(owner, kind="body")
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "kind"),
+    [
+        (
+            "2. Đồng chí Chánh Thanh tra huyện chỉ đạo cụ thể hóa nghị quyết.",
+            "Đồng chí Chánh Thanh tra huyện",
+            "role",
+        ),
+        (
+            "Đồng chí Phó Bí thư chi bộ giúp Bí thư kiểm tra, đôn đốc.",
+            "Đồng chí Phó Bí thư chi bộ",
+            "role",
+        ),
+    ],
+)
+def test_a_chief_inspector_is_a_post_and_helping_opens_the_task(read, text, owner, kind):
+    found = _owner(read, text)
+    assert (found.text, found.kind) == (owner, kind)
+
+
+def test_a_task_named_without_a_verb_the_lexicon_knows_is_owned_after_its_colon(read):
+    text = "Rút ngắn thời gian cấp điện mới: Phòng Kinh doanh chủ trì thực hiện."
+    bf = read(text)
+    task = read_task(1, text, bf.mentions, None, None, bf.key)
+    assert (task.owner, task.owner_kind) == ("Phòng Kinh doanh", "body")

@@ -19,7 +19,7 @@ from .cues import COLLECTIVE_OPENERS, COLUMN_CUES, PERIOD_END
 from .follow_up import MONITORS_RESOLUTION
 from .headings import strip_numbering
 from .name_end import opens_task
-from .owner import NAME_KINDS, Owner, find_owner, role_or_body
+from .owner import Owner, find_owner, role_or_body
 
 # The review plan and the monitoring of the resolution itself (follow-up's business)
 _REVIEW_TASK = re.compile(
@@ -152,16 +152,14 @@ TASK_NAME_MAX_WORDS = 20
 
 def owner_after_task_name(text: str, mentions: Sequence[Mention], key: str) -> Owner | None:
     """The owner leading what follows a colon when the words before it name the task
-    (they open with a task verb): "Kiểm tra tốc độ, áo phản quang: các tổ trưởng tổ
-    khai thác thực hiện thường xuyên" is the team leaders' task."""
+    and no owner: "Kiểm tra tốc độ, áo phản quang: các tổ trưởng tổ khai thác thực
+    hiện thường xuyên" is the team leaders' task, "Rút ngắn thời gian cấp điện mới:
+    Phòng Kinh doanh chủ trì" the sales office's."""
     colon = key.find(":")
     start = _TASK_NAME.match(key).end()
     name = key[start:colon]
     if colon < 0 or word_count(name) > TASK_NAME_MAX_WORDS or _SENTENCE_END.search(name):
         return None  # (a colon of a later sentence: "... báo cáo Chi ủy. Chủ trì: ...")
-    stops = {m.start for m in mentions if m.kind not in NAME_KINDS}
-    if not opens_task(key, start, stops):
-        return None
     at = colon + 1 + len(key[colon + 1 :]) - len(key[colon + 1 :].lstrip(" *"))
     owner = _owner_leading(text, mentions, key, at)
     return owner if owner is not None and text[at:].startswith(owner.text) else None
