@@ -1116,6 +1116,8 @@ def test_a_title_before_a_profession_keeps_both_with_the_name():
             "collective",
         ),
         ("Tuyên truyền: tổ chức 3 buổi họp dân trong tháng 5/2026.", None, None),
+        # shared out among those named before the colon: no owner of its own after it
+        ("Đảng viên trực tiếp sản xuất (11 đồng chí): mỗi người kèm 2 công nhân mới.", None, None),
     ],
 )
 def test_a_task_named_before_a_colon_is_owned_by_who_leads_after_it(read, text, owner, kind):

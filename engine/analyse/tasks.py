@@ -148,6 +148,8 @@ def _owner_leading(text: str, mentions: Sequence[Mention], key: str, at: int) ->
 # The task named before a colon: "3. Lắp đặt camera, biển báo: Ban Chỉ huy Đội đề xuất …"
 _TASK_NAME = re.compile(r"^[\W\d_]*(?:[a-zđ]\s*[.)]\s*)?")
 TASK_NAME_MAX_WORDS = 20
+# A task shared out among those the lead-in named ("mỗi người", "từng đồng chí")
+_SHARED_OUT = ("mỗi ", "từng ")
 
 
 def owner_after_task_name(text: str, mentions: Sequence[Mention], key: str) -> Owner | None:
@@ -161,6 +163,8 @@ def owner_after_task_name(text: str, mentions: Sequence[Mention], key: str) -> O
     if colon < 0 or word_count(name) > TASK_NAME_MAX_WORDS or _SENTENCE_END.search(name):
         return None  # (a colon of a later sentence: "... báo cáo Chi ủy. Chủ trì: ...")
     at = colon + 1 + len(key[colon + 1 :]) - len(key[colon + 1 :].lstrip(" *"))
+    if key.startswith(_SHARED_OUT, at):
+        return None  # "Đảng viên trực tiếp sản xuất: mỗi người kèm 2 công nhân": named before
     owner = _owner_leading(text, mentions, key, at)
     return owner if owner is not None and text[at:].startswith(owner.text) else None
 
