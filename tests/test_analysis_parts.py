@@ -1169,3 +1169,34 @@ def test_a_task_named_without_a_verb_the_lexicon_knows_is_owned_after_its_colon(
     bf = read(text)
     task = read_task(1, text, bf.mentions, None, None, bf.key)
     assert (task.owner, task.owner_kind) == ("Phòng Kinh doanh", "body")
+
+
+def test_an_owner_labels_value_runs_past_a_titles_dot(read):
+    text = (
+        "Trồng phục hồi 2.000 m² san hô. Phụ trách: ThS. Đặng Thị Mỹ Linh, Trưởng phòng "
+        "Bảo tồn và Nghiên cứu khoa học. Thời hạn: trước 31/10/2026."
+    )
+    bf = read(text)
+    task = read_task(1, text, bf.mentions, None, None, bf.key)
+    assert (task.owner, task.role) == (
+        "ThS. Đặng Thị Mỹ Linh",
+        "Trưởng phòng Bảo tồn và Nghiên cứu khoa học",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Đồng chí Quàng Văn Pọm, chi ủy viên, công chức tiếp nhận lĩnh vực đất đai: lập phiếu.",
+            "chi ủy viên, công chức tiếp nhận lĩnh vực đất đai",
+        ),
+        # a task after the posts is no post, colon or not
+        (
+            "Đồng chí Lê Văn Tâm, chi ủy viên, tổ chức 6 buổi họp xóm: mỗi xóm 1 buổi.",
+            "chi ủy viên",
+        ),
+    ],
+)
+def test_posts_closed_by_the_owners_colon_are_whole(read, text, role):
+    assert _owner(read, text).role == role

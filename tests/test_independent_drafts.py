@@ -332,7 +332,7 @@ def test_criterion_levels_agree_with_the_reader(reports):
 # (of 213) and 169, 17, 97 (of 151)
 REACHED = {
     "round 3": (ROUND_3, 299, 3, 209),
-    "round 4": (ROUND_4, 201, 2, 145),
+    "round 4": (ROUND_4, 201, 2, 146),
     # held out 178 levels and 85 owners (of 216 and 129) before its fixes
     "round 5": (ROUND_5, 203, 0, 120),
     # held out 176 levels and 103 owners (of 216 and 157) before its first fixes
@@ -353,13 +353,13 @@ REACHED = {
     "round 13": (ROUND_13, 194, 0, 132),
     # held out: 176 levels (of 216), 2 contradictions, 125 owners (of 134), stage 24/24,
     # two grades two steps off (one left: KNOWN_GRADE_MISSES)
-    "round 14": (ROUND_14, 186, 1, 130),
+    "round 14": (ROUND_14, 186, 1, 131),
     # held out: 198 levels (of 216), 1 contradiction, 150 owners (of 155), stage 24/24,
     # every grade within one
     "round 15": (ROUND_15, 200, 0, 155),
     # held out: 198 levels (of 216), 2 contradictions, 147 owners (of 168), stage 24/24,
     # every grade within one
-    "round 16": (ROUND_16, 200, 0, 161),
+    "round 16": (ROUND_16, 200, 0, 166),
 }
 
 

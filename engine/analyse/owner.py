@@ -16,7 +16,7 @@ from ..text import match_key, word_count
 from .cues import COLLECTIVE_OPENERS, ONE_HOLDER_HEADS
 from .headings import LABEL_MAX_WORDS
 from .name_end import name_runs_on, opens_task
-from .posts import appositives
+from .posts import appositives, posts_to_colon
 
 # Where a task's owner is written: at the head of the sentence, after numbering and
 # "Giao (cho)"; or named by a cue right before it; or followed by the verb that leads.
@@ -109,7 +109,11 @@ def find_owner(
     if chosen is None:
         return _body_at_lead(text, key, stops, persons, roles)
     if chosen.kind == "person":
-        role = appositives(text, key, chosen.end, stops) or _role_after(roles, chosen.end)
+        role = (
+            posts_to_colon(text, key, chosen.end, stops)
+            or appositives(text, key, chosen.end, stops)
+            or _role_after(roles, chosen.end)
+        )
         return Owner(chosen.text, role, "person")
     return _body_owner(text, key, chosen, persons, roles, stops)
 

@@ -98,6 +98,30 @@ def appositives(text: str, key: str, end: int, stops: set[int]) -> str | None:
     return text[first:last].strip() if first is not None else None
 
 
+# "Đồng chí Vì Thị Xoan, công chức một cửa: theo dõi ...": the posts run to the colon
+_POSTS_OPEN = re.compile(r"\s*(?:,|–|—|-(?=\s))")
+_SENTENCE_INSIDE = re.compile(r"[.;!?](?:\s|$)|\(")
+
+
+def posts_to_colon(text: str, key: str, end: int, stops: set[int]) -> str | None:
+    """The posts written after a name and closed by the colon that ends the owner's
+    label ("Đồng chí Quàng Văn Pọm, chi ủy viên, công chức tiếp nhận lĩnh vực đất
+    đai: xây dựng ..."), whole and as written; None when no such label is there, or
+    when a part of it opens with a task ("..., tổ chức 6 buổi họp xóm: ...")."""
+    opening = _POSTS_OPEN.match(text, end)
+    colon = text.find(":", end)
+    if opening is None or colon < 0 or not text[colon + 1 :].strip(" *"):
+        return None
+    posts = text[opening.end() : colon]
+    if _SENTENCE_INSIDE.search(posts) or not 0 < len(posts.split()) <= POST_MAX_WORDS:
+        return None
+    for part in _POSTS_OPEN.split(posts):
+        at = opening.end() + posts.find(part) + len(part) - len(part.lstrip(" *"))
+        if opens_task(key, at, stops):
+            return None
+    return posts.strip(" *") or None
+
+
 def _task_in_charge(key: str, start: int, stops: set[int]) -> bool:
     """ "phụ trách" and a verb is a task ("phụ trách rà soát 87 hộ"); with a noun it is
     a portfolio ("phụ trách công tác dân vận", "phụ trách khu tăng gia")."""

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..model import BlockFacts, Document, Item, Mention, Task
+from ..people import TITLES
 from ..text import match_key, word_count
 from ..vocabulary import declare
 from .collective import find_collective
@@ -129,7 +130,7 @@ def labelled_owner(text: str, mentions: Sequence[Mention], key: str) -> Owner | 
     # the label's value, up to the next label or the end, names the owner; a task
     # written after a comma in it ("Chủ trì: đồng chí A, Phó Giám đốc, tổng hợp …")
     # is no post
-    value = _LABEL_VALUE_END.split(rest, maxsplit=1)[0]
+    value = _label_value(rest)
     whole = owner_as_written(value, owner) if owner is not None else None
     if whole is None or owner is None or not (whole.role and owner.role):
         return whole
@@ -171,6 +172,20 @@ def owner_after_task_name(text: str, mentions: Sequence[Mention], key: str) -> O
 
 # Where a label's value ends: a full stop or semicolon before the next words
 _LABEL_VALUE_END = re.compile(r"[.;](?:\s|$)")
+# ... but not the dot of a title ("Phụ trách: ThS. Đặng Thị Mỹ Linh, ...")
+TITLE_MAX_CHARS = max(map(len, TITLES))
+_TITLE_BEFORE_DOT = re.compile(r"(?<![^\W\d_])(?:" + "|".join(TITLES) + r")$")
+
+
+def _label_value(rest: str) -> str:
+    """A label's value: ``rest`` up to its first full stop or semicolon that does not
+    close a title."""
+    for end in _LABEL_VALUE_END.finditer(rest):
+        # (a window as long as the longest title: the search stays linear in ``rest``)
+        title = _TITLE_BEFORE_DOT.search(rest, max(0, end.start() - TITLE_MAX_CHARS), end.start())
+        if not (end.group().startswith(".") and title):
+            return rest[: end.start()]
+    return rest
 
 
 def with_owner(task: Task, owner: Owner) -> Task:
