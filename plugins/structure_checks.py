@@ -50,13 +50,25 @@ FRAME = ("header", "title", "signature", "recipients")
         },
         default=[],
     ),
+    Param(
+        "items",
+        "name",
+        {
+            "vi": "loại mục mà có là đạt dù không có phần riêng (giải pháp viết ngay trong phân công)",
+            "en": "a kind of item that passes without its own part (solutions written as tasks)",
+        },
+        default=None,
+        vocabulary="item",
+    ),
     reads={"section": FRAME},
 )
 def check_section(facts: Facts, rule: Rule) -> Outcome:
-    """Pass when the draft has a part of kind ``params.kinds`` (any of them), or,
-    failing that, a paragraph with one of ``params.phrases`` outside ``params.not_in``
-    and without any of ``params.unless``."""
+    """Pass when the draft has a part of kind ``params.kinds`` (any of them), or items
+    of kind ``params.items``, or, failing that, a paragraph with one of
+    ``params.phrases`` outside ``params.not_in`` and without any of ``params.unless``."""
     if any(facts.has_section(k) for k in rule.params["kinds"]):
+        return Outcome(1, 1)
+    if rule.params["items"] and facts.items.get(rule.params["items"]):
         return Outcome(1, 1)
     phrases = [match_key(p) for p in rule.params["phrases"]]
     unless = [match_key(p) for p in rule.params["unless"]]

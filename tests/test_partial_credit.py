@@ -158,3 +158,42 @@ def test_a_saying_quoted_in_the_topic_names_no_place(assess_markdown):
     topic = 'rèn luyện y đức theo lời dạy của Chủ tịch Hồ Chí Minh "Lương y phải như từ mẫu"'
     report = assess_markdown(TOPIC.format(topic=topic).split("## I.")[0])
     assert any(f.rule_id == "NQ101" for f in report.findings)
+
+
+AS_TASKS = """\
+# NGHỊ QUYẾT
+
+**về xóa 6 điểm bến cóc quanh Bến xe Nam Sơn năm 2026**
+
+## I. TÌNH HÌNH
+
+Năm 2025 có 74 lượt xe/ngày đón khách ngoài bến tại 6 điểm bến cóc.
+
+## II. TỔ CHỨC THỰC HIỆN
+
+{tasks}
+"""
+
+
+@pytest.mark.parametrize(
+    ("tasks", "has_solutions"),
+    [
+        (
+            "1. Giao đồng chí Trịnh Văn Quang ký văn bản đề nghị Công an tỉnh xử lý 6 điểm bến cóc trước 30/4/2026.\n"
+            "2. Giao đồng chí Mai Thị Ngọc ký phụ lục hợp đồng với 146 doanh nghiệp, bổ sung chế tài, trước 31/5/2026.\n"
+            "3. Giao đồng chí Lương Văn Thành bán vé trực tuyến cho 40 tuyến đông khách nhất trước 30/6/2026.\n",
+            True,
+        ),
+        (
+            "1. Chi ủy tăng cường lãnh đạo, chỉ đạo thực hiện nghị quyết.\n"
+            "2. Ban Giám đốc nâng cao chất lượng phục vụ hành khách.\n"
+            "3. Các đồng chí đảng viên phát huy vai trò tiền phong, gương mẫu.\n",
+            False,
+        ),
+    ],
+)
+def test_solutions_written_as_concrete_tasks_count_as_the_solutions(
+    assess_markdown, tasks, has_solutions
+):
+    report = assess_markdown(AS_TASKS.format(tasks=tasks))
+    assert (not any(f.rule_id == "NQ401" for f in report.findings)) is has_solutions

@@ -67,7 +67,22 @@ def read_items(document: Document, blocks: list[BlockFacts], structure: Structur
     if not walk.out.by_kind["obstacle"]:
         texts = [b.text for b in document.blocks]
         walk.out.by_kind["obstacle"] = stray_forecasts(texts, blocks)
+    if not walk.out.by_kind["solution"] and not any(
+        s.kind == "solutions" for s in structure.sections
+    ):
+        walk.out.by_kind["solution"] = _written_as_tasks(walk.solutions_in_tasks())
     return walk.out
+
+
+# Tasks stand for the solutions when there are enough of them to make a plan and
+# most are concrete work; slogans handed to bodies ("Chi ủy lãnh đạo ...") are none.
+SOLUTIONS_AS_TASKS_MIN = 3
+
+
+def _written_as_tasks(solutions: list[Item]) -> list[Item]:
+    concrete = sum(1 for s in solutions if s.checks.get("concrete"))
+    enough = len(solutions) >= SOLUTIONS_AS_TASKS_MIN and concrete * 2 > len(solutions)
+    return solutions if enough else []
 
 
 class _ItemWalk:
@@ -262,6 +277,23 @@ class _ItemWalk:
             item.checks["has_remedy"] = True
             item.details["remedy_block"] = remedy + 1
         self.out.by_kind["obstacle"].append(item)
+
+    def solutions_in_tasks(self) -> list[Item]:
+        """With no solutions part, the tasks' paragraphs are the solutions ("Giao đồng
+        chí A xây dựng quy trình đối soát ..., hoàn thành trước 31/5/2026"): each one
+        judged as a solution would be. Table rows and the review plan are left out."""
+        return [
+            classify_solution(
+                item.block,
+                self.document.blocks[item.block - 1].text,
+                bf.key,
+                bf.mentions,
+                self.causes,
+            )
+            for item in self.out.by_kind["task"]
+            for bf in [self.blocks[item.block - 1]]
+            if item.block - 1 not in self.tables.rows
+        ]
 
     def _add_task(self, task: Task) -> None:
         self.out.tasks.append(task)
