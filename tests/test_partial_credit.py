@@ -197,3 +197,37 @@ def test_solutions_written_as_concrete_tasks_count_as_the_solutions(
 ):
     report = assess_markdown(AS_TASKS.format(tasks=tasks))
     assert (not any(f.rule_id == "NQ401" for f in report.findings)) is has_solutions
+
+
+FORECAST = """\
+# NGHỊ QUYẾT
+
+**về ôn thi tốt nghiệp cho 214 học sinh khối 12 Trường THPT Bình Minh năm 2026**
+
+## I. TÌNH HÌNH
+
+Năm 2025, 31 trong 198 học sinh khối 12 có điểm thi môn Toán dưới 5.
+
+## III. NHIỆM VỤ, GIẢI PHÁP
+
+1. Tổ chức 3 đợt thi thử vào các tháng 3, 4 và 5/2026.
+2. Thực hiện tốt quy chế dân chủ; giải quyết kịp thời các vướng mắc của phụ huynh.
+
+{forecast}
+"""
+
+
+def test_a_difficulty_forecast_with_only_an_empty_remedy_is_unanswered(assess_markdown):
+    report = assess_markdown(
+        FORECAST.format(
+            forecast="Quá trình thực hiện dự kiến gặp khó khăn về kinh phí dạy ôn tập; "
+            "Chi bộ cần có giải pháp phù hợp để tháo gỡ."
+        )
+    )
+    ids = {f.rule_id for f in report.findings}
+    assert "NQ501" not in ids and "NQ502" in ids
+
+
+def test_a_solution_that_settles_disputes_forecasts_nothing(assess_markdown):
+    report = assess_markdown(FORECAST.format(forecast=""))
+    assert any(f.rule_id == "NQ501" for f in report.findings)

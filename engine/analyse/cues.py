@@ -81,7 +81,10 @@ FORECAST_LEAD = _folded("dự báo", "tháo gỡ", "có thể phát sinh", "có 
 # A numbered paragraph that opens the forecast in a draft written as one list
 FORECAST_START = _folded("dự báo", "dự kiến khó khăn")
 # A paragraph outside any forecast part that still forecasts
-FORECAST_WORDS = _folded("dự báo", "có thể phát sinh", "vướng mắc")
+FORECAST_WORDS = _folded("dự báo", "có thể phát sinh", "dự kiến gặp", "sẽ gặp", "vướng mắc")
+# ... but in a part of solutions or targets "vướng mắc" is the work ("giải quyết kịp
+# thời các mâu thuẫn, vướng mắc trong nhân dân"), not a difficulty foreseen
+WORK_NOT_FORECAST = _folded("vướng mắc")
 # A colon after these introduces difficulties, not a remedy.
 LIST_INTRO = _folded("dự báo", "sẽ gặp", "một số khó khăn", "những khó khăn", "các khó khăn", "sau")
 

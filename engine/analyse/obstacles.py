@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from ..model import BlockFacts, Document, Item, Mention
 from ..text import match_key, word_count
 from ..vocabulary import declare
-from .cues import FORECAST_WORDS, LIST_INTRO
+from .cues import FORECAST_WORDS, LIST_INTRO, WORK_NOT_FORECAST
 from .headings import strip_numbering
 
 # A paragraph that answers the obstacle before it ("- Cách khắc phục: ...")
@@ -128,6 +128,13 @@ def remedy_after_colon(key: str, start: int, end: int, inside: Sequence[Mention]
     )
 
 
+def _forecasts(bf: BlockFacts) -> bool:
+    words = [w for w in FORECAST_WORDS if w in bf.key]
+    if bf.section in ("solutions", "objectives"):
+        words = [w for w in words if w not in WORK_NOT_FORECAST]
+    return bool(words)
+
+
 def stray_forecasts(texts: list[str], blocks: list[BlockFacts]) -> list[Item]:
     """A forecast written as a paragraph outside any forecast part ("10. Dự báo trong
     năm 2027 ... sẽ còn nhiều khó khăn: ..."): that paragraph is the obstacle item, so
@@ -137,7 +144,7 @@ def stray_forecasts(texts: list[str], blocks: list[BlockFacts]) -> list[Item]:
         for i, bf in enumerate(blocks)
         if not bf.is_heading
         and bf.section not in _NOT_FORECAST_SECTIONS
-        and any(word in bf.key for word in FORECAST_WORDS)
+        and _forecasts(bf)
         and not CONDITIONAL_PROMISE.search(bf.key)
         and bf.words >= STRAY_MIN_WORDS
     ]
