@@ -139,6 +139,12 @@ Sáu tháng đầu năm 2026, quầy giao dịch còn 37 ý kiến phản ánh v
         ("nâng cao chất lượng phục vụ khách hàng tại quầy giao dịch, giảm thời gian chờ", True),
         # a copied slogan stays a slogan, whatever facts follow
         ("tăng cường công tác xây dựng Đảng, nâng cao chất lượng sinh hoạt chi bộ", False),
+        # a place name added to a campaign formula does not make it local
+        (
+            "tăng cường khối đại đoàn kết các dân tộc, giữ vững an ninh chính trị "
+            "trên địa bàn buôn Tơng Krai",
+            False,
+        ),
     ],
 )
 def test_a_topic_backed_by_counted_local_facts_is_concrete(assess_markdown, topic, passes):
