@@ -104,6 +104,13 @@ def test_incidents_found_and_counted_make_a_topic_urgent(assess_markdown):
     assert not any(f.rule_id == "NQ102" for f in said.findings)
 
 
+def test_a_shortfall_told_as_only_so_many_makes_a_topic_urgent(assess_markdown):
+    said = assess_markdown(
+        URGENT.format(situation="Toàn xã có 31 đội cồng chiêng nhưng chỉ khoảng 10 đội sinh hoạt.")
+    )
+    assert not any(f.rule_id == "NQ102" for f in said.findings)
+
+
 def test_figures_about_the_cell_itself_are_no_evidence(assess_markdown):
     cell = assess_markdown(
         URGENT.format(
