@@ -179,6 +179,19 @@ def test_a_slogan_solution_is_not_concrete(read):
     assert not classify_solution(1, text, bf.key, bf.mentions, set()).checks["concrete"]
 
 
+@pytest.mark.parametrize(
+    ("text", "concrete"),
+    [
+        ("Bố trí cạo bù vào các ngày Chủ nhật sau những ngày mưa, không để mủ rơi vãi.", True),
+        ("Bố trí thêm bàn khám sáng thứ Hai cho trẻ tái khám.", True),
+        ("Bố trí lực lượng hợp lý, không để mủ rơi vãi.", False),
+    ],
+)
+def test_a_day_of_the_week_schedules_a_solution(read, text, concrete):
+    bf = read(text)
+    assert classify_solution(1, text, bf.key, bf.mentions, set()).checks["concrete"] is concrete
+
+
 def test_an_obstacle_with_its_remedy_after_a_colon(read):
     text = "Giá lúa giống có thể tăng cao: Ban quản trị ký hợp đồng mua trước 20 tấn giống."
     bf = read(text)
