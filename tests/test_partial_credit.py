@@ -84,30 +84,22 @@ URGENT = """\
 """
 
 
-def test_dated_incidents_with_counts_make_a_topic_urgent(assess_markdown):
-    said = assess_markdown(
-        URGENT.format(
-            situation="Trong tháng 7 và tháng 8/2026, trên đoạn sông qua thôn đã xảy ra 3 vụ "
-            "đuối nước; 41 trong 120 trẻ chưa biết bơi."
-        )
-    )
-    assert not any(f.rule_id == "NQ102" for f in said.findings)
-
-
-def test_incidents_found_and_counted_make_a_topic_urgent(assess_markdown):
-    said = assess_markdown(
-        URGENT.format(
-            situation="Từ tháng 10/2025 đến tháng 3/2026, đại đội phát hiện 6 lượt quân nhân "
-            "sử dụng điện thoại thông minh ngoài thời gian quy định."
-        )
-    )
-    assert not any(f.rule_id == "NQ102" for f in said.findings)
-
-
-def test_a_shortfall_told_as_only_so_many_makes_a_topic_urgent(assess_markdown):
-    said = assess_markdown(
-        URGENT.format(situation="Toàn xã có 31 đội cồng chiêng nhưng chỉ khoảng 10 đội sinh hoạt.")
-    )
+@pytest.mark.parametrize(
+    "situation",
+    [
+        # dated incidents with counts, without the word "cấp bách"
+        "Trong tháng 7 và tháng 8/2026, trên đoạn sông qua thôn đã xảy ra 3 vụ đuối nước; "
+        "41 trong 120 trẻ chưa biết bơi.",
+        # incidents found and counted
+        "Từ tháng 10/2025 đến tháng 3/2026, đại đội phát hiện 6 lượt quân nhân sử dụng "
+        "điện thoại thông minh ngoài thời gian quy định.",
+        # a shortfall told as only so many
+        "Toàn xã có 31 đội cồng chiêng nhưng chỉ khoảng 10 đội sinh hoạt.",
+    ],
+    ids=["incidents", "found", "shortfall"],
+)
+def test_counted_local_facts_make_a_topic_urgent(assess_markdown, situation):
+    said = assess_markdown(URGENT.format(situation=situation))
     assert not any(f.rule_id == "NQ102" for f in said.findings)
 
 
