@@ -57,7 +57,11 @@ was changed for it:
   education office, a publishing house, a brocade-weaving cooperative;
 * round 16 (8 settings), held out: a psychiatric hospital ward, a Chăm village, a
   district electricity branch, a bay management board, a district inspectorate, a
-  public administration service centre, a sugar mill, a drug-crime police team.
+  public administration service centre, a sugar mill, a drug-crime police team;
+* round 17 (8 settings), held out: a district veterinary station, a printing company,
+  a state forestry team, a dermatology hospital, a provincial Youth Union office, a
+  coastal village in the centre, an agricultural bank branch, a kindergarten by an
+  industrial park.
 
 The figures of each round, before and after its fixes, are in the README. Here they
 are kept as a regression set: what the tool says must not drift away from what an
@@ -218,6 +222,16 @@ ROUND_16_SETTINGS = {
     "nha-may-duong",
     "doi-canh-sat-ma-tuy",
 }
+ROUND_17_SETTINGS = {
+    "tram-thu-y",
+    "xi-nghiep-in",
+    "lam-truong",
+    "benh-vien-da-lieu",
+    "tinh-doan",
+    "thon-ven-bien-mien-trung",
+    "ngan-hang-nong-nghiep",
+    "mam-non-khu-cong-nghiep",
+}
 EARLY = [d for d in DRAFTS if d.parent.name in EARLY_SETTINGS]
 ROUND_4 = [d for d in DRAFTS if d.parent.name in ROUND_4_SETTINGS]
 ROUND_5 = [d for d in DRAFTS if d.parent.name in ROUND_5_SETTINGS]
@@ -232,12 +246,14 @@ ROUND_13 = [d for d in DRAFTS if d.parent.name in ROUND_13_SETTINGS]
 ROUND_14 = [d for d in DRAFTS if d.parent.name in ROUND_14_SETTINGS]
 ROUND_15 = [d for d in DRAFTS if d.parent.name in ROUND_15_SETTINGS]
 ROUND_16 = [d for d in DRAFTS if d.parent.name in ROUND_16_SETTINGS]
+ROUND_17 = [d for d in DRAFTS if d.parent.name in ROUND_17_SETTINGS]
 LATER = (
     (ROUND_4 + ROUND_5 + ROUND_6 + ROUND_7 + ROUND_8 + ROUND_9 + ROUND_10 + ROUND_11 + ROUND_12)
     + ROUND_13
     + ROUND_14
     + ROUND_15
     + ROUND_16
+    + ROUND_17
 )
 ROUND_3 = [d for d in DRAFTS if d not in EARLY and d not in LATER]
 GRADES = ["Yếu", "Trung bình", "Khá", "Tốt"]
@@ -257,7 +273,7 @@ def _totals(reports, drafts):
 
 
 def test_the_set_is_complete():
-    assert (len(EARLY), len(ROUND_3), len(LATER)) == (24, 36, 312)
+    assert (len(EARLY), len(ROUND_3), len(LATER)) == (24, 36, 336)
     assert len({d.parent.name for d in DRAFTS}) >= 60
     assert sum(d.suffix == ".docx" for d in ROUND_3) >= 10
     for draft in DRAFTS:
@@ -360,6 +376,9 @@ REACHED = {
     # held out: 198 levels (of 216), 2 contradictions, 147 owners (of 168), stage 24/24,
     # every grade within one
     "round 16": (ROUND_16, 201, 0, 165),
+    # held out: 201 levels (of 216), no contradiction, 166 owners (of 176), stage 24/24,
+    # every grade within one
+    "round 17": (ROUND_17, 201, 0, 166),
 }
 
 
