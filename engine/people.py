@@ -60,6 +60,8 @@ RANKS = (
 TITLES = (
     "PGS", "GS", "ThS", "TS", "BSCKII", "BSCKI", "BS", "DSCKII", "DSCKI", "KS", "KTV", "DS",
     "ĐD", "YS", "LS", "CN", "NGƯT", "NGND",
+    # the specialist grades written after BS. or DS. ("BS.CKI", "DS.CKII")
+    "CKII", "CKI",
 )  # fmt: skip
 _TITLE = rf"(?:{'|'.join(TITLES)})"
 _TITLES = re.compile(rf"{_TITLE}(?:\.?{_TITLE})*\.?[ \t]+")

@@ -1212,3 +1212,38 @@ def test_an_owner_labels_value_runs_past_a_titles_dot(read):
 )
 def test_posts_closed_by_the_owners_colon_are_whole(read, text, role):
     assert _owner(read, text).role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "kind"),
+    [
+        (
+            "Đồng chí BS.CKI Nguyễn Thị Hồng Vân, Phó Trưởng khoa: bố trí bàn khám số 7.",
+            "Đồng chí BS.CKI Nguyễn Thị Hồng Vân",
+            "person",
+        ),
+        (
+            "Hằng tháng, tại kỳ sinh hoạt chi bộ, đồng chí Phó Bí thư báo cáo số trẻ đón muộn.",
+            "đồng chí Phó Bí thư",
+            "role",
+        ),
+        (
+            "Chi ủy giao đồng chí Lê Quang Vinh theo dõi số liệu dừng máy hằng tháng.",
+            "đồng chí Lê Quang Vinh",
+            "person",
+        ),
+        ("Chi bộ tiến hành kiểm tra, giám sát việc thực hiện.", "Chi bộ", "body"),
+        ("Định kỳ Chi bộ sơ kết, tổng kết việc thực hiện.", "Chi bộ", "body"),
+        ("2. Ban lãnh đạo Trạm căn cứ nghị quyết xây dựng kế hoạch.", "Ban lãnh đạo Trạm", "body"),
+        (
+            "3. Phòng Kế toán – Ngân quỹ chủ trì chuyển chi trả lương hưu qua tài khoản.",
+            "Phòng Kế toán – Ngân quỹ",
+            "body",
+        ),
+    ],
+)
+def test_round_17_owners_read_whole(read, text, owner, kind):
+    """A composed title, two time clauses before the owner, the chi ủy handing a task
+    over, the cell's own review verbs, a leadership board, a unit named for a post."""
+    found = _owner(read, text)
+    assert (found.text, found.kind) == (owner, kind)

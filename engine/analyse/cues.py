@@ -266,6 +266,10 @@ TASK_OPENERS = _folded(
     "gặp",
     # "Đồng chí Phó Bí thư giúp Bí thư kiểm tra ...": helping opens the task
     "giúp",
+    # "Chi bộ tiến hành kiểm tra ...", "Định kỳ Chi bộ sơ kết ..."
+    "tiến hành",
+    "sơ kết",
+    "tổng kết",
     "sẽ",
     "đã",
     "phải",

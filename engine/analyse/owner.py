@@ -26,10 +26,13 @@ from .posts import appositives, posts_to_colon
 OWNER_LEAD = re.compile(
     r"^[\W\d_]*(?:[a-zđ]\s*[.)]\s*)?"
     r"(?:(?:phụ trách|chủ trì|người thực hiện)\s*:\s*)?"
-    r"(?:(?:trong|sau|trước|từ|đến|cuối|đầu|hằng)\b[^,.;:]{0,40},\s*)?"
+    # "Hằng tháng, tại kỳ sinh hoạt chi bộ, đồng chí Phó Bí thư báo cáo ..."
+    r"(?:(?:trong|sau|trước|từ|đến|cuối|đầu|hằng|tại|vào)\b[^,.;:]{0,40},\s*){0,2}"
     # a period with no comma before the cell or a member: "Định kỳ chi bộ kiểm tra ..."
-    r"(?:(?:định kỳ|hằng (?:tuần|tháng|quý|năm))\s+(?=chi bộ|chi ủy|đồng chí|đ/c))?"
-    r"(?:(?:giao|phân công|(?:chi bộ\s+)?(?:đề nghị|yêu cầu))(?:\s+cho)?\s+)?"
+    # (the key writes "chi uỷ", its tone on the y)
+    r"(?:(?:định kỳ|hằng (?:tuần|tháng|quý|năm))\s+(?=chi bộ|chi (?:ủy|uỷ)|đồng chí|đ/c))?"
+    # "Giao đ/c ...", "Chi ủy giao đồng chí ...", "Chi bộ đề nghị ..."
+    r"(?:(?:(?:chi bộ|chi (?:ủy|uỷ))\s+)?(?:giao|phân công|đề nghị|yêu cầu)(?:\s+cho)?\s+)?"
     r"(?:(?:đồng chí|đ/c)\s+)?(?=\S)"
 )
 _OWNER_CUE = re.compile(
@@ -46,8 +49,9 @@ _BODY_QUALIFIER = re.compile(
     r"|khu dân cư|giảng viên trẻ|chuyên môn)\b"
 )
 # Cue kinds that may sit inside an owner's name ('Tổ phòng cháy chữa cháy': an
-# urgency word names what the body guards against); any other cue ends it
-NAME_KINDS = {"role", "place", "person", "superior", "urgency"}
+# urgency word names what the body guards against, 'Phòng Kế toán – Ngân quỹ' a
+# budget word the fund it keeps); any other cue ends it
+NAME_KINDS = {"role", "place", "person", "superior", "urgency", "budget"}
 # ", " or " và " between the owners of a list
 _LIST_JOINT = re.compile(r"\s*,\s*|\s+và\s+")
 MAX_LISTED = 3
@@ -213,6 +217,11 @@ def _post_at_lead(text: str, key: str, start: int, stops: set[int]) -> Owner | N
     return Owner(text[start - len(title.group(0)) : end], kind="role")
 
 
+# A unit's head word right before a post names the unit ("Phòng Kế toán", "Tổ Thủ quỹ")
+_UNIT_BEFORE = re.compile(r"(?<![^\W\d_])(?:phòng|tổ|đội|khoa|bộ phận)\s$")
+UNIT_BEFORE_CHARS = 10
+
+
 def _leading_candidate(key: str, mentions: Sequence[Mention], run_in: str | None) -> Mention | None:
     """The person or role mention that owns the sentence, if one does."""
     candidates = sorted(
@@ -223,6 +232,11 @@ def _leading_candidate(key: str, mentions: Sequence[Mention], run_in: str | None
     lead_end = lead.end() if lead else 0
     label_lead = _after_label(key, run_in)
     for m in candidates:
+        # read by the lead: "Chi ủy giao | đồng chí ..." gives the task, not owns it
+        if m.end <= lead_end or (label_lead and label_lead[0] <= m.start < m.end <= label_lead[1]):
+            continue
+        if _UNIT_BEFORE.search(key, max(0, m.start - UNIT_BEFORE_CHARS), m.start):
+            continue  # "Phòng | Kế toán – Ngân quỹ": the unit's name, not the accountant
         leads = m.start <= lead_end or (
             label_lead is not None and label_lead[0] <= m.start <= label_lead[1]
         )
