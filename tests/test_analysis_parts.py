@@ -1234,6 +1234,7 @@ def test_posts_closed_by_the_owners_colon_are_whole(read, text, role):
         ),
         ("Chi bộ tiến hành kiểm tra, giám sát việc thực hiện.", "Chi bộ", "body"),
         ("Định kỳ Chi bộ sơ kết, tổng kết việc thực hiện.", "Chi bộ", "body"),
+        ("Hằng tháng, tại sinh hoạt chi bộ, chi ủy đánh giá kết quả.", "chi ủy", "body"),
         ("2. Ban lãnh đạo Trạm căn cứ nghị quyết xây dựng kế hoạch.", "Ban lãnh đạo Trạm", "body"),
         (
             "3. Phòng Kế toán – Ngân quỹ chủ trì chuyển chi trả lương hưu qua tài khoản.",

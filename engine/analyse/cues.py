@@ -270,6 +270,7 @@ TASK_OPENERS = _folded(
     "tiến hành",
     "sơ kết",
     "tổng kết",
+    "đánh giá",
     "sẽ",
     "đã",
     "phải",
