@@ -61,7 +61,10 @@ was changed for it:
 * round 17 (8 settings), held out: a district veterinary station, a printing company,
   a state forestry team, a dermatology hospital, a provincial Youth Union office, a
   coastal village in the centre, an agricultural bank branch, a kindergarten by an
-  industrial park.
+  industrial park;
+* round 18 (8 settings), held out: a military hospital department, a Hà Nhì village,
+  a border-gate economic zone board, a city bus company, a silk-weaving village, a
+  state hotel, a district mass-mobilisation office, a drug-testing centre.
 
 The figures of each round, before and after its fixes, are in the README. Here they
 are kept as a regression set: what the tool says must not drift away from what an
@@ -232,6 +235,16 @@ ROUND_17_SETTINGS = {
     "ngan-hang-nong-nghiep",
     "mam-non-khu-cong-nghiep",
 }
+ROUND_18_SETTINGS = {
+    "benh-vien-quan-y",
+    "ban-ha-nhi",
+    "ban-quan-ly-khu-kinh-te",
+    "xe-buyt",
+    "lang-nghe-lua",
+    "khach-san",
+    "ban-dan-van-huyen",
+    "vien-kiem-nghiem",
+}
 EARLY = [d for d in DRAFTS if d.parent.name in EARLY_SETTINGS]
 ROUND_4 = [d for d in DRAFTS if d.parent.name in ROUND_4_SETTINGS]
 ROUND_5 = [d for d in DRAFTS if d.parent.name in ROUND_5_SETTINGS]
@@ -247,6 +260,7 @@ ROUND_14 = [d for d in DRAFTS if d.parent.name in ROUND_14_SETTINGS]
 ROUND_15 = [d for d in DRAFTS if d.parent.name in ROUND_15_SETTINGS]
 ROUND_16 = [d for d in DRAFTS if d.parent.name in ROUND_16_SETTINGS]
 ROUND_17 = [d for d in DRAFTS if d.parent.name in ROUND_17_SETTINGS]
+ROUND_18 = [d for d in DRAFTS if d.parent.name in ROUND_18_SETTINGS]
 LATER = (
     (ROUND_4 + ROUND_5 + ROUND_6 + ROUND_7 + ROUND_8 + ROUND_9 + ROUND_10 + ROUND_11 + ROUND_12)
     + ROUND_13
@@ -254,6 +268,7 @@ LATER = (
     + ROUND_15
     + ROUND_16
     + ROUND_17
+    + ROUND_18
 )
 ROUND_3 = [d for d in DRAFTS if d not in EARLY and d not in LATER]
 GRADES = ["Yếu", "Trung bình", "Khá", "Tốt"]
@@ -273,7 +288,7 @@ def _totals(reports, drafts):
 
 
 def test_the_set_is_complete():
-    assert (len(EARLY), len(ROUND_3), len(LATER)) == (24, 36, 336)
+    assert (len(EARLY), len(ROUND_3), len(LATER)) == (24, 36, 360)
     assert len({d.parent.name for d in DRAFTS}) >= 60
     assert sum(d.suffix == ".docx" for d in ROUND_3) >= 10
     for draft in DRAFTS:
@@ -379,6 +394,9 @@ REACHED = {
     # held out: 201 levels (of 216), no contradiction, 166 owners (of 176), stage 24/24,
     # every grade within one
     "round 17": (ROUND_17, 200, 0, 173),
+    # held out: 203 levels (of 216), 4 contradictions, 170 owners (of 172), stage 23/24,
+    # every grade within one
+    "round 18": (ROUND_18, 203, 4, 170, 23),
 }
 
 
