@@ -663,3 +663,41 @@ def test_a_plain_line_that_is_a_part_name_is_a_heading(assessor):
     headings = [b.index for b in facts.blocks if b.is_heading]
     assert headings == [3, 5]  # not the task-like last line
     assert facts.tasks[0].owner == "Chi đoàn Thanh niên"
+
+
+SIGNED = """\
+| ĐẢNG BỘ ỦY BAN NHÂN DÂN TỈNH | ĐẢNG CỘNG SẢN VIỆT NAM |
+|---|---|
+| CHI BỘ NHÀ KHÁCH HOÀNG SƠN | *Hoàng Sơn, ngày {day} tháng {month} năm 2026* |
+| Số 04-NQ/CB | |
+
+# NGHỊ QUYẾT
+
+**về tăng công suất phòng Nhà khách Hoàng Sơn năm 2026**
+
+| Nơi nhận:<br>- Lưu. | T/M CHI BỘ<br>BÍ THƯ<br>Trần Văn Hòa |
+|---|---|
+"""
+
+
+def test_a_numbered_signed_and_fully_dated_text_is_adopted(assessor):
+    """Issued, whatever it omits: the vote record's absence is procedure's business."""
+    assert _facts(assessor, SIGNED.format(day="02", month="4")).stage == "adopted"
+    assert _facts(assessor, SIGNED.format(day="...", month="4")).stage == "draft"
+
+
+def test_a_vote_record_left_blank_is_the_drafts_meeting_plan(assessor):
+    text = (
+        "Nghị quyết này được Chi bộ thông qua tại kỳ sinh hoạt chuyên đề ngày ..../01/2025, "
+        "với ..../.... đảng viên có mặt biểu quyết tán thành.\n"
+    )
+    assert _facts(assessor, text).signals["meeting_plan"] == 1
+
+
+def test_only_the_sentence_a_colon_ends_introduces_a_part():
+    from nghiquyet.engine.analyse.headings import lead_in_kind
+
+    key = match_key("Khắc phục dứt điểm các khâu yếu trong trực đêm. Phấn đấu đến ngày 31/12/2026:")
+    assert lead_in_kind(key) is None
+    key = match_key("Để thực hiện mục tiêu trên, chi bộ đề ra các giải pháp sau:")
+    assert lead_in_kind(key) == "solutions"

@@ -118,7 +118,12 @@ def _date_line(document: Document, blocks: list[BlockFacts], zone: list[int]) ->
     slip = (day.isdigit() and day != day.zfill(2)) or (
         month.isdigit() and month != (month.zfill(2) if int(month) <= 2 else str(int(month)))
     )
-    return {"date_line": i + 1, "document_year": int(year), "date_line_zero_slip": slip}
+    return {
+        "date_line": i + 1,
+        "document_year": int(year),
+        "date_line_zero_slip": slip,
+        "date_filled": i + 1 if day.isdigit() and month.isdigit() else None,
+    }
 
 
 def _signature(document: Document, blocks: list[BlockFacts]) -> dict[str, Any]:
@@ -188,6 +193,10 @@ declare(
         "date_line": {
             "vi": "khối dòng địa danh, ngày tháng («..., ngày 05 tháng 3 năm 2026»)",
             "en": "block of the place-and-date line ('..., ngày 05 tháng 3 năm 2026')",
+        },
+        "date_filled": {
+            "vi": "khối dòng ngày tháng đã ghi đủ ngày và tháng (dự thảo thường để trống)",
+            "en": "block of a date line with its day and month filled in (a draft leaves them blank)",
         },
         "date_line_zero_slip": {
             "vi": "dòng ngày tháng thiếu hoặc thừa số 0 (ngày 05, tháng 02, nhưng tháng 3)",

@@ -119,6 +119,9 @@ def _names_a_unit(label: str) -> bool:
     return first in UNIT_HEADS and not starts_part
 
 
+_LAST_SENTENCE = re.compile(r"[.!?](?=\s)")
+
+
 def lead_in_kind(key: str) -> str | None:
     """ "Tổ chức thực hiện: ..." starts a part even without a heading line, and so does
     an introducing sentence "Để thực hiện mục tiêu trên, chi bộ đề ra các giải pháp sau:"."""
@@ -127,9 +130,12 @@ def lead_in_kind(key: str) -> str | None:
         return None if _names_a_unit(head) else section_kind(head)
     if colon and not rest.strip() and word_count(head) <= INTRO_MAX_WORDS:
         # the sentence introduces what it names last ("để thực hiện mục tiêu trên, ...
-        # các giải pháp sau:" introduces solutions)
+        # các giải pháp sau:" introduces solutions); only the sentence the colon ends
+        # introduces ("Khắc phục dứt điểm các khâu yếu. Phấn đấu đến ngày 31/12/2026:"
+        # opens the targets' list, not a forecast)
+        head = _LAST_SENTENCE.split(head)[-1]
         found = [
-            (key.rfind(cue), kind) for kind, cues in SECTION_CUES for cue in cues if cue in head
+            (head.rfind(cue), kind) for kind, cues in SECTION_CUES for cue in cues if cue in head
         ]
         return max(found)[1] if found else None
     return None

@@ -40,6 +40,9 @@ _MEETING_PLAN = re.compile(
     r"|(?:hội nghị|kỳ họp|phiên họp|cuộc họp) chi bộ[^.;]{0,40}?"
     r"(?:thảo luận|biểu quyết|góp ý|cho ý kiến)"
     r"|gửi (?:đến |tới |cho )?(?:các )?(?:đồng chí )?đảng viên[^.;]{0,30}?trước"
+    # a vote record left blank for the meeting to fill: "được Chi bộ thông qua tại kỳ
+    # sinh hoạt chuyên đề ngày ..../01/2025, với ..../.... đảng viên có mặt biểu quyết"
+    r"|(?:thông qua|biểu quyết)[^;]{0,60}?(?:\.{3,}|…)"
 )
 # A cell of fewer than nine members elects no chi ủy: its secretary prepares the draft
 # ("do đồng chí Bí thư, Phó Bí thư chuẩn bị"), and that stands for the chi ủy's review
