@@ -1163,26 +1163,6 @@ def test_the_cell_or_a_body_as_a_label_is_read_to_its_colon(read, text, owner):
     assert _owner(read, text) == Owner(owner, kind="body")
 
 
-@pytest.mark.parametrize(
-    ("text", "owner", "kind"),
-    [
-        (
-            "2. Đồng chí Chánh Thanh tra huyện chỉ đạo cụ thể hóa nghị quyết.",
-            "Đồng chí Chánh Thanh tra huyện",
-            "role",
-        ),
-        (
-            "Đồng chí Phó Bí thư chi bộ giúp Bí thư kiểm tra, đôn đốc.",
-            "Đồng chí Phó Bí thư chi bộ",
-            "role",
-        ),
-    ],
-)
-def test_a_chief_inspector_is_a_post_and_helping_opens_the_task(read, text, owner, kind):
-    found = _owner(read, text)
-    assert (found.text, found.kind) == (owner, kind)
-
-
 def test_an_owner_labels_value_runs_past_a_titles_dot(read):
     text = (
         "Trồng phục hồi 2.000 m² san hô. Phụ trách: ThS. Đặng Thị Mỹ Linh, Trưởng phòng "
@@ -1218,6 +1198,16 @@ def test_posts_closed_by_the_owners_colon_are_whole(read, text, role):
     ("text", "owner", "kind"),
     [
         (
+            "2. Đồng chí Chánh Thanh tra huyện chỉ đạo cụ thể hóa nghị quyết.",
+            "Đồng chí Chánh Thanh tra huyện",
+            "role",
+        ),
+        (
+            "Đồng chí Phó Bí thư chi bộ giúp Bí thư kiểm tra, đôn đốc.",
+            "Đồng chí Phó Bí thư chi bộ",
+            "role",
+        ),
+        (
             "Đồng chí BS.CKI Nguyễn Thị Hồng Vân, Phó Trưởng khoa: bố trí bàn khám số 7.",
             "Đồng chí BS.CKI Nguyễn Thị Hồng Vân",
             "person",
@@ -1243,8 +1233,9 @@ def test_posts_closed_by_the_owners_colon_are_whole(read, text, role):
         ),
     ],
 )
-def test_round_17_owners_read_whole(read, text, owner, kind):
-    """A composed title, two time clauses before the owner, the chi ủy handing a task
-    over, the cell's own review verbs, a leadership board, a unit named for a post."""
+def test_posts_titles_and_leads_give_whole_owners(read, text, owner, kind):
+    """A chief's post, a verb that ends a post ("giúp"), a composed title, two time
+    clauses before the owner, the chi ủy handing a task over, the cell's own review
+    verbs, a leadership board, a unit named for a post."""
     found = _owner(read, text)
     assert (found.text, found.kind) == (owner, kind)
