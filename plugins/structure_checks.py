@@ -251,7 +251,7 @@ def check_slips(facts: Facts, rule: Rule) -> Outcome:
     if len(elements) <= rule.params["allowed"]:
         return Outcome(1, 1)
     hit = Hit(first_place(facts, rule.params["point_to"]), labelled(rule, slips))
-    return Outcome(0, 1, [hit], {"count": len(elements)})
+    return Outcome(0, 1, [hit])
 
 
 @rule_type(
