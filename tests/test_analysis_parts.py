@@ -1135,11 +1135,18 @@ def test_a_title_before_a_profession_keeps_both_with_the_name():
             "Phòng Kinh doanh",
             "body",
         ),
+        # the owner written after the task, behind a dash, posts and all
+        (
+            "Lắp đặt 24 cụm thùng rác tại 24 điểm — Đồng chí Trịnh Thị Mai, Phó Bí thư chi bộ; "
+            "trước 15/5/2026.",
+            "Đồng chí Trịnh Thị Mai",
+            "person",
+        ),
         # shared out among those named before the colon: no owner of its own after it
         ("Đảng viên trực tiếp sản xuất (11 đồng chí): mỗi người kèm 2 công nhân mới.", None, None),
     ],
 )
-def test_a_task_named_before_a_colon_is_owned_by_who_leads_after_it(read, text, owner, kind):
+def test_a_task_named_first_is_owned_by_who_is_written_after_it(read, text, owner, kind):
     bf = read(text)
     task = read_task(1, text, bf.mentions, None, None, bf.key)
     assert (task.owner, task.owner_kind) == (owner, kind)

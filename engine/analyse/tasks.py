@@ -89,6 +89,7 @@ def read_task(
         find_owner(text, mentions, run_in, key)
         or find_collective(text, mentions, key)
         or owner_after_task_name(text, mentions, key)
+        or owner_after_dash(text, mentions, key)
     )
     labelled = labelled_owner(text, mentions, key)
     if labelled is not None and (owner is None or owner.text == labelled.text):
@@ -172,6 +173,23 @@ def owner_after_task_name(text: str, mentions: Sequence[Mention], key: str) -> O
 
 # Where a label's value ends: a full stop or semicolon before the next words
 _LABEL_VALUE_END = re.compile(r"[.;](?:\s|$)")
+# The owner written after the task, behind a dash: "Lắp đặt 24 cụm thùng rác — Đồng
+# chí Trịnh Thị Mai, Phó Bí thư chi bộ; trước 15/5/2026"
+_OWNER_DASH = re.compile(r"\s[—–-]\s+(?=(?:đồng chí|đ/c)\s)")
+
+
+def owner_after_dash(text: str, mentions: Sequence[Mention], key: str) -> Owner | None:
+    """The member named after a dash that follows the task, up to the semicolon or
+    full stop before the deadline, as written (posts and all)."""
+    dash = _OWNER_DASH.search(key)
+    if dash is None or dash.start() == 0:
+        return None
+    owner = _owner_leading(text, mentions, key, dash.end())
+    if owner is None:
+        return None
+    return owner_as_written(_label_value(text[dash.end() :]), owner) or owner
+
+
 # ... but not the dot of a title ("Phụ trách: ThS. Đặng Thị Mỹ Linh, ...")
 TITLE_MAX_CHARS = max(map(len, TITLES))
 _TITLE_BEFORE_DOT = re.compile(r"(?<![^\W\d_])(?:" + "|".join(TITLES) + r")$")
