@@ -8,7 +8,7 @@ touches spaCy.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..draft_doc import BlockParse, parse_draft
 from ..model import BlockFacts, Document, Mention, Section
@@ -167,3 +167,17 @@ def filled_parts(
 
 def _blank(bf: BlockFacts) -> BlockFacts:
     return BlockFacts(bf.index, bf.section, bf.is_heading, 0, bf.sentences, [], " " * len(bf.key))
+
+
+def table_rows(
+    document: Document, blocks: list[BlockFacts], sections: Iterable[str]
+) -> dict[tuple[int, int], list[int]]:
+    """The cells (0-based blocks) of each table row lying in one of ``sections``, by
+    (table, row), in document order."""
+    wanted = set(sections)
+    rows: dict[tuple[int, int], list[int]] = {}
+    for i, bf in enumerate(blocks):
+        block = document.blocks[i]
+        if block.table is not None and bf.section in wanted:
+            rows.setdefault((block.table, block.row or 0), []).append(i)
+    return rows

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from ..model import BlockFacts, Document, Item, Mention
 from ..text import match_key, word_count
 from ..vocabulary import declare
+from .blocks import table_rows
 from .cues import FORECAST_WORDS, LIST_INTRO, WORK_NOT_FORECAST
 from .headings import strip_numbering
 
@@ -194,11 +195,7 @@ def read_forecast_tables(
     Maps every cell (0-based block) of such a table to None, except each data row's
     first cell, which maps to (the row's wordy cells but the remedy, its remedy cell):
     a row is one difficulty, answered by the cell beside it, not one per cell."""
-    rows: dict[tuple[int, int], list[int]] = {}
-    for i, bf in enumerate(blocks):
-        table = document.blocks[i].table
-        if table is not None and bf.section == "obstacles":
-            rows.setdefault((table, document.blocks[i].row or 0), []).append(i)
+    rows = table_rows(document, blocks, ("obstacles",))
     remedy_column: dict[int, int] = {}
     out: dict[int, tuple[list[int], int] | None] = {}
     for (table, _row), cells in rows.items():

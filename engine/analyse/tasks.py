@@ -15,6 +15,7 @@ from ..model import BlockFacts, Document, Item, Mention, Task
 from ..people import TITLES
 from ..text import match_key, word_count
 from ..vocabulary import declare
+from .blocks import table_rows
 from .collective import find_collective
 from .cues import COLLECTIVE_OPENERS, COLUMN_CUES, PERIOD_END
 from .follow_up import MONITORS_RESOLUTION
@@ -300,11 +301,7 @@ def column_kind(key: str) -> str | None:
 
 def read_task_tables(document: Document, blocks: list[BlockFacts], task_sections) -> TaskTables:
     """The tables whose cells lie in a part of ``task_sections``."""
-    rows: dict[tuple[int, int], list[int]] = {}
-    for i, bf in enumerate(blocks):
-        block = document.blocks[i]
-        if block.table is not None and bf.section in task_sections:
-            rows.setdefault((block.table, block.row or 0), []).append(i)
+    rows = table_rows(document, blocks, task_sections)
     out = TaskTables()
     for (table, _row), cells in rows.items():
         kinds = [column_kind(blocks[i].key) for i in cells]
