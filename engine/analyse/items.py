@@ -266,13 +266,11 @@ class _ItemWalk:
             self.out.by_kind["obstacle"].append(item)
             self.pending_obstacle = None if item.checks["has_remedy"] else item
 
-    def _forecast_row(self, named: list[int], remedy: int) -> None:
-        """One difficulty of a forecast table (its first wordy cell: a column of causes
-        may follow), answered by its remedy cell."""
-        first, bf = named[0], self.blocks[named[0]]
-        text = self.document.blocks[first].text
+    def _forecast_row(self, named: int, remedy: int) -> None:
+        """One difficulty of a forecast table, answered by its remedy cell."""
+        bf, text = self.blocks[named], self.document.blocks[named].text
         span = (0, len(bf.key))
-        item = classify_obstacle(first + 1, text, bf.key, bf.mentions, span, LISTED_MIN_WORDS)
+        item = classify_obstacle(named + 1, text, bf.key, bf.mentions, span, LISTED_MIN_WORDS)
         if not item.checks["has_remedy"] and remedy_cell_answers(self.blocks[remedy]):
             item.checks["has_remedy"] = True
             item.details["remedy_block"] = remedy + 1

@@ -189,15 +189,16 @@ def _forecast_column(key: str) -> str | None:
 
 def read_forecast_tables(
     document: Document, blocks: list[BlockFacts]
-) -> dict[int, tuple[list[int], int] | None]:
+) -> dict[int, tuple[int, int] | None]:
     """The rows of the forecast part's tables whose header names a remedy column.
 
     Maps every cell (0-based block) of such a table to None, except each data row's
-    first cell, which maps to (the row's wordy cells but the remedy, its remedy cell):
-    a row is one difficulty, answered by the cell beside it, not one per cell."""
+    first cell, which maps to (the difficulty's cell, the remedy's cell): a row is one
+    difficulty, answered by the cell beside it, not one per cell. The difficulty is
+    the row's first wordy cell but the remedy (a column of causes may follow it)."""
     rows = table_rows(document, blocks, ("obstacles",))
     remedy_column: dict[int, int] = {}
-    out: dict[int, tuple[list[int], int] | None] = {}
+    out: dict[int, tuple[int, int] | None] = {}
     for (table, _row), cells in rows.items():
         kinds = {document.blocks[i].col or 0: _forecast_column(blocks[i].key) for i in cells}
         if table not in remedy_column and "remedy" in kinds.values():
@@ -209,10 +210,10 @@ def read_forecast_tables(
             continue
         by_col = {document.blocks[i].col or 0: i for i in cells}
         remedy = by_col.get(column)
-        # the difficulty: the wordy cells other than the remedy ("1", "STT" are not)
-        named = [i for c, i in by_col.items() if c != column and blocks[i].words >= 2]
+        # "1", "STT" are no difficulty
+        named = next((i for c, i in by_col.items() if c != column and blocks[i].words >= 2), None)
         out.update(dict.fromkeys(cells))
-        if named and remedy is not None:
+        if named is not None and remedy is not None:
             out[cells[0]] = (named, remedy)
     return out
 

@@ -115,9 +115,11 @@ def posts_to_colon(text: str, key: str, end: int, stops: set[int]) -> str | None
     posts = text[opening.end() : colon]
     if _SENTENCE_INSIDE.search(posts) or not 0 < len(posts.split()) <= POST_MAX_WORDS:
         return None
-    for part in _POSTS_OPEN.split(posts):
-        at = opening.end() + posts.find(part) + len(part) - len(part.lstrip(" *"))
-        if opens_task(key, at, stops):
+    # where each post starts, after the name or a separator, its blanks skipped
+    starts = [opening.end()] + [opening.end() + m.end() for m in _POSTS_OPEN.finditer(posts)]
+    for start in starts:
+        blanks = len(key[start:colon]) - len(key[start:colon].lstrip(" *"))
+        if opens_task(key, start + blanks, stops):
             return None
     return posts.strip(" *") or None
 
