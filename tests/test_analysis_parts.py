@@ -15,6 +15,7 @@ from nghiquyet.engine.analyse.owner import Owner, find_owner
 from nghiquyet.engine.analyse.solutions import classify_solution
 from nghiquyet.engine.analyse.targets import classify_target
 from nghiquyet.engine.analyse.tasks import find_deadline, period_end, read_task
+from nghiquyet.plugins.text_loader import parse_markdown
 
 
 @pytest.fixture(scope="module")
@@ -337,7 +338,7 @@ def test_a_remedy_paragraph_that_promises_nothing_answers_nothing(assess_markdow
     assert any(f.rule_id.startswith("NQ5") and "cách" in f.message["vi"] for f in report.findings)
 
 
-SIGNED = {"number": 3, "number_blank": False, "signature_name": 60, "adoption_clause": 12}
+SIGNED = {"number_filled": 3, "signature_name": 60, "adoption_clause": 12}
 
 
 @pytest.mark.parametrize(
@@ -346,7 +347,7 @@ SIGNED = {"number": 3, "number_blank": False, "signature_name": 60, "adoption_cl
         ("auto", {"draft_mark": 5, **SIGNED}, ("draft", "marked")),
         ("auto", {"vote_record": 58}, ("adopted", "vote_record")),
         ("auto", SIGNED, ("adopted", "signed")),
-        ("auto", {**SIGNED, "number_blank": True}, ("draft", "default")),
+        ("auto", {**SIGNED, "number_filled": None}, ("draft", "default")),
         ("auto", {**SIGNED, "signature_name": None}, ("draft", "default")),
         ("draft", {"vote_record": 58}, ("draft", "option")),
         # signed and numbered, the vote told without its count
@@ -358,6 +359,21 @@ def test_the_stage_a_text_is_at(option, signals, stage):
     from nghiquyet.engine.analyse.stage import resolve_stage
 
     assert resolve_stage(option, signals) == stage
+
+
+@pytest.mark.parametrize(
+    ("line", "filled"),
+    [
+        ("Số 03-NQ/CB", True),
+        ("Số: 07/NQ-CB", True),
+        ("Số    -NQ/CB", False),
+        ("Số: …/NQ-CB", False),
+    ],
+)
+def test_a_number_is_filled_in_whatever_its_symbol(assessor, line, filled):
+    text = f"CHI BỘ THÔN BẮC\n\n{line}\n\n# NGHỊ QUYẾT\n\nvề làm đường thôn Bắc\n"
+    facts = assessor.analyse_document(parse_markdown(text, "draft.md"))
+    assert bool(facts.signals.get("number_filled")) is filled
 
 
 @pytest.mark.parametrize(

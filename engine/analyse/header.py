@@ -26,6 +26,8 @@ _DATE_LINE = re.compile(
 # (possessive ``*+``: the runs of blanks never hand characters back, so a line of
 # "Số" and a thousand spaces fails at once instead of in cubic time)
 _NUMBER_SYMBOL = re.compile(r"^số\s*+:?\s*+(\d++|[\s._…]*+)\s*+[-–]\s*+nq\s*+/\s*+[^\W\d_]", re.I)
+# a number line whose number is written in, in any symbol: "Số 03-NQ/CB", "Số: 07/NQ-CB"
+_NUMBER_FILLED = re.compile(r"\s*+số\s*+:?\s*+\d")
 # "DỰ THẢO", "(Dự thảo lần 2)", "DỰ THẢO (lần 2)", "DỰ THẢO 2", and a note in brackets
 # after it: "DỰ THẢO (trình kỳ sinh hoạt ngày 15/12/2026)", "DỰ THẢO 2 (sau góp ý ...)"
 _DRAFT_MARK = re.compile(
@@ -105,6 +107,8 @@ def _number(document: Document, blocks: list[BlockFacts], zone: list[int]) -> di
         "number": number,
         "number_blank": bool(number and not re.search(r"\d", text.split("-")[0])),
         "number_like": next((i + 1 for i in zone if blocks[i].key.strip().startswith("số")), None),
+        # filled in, whatever the symbol: "Số: 07/NQ-CB" is an issued text's slip
+        "number_filled": next((i + 1 for i in zone if _NUMBER_FILLED.match(blocks[i].key)), None),
     }
 
 
@@ -189,6 +193,10 @@ declare(
         "number_like": {
             "vi": "khối đầu tiên ở phần đầu bắt đầu bằng «Số», dù viết sai",
             "en": "block of the first header line opening with 'Số', even malformed",
+        },
+        "number_filled": {
+            "vi": "khối dòng số đã ghi con số, dù ký hiệu viết sai («Số: 07/NQ-CB»)",
+            "en": "block of a number line with its number written in, even in a wrong symbol",
         },
         "date_line": {
             "vi": "khối dòng địa danh, ngày tháng («..., ngày 05 tháng 3 năm 2026»)",

@@ -10,7 +10,7 @@ STAGE_OPTIONS = ("auto", "draft", "adopted")
 def resolve_stage(option: str, signals: dict[str, Any]) -> tuple[str, str]:
     """(stage, why): the ``--stage`` option when it names one; else "draft" when the
     header carries the DỰ THẢO mark; "adopted" when a vote is recorded (a count or a share in favour), or when the
-    text is signed as only an adopted one is (a filled number, a signer's name, and
+    text is signed as only an adopted one is (a filled number, in any symbol, a signer's name, and
     "có hiệu lực kể từ ngày ký", "quyết nghị", a vote told without its count, "đã
     được Chi bộ thống nhất thông qua", or a date line with its day and month filled
     in; procedure then says the vote record is missing); "draft" by default."""
@@ -21,8 +21,7 @@ def resolve_stage(option: str, signals: dict[str, Any]) -> tuple[str, str]:
     if signals.get("vote_record") or signals.get("vote_share"):
         return "adopted", "vote_record"
     if (
-        signals.get("number")
-        and not signals.get("number_blank")
+        signals.get("number_filled")
         and signals.get("signature_name")
         and (
             signals.get("adoption_clause")
