@@ -93,6 +93,12 @@ declare(
             "vi": "nguyên nhân khách quan",
             "en": "an objective cause ('khách quan')",
         },
+        "stock_cause": {
+            "vi": "câu sáo nói có nguyên nhân mà không nêu nguyên nhân nào («có cả khách quan "
+            "và chủ quan»)",
+            "en": "the formula that causes exist without naming one ('có cả khách quan và chủ "
+            "quan')",
+        },
         "praise": {
             "vi": "lời khen chung chung («đạt nhiều kết quả»)",
             "en": "general praise ('đạt nhiều kết quả')",

@@ -35,6 +35,19 @@ def sentences(facts: Facts, sections: set[str] | None):
             yield bf, s, e, [m for m in bf.mentions if m.start >= s and m.end <= e]
 
 
+def outside(mentions, kinds: set[str]) -> list:
+    """``mentions`` but those inside a mention of ``kinds``: the words of a stock
+    formula ("có cả khách quan và chủ quan") say nothing of their own."""
+    masks = [(m.start, m.end) for m in mentions if m.kind in kinds]
+    if not masks:
+        return list(mentions)
+    return [
+        m
+        for m in mentions
+        if m.kind in kinds or not any(s <= m.start and m.end <= e for s, e in masks)
+    ]
+
+
 def labelled(rule: Rule, names: list[str]) -> dict[str, str]:
     """Names joined for a message, through ``params.labels`` (a string or {vi, en})."""
     labels = rule.params.get("labels") or {}

@@ -10,7 +10,7 @@ from nghiquyet.engine.rule_params import Param, rule_type
 from nghiquyet.engine.rules import Hit, Outcome, Rule
 from nghiquyet.engine.text import match_key
 
-from .check_helpers import blocks_in, first_block, labelled, sections_of, sentences
+from .check_helpers import blocks_in, first_block, labelled, outside, sections_of, sentences
 from .structure_checks import LABELS_MEANING
 
 SECTIONS = Param(
@@ -86,6 +86,16 @@ SECTIONS = Param(
         default="sentence",
         choices=("sentence", "block"),
     ),
+    Param(
+        "not_within",
+        "names",
+        {
+            "vi": "lời nằm trong một cụm thuộc các loại này không được tính (câu sáo)",
+            "en": "cues inside a mention of these kinds do not count (a stock formula)",
+        },
+        default=[],
+        vocabulary="mention",
+    ),
     SECTIONS,
     Param("labels", "labels", LABELS_MEANING, default={}, vocabulary="mention"),
 )
@@ -95,16 +105,22 @@ def check_phrase_presence(facts: Facts, rule: Rule) -> Outcome:
     with a mention of one of ``params.with`` (e.g. a figure or a date) if given;
     ``params.per: block`` counts paragraphs instead of sentences. With
     ``params.only_if`` the rule applies only where a cue of those categories is
-    present (causes cannot be split when none are given: another rule says so)."""
+    present (causes cannot be split when none are given: another rule says so). Cues
+    inside a mention of ``params.not_within`` (a stock formula) count for nothing."""
     sections = sections_of(rule)
+    masks = set(rule.params["not_within"])
+
+    def seen(mentions) -> set[str]:
+        return {m.kind for m in outside(mentions, masks)}
+
     only_if = set(rule.params["only_if"])
-    if only_if and not any(bf.has(*only_if) for bf in blocks_in(facts, sections)):
+    if only_if and not any(seen(bf.mentions) & only_if for bf in blocks_in(facts, sections)):
         return Outcome(0, 0)
     any_of, all_of = set(rule.params["any"]), set(rule.params["all"])
     with_ = set(rule.params["with"])
     wanted = rule.params["min"]
     if all_of:
-        kinds = {m.kind for bf in blocks_in(facts, sections) for m in bf.mentions}
+        kinds = {k for bf in blocks_in(facts, sections) for k in seen(bf.mentions)}
         if all_of <= kinds:
             return Outcome(1, 1)
         missing = labelled(rule, sorted(all_of - kinds))
@@ -115,7 +131,7 @@ def check_phrase_presence(facts: Facts, rule: Rule) -> Outcome:
     else:
         units = (inside for _bf, _s, _e, inside in sentences(facts, sections))
     for inside in units:
-        kinds = {m.kind for m in inside}
+        kinds = seen(inside)
         if kinds & any_of and (not with_ or kinds & with_):
             count += 1
     if count >= wanted:
