@@ -27,6 +27,7 @@ from .content_checks import (
 )
 from .phrase_checks import check_figures, check_phrase_density, check_phrase_presence
 from .structure_checks import (
+    check_any_item,
     check_item_ratio,
     check_section,
     check_signal_false,
@@ -43,6 +44,7 @@ CHECKS = {
     "phrase_density": check_phrase_density,
     "figures": check_figures,
     "item_ratio": check_item_ratio,
+    "any_item": check_any_item,
     "topic_local": check_topic_local,
     "praise_only": check_praise_only,
     "targets_served": check_targets_served,

@@ -254,20 +254,30 @@ def check_slips(facts: Facts, rule: Rule) -> Outcome:
     return Outcome(0, 1, [hit])
 
 
+ITEMS = Param(
+    "items",
+    "name",
+    {"vi": "loại mục được đếm", "en": "the kind of item counted"},
+    vocabulary="item",
+)
+CHECK = Param(
+    "check",
+    "name",
+    {"vi": "điều kiện mỗi mục phải đạt", "en": "the check each item must pass"},
+    vocabulary="item_check",
+    item_param="items",
+)
+
+
+def _checked_items(facts: Facts, rule: Rule) -> list:
+    """The items of ``params.items`` that carry the check ``params.check``."""
+    check = rule.params["check"]
+    return [i for i in facts.items.get(rule.params["items"], []) if check in i.checks]
+
+
 @rule_type(
-    Param(
-        "items",
-        "name",
-        {"vi": "loại mục được đếm", "en": "the kind of item counted"},
-        vocabulary="item",
-    ),
-    Param(
-        "check",
-        "name",
-        {"vi": "điều kiện mỗi mục phải đạt", "en": "the check each item must pass"},
-        vocabulary="item_check",
-        item_param="items",
-    ),
+    ITEMS,
+    CHECK,
     Param(
         "detail",
         "name",
@@ -295,7 +305,7 @@ def check_item_ratio(facts: Facts, rule: Rule) -> Outcome:
     check ``params.check``; one finding per item that does not. Applies only when
     there are at least ``params.min_items`` items (default 1) that carry the check."""
     check = rule.params["check"]
-    items = [i for i in facts.items.get(rule.params["items"], []) if check in i.checks]
+    items = _checked_items(facts, rule)
     if len(items) < rule.params["min_items"]:
         return Outcome(0, 0)
     detail_key = rule.params["detail"]
@@ -308,3 +318,30 @@ def check_item_ratio(facts: Facts, rule: Rule) -> Outcome:
             hits.append(Hit(item.block, str(detail or ""), text=item.text))
     passed = len(items) - len(hits)
     return Outcome(passed, len(items), hits, values={"passed": passed, "total": len(items)})
+
+
+@rule_type(
+    ITEMS,
+    CHECK,
+    Param(
+        "min_items",
+        "integer",
+        {
+            "vi": "số mục ít nhất (có điều kiện này) để quy tắc áp dụng",
+            "en": "fewest items (that carry the check) for the rule to apply",
+        },
+        default=2,
+        minimum=1,
+    ),
+)
+def check_any_item(facts: Facts, rule: Rule) -> Outcome:
+    """Pass when at least one of ``params.items`` passes ``params.check``: not one task
+    dated is another thing than some tasks undated (with a ``ceiling``, it caps the
+    criterion). Applies from ``params.min_items`` items (default 2); the finding points
+    at the first."""
+    items = _checked_items(facts, rule)
+    if len(items) < rule.params["min_items"]:
+        return Outcome(0, 0)
+    if any(i.checks[rule.params["check"]] for i in items):
+        return Outcome(1, 1)
+    return Outcome(0, 1, [Hit(items[0].block, str(len(items)), text=items[0].text)])
