@@ -575,6 +575,7 @@ def test_owners_are_read_whole(read, text, owner, role, kind):
         ),
         ("Các tổ đoàn kết trên biển phát huy vai trò tự quản.", "Các tổ đoàn kết trên biển"),
         ("Các đoàn thể ấp (Chi hội Phụ nữ, Chi đoàn) vận động.", "Các đoàn thể ấp"),
+        ("Các đồng chí đảng viên chia sẻ thông tin, video lịch diễn.", "Các đồng chí đảng viên"),
     ],
 )
 def test_a_collective_is_read_to_its_verb(read, text, owner):
@@ -641,6 +642,14 @@ def test_a_collective_is_read_to_its_verb(read, text, owner):
             "Tổ trưởng Tổ tuần tra số 2: phối hợp Công an xã nắm tình hình.",
             "Tổ trưởng Tổ tuần tra số 2",
             "role",
+        ),
+        # any verb names the unit when a colon closes the label a few words on
+        ("Tổ trưởng Tổ bán vé: bố trí luân chuyển nhân viên.", "Tổ trưởng Tổ bán vé", "role"),
+        # verbs the owner reader did not know
+        (
+            "Đề nghị Ban Giám đốc Nhà máy tạo điều kiện để các đảng viên phát huy vai trò.",
+            "Ban Giám đốc Nhà máy",
+            "body",
         ),
         # what a body guards against is part of its name
         (
@@ -883,6 +892,12 @@ _TASK_TABLE = """# NGHỊ QUYẾT về giảm tỷ lệ lỗi tại phân xưở
 def test_an_owner_column_cell_is_the_owner_as_written(assess_markdown, cell, owner, role, kind):
     (task,) = assess_markdown(_TASK_TABLE.format(owner=cell)).tasks
     assert (task.owner, task.role, task.owner_kind) == (owner, role, kind)
+
+
+def test_an_owner_column_headed_by_who_carries_it_out(assess_markdown):
+    table = _TASK_TABLE.replace("Người chủ trì", "Đơn vị, cá nhân thực hiện")
+    (task,) = assess_markdown(table.format(owner="Các phòng, tổ chuyên môn")).tasks
+    assert (task.owner, task.owner_kind) == ("Các phòng, tổ chuyên môn", "collective")
 
 
 @pytest.mark.parametrize(

@@ -92,7 +92,16 @@ LIST_INTRO = _folded("dự báo", "sẽ gặp", "một số khó khăn", "nhữn
 COLUMN_CUES = (
     (
         "owner",
-        ("chủ trì", "phụ trách", "người thực hiện", "đơn vị thực hiện", "người chịu trách nhiệm"),
+        (
+            "chủ trì",
+            "phụ trách",
+            "người thực hiện",
+            "đơn vị thực hiện",
+            "người chịu trách nhiệm",
+            # "Đơn vị, cá nhân thực hiện", "Bộ phận thực hiện"
+            "cá nhân thực hiện",
+            "bộ phận thực hiện",
+        ),
     ),
     ("deadline", ("thời gian", "thời hạn", "hoàn thành", "tiến độ")),
     ("task", ("nhiệm vụ", "nội dung", "công việc", "giải pháp")),
@@ -312,6 +321,9 @@ TASK_OPENERS = _folded(
     "kiểm điểm",
     "tiếp nhận",
     "đôn đốc",
+    # "Ban Giám đốc Nhà máy | tạo điều kiện ...", "Các đồng chí đảng viên | chia sẻ ..."
+    "tạo điều kiện",
+    "chia sẻ",
 )
 # A verb right after one of these heads names the body ("Tổ | kiểm tra liên ngành",
 # "Ban | quản lý cảng", "Đội | điều độ").

@@ -13,6 +13,9 @@ _SIGNS = re.compile(r"(?<!thư )ký (?!túc)")
 # A hyphen between capitals joins one name ("Phòng Bổ sung – Biên mục")
 _NAME_HYPHEN = re.compile(r"[ \t]+[–—-][ \t]+")
 RUN_ON_MAX_WORDS = 6
+# A few words closed by a colon: a head's whole name written as its task's label
+# ("Tổ trưởng Tổ | bán vé: bố trí ..."), whatever verb they hold
+_LABEL_RUN = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2}[ \t]*:")
 _NEXT_TOKEN = re.compile(r"[ \t]+([^\W_]+(?:['’][^\W_]+)?)")
 
 
@@ -80,8 +83,9 @@ def joins_a_name(text: str, key: str, at: int) -> bool:
 def names_by_verb(text: str, key: str, at: int, first: bool = False) -> bool:
     """Whether the verb at ``at`` is part of a body's name: it follows the body's own
     head ("Tổ | kiểm tra liên ngành") or a head written in lower case ("tổ | đoàn
-    kết"), not a capitalised body named further on ("... của Ban | lập biên bản")."""
-    if not key.startswith(NAMING_VERBS, at):
+    kết"), not a capitalised body named further on ("... của Ban | lập biên bản"); any
+    verb does when a colon closes the name a few words on ("Tổ | bán vé: ...")."""
+    if not key.startswith(NAMING_VERBS, at) and not _LABEL_RUN.match(key, at):
         return False
     head = key[:at].rstrip()
     for h in VERB_NAMING_HEADS:
