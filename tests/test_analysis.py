@@ -396,6 +396,23 @@ def test_a_year_alone_places_a_review_but_does_not_date_it(assessor, text, dated
     assert bool(signals["final_review_dated"]) is dated
 
 
+def test_the_members_yearly_rating_is_no_review_of_the_resolution(assessor):
+    text = "Các đồng chí đảng viên thực hiện nghị quyết, gắn với đánh giá, xếp loại đảng viên cuối năm."
+    assert not _facts(assessor, MONITORING.format(monitoring=text)).signals["final_review"]
+
+
+@pytest.mark.parametrize(("when", "dated"), [("Tháng 12/2026", True), ("Cuối năm", False)])
+def test_a_review_in_a_task_table_is_dated_by_its_row(assessor, when, dated):
+    table = (
+        "| TT | Nội dung | Người phụ trách | Thời hạn |\n|---|---|---|---|\n"
+        f"| 1 | Tổng kết thực hiện nghị quyết | Chi ủy | {when} |\n"
+    )
+    signals = _facts(assessor, MONITORING.format(monitoring=table)).signals
+    assert signals["final_review"]
+    assert bool(signals["final_review_dated"]) is dated
+    assert bool(signals["final_review_timed"]) is dated  # a bare "Cuối năm" cell places nothing
+
+
 def test_the_end_of_the_work_places_a_review_and_reporting_at_meetings_monitors(assessor):
     text = (
         "Chi ủy chỉ đạo sơ kết sau khi kết thúc các lớp bơi hè. Các đồng chí đảng viên"

@@ -59,7 +59,7 @@ def analyse(document: Document, nlp, stage: str = "auto") -> Facts:
     sections, blocks = filled_parts(structure.sections, blocks)
     signals.update(read_header(document, blocks))
     signals.update(read_procedure(blocks))
-    signals.update(read_follow_up(blocks))
+    signals.update(read_follow_up(document, blocks))
     blocks = with_years(blocks, signals.get("document_year"))
     items = read_items(document, blocks, structure)
     signals["task_assigned"] = first_assigned_task(items.by_kind["task"], blocks)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import BlockFacts
+from ..model import BlockFacts, Document
 from ..vocabulary import declare
-from .blocks import mentions_in, sentence_keys
+from .blocks import mentions_in, sentence_keys, table_rows
 
 # Monitoring of the resolution's implementation, wherever it is written; an inspection
 # that is itself a solution ("kiểm tra các cơ sở kinh doanh hằng quý") is not.
@@ -23,8 +23,12 @@ MONITORS_RESOLUTION = re.compile(
 )
 _INTERIM_REVIEW = re.compile(r"sơ kết")
 # "tổng kết", or the year-end evaluation of a one-year resolution ("cuối năm 2027, chi
-# bộ đánh giá kết quả thực hiện nghị quyết")
-_FINAL_REVIEW = re.compile(r"tổng kết|đánh giá[^.;]{0,40}?cuối năm|cuối năm[^.;]{0,40}?đánh giá")
+# bộ đánh giá kết quả thực hiện nghị quyết"); the members' yearly rating ("đánh giá, xếp
+# loại đảng viên cuối năm") reviews the members, not the resolution
+_FINAL_REVIEW = re.compile(
+    r"tổng kết|đánh giá(?!,? xếp loại)[^.;]{0,40}?cuối năm"
+    r"|cuối năm[^.;]{0,40}?đánh giá(?!,? xếp loại)"
+)
 # A time that places a review without dating it: "định kỳ sơ kết, tổng kết" has none.
 # "(?<!\d)": a count starts where its digits do (a line of 40,000 digits was tried
 # from each of them: 42 s); a match found from inside a run starts at its first digit.
@@ -41,12 +45,13 @@ _OPENS_WITH_MONITORING = re.compile(r"\W*(?:kiểm tra|giám sát)")
 _NOT_FOLLOW_UP_SECTIONS = ("situation", "header", "title", "bases")
 
 
-def read_follow_up(blocks: list[BlockFacts]) -> dict[str, Any]:
+def read_follow_up(document: Document, blocks: list[BlockFacts]) -> dict[str, Any]:
     """Where the reviews, the monitoring and the reporting are (1-based blocks) and the
     reviews' dates."""
     sig: dict[str, Any] = {}
+    mates = _row_mates(document, blocks)
     for name, review in (("interim_review", _INTERIM_REVIEW), ("final_review", _FINAL_REVIEW)):
-        sig[name], sig[f"{name}_dated"], sig[f"{name}_timed"] = _dated(blocks, review)
+        sig[name], sig[f"{name}_dated"], sig[f"{name}_timed"] = _dated(blocks, review, mates)
     sig.update(_monitoring(blocks))
     # a follow-up plan at all: some review or monitoring placed in time
     timed = [sig[n] for n in _TIMED if sig.get(n)]
@@ -70,11 +75,22 @@ _TIMED = (
 _NOT_A_REVIEW_DATE = ("term", "year")
 
 
+def _row_mates(document: Document, blocks: list[BlockFacts]) -> dict[int, list[int]]:
+    """For each table cell (0-based block), the other cells of its row."""
+    mates: dict[int, list[int]] = {}
+    for cells in table_rows(document, blocks, {bf.section for bf in blocks}).values():
+        for i in cells:
+            mates[i] = [j for j in cells if j != i]
+    return mates
+
+
 def _dated(
-    blocks: list[BlockFacts], review: re.Pattern
+    blocks: list[BlockFacts], review: re.Pattern, mates: dict[int, list[int]]
 ) -> tuple[int | None, int | None, int | None]:
     """First block naming ``review``; first block naming it in a sentence with a date;
-    first naming it with a time that is no date ("cuối năm", "sau 6 tháng"). The
+    first naming it with a time that is no date ("cuối năm", "sau 6 tháng"). In a
+    table the dates in the row's other cells date it too ("Tổng kết … | Tháng
+    12/2026"; a "Cuối năm" cell beside "Sơ kết, tổng kết" places neither). The
     situation, which tells of past reviews, is left out."""
     mentioned = dated_at = timed_at = None
     for i, start, end, sentence in sentence_keys(blocks):
@@ -82,9 +98,10 @@ def _dated(
             continue
         mentioned = mentioned or i + 1
         dates = [m for m in mentions_in(blocks[i], start, end) if m.kind == "date"]
+        dates += [m for j in mates.get(i, ()) for m in blocks[j].of("date")]
         if dated_at is None and any(m.unit not in _NOT_A_REVIEW_DATE for m in dates):
             dated_at = i + 1
-        if timed_at is None and (_REVIEW_TIME.search(sentence) or dates):
+        if timed_at is None and (dates or _REVIEW_TIME.search(sentence)):
             timed_at = i + 1
     return mentioned, dated_at, timed_at
 
