@@ -321,6 +321,8 @@ def test_a_real_figure_beside_a_stock_formula_still_measures(read):
     [
         "Một số hộ ở xa không muốn góp vốn, chi bộ sẽ kịp thời lãnh đạo tháo gỡ.",
         "Giá vật tư có thể tăng cao: chi ủy tập trung khắc phục, có biện pháp phù hợp.",
+        "Công nhân còn thói quen cũ; chi bộ sẽ tranh thủ sự ủng hộ của Ban Giám đốc và"
+        " tăng cường công tác tuyên truyền để khắc phục.",
     ],
 )
 def test_an_empty_remedy_is_no_way_out(read, text):
