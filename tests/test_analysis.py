@@ -636,6 +636,17 @@ def test_a_cell_without_a_chi_uy_has_its_secretary_prepare_the_draft(assessor):
     assert _facts(assessor, said_none).signals["chiuy_review"] == 1
 
 
+@pytest.mark.parametrize(("members", "stands"), [("8", True), ("18", False)])
+def test_a_small_cell_has_its_meeting_plan_stand_for_the_chi_uy(assessor, members, stands):
+    """Under nine members a cell elects no chi ủy: putting the draft to the meeting is
+    the whole procedure a draft can show."""
+    text = (
+        f"Chi bộ hiện có {members} đảng viên.\n\n"
+        "Dự thảo này trình Hội nghị chi bộ tháng 4/2026 thảo luận, biểu quyết thông qua.\n"
+    )
+    assert bool(_facts(assessor, text).signals["chiuy_review"]) is stands
+
+
 def test_a_draft_mark_with_its_round_in_brackets(assessor):
     facts = _facts(
         assessor, "**DỰ THẢO (lần 2)**\n\n# NGHỊ QUYẾT\n\n**về làm đường thôn Phú Xuân**\n"

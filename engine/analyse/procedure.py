@@ -49,6 +49,8 @@ _MEETING_PLAN = re.compile(
 _LEADER_PREPARED = re.compile(r"bí thư[^.;]{0,30}?(?:chuẩn bị|xây dựng|thống nhất)")
 # "Chi bộ có 8 đảng viên, không có chi ủy": naming the chi ủy to say there is none
 _NO_CHI_UY = re.compile(r"(?:không|chưa)\s+(?:có|bầu|lập|thành lập)\s+" + match_key("chi ủy"))
+# "Chi bộ hiện có 8 đảng viên": a cell too small to elect a chi ủy says so by its count
+_SMALL_CELL = re.compile(r"chi bộ (?:hiện )?(?:có|gồm) [1-8] (?:đồng chí|đảng viên)\b")
 
 
 # What only a signed resolution says: it takes effect, the cell resolves
@@ -74,9 +76,10 @@ def _labels_joined(blocks: list[BlockFacts]) -> Iterator[tuple[int, str]]:
 def read_procedure(blocks: list[BlockFacts]) -> dict[str, Any]:
     """The first block (1-based) of each procedure signal, or None."""
     chiuy = vote = told = share = discussion = meeting = adoption = prepared = None
-    has_chiuy = False
+    has_chiuy = no_chiuy = False
     for i, sentence in _labels_joined(blocks):
         has_chiuy = has_chiuy or bool(_CHI_UY.search(_NO_CHI_UY.sub("", sentence)))
+        no_chiuy = no_chiuy or bool(_NO_CHI_UY.search(sentence) or _SMALL_CELL.search(sentence))
         if prepared is None and _LEADER_PREPARED.search(sentence):
             prepared = i + 1
         if chiuy is None and _CHI_UY.search(sentence) and _REVIEWED.search(sentence):
@@ -95,7 +98,10 @@ def read_procedure(blocks: list[BlockFacts]) -> dict[str, Any]:
             adoption = i + 1
     return {
         "adoption_clause": adoption,
-        "chiuy_review": chiuy or (None if has_chiuy else prepared),
+        # a cell with no chi ủy: its leaders' preparation stands for the review, and
+        # failing that its plan to put the draft to the meeting
+        "chiuy_review": chiuy
+        or (None if has_chiuy else prepared or (meeting if no_chiuy else None)),
         "vote_record": vote,
         "vote_told": told,
         "vote_share": share,
