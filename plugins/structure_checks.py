@@ -269,6 +269,20 @@ CHECK = Param(
 )
 
 
+def _min_items(default: int) -> Param:
+    """``min_items``: the rule applies from this many items carrying the check."""
+    return Param(
+        "min_items",
+        "integer",
+        {
+            "vi": "số mục ít nhất (có điều kiện này) để quy tắc áp dụng",
+            "en": "fewest items (that carry the check) for the rule to apply",
+        },
+        default=default,
+        minimum=1,
+    )
+
+
 def _checked_items(facts: Facts, rule: Rule) -> list:
     """The items of ``params.items`` that carry the check ``params.check``."""
     check = rule.params["check"]
@@ -289,16 +303,7 @@ def _checked_items(facts: Facts, rule: Rule) -> list:
         vocabulary="item_detail",
         item_param="items",
     ),
-    Param(
-        "min_items",
-        "integer",
-        {
-            "vi": "số mục ít nhất (có điều kiện này) để quy tắc áp dụng",
-            "en": "fewest items (that carry the check) for the rule to apply",
-        },
-        default=1,
-        minimum=1,
-    ),
+    _min_items(1),
 )
 def check_item_ratio(facts: Facts, rule: Rule) -> Outcome:
     """Share of ``params.items`` (target, solution, obstacle, task) that pass the
@@ -323,16 +328,7 @@ def check_item_ratio(facts: Facts, rule: Rule) -> Outcome:
 @rule_type(
     ITEMS,
     CHECK,
-    Param(
-        "min_items",
-        "integer",
-        {
-            "vi": "số mục ít nhất (có điều kiện này) để quy tắc áp dụng",
-            "en": "fewest items (that carry the check) for the rule to apply",
-        },
-        default=2,
-        minimum=1,
-    ),
+    _min_items(2),
 )
 def check_any_item(facts: Facts, rule: Rule) -> Outcome:
     """Pass when at least one of ``params.items`` passes ``params.check``: not one task
