@@ -71,7 +71,11 @@ was changed for it:
   prison sub-camp;
 * round 20 (8 settings), held out: a river ferry company, a provincial museum, a
   traditional-arts troupe, a social protection centre, a seed farm, a pharmaceutical
-  factory, a flood-prone village, a sports talent school.
+  factory, a flood-prone village, a sports talent school;
+* round 21 (8 settings), held out: a road-maintenance company, a martyrs'
+  cemetery board, a centre for children with disabilities, an emergency ambulance
+  centre, a district labour federation, a reservoir board, a wood-furniture craft
+  village, an environmental monitoring station.
 
 The figures of each round, before and after its fixes, are in the README. Here they
 are kept as a regression set: what the tool says must not drift away from what an
@@ -272,6 +276,16 @@ ROUND_20_SETTINGS = {
     "thon-vung-lu",
     "truong-nang-khieu-the-thao",
 }
+ROUND_21_SETTINGS = {
+    "ban-quan-ly-ho-chua",
+    "cong-ty-cong-trinh-giao-thong",
+    "lang-nghe-go",
+    "lien-doan-lao-dong-huyen",
+    "nghia-trang-liet-si",
+    "tram-quan-trac-moi-truong",
+    "trung-tam-cap-cuu-115",
+    "trung-tam-giao-duc-khuyet-tat",
+}
 EARLY = [d for d in DRAFTS if d.parent.name in EARLY_SETTINGS]
 ROUND_4 = [d for d in DRAFTS if d.parent.name in ROUND_4_SETTINGS]
 ROUND_5 = [d for d in DRAFTS if d.parent.name in ROUND_5_SETTINGS]
@@ -290,6 +304,7 @@ ROUND_17 = [d for d in DRAFTS if d.parent.name in ROUND_17_SETTINGS]
 ROUND_18 = [d for d in DRAFTS if d.parent.name in ROUND_18_SETTINGS]
 ROUND_19 = [d for d in DRAFTS if d.parent.name in ROUND_19_SETTINGS]
 ROUND_20 = [d for d in DRAFTS if d.parent.name in ROUND_20_SETTINGS]
+ROUND_21 = [d for d in DRAFTS if d.parent.name in ROUND_21_SETTINGS]
 LATER = (
     (ROUND_4 + ROUND_5 + ROUND_6 + ROUND_7 + ROUND_8 + ROUND_9 + ROUND_10 + ROUND_11 + ROUND_12)
     + ROUND_13
@@ -300,6 +315,7 @@ LATER = (
     + ROUND_18
     + ROUND_19
     + ROUND_20
+    + ROUND_21
 )
 ROUND_3 = [d for d in DRAFTS if d not in EARLY and d not in LATER]
 GRADES = ["Yếu", "Trung bình", "Khá", "Tốt"]
@@ -319,7 +335,7 @@ def _totals(reports, drafts):
 
 
 def test_the_set_is_complete():
-    assert (len(EARLY), len(ROUND_3), len(LATER)) == (24, 36, 408)
+    assert (len(EARLY), len(ROUND_3), len(LATER)) == (24, 36, 432)
     assert len({d.parent.name for d in DRAFTS}) >= 60
     assert sum(d.suffix == ".docx" for d in ROUND_3) >= 10
     for draft in DRAFTS:
@@ -433,6 +449,9 @@ REACHED = {
     # held out: 199 levels (of 216), no contradiction, 169 owners (of 175), stage 23/24,
     # every grade within one
     "round 20": (ROUND_20, 205, 0, 173),
+    # held out: 204 levels (of 216), no contradiction, 186 owners (of 187), stage 24/24,
+    # every grade within one: the goal met on all five counts
+    "round 21": (ROUND_21, 204, 0, 186),
 }
 
 
