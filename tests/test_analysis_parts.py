@@ -1037,6 +1037,26 @@ def test_a_sub_heading_that_names_targets_heads_targets(assess_markdown, heading
     assert (objectives.score < 50) is not bool(targets), objectives.score
 
 
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Đ/c Hà Văn Lịch, cán bộ an toàn (Phòng Kỹ thuật): cấp thẻ an toàn trước 30/4/2026.",
+            "cán bộ an toàn (Phòng Kỹ thuật)",
+        ),
+        # a colon inside the bracket closes no label
+        (
+            "Đ/c Hà Văn Lịch, cán bộ an toàn (phối hợp: Phòng Kỹ thuật) cấp thẻ an toàn.",
+            "cán bộ an toàn",
+        ),
+    ],
+)
+def test_a_bracket_naming_the_posts_unit_stays_in_the_label(read, text, role):
+    bf = read(text)
+    task = read_task(1, text, bf.mentions, None, None, bf.key)
+    assert (task.owner, task.role) == ("Đ/c Hà Văn Lịch", role)
+
+
 def test_an_owner_label_keeps_the_posts_it_names(read):
     text = (
         "Tập huấn nghiệp vụ cho tổ trưởng tổ vay vốn tại 3 xã. Chủ trì: đồng chí Vi Thị Hoa, "

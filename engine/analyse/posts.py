@@ -100,20 +100,25 @@ def appositives(text: str, key: str, end: int, stops: set[int]) -> str | None:
 
 # "Đồng chí Vì Thị Xoan, công chức một cửa: theo dõi ...": the posts run to the colon
 _POSTS_OPEN = re.compile(r"\s*(?:,|–|—|-(?=\s))")
-_SENTENCE_INSIDE = re.compile(r"[.;!?](?:\s|$)|\(")
+_SENTENCE_INSIDE = re.compile(r"[.;!?](?:\s|$)")
 
 
 def posts_to_colon(text: str, key: str, end: int, stops: set[int]) -> str | None:
     """The posts written after a name and closed by the colon that ends the owner's
     label ("Đồng chí Quàng Văn Pọm, chi ủy viên, công chức tiếp nhận lĩnh vực đất
     đai: xây dựng ..."), whole and as written; None when no such label is there, or
-    when a part of it opens with a task ("..., tổ chức 6 buổi họp xóm: ...")."""
+    when a part of it opens with a task ("..., tổ chức 6 buổi họp xóm: ..."). A
+    bracket naming a post's unit is kept ("cán bộ an toàn (Phòng Kỹ thuật):")."""
     opening = _POSTS_OPEN.match(text, end)
     colon = text.find(":", end)
     if opening is None or colon < 0 or not text[colon + 1 :].strip(" *"):
         return None
     posts = text[opening.end() : colon]
     if _SENTENCE_INSIDE.search(posts) or not 0 < len(posts.split()) <= POST_MAX_WORDS:
+        return None
+    # a bracket that names the post's unit goes with it ("cán bộ an toàn (Phòng Kỹ
+    # thuật):"); one the colon falls inside ("(phối hợp: ...") is no label
+    if posts.count("(") != posts.count(")"):
         return None
     # where each post starts, after the name or a separator, its blanks skipped
     starts = [opening.end()] + [opening.end() + m.end() for m in _POSTS_OPEN.finditer(posts)]
