@@ -423,6 +423,24 @@ def test_the_end_of_the_work_places_a_review_and_reporting_at_meetings_monitors(
     assert signals["monitoring"]
 
 
+@pytest.mark.parametrize(
+    ("label", "targets"),
+    [
+        ("1. Mục đích: giảm nguy cơ cháy nổ, ô nhiễm bụi trong khu dân cư.", 1),
+        ("a) Mục tiêu chung: nâng cao chất lượng đối thoại tại nơi làm việc.", 1),
+        # with a figure the label leads a target
+        ("1. Mục tiêu chung: đến 31/12/2026 giảm 50% số vụ cháy.", 2),
+    ],
+)
+def test_a_purpose_label_is_no_target(assessor, label, targets):
+    text = (
+        "## II. MỤC TIÊU\n\n"
+        f"{label}\n\n"
+        "2. Đến 30/6/2026 có ít nhất 45/57 xưởng đạt điều kiện an toàn phòng cháy.\n"
+    )
+    assert len(_facts(assessor, text).items["target"]) == targets
+
+
 def test_targets_dated_by_their_heading_and_measured_by_bounds(assessor):
     facts = _facts(
         assessor,

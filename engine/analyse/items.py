@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from ..model import BlockFacts, Document, Item, Task
 from ..text import word_count
 from ..vocabulary import declare
-from .cues import ITEM_SECTIONS
+from .cues import ITEM_SECTIONS, PURPOSE_HEADINGS
 from .headings import LABEL_MAX_WORDS, section_kind, strip_numbering
 from .obstacles import (
     REMEDY_LEAD,
@@ -190,7 +190,7 @@ class _ItemWalk:
         )
 
     def _targets(self, i: int) -> None:
-        if i + 1 in self.purpose or self._is_purpose_paragraph(i):
+        if i + 1 in self.purpose or self._is_purpose_paragraph(i) or self._is_purpose_label(i):
             return
         bf, text = self.blocks[i], self.document.blocks[i].text
         # a part written as one paragraph ("4. Mục tiêu: đạt 90% ...; giảm rõ rệt ...;
@@ -223,6 +223,13 @@ class _ItemWalk:
             and previous.is_heading
             and (following is None or following.section != "objectives")
         )
+
+    def _is_purpose_label(self, i: int) -> bool:
+        """A paragraph labelled as the purpose ("1. Mục đích: giảm nguy cơ cháy nổ ...",
+        "a) Mục tiêu chung: nâng cao ...") with no figure states the aim the targets
+        under it measure; it is no target itself."""
+        label = strip_numbering(self.blocks[i].key).lstrip(" *").split(":", 1)[0].strip(" *")
+        return label in PURPOSE_HEADINGS and not self.blocks[i].has("percent", "quantity")
 
     def _is_purpose_paragraph(self, i: int) -> bool:
         """An unnumbered lead paragraph right under the objectives heading, followed by
