@@ -67,6 +67,11 @@ def test_an_english_note_is_not_a_resolution():
     assert (kind.kind, kind.scored) == ("not_vietnamese", False)
 
 
+def test_a_short_english_note_is_not_a_resolution_either():
+    note = "This is a README for a small tool. Install it with pip and run it. It has many features that users like a lot."
+    assert read_kind(["My project", note]).kind == "not_vietnamese"
+
+
 def test_a_long_vietnamese_text_about_something_else():
     recipe = "Rửa sạch rau muống, luộc chín, vớt ra để ráo rồi xào với tỏi phi thơm. " * 20
     assert read_kind(["Cách nấu món rau muống xào tỏi", recipe]).kind == "other_kind"

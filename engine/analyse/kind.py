@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from ..model import DocumentError
 from ..text import match_key
 
-# Below this many words a text is too short to judge its language.
-LANGUAGE_MIN_WORDS = 40
+# Below this many words a text is too short to judge its language (a two-line English
+# note is past it; a task line of a Vietnamese draft is not).
+LANGUAGE_MIN_WORDS = 20
 # Vietnamese prose puts a diacritic on well over a third of its syllables; typed
 # without them (or in another language), on almost none.
 DIACRITIC_MIN_SHARE = 0.08
