@@ -331,6 +331,27 @@ def test_an_empty_remedy_is_no_way_out(read, text):
     assert not item.checks["has_remedy"]
 
 
+_CALL_ONLY = (
+    "# NGHỊ QUYẾT\n\n**về nâng cao chất lượng dạy học tại Trường Tiểu học Thạch Bàn**\n\n"
+    "## IV. TỔ CHỨC THỰC HIỆN\n\n"
+    "Các đồng chí đảng viên trong chi bộ có trách nhiệm thực hiện tốt nghị quyết này."
+    " Chi ủy thường xuyên theo dõi, đôn đốc.\n"
+)
+
+
+def test_a_call_to_carry_out_the_resolution_assigns_nothing(assess_markdown):
+    report = assess_markdown(_CALL_ONLY)
+    assert next(c.score for c in report.criteria if c.id == "assignments") == 0
+    assert len(report.tasks) == 1  # the matrix still shows what was written
+
+
+def test_beside_real_tasks_the_call_still_counts_as_one(assess_markdown):
+    task = "- Đồng chí Lê Văn Tâm, Phó Hiệu trưởng, mở 4 lớp phụ đạo Toán trước 30/9/2026.\n"
+    report = assess_markdown(_CALL_ONLY + "\n" + task)
+    score = next(c.score for c in report.criteria if c.id == "assignments")
+    assert 0 < score < 80
+
+
 def test_a_remedy_paragraph_that_promises_nothing_answers_nothing(assess_markdown):
     report = assess_markdown(
         "# NGHỊ QUYẾT\n\n**về làm đường bê tông thôn Nậm Cáy**\n\n## IV. DỰ BÁO KHÓ KHĂN\n\n"

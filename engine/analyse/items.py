@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..model import BlockFacts, Document, Item, Task
-from ..text import word_count
+from ..text import match_key, word_count
 from ..vocabulary import declare
 from .cues import ITEM_SECTIONS, PURPOSE_HEADINGS
 from .headings import LABEL_MAX_WORDS, section_kind, strip_numbering
@@ -30,7 +30,7 @@ from .solutions import cause_words, classify_solution
 from .spans import item_spans
 from .structure import Structure
 from .targets import classify_target
-from .tasks import read_task, read_task_tables, table_task, task_item, with_owner
+from .tasks import only_calls, read_task, read_task_tables, table_task, task_item, with_owner
 
 # "Dự thảo đã được Chi ủy thảo luận ..." records procedure, not a task
 _PROCEDURE_STATEMENT = re.compile(
@@ -71,6 +71,11 @@ def read_items(document: Document, blocks: list[BlockFacts], structure: Structur
         s.kind == "solutions" for s in structure.sections
     ):
         walk.out.by_kind["solution"] = _written_as_tasks(walk.solutions_in_tasks())
+    tasks = walk.out.by_kind["task"]
+    if tasks and all(only_calls(match_key(t.text)) for t in tasks):
+        # nothing but the call to carry out the resolution: no task is assigned (the
+        # matrix still shows it)
+        walk.out.by_kind["task"] = []
     return walk.out
 
 
