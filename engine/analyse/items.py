@@ -30,7 +30,15 @@ from .solutions import cause_words, classify_solution
 from .spans import item_spans
 from .structure import Structure
 from .targets import classify_target
-from .tasks import only_calls, read_task, read_task_tables, table_task, task_item, with_owner
+from .tasks import (
+    is_review_sentence,
+    read_task,
+    read_task_tables,
+    sentences_of,
+    table_task,
+    task_item,
+    with_owner,
+)
 
 # "Dự thảo đã được Chi ủy thảo luận ..." records procedure, not a task
 _PROCEDURE_STATEMENT = re.compile(
@@ -77,6 +85,27 @@ def read_items(document: Document, blocks: list[BlockFacts], structure: Structur
         # matrix still shows it)
         walk.out.by_kind["task"] = []
     return walk.out
+
+
+# A call to carry out the resolution itself, whoever it is addressed to ("Các đồng
+# chí đảng viên có trách nhiệm thực hiện tốt nghị quyết này"): it names no work
+_GENERAL_CALL = re.compile(
+    r"thực hiện (?:tốt |nghiêm túc |có hiệu quả |thắng lợi )?(?:các nội dung của |nội dung )?"
+    r"nghị quyết(?: này)?\W*$"
+)
+GENERAL_CALL_MAX_WORDS = 24
+
+
+def only_calls(key: str) -> bool:
+    """Whether a paragraph only calls for the resolution to be carried out, and at most
+    says the chi ủy will watch it ("Các đồng chí đảng viên thực hiện tốt nghị quyết
+    này. Chi ủy thường xuyên theo dõi, đôn đốc.")."""
+    sentences = sentences_of(key)
+    calls = [
+        s for s in sentences if word_count(s) <= GENERAL_CALL_MAX_WORDS and _GENERAL_CALL.search(s)
+    ]
+    rest = [s for s in sentences if s not in calls]
+    return bool(calls) and all(is_review_sentence(s) for s in rest)
 
 
 # Tasks stand for the solutions when there are enough of them to make a plan and

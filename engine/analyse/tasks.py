@@ -32,13 +32,6 @@ _REVIEW_TASK = re.compile(
     r"|đôn đốc(?=\s*(?:[.;,)]|$|[^.;]{0,30}?(?:thực hiện|nghị quyết))))"
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s+\S)")
-# A call to carry out the resolution itself, whoever it is addressed to ("Các đồng
-# chí đảng viên có trách nhiệm thực hiện tốt nghị quyết này"): it names no work
-_GENERAL_CALL = re.compile(
-    r"thực hiện (?:tốt |nghiêm túc |có hiệu quả |thắng lợi )?(?:các nội dung của |nội dung )?"
-    r"nghị quyết(?: này)?\W*$"
-)
-GENERAL_CALL_MAX_WORDS = 24
 # A header cell names its column in at most this many words.
 COLUMN_MAX_WORDS = 6
 # An owner or date this close to a cell's start opens it: that cell is not the task.
@@ -266,24 +259,18 @@ def is_review_plan(key: str) -> bool:
     the review sentence does not hide the task before it."""
     if not _REVIEW_TASK.search(key):
         return False
-    body = strip_numbering(key)
-    sentences = [s for s in _SENTENCE_END.split(body) if s.strip()]
-    reviews = sum(1 for s in sentences if _REVIEW_TASK.search(s) or MONITORS_RESOLUTION.search(s))
-    return reviews * 2 > len(sentences)
+    sentences = sentences_of(key)
+    return sum(1 for s in sentences if is_review_sentence(s)) * 2 > len(sentences)
 
 
-def only_calls(key: str) -> bool:
-    """Whether a paragraph only calls for the resolution to be carried out, and at most
-    says the chi ủy will watch it ("Các đồng chí đảng viên thực hiện tốt nghị quyết
-    này. Chi ủy thường xuyên theo dõi, đôn đốc.")."""
-    sentences = [s.strip() for s in _SENTENCE_END.split(strip_numbering(key)) if s.strip()]
-    calls = [
-        s for s in sentences if word_count(s) <= GENERAL_CALL_MAX_WORDS and _GENERAL_CALL.search(s)
-    ]
-    rest = [s for s in sentences if s not in calls]
-    return bool(calls) and all(
-        _REVIEW_TASK.search(s) or MONITORS_RESOLUTION.search(s) for s in rest
-    )
+def sentences_of(key: str) -> list[str]:
+    """The sentences of a paragraph's key, its numbering left out."""
+    return [s.strip() for s in _SENTENCE_END.split(strip_numbering(key)) if s.strip()]
+
+
+def is_review_sentence(sentence: str) -> bool:
+    """Whether a sentence reviews or watches the resolution rather than doing work."""
+    return bool(_REVIEW_TASK.search(sentence) or MONITORS_RESOLUTION.search(sentence))
 
 
 def first_assigned_task(tasks: list[Item], blocks: list[BlockFacts]) -> int | None:
