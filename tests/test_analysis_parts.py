@@ -119,6 +119,11 @@ def test_a_collective_owner_is_kept_as_written(read):
 # -- items ----------------------------------------------------------------------
 
 
+def _task(read, text: str):
+    bf = read(text)
+    return read_task(1, text, bf.mentions, None, None, bf.key)
+
+
 def _target(read, text: str, inherited: str | None = None):
     bf = read(text)
     return classify_target(1, text, bf.key, bf.mentions, inherited)
@@ -821,8 +826,7 @@ def test_a_quota_handed_down_or_a_briefing_is_no_measure(read, text, measurable)
     ],
 )
 def test_an_owner_label_after_the_task_names_the_owner(read, text, owner):
-    bf = read(text)
-    task = read_task(1, text, bf.mentions, None, None, bf.key)
+    task = _task(read, text)
     assert task.owner == owner
 
 
@@ -1073,8 +1077,7 @@ def test_a_sub_heading_that_names_targets_heads_targets(assess_markdown, heading
     ],
 )
 def test_a_bracket_naming_the_posts_unit_stays_in_the_label(read, text, role):
-    bf = read(text)
-    task = read_task(1, text, bf.mentions, None, None, bf.key)
+    task = _task(read, text)
     assert (task.owner, task.role) == ("Đ/c Hà Văn Lịch", role)
 
 
@@ -1083,8 +1086,7 @@ def test_an_owner_label_keeps_the_posts_it_names(read):
         "Tập huấn nghiệp vụ cho tổ trưởng tổ vay vốn tại 3 xã. Chủ trì: đồng chí Vi Thị Hoa, "
         "đảng viên, cán bộ tín dụng phụ trách xã Ea Tul. Thời hạn: trước ngày 15/9/2024."
     )
-    bf = read(text)
-    task = read_task(1, text, bf.mentions, None, None, bf.key)
+    task = _task(read, text)
     assert (task.owner, task.role) == (
         "đồng chí Vi Thị Hoa",
         "đảng viên, cán bộ tín dụng phụ trách xã Ea Tul",
@@ -1096,8 +1098,7 @@ def test_a_task_after_a_comma_in_an_owner_label_is_no_post(read):
         "Các đội trưởng thu nợ theo danh sách giao; phụ trách: đồng chí Hồ Văn Lực, Phó Giám "
         "đốc, tổng hợp kết quả trong quý II/2026."
     )
-    bf = read(text)
-    task = read_task(1, text, bf.mentions, None, None, bf.key)
+    task = _task(read, text)
     assert task.role == "Phó Giám đốc"
 
 
@@ -1221,8 +1222,7 @@ def test_a_title_before_a_profession_keeps_both_with_the_name():
     ],
 )
 def test_a_task_named_first_is_owned_by_who_is_written_after_it(read, text, owner, kind):
-    bf = read(text)
-    task = read_task(1, text, bf.mentions, None, None, bf.key)
+    task = _task(read, text)
     assert (task.owner, task.owner_kind) == (owner, kind)
 
 
@@ -1249,8 +1249,7 @@ def test_an_owner_labels_value_runs_past_a_titles_dot(read):
         "Trồng phục hồi 2.000 m² san hô. Phụ trách: ThS. Đặng Thị Mỹ Linh, Trưởng phòng "
         "Bảo tồn và Nghiên cứu khoa học. Thời hạn: trước 31/10/2026."
     )
-    bf = read(text)
-    task = read_task(1, text, bf.mentions, None, None, bf.key)
+    task = _task(read, text)
     assert (task.owner, task.role) == (
         "ThS. Đặng Thị Mỹ Linh",
         "Trưởng phòng Bảo tồn và Nghiên cứu khoa học",
