@@ -350,6 +350,13 @@ def test_a_call_to_carry_out_the_resolution_assigns_nothing(assess_markdown):
     assert len(report.tasks) == 1  # the matrix still shows what was written
 
 
+def test_work_that_ends_in_carrying_out_the_resolution_is_a_task(assess_markdown):
+    text = _CALL_ONLY.replace(
+        "có trách nhiệm thực hiện tốt", "tuyên truyền, vận động hội viên thực hiện tốt"
+    )
+    assert next(c.score for c in assess_markdown(text).criteria if c.id == "assignments") > 0
+
+
 def test_beside_real_tasks_the_call_still_counts_as_one(assess_markdown):
     task = "- Đồng chí Lê Văn Tâm, Phó Hiệu trưởng, mở 4 lớp phụ đạo Toán trước 30/9/2026.\n"
     report = assess_markdown(_CALL_ONLY + "\n" + task)

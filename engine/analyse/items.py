@@ -80,32 +80,34 @@ def read_items(document: Document, blocks: list[BlockFacts], structure: Structur
     ):
         walk.out.by_kind["solution"] = _written_as_tasks(walk.solutions_in_tasks())
     tasks = walk.out.by_kind["task"]
-    if tasks and all(only_calls(match_key(t.text)) for t in tasks):
+    if tasks and all(
+        only_calls(match_key(t.text), match_key(t.details.get("owner") or "")) for t in tasks
+    ):
         # nothing but the call to carry out the resolution: no task is assigned (the
         # matrix still shows it)
         walk.out.by_kind["task"] = []
     return walk.out
 
 
-# A call to carry out the resolution itself, whoever it is addressed to ("Các đồng
-# chí đảng viên có trách nhiệm thực hiện tốt nghị quyết này"): it names no work
+# What follows the owner in a call to carry out the resolution itself ("Các đồng chí
+# đảng viên | có trách nhiệm thực hiện tốt nghị quyết này"): no work is named. "Các
+# đoàn thể | tuyên truyền, vận động hội viên thực hiện nghị quyết" names some.
 _GENERAL_CALL = re.compile(
+    r"\W*(?:(?:có trách nhiệm|phải|cần|nghiêm túc|gương mẫu|tích cực|quyết tâm)[\s,]+)*"
     r"thực hiện (?:tốt |nghiêm túc |có hiệu quả |thắng lợi )?(?:các nội dung của |nội dung )?"
-    r"nghị quyết(?: này)?\W*$"
+    r"nghị quyết(?: này)?\W*"
 )
-GENERAL_CALL_MAX_WORDS = 24
 
 
-def only_calls(key: str) -> bool:
-    """Whether a paragraph only calls for the resolution to be carried out, and at most
-    says the chi ủy will watch it ("Các đồng chí đảng viên thực hiện tốt nghị quyết
-    này. Chi ủy thường xuyên theo dõi, đôn đốc.")."""
+def only_calls(key: str, owner: str) -> bool:
+    """Whether a paragraph whose owner's key is ``owner`` only calls on that owner to
+    carry out the resolution, and at most says the chi ủy will watch it ("Các đồng chí
+    đảng viên thực hiện tốt nghị quyết này. Chi ủy thường xuyên theo dõi, đôn đốc.")."""
     sentences = sentences_of(key)
-    calls = [
-        s for s in sentences if word_count(s) <= GENERAL_CALL_MAX_WORDS and _GENERAL_CALL.search(s)
-    ]
-    rest = [s for s in sentences if s not in calls]
-    return bool(calls) and all(is_review_sentence(s) for s in rest)
+    if not sentences or not owner or not sentences[0].startswith(owner):
+        return False
+    call, rest = sentences[0][len(owner) :], sentences[1:]
+    return bool(_GENERAL_CALL.fullmatch(call)) and all(is_review_sentence(s) for s in rest)
 
 
 # Tasks stand for the solutions when there are enough of them to make a plan and
