@@ -295,3 +295,19 @@ def test_console_scripts_go_through_the_guarded_entry_points():
     for command, function in (("assess", "assess"), ("nghiquyet", "main")):
         script = (BIN / command).read_text("utf-8")
         assert f"from nghiquyet.engine.entry import {function}" in script, script
+
+
+def test_a_reader_that_leaves_the_pipe_early_ends_the_run_quietly(samples):
+    """``assess draft.docx | head``: the reader closes the pipe before the report comes;
+    the run stops as a command in a pipeline does (141, 128 + SIGPIPE), with no
+    message, and leaves nothing behind."""
+    proc = subprocess.Popen(
+        [str(BIN / "assess"), str(samples / "middling.docx"), "--exit-zero"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(),
+    )
+    proc.stdout.close()  # gone before the first byte is written
+    err = proc.stderr.read()
+    assert proc.wait(timeout=PATIENCE) == 141
+    assert err == b""

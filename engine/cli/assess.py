@@ -17,7 +17,15 @@ from .. import __version__
 from ..messages import both, t
 from . import console
 from .assess_batch import WriteFailed, prepare, write_batch
-from .common import EXIT_ERROR, color_option, debug_option, lang_option, resolve, split_values
+from .common import (
+    EXIT_ERROR,
+    color_option,
+    debug_option,
+    lang_option,
+    reader_gone,
+    resolve,
+    split_values,
+)
 from .console import progress_bar  # noqa: F401 (imported from here by tests)
 from .inputs import (
     command_line_patterns,
@@ -308,6 +316,8 @@ def run_assess(**kwargs) -> int:
         batch = prepare(options, inputs, config)
         write_batch(batch, options, inputs, config)
     except WriteFailed as exc:
+        if isinstance(exc.error, BrokenPipeError) and options.output is None:
+            return reader_gone()
         console.error(exc.error)
         return EXIT_ERROR
     except NghiquyetError as exc:

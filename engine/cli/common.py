@@ -16,6 +16,20 @@ if TYPE_CHECKING:
     from ..config import Config
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as shells report a writer whose reader left
+
+
+def reader_gone() -> int:
+    """The reader of the standard output went away (``assess ... | head``): stop as a
+    command in a pipeline does, with no message, and point the standard output at the
+    null device so that the interpreter's last flush does not fail again."""
+    import os
+
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    os.close(null)
+    return EXIT_BROKEN_PIPE
+
 
 # Options the smaller commands (compare, review, baseline) share with assess, declared once.
 LANG_HELP = (
