@@ -170,14 +170,14 @@ def _blank(bf: BlockFacts) -> BlockFacts:
 
 
 def table_rows(
-    document: Document, blocks: list[BlockFacts], sections: Iterable[str]
+    document: Document, blocks: list[BlockFacts], sections: Iterable[str] | None = None
 ) -> dict[tuple[int, int], list[int]]:
-    """The cells (0-based blocks) of each table row lying in one of ``sections``, by
-    (table, row), in document order."""
-    wanted = set(sections)
+    """The cells (0-based blocks) of each table row lying in one of ``sections`` (every
+    part when None), by (table, row), in document order."""
+    wanted = None if sections is None else set(sections)
     rows: dict[tuple[int, int], list[int]] = {}
     for i, bf in enumerate(blocks):
         block = document.blocks[i]
-        if block.table is not None and bf.section in wanted:
+        if block.table is not None and (wanted is None or bf.section in wanted):
             rows.setdefault((block.table, block.row or 0), []).append(i)
     return rows

@@ -78,7 +78,7 @@ _NOT_A_REVIEW_DATE = ("term", "year")
 def _row_mates(document: Document, blocks: list[BlockFacts]) -> dict[int, list[int]]:
     """For each table cell (0-based block), the other cells of its row."""
     mates: dict[int, list[int]] = {}
-    for cells in table_rows(document, blocks, {bf.section for bf in blocks}).values():
+    for cells in table_rows(document, blocks).values():
         for i in cells:
             mates[i] = [j for j in cells if j != i]
     return mates

@@ -81,7 +81,7 @@ def read_items(document: Document, blocks: list[BlockFacts], structure: Structur
         walk.out.by_kind["solution"] = _written_as_tasks(walk.solutions_in_tasks())
     tasks = walk.out.by_kind["task"]
     if tasks and all(
-        only_calls(match_key(t.text), match_key(t.details.get("owner") or "")) for t in tasks
+        only_calls(blocks[t.block - 1].key, match_key(t.details.get("owner") or "")) for t in tasks
     ):
         # nothing but the call to carry out the resolution: no task is assigned (the
         # matrix still shows it)
