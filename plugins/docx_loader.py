@@ -142,13 +142,16 @@ class DocxReader:
                 props.size,
             )
         text = nfc(runs.text())
-        self.legacy_runs.update(runs.legacy_runs)  # counted as text() decodes them
+        if runs.legacy_runs:  # counted as text() decodes them
+            self.legacy_runs.update(runs.legacy_runs)
         if not text:
             return
         if label:
             text = f"{label} {text}"
         self.budget.block(len(text))
-        self.fonts.update(runs.fonts)
+        fonts = self.fonts
+        for font, n in runs.fonts.items():  # Counter.update's checks cost more, per paragraph
+            fonts[font] += n
         level = pstyle.heading_level()
         kind = (
             "table_cell"

@@ -211,15 +211,17 @@ class RunCollector:
     def style(self) -> dict:
         """bold, italic, underline (true for most visible characters), font and size_pt
         (the most common), as keyword arguments of :class:`Block`."""
-        total = sum(self.weights.values()) or 1
-
-        def share(position: int) -> bool:
-            return sum(n for key, n in self.weights.items() if key[position]) / total > 0.5
-
+        total = bold = italic = underline = 0
+        for (is_bold, is_italic, is_underlined), n in self.weights.items():
+            total += n
+            bold += n if is_bold else 0
+            italic += n if is_italic else 0
+            underline += n if is_underlined else 0
+        total = total or 1
         return {
-            "bold": share(0),
-            "italic": share(1),
-            "underline": share(2),
+            "bold": bold / total > 0.5,
+            "italic": italic / total > 0.5,
+            "underline": underline / total > 0.5,
             "font": _most_common(self.fonts),
             "size_pt": _most_common(self.sizes),
         }

@@ -21,6 +21,8 @@ from nghiquyet.engine.config import Config
 from nghiquyet.engine.errors import InputError
 from nghiquyet.engine.load import load
 from nghiquyet.engine.plugin_manager import get_plugin_manager
+from nghiquyet.plugins.docx_styles import MAX_HALF_POINTS, _half_points
+from nghiquyet.plugins.office_values import lenient_int
 
 sys.path.insert(0, str(Path(__file__).parent))
 import hostile_files as H  # noqa: E402
@@ -85,6 +87,13 @@ DOCX_ATTRIBUTES = {
         '<w:outlineLvl w:val="{}"/>',
     ),
 }
+
+
+@pytest.mark.parametrize(
+    "value", [*BAD_VALUES, None, "26", "0026", "1", "9999", " 26", "+26", "٢٦"]
+)
+def test_a_font_size_read_by_the_shortcut_is_what_the_lenient_reader_gives(value):
+    assert _half_points(value) == lenient_int(value, None, 2, MAX_HALF_POINTS)
 
 
 @pytest.mark.parametrize(
