@@ -202,7 +202,7 @@ class _Block:
             taken = {(s, e) for s, e, _ in dates}
             numbers = self.aligned(find_numbers(key, [(s, e) for s, e, _, _ in found]), taken)
         claimed = {(s, e) for s, e, _ in (*dates, *numbers)}
-        persons = self.aligned(find_persons(text), claimed)
+        persons = self.aligned(find_persons(text, key), claimed)
         return [
             *(Mention("date", text[s:e], s, e, i[3], i[2]) for s, e, i in dates),
             *(Mention(i[2], text[s:e], s, e, str(i[3]), i[4]) for s, e, i in numbers),

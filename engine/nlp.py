@@ -197,9 +197,8 @@ def _numbers(doc):
 def _people(doc):
     """Persons named with a title ("đồng chí", "đ/c", "ông", ...) into ["persons"]."""
     claimed = [*doc.spans.get("dates", []), *doc.spans.get("numbers", [])]
-    found = _spans(
-        doc, [(s, e, "person", n, None) for s, e, n in find_persons(doc_text(doc))], claimed
-    )
+    persons = find_persons(doc_text(doc), doc.user_data.get("nq_key"))
+    found = _spans(doc, [(s, e, "person", n, None) for s, e, n in persons], claimed)
     _emit_found(doc, "persons", found, _person)
     return doc
 
