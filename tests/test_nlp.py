@@ -225,3 +225,21 @@ def test_excerpt_is_one_short_line():
 )
 def test_persons_keep_their_rank_title_and_whole_name(text, names):
     assert [name for _, _, name in find_persons(text)] == names
+
+
+def test_word_count_is_the_number_of_letter_and_digit_runs(assessor):
+    # word_count counts a blank-free piece of letters and digits as one without its
+    # pattern; on every block we hold, and on pieces the pattern splits or skips, it is
+    # the number of the pattern's matches
+    import re
+
+    from nghiquyet.engine.text import word_count
+
+    runs = re.compile(r"[^\W_]+")
+    texts = _every_block_we_hold(assessor) + [
+        "Tỷ lệ 95,5% (năm 2025); đ/c Hùng-Lan a_b __ ² x² 10³ -- … “Nhà văn hóa”",
+        "e\u0301 ve\u0301 thuỷ\u00a0lợi\tHOÀ\u2003BÌNH 3/2/2026 ông/bà ⅓ Ⅻ ١٢",
+        "",
+    ]
+    for text in texts:
+        assert word_count(text) == len(runs.findall(text)), text
