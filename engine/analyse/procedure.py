@@ -78,12 +78,13 @@ def read_procedure(blocks: list[BlockFacts]) -> dict[str, Any]:
     chiuy = vote = told = share = discussion = meeting = adoption = prepared = None
     has_chiuy = no_chiuy = False
     for i, sentence in _labels_joined(blocks):
-        has_chiuy = has_chiuy or bool(_CHI_UY.search(_NO_CHI_UY.sub("", sentence)))
-        no_chiuy = no_chiuy or bool(_NO_CHI_UY.search(sentence) or _SMALL_CELL.search(sentence))
+        if "chi " in sentence:  # what the chi ủy patterns and _SMALL_CELL all need
+            has_chiuy = has_chiuy or bool(_CHI_UY.search(_NO_CHI_UY.sub("", sentence)))
+            no_chiuy = no_chiuy or bool(_NO_CHI_UY.search(sentence) or _SMALL_CELL.search(sentence))
+            if chiuy is None and _CHI_UY.search(sentence) and _REVIEWED.search(sentence):
+                chiuy = i + 1
         if prepared is None and _LEADER_PREPARED.search(sentence):
             prepared = i + 1
-        if chiuy is None and _CHI_UY.search(sentence) and _REVIEWED.search(sentence):
-            chiuy = i + 1
         if vote is None and _VOTED.search(sentence) and _VOTE_COUNT.search(sentence):
             vote = i + 1
         if share is None and _AGREED.search(sentence) and _VOTE_SHARE.search(sentence):
