@@ -171,6 +171,8 @@ class RunCollector:
     def run_in(self) -> str | None:
         """The emphasised words that open the paragraph and end in "." or ":", when
         plain text follows ("**Tình hình.** Hợp tác xã có 64 thành viên ...")."""
+        if len(self._emphasis) < 2:
+            return None  # one run is all emphasised or all plain: no label before text
         plain = next((n for n, (_, emphasised) in enumerate(self._emphasis) if not emphasised), 0)
         if not plain:
             return None  # nothing emphasised first, or all of it: a heading, not a run-in
@@ -230,4 +232,6 @@ class RunCollector:
 def _most_common(counts: dict):
     """The key with the highest count, the first seen at a tie (as
     ``Counter.most_common(1)``); None when there is none."""
+    if len(counts) == 1:  # one run, or runs in one font: most paragraphs
+        return next(iter(counts))
     return max(counts.items(), key=itemgetter(1))[0] if counts else None

@@ -451,3 +451,21 @@ def test_a_pipe_table_aligned_with_short_dashes_is_a_table():
     text = "| TT | Nội dung |\n|:--:|-|\n| 1 | Nạo vét 1.050 m kênh trước 30/4/2026 |\n"
     cells = [(b.kind, b.row, b.col, b.text) for b in parse_markdown(text, "d.md").blocks]
     assert cells[-1] == ("table_cell", 1, 1, "Nạo vét 1.050 m kênh trước 30/4/2026")
+
+
+def test_a_paragraph_of_one_run_has_no_run_in_label_and_takes_its_runs_style():
+    from nghiquyet.plugins.office import RunCollector
+
+    alone = RunCollector()
+    alone.add("Tình hình.", "Times New Roman", bold=True, size=13)
+    assert alone.run_in() is None
+    assert (alone.style()["font"], alone.style()["size_pt"], alone.style()["bold"]) == (
+        "Times New Roman",
+        13,
+        True,
+    )
+    labelled = RunCollector()
+    labelled.add("Tình hình.", "Times New Roman", bold=True, size=13)
+    labelled.add(" Hợp tác xã có 64 thành viên, 12 hộ nợ vốn.", "Arial", size=14)
+    assert labelled.run_in() == "Tình hình."
+    assert (labelled.style()["font"], labelled.style()["size_pt"]) == ("Arial", 14)
