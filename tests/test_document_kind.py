@@ -146,3 +146,30 @@ def test_a_congress_resolution_is_scored_with_a_note_first(run, samples, tmp_pat
     document = _json(result)
     assert document["error"] is None
     assert document["notes"][0].startswith("Đây là nghị quyết đại hội chi bộ")
+
+
+def test_reading_words_stops_early_only_when_the_rest_cannot_change_the_verdict():
+    # _read_words settles before the end when the marked share is past the threshold
+    # whatever the rest holds; then the whole text's share is past it too and the
+    # markers check has its words. A draft typed with diacritics up to its last third
+    # and without them after is settled on the first part.
+    from nghiquyet.engine.analyse import kind as K
+
+    plain = "Chi bo thong nhat lanh dao thuc hien nghi quyet cua dang bo xa trong nam " * 40
+    drafts = {
+        "vietnamese": [*HEADER, BODY] * 20,
+        "typed without diacritics": [plain] * 10,
+        "diacritics then none": [*HEADER, BODY] * 6 + [plain] * 30,
+        "none then diacritics": [plain] * 3 + [BODY] * 40,
+    }
+    for name, texts in drafts.items():
+        words, marked, settled = K._read_words(texts)
+        every = [w for text in texts for w in K._WORD.findall(text)]
+        every_marked = sum(map(K._marked, every))
+        if settled:
+            assert every_marked >= K.DIACRITIC_MIN_SHARE * len(every), name
+            assert len(words) >= K.MARKERS_MIN_WORDS, name
+        else:
+            assert (words, marked) == (every, every_marked), name
+    assert K._read_words(drafts["vietnamese"])[2]
+    assert not K._read_words(drafts["typed without diacritics"])[2]
