@@ -243,3 +243,23 @@ def test_word_count_is_the_number_of_letter_and_digit_runs(assessor):
     ]
     for text in texts:
         assert word_count(text) == len(runs.findall(text)), text
+
+
+def test_tone_folding_reads_the_pair_first_as_the_lookbehind_pattern_did(assessor):
+    # match_key's fold pattern opens with its pairs and asks "not after q" behind them;
+    # it folds what the pattern with a leading lookbehind folded
+    import re
+
+    from nghiquyet.engine import text as T
+
+    leading = re.compile(
+        "(?<![q])(" + "|".join(sorted(T._FOLD, key=len, reverse=True)) + r")(?![^\W\d_])"
+    )
+    texts = _every_block_we_hold(assessor) + [
+        "òa hòa qòa quỳ QÙY thủy thuỷ xòan hòa1 hòa_ (hòa) q\u00a0hòa qhòa",
+        "úy ÚY Hoà Bình, Khánh Hòa; tuỳ thuộc, tùy ý, hoè, lòe loẹt",
+    ]
+    fold = lambda m: T._FOLD[m.group(1)]  # noqa: E731
+    for text in texts:
+        lowered = text.lower()
+        assert T._FOLD_RE.sub(fold, lowered) == leading.sub(fold, lowered), text
