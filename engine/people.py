@@ -148,37 +148,44 @@ _PROFESSION_ALTERNATION = "|".join(sorted(PROFESSIONS, key=len, reverse=True))
 _PROFESSION = re.compile(rf"(?:{_PROFESSION_ALTERNATION})[ \t]+", re.IGNORECASE)
 
 
-def by_first_letter(words) -> str:
-    """The alternation of ``words`` (in this order), its branches grouped by their
-    first letter in lower case: "đ(?:ồng chí|/c|ại úy)|b(?:à|inh nhì)|...". Under
-    ``re.IGNORECASE`` it matches what the plain alternation matches, branch for
-    branch: two branches of different first letters never match at the same place
-    (none of these letters folds onto another, as "ı" onto "i"), and a letter's own
-    branches keep their order. Python's ``re`` tries every branch of an alternation
-    at every place; grouped, a place tries a branch per letter, not per word."""
+def by_first_letter(branches, guard: str = "") -> str:
+    """The alternation of ``word`` + ``tail`` for each (word, tail) of ``branches`` (in
+    this order), grouped by the word's first letter in lower case, ``guard`` written
+    after that letter: "đ(?:ồng chí[ \t]+|/c[ \t]+|d[.]...)|b(?:à[ \t]+|...)|...". It
+    matches what the plain alternation matches, branch for branch: two branches of
+    different first letters never match at the same place, and a letter's own branches
+    keep their order. Python's ``re`` tries every branch of an alternation at every
+    place; grouped, a place tries a branch per letter, not per word, and a pattern
+    that opens with literal letters lets ``re`` skip to the places they stand."""
     groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[0].lower(), []).append(word)
+    for word, tail in branches:
+        groups.setdefault(word[0].lower(), []).append(re.escape(word[1:]) + tail)
     return "|".join(
-        re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in group) + ")"
-        for first, group in groups.items()
+        re.escape(first) + guard + "(?:" + "|".join(group) + ")" for first, group in groups.items()
     )
 
 
 # Where a person may start, after a non-letter: an address, a rank or a profession
-# and a blank, or a title (the alternations of ADDRESSES, then RANKS and PROFESSIONS
-# longest first, then TITLES, grouped by first letter). It is read in the text's match
-# key (lower case, one tone placement, same offsets), the case folded only at the
-# letter after a title: folding every character compared (IGNORECASE on the text)
-# made the scan of a block twice as slow. Each start is then read on the text itself.
+# and a blank, or a title and a dot, a capital or a blank (ADDRESSES, then RANKS and
+# PROFESSIONS longest first, then TITLES, grouped by first letter). It is read in the
+# text's match key (lower case, one tone placement, same offsets), the case folded
+# only at the letter after a title: folding every character compared (IGNORECASE on
+# the text) made the scan of a block twice as slow. "No letter before" is asked after
+# the first letter (two characters back), so that the pattern opens with letters.
+# Each start is then read on the text itself.
 _OPENERS = (
     *ADDRESSES,
     *sorted(RANKS, key=len, reverse=True),
     *sorted(PROFESSIONS, key=len, reverse=True),
 )
 _START = re.compile(
-    rf"(?<![^\W\d_])(?:(?:{by_first_letter(match_key(o) for o in _OPENERS)})[ \t]+"
-    rf"|(?:{by_first_letter(match_key(t) for t in TITLES)})(?i:[.A-ZĐ ]))"
+    by_first_letter(
+        [
+            *((match_key(o), r"[ \t]+") for o in _OPENERS),
+            *((match_key(t), "(?i:[.A-ZĐ ])") for t in TITLES),
+        ],
+        guard=r"(?<![^\W\d_].)",
+    )
 )
 # A name word: a capital, then letters; "K'Nhông", "H'Hen" keep their apostrophe
 _NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*")
