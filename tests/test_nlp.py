@@ -263,3 +263,28 @@ def test_tone_folding_reads_the_pair_first_as_the_lookbehind_pattern_did(assesso
     for text in texts:
         lowered = text.lower()
         assert T._FOLD_RE.sub(fold, lowered) == leading.sub(fold, lowered), text
+
+
+def test_cued_procedure_patterns_hold_a_cue_in_every_match(assessor):
+    # read_procedure tries a cued pattern only on a sentence holding one of its cues;
+    # that loses nothing when every match holds one: on every block we hold, and on
+    # sentences written for each way the patterns allow
+    from nghiquyet.engine.analyse import procedure
+    from nghiquyet.engine.text import match_key
+
+    written = [
+        "Dự thảo được gửi tới các đồng chí đảng viên trước 5 ngày để nghiên cứu.",
+        "Trình Hội nghị Chi bộ thảo luận, biểu quyết thông qua.",
+        "Đưa ra đảng viên xem xét, cho ý kiến vào dự thảo.",
+        "Kỳ họp chi bộ tháng 3 sẽ thảo luận và góp ý dự thảo.",
+        "Nghị quyết được biểu quyết thông qua với ..../.... đồng chí tán thành…",
+        "Đã được Chi ủy thống nhất thông qua; nhất trí thông qua; đã thông qua.",
+    ]
+    keys = [match_key(t) for t in _every_block_we_hold(assessor) + written]
+    for cued in (procedure._VOTE_TOLD, procedure._MEETING_PLAN):
+        matched = 0
+        for key in keys:
+            for found in cued.pattern.finditer(key):
+                matched += 1
+                assert any(cue in found.group(0) for cue in cued.cues), found.group(0)
+        assert matched >= 3, cued.cues
