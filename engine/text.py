@@ -66,6 +66,23 @@ def excerpt(text: str, start: int = 0, end: int | None = None, width: int = 90) 
     return ("…" if left > 0 else "") + piece + ("…" if left + width < len(text) else "")
 
 
+class CuedPattern:
+    """A pattern whose every match holds one of its ``cues``, tried only on a text
+    that holds one: a substring test costs far less than a search over a sentence
+    that ``re`` cannot skip through (a pattern opening with alternatives of words or a
+    lookbehind). Keep the cues true to the pattern: the tests check every match of
+    every block we hold for one."""
+
+    def __init__(self, pattern: str, *cues: str):
+        self.pattern, self.cues = re.compile(pattern), cues
+
+    def search(self, text: str) -> re.Match[str] | None:
+        for cue in self.cues:
+            if cue in text:
+                return self.pattern.search(text)
+        return None
+
+
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 

@@ -265,14 +265,18 @@ def test_tone_folding_reads_the_pair_first_as_the_lookbehind_pattern_did(assesso
         assert T._FOLD_RE.sub(fold, lowered) == leading.sub(fold, lowered), text
 
 
-def test_cued_procedure_patterns_hold_a_cue_in_every_match(assessor):
-    # read_procedure tries a cued pattern only on a sentence holding one of its cues;
+def test_cued_patterns_hold_a_cue_in_every_match(assessor):
+    # the analysis tries a cued pattern only on a sentence holding one of its cues;
     # that loses nothing when every match holds one: on every block we hold, and on
     # sentences written for each way the patterns allow
     from nghiquyet.engine.analyse import procedure
+    from nghiquyet.engine.analyse.follow_up import MONITORS_RESOLUTION
     from nghiquyet.engine.text import match_key
 
     written = [
+        "Chi ủy thường xuyên kiểm tra, đôn đốc việc thực hiện; Bí thư giám sát tiến độ.",
+        "Việc thực hiện Nghị quyết được kiểm điểm tại kỳ sinh hoạt tháng 12.",
+        "Hằng tháng nghe báo cáo tiến độ; giao ban tiến độ; báo cáo kết quả tại kỳ sinh hoạt.",
         "Dự thảo được gửi tới các đồng chí đảng viên trước 5 ngày để nghiên cứu.",
         "Trình Hội nghị Chi bộ thảo luận, biểu quyết thông qua.",
         "Đưa ra đảng viên xem xét, cho ý kiến vào dự thảo.",
@@ -281,7 +285,7 @@ def test_cued_procedure_patterns_hold_a_cue_in_every_match(assessor):
         "Đã được Chi ủy thống nhất thông qua; nhất trí thông qua; đã thông qua.",
     ]
     keys = [match_key(t) for t in _every_block_we_hold(assessor) + written]
-    for cued in (procedure._VOTE_TOLD, procedure._MEETING_PLAN):
+    for cued in (procedure._VOTE_TOLD, procedure._MEETING_PLAN, MONITORS_RESOLUTION):
         matched = 0
         for key in keys:
             for found in cued.pattern.finditer(key):

@@ -7,19 +7,21 @@ import re
 from typing import Any
 
 from ..model import BlockFacts, Document
+from ..text import CuedPattern
 from ..vocabulary import declare
 from .blocks import mentions_in, sentence_keys, table_rows
 
 # Monitoring of the resolution's implementation, wherever it is written; an inspection
 # that is itself a solution ("kiểm tra các cơ sở kinh doanh hằng quý") is not.
-MONITORS_RESOLUTION = re.compile(
+MONITORS_RESOLUTION = CuedPattern(
     r"(?:kiểm tra|giám sát|theo dõi|kiểm điểm)[^.;]{0,40}?"
     r"(?:đôn đốc|việc thực hiện|thực hiện nghị quyết|tiến độ thực hiện|kết quả thực hiện)"
     # "Việc thực hiện Nghị quyết được kiểm điểm tại kỳ sinh hoạt tháng 12"
     r"|thực hiện nghị quyết[^.;]{0,20}?kiểm điểm"
     r"|(?:chi ủy|chi uỷ|bí thư)[^.;]{0,25}?(?:kiểm tra|giám sát)"
     r"|nghe báo cáo|báo cáo (?:tiến độ|kết quả thực hiện)|giao ban tiến độ"
-    r"|báo cáo kết quả tại (?:các )?kỳ sinh hoạt"
+    r"|báo cáo kết quả tại (?:các )?kỳ sinh hoạt",
+    *("kiểm", "giám sát", "theo dõi", "báo cáo", "giao ban"),  # one in every way above
 )
 _INTERIM_REVIEW = re.compile(r"sơ kết")
 # "tổng kết", or the year-end evaluation of a one-year resolution ("cuối năm 2027, chi

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..model import BlockFacts
-from ..text import match_key
+from ..text import CuedPattern, match_key
 from ..vocabulary import declare
 
 _CHI_UY = re.compile(match_key("chi ủy"))  # the key has one tone placement
@@ -16,22 +16,7 @@ _VOTED = re.compile(r"biểu quyết|tán thành|nhất trí thông qua")
 
 
 # "Hội nghị nhất trí thông qua nghị quyết": a vote told without its count
-class _Cued:
-    """A pattern whose every match holds one of its ``cues``, tried only on a text
-    that holds one: a substring test costs far less than a search over a sentence
-    that ``re`` cannot skip through (a pattern opening with alternatives of words)."""
-
-    def __init__(self, pattern: str, *cues: str):
-        self.pattern, self.cues = re.compile(pattern), cues
-
-    def search(self, text: str) -> re.Match[str] | None:
-        for cue in self.cues:
-            if cue in text:
-                return self.pattern.search(text)
-        return None
-
-
-_VOTE_TOLD = _Cued(
+_VOTE_TOLD = CuedPattern(
     r"(?:biểu quyết|nhất trí|tán thành|thống nhất) thông qua|đã thông qua"
     # "Nghị quyết đã được Chi bộ thống nhất thông qua tại kỳ sinh hoạt ..."
     r"|đã được[^.;]{0,40}?thông qua",
@@ -49,7 +34,7 @@ _VOTE_SHARE = re.compile(r"(?<!\d)\d+(?:[.,]\d+)?\s*%|100\s*phần trăm")
 _AGREED = re.compile(r"biểu quyết|tán thành|nhất trí")
 # A draft saying how the cell will take it up: sent to members to study, put to the
 # cell meeting for discussion and a vote.
-_MEETING_PLAN = _Cued(
+_MEETING_PLAN = CuedPattern(
     r"(?:thảo luận|biểu quyết|góp ý|cho ý kiến|nghiên cứu trước)[^.;]{0,80}?"
     r"(?:chi bộ|hội nghị|sinh hoạt)"
     r"|(?:trình|gửi|đưa ra)[^.;]{0,40}?(?:hội nghị chi bộ|chi bộ|đảng viên)[^.;]{0,60}?"
