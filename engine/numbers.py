@@ -22,7 +22,7 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
         ("day", rf"ngày\s+{_D}\s+tháng\s+{_D}\s+năm\s+{_Y}"),
-        ("day", rf"(?<![\d/.\-]){_D}{_SEP}{_D}{_SEP}{_Y}(?![\d/])"),
+        ("day", rf"(\d(?<![\d/.\-]\d)\d?){_SEP}{_D}{_SEP}{_Y}(?![\d/])"),
         (
             "term",
             rf"(?:nhiệm kỳ|năm học|giai đoạn|mùa khô|mùa mưa|niên vụ)\s+{_Y}\s*[–\-—/]\s*{_Y}",
@@ -45,9 +45,14 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
-_PERCENT_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*(%|phần trăm)")
-_NUMBER_RE = re.compile(r"(?<![\w/.,\-])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d%/\-]|\.\d)")
-_FRACTION_RE = re.compile(r"(?<![\d/])(\d{1,5})\s*/\s*(\d{1,5})(?![\d/])\s+([^\W\d_]+)")
+# The patterns that open with a number ask what may not stand before it after its
+# first digit, two characters back ("\d(?<![\d.,]\d)"), not before it: a pattern that
+# opens with a digit lets re skip to the digits, which a leading lookbehind prevents.
+_PERCENT_RE = re.compile(r"(\d(?<![\d.,]\d)\d{0,2}(?:[.,]\d+)?)\s*(%|phần trăm)")
+_NUMBER_RE = re.compile(
+    r"(\d(?<![\w/.,\-]\d)(?:\d{0,2}(?:\.\d{3})+|\d*(?:,\d+)?))(?![\d%/\-]|\.\d)"
+)
+_FRACTION_RE = re.compile(r"(\d(?<![\d/]\d)\d{0,4})\s*/\s*(\d{1,5})(?![\d/])\s+([^\W\d_]+)")
 _UNIT_RE = re.compile(r"\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)")
 # Two-syllable units that must stay together ("triệu đồng", not "triệu").
 TWO_SYLLABLE_UNITS = {
@@ -165,8 +170,7 @@ def may_hold_numbers(key: str) -> bool:
 
 
 # What each of DATE_PATTERNS cannot match without: one of these strings in the key.
-# None: the pattern opens with a digit that no digit may precede (a lookbehind says
-# so), so its matches start where a run of digits starts, and it is tried only there.
+# None: the pattern opens with a digit (re skips to the digits itself).
 _DATE_NEEDS: tuple[tuple[str, ...] | None, ...] = (
     ("ngày",),
     None,
@@ -181,30 +185,10 @@ _DATE_NEEDS: tuple[tuple[str, ...] | None, ...] = (
     ("quý",),
     ("năm",),
 )
-_DIGIT_RUN = re.compile(r"\d+")
 # The words any pattern needs, and each pattern's as a set: a key's words are looked
 # up once, and each pattern asks whether it shares one with them.
 _NEED_WORDS = tuple(sorted({word for needs in _DATE_NEEDS if needs for word in needs}))
 _NEED_SETS = tuple(None if needs is None else frozenset(needs) for needs in _DATE_NEEDS)
-
-
-def _digit_runs(key: str) -> list[int]:
-    """Where each run of digits in ``key`` starts."""
-    return [run.start() for run in _DIGIT_RUN.finditer(key)]
-
-
-def _at_digit_runs(pattern: re.Pattern[str], key: str, runs: list[int] | None = None):
-    """``pattern.finditer(key)`` for a pattern whose every match starts with a digit
-    that no digit precedes: tried only where a run of digits starts (``runs``, found
-    here when not given), instead of at every character (Python's re cannot skip
-    ahead past a leading lookbehind)."""
-    pos = 0
-    for start in _digit_runs(key) if runs is None else runs:
-        if start >= pos:
-            m = pattern.match(key, start)
-            if m is not None:
-                yield m
-                pos = m.end()
 
 
 def _date_matches(key: str):
@@ -212,9 +196,7 @@ def _date_matches(key: str):
     them, leaving out the patterns the key lacks the words for."""
     present = {word for word in _NEED_WORDS if word in key}
     for (kind, pattern), needs in zip(DATE_PATTERNS, _NEED_SETS, strict=True):
-        if needs is None:
-            yield from ((kind, m) for m in _at_digit_runs(pattern, key))
-        elif not needs.isdisjoint(present):
+        if needs is None or not needs.isdisjoint(present):
             yield from ((kind, m) for m in pattern.finditer(key))
 
 
@@ -251,19 +233,18 @@ def find_numbers(
     # percentages and fractions give way to dates only; bare numbers to all three
     free = dates.free
     found = []
-    runs = _digit_runs(key)
-    percents = _at_digit_runs(_PERCENT_RE, key, runs) if "%" in key or "phần trăm" in key else ()
+    percents = _PERCENT_RE.finditer(key) if "%" in key or "phần trăm" in key else ()
     for m in percents:
         if free(m.start(), m.end()):
             found.append((m.start(), m.end(), "percent", _to_float(m.group(1)), "%"))
             spans.take(m.start(), m.end())
-    for m in _at_digit_runs(_FRACTION_RE, key, runs) if "/" in key else ():
+    for m in _FRACTION_RE.finditer(key) if "/" in key else ():
         # "4/4 điểm", "97/412 hộ": a count out of a total is a quantity
         if free(m.start(), m.end()) and m.group(3) not in NOT_UNITS:
             found.append((m.start(), m.end(), "quantity", _to_float(m.group(1)), m.group(3)))
             spans.take(m.start(), m.end())
     free = spans.free
-    for m in _at_digit_runs(_NUMBER_RE, key, runs):
+    for m in _NUMBER_RE.finditer(key):
         if not free(m.start(), m.end()):
             continue
         # "1." or "2)" at the start of a block is numbering, not a quantity

@@ -147,9 +147,11 @@ number_text = st.lists(
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(number_text, any_text))
 def test_number_finders_find_what_every_pattern_finds_everywhere(text):
-    # the finders skip the patterns whose words a key lacks and try the patterns that
-    # open with a digit only where a run of digits starts: the same matches as
-    # running every pattern at every character
+    # the finders skip the patterns whose words a key lacks: the same matches as
+    # running every pattern; and the patterns that open with a number, which ask what
+    # may not precede it after its first digit, match as with that asked before it
+    import re
+
     from nghiquyet.engine import numbers as N
 
     key = match_key(text)
@@ -158,9 +160,16 @@ def test_number_finders_find_what_every_pattern_finds_everywhere(text):
         (kind, m.span(), m.groups()) for kind, p in N.DATE_PATTERNS for m in p.finditer(key)
     ]
     assert matches == everywhere
-    for pattern in (N._PERCENT_RE, N._FRACTION_RE, N._NUMBER_RE):
-        spans = [m.span() for m in N._at_digit_runs(pattern, key)]
-        assert spans == [m.span() for m in pattern.finditer(key)], pattern.pattern
+    looking_back_first = {
+        N._PERCENT_RE: r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*(%|phần trăm)",
+        N._NUMBER_RE: r"(?<![\w/.,\-])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d%/\-]|\.\d)",
+        N._FRACTION_RE: r"(?<![\d/])(\d{1,5})\s*/\s*(\d{1,5})(?![\d/])\s+([^\W\d_]+)",
+        N.DATE_PATTERNS[1][1]: r"(?<![\d/.\-])(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*"
+        r"((?:19|20)\d{2})(?![\d/])",
+    }
+    for pattern, before in looking_back_first.items():
+        found = [(m.span(), m.groups()) for m in pattern.finditer(key)]
+        assert found == [(m.span(), m.groups()) for m in re.finditer(before, key)], before
 
 
 @FAST
