@@ -14,7 +14,9 @@ the drafts ``--repeat`` times each and say the **CPU time** this took
 (``time.process_time``: what the drafts cost the process, less sensitive than wall
 time to other jobs on a shared machine). As the turns are short and interleaved, a
 burst of load elsewhere hits both sides alike. The table gives each side's median over
-the rounds, in ms per 1,000 words, and the median of the paired differences.
+the rounds, in ms per 1,000 words, the median of the paired differences, and the
+median of the paired ratios (B ÷ A in each turn): the figure that holds when the host's
+speed drifts during the run, and the one to scale a target by.
 
 A profile of where one side's time goes: ``--profile`` (cProfile, cumulative).
 
@@ -129,7 +131,7 @@ def materialise(rev: str | None, where: Path) -> Path:
 
 
 def compare(base: str, head: str | None, drafts: list[Path], rounds: int, repeat: int) -> dict:
-    """Median ms per 1k words of each side and of the paired differences."""
+    """Median ms per 1k words of each side, and of the paired differences and ratios."""
     with tempfile.TemporaryDirectory(prefix="nghiquyet-ab-") as tmp:
         sides = {
             "A": Side(materialise(base, Path(tmp, "A")), drafts),
@@ -143,11 +145,14 @@ def compare(base: str, head: str | None, drafts: list[Path], rounds: int, repeat
         finally:
             for side in sides.values():
                 side.close()
-    diffs = [b - a for a, b in zip(figures["A"], figures["B"], strict=True)]
+    pairs = list(zip(figures["A"], figures["B"], strict=True))
     return {
         "A": statistics.median(figures["A"]),
         "B": statistics.median(figures["B"]),
-        "diff": statistics.median(diffs),
+        "diff": statistics.median(b - a for a, b in pairs),
+        # a turn's two sides ran at the same speed of the host, so their ratio holds
+        # when the host speeds up or slows down between turns (it does, by 2x)
+        "ratio": statistics.median(b / a for a, b in pairs),
         "rounds": figures,
     }
 
@@ -223,7 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"| side | ms per 1k words (median of {args.rounds}) |\n|---|---:|\n"
         f"| A `{args.base}` | {result['A']:.1f} |\n| B `{args.head or 'working tree'}` "
-        f"| {result['B']:.1f} |\n| B − A (median of paired differences) | {result['diff']:+.1f} |"
+        f"| {result['B']:.1f} |\n| B − A (median of paired differences) | {result['diff']:+.1f} |\n"
+        f"| B ÷ A (median of paired ratios) | {result['ratio']:.3f} |"
     )
     return 0
 
