@@ -194,7 +194,11 @@ def rewrite_finding(rewriter: Rewriter, facts: Facts, block: int, detail: str, p
     if start < 0 or not part:
         start, part = 0, text
     end = start + len(part)
-    inside = tuple(m.shifted(start) for m in bf.mentions if start <= m.start and m.end <= end)
+    inside = tuple(
+        m.shifted(start) if start else m  # the whole paragraph: its mentions as they are
+        for m in bf.mentions
+        if start <= m.start and m.end <= end
+    )
     source = Source(part, bf.key[start:end], detail, source_block.table is not None, inside)
     new = rewriter.function(source)
     if not new or new == part:

@@ -86,13 +86,26 @@ class CuedPattern:
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+# Marks that close or open a word ("đề,", "(2025);", "«Nhà"): stripped from a piece
+# between blanks before it is tested whole; none is a letter or a digit.
+_WORD_EDGES = ".,;:!?()[]{}\"'“”‘’«»…-–—/%*"
+
+
 def word_count(text: str) -> int:
     """Number of syllables (Vietnamese words are written syllable by syllable): runs of
-    letters and digits. A piece between blanks that is all letters and digits
-    (``str.isalnum``, the pattern's own test) is one; only the others are searched."""
+    letters and digits. A piece between blanks that is all letters and digits once its
+    edge marks are stripped (``str.isalnum``, the pattern's own test) is one; only the
+    others ("đ/c", "3-4") are searched."""
     count = 0
     for piece in text.split():
-        count += 1 if piece.isalnum() else len(_WORD_RE.findall(piece))
+        if piece.isalnum():
+            count += 1
+        else:
+            core = piece.strip(_WORD_EDGES)
+            if core.isalnum():
+                count += 1
+            elif core:
+                count += len(_WORD_RE.findall(core))
     return count
 
 
