@@ -109,29 +109,38 @@ def _location(facts: Facts, hit: Hit) -> Location:
     )
 
 
-class _Keep(dict):
-    """Values for a message template; a placeholder without one stays as written."""
-
-    def __missing__(self, key):
-        return "{" + key + "}"
+_NO_DETAIL = object()
 
 
 class _Values:
-    """A finding's values for its message templates, in each language once: a value
-    may itself be bilingual ({"vi": ..., "en": ...}), e.g. a label."""
+    """A finding's values for its message templates, read in one language when a
+    template asks for one: a value may itself be bilingual ({"vi": ..., "en": ...},
+    e.g. a label); a placeholder without a value stays as written."""
 
-    def __init__(self, values: dict):
-        self.values = values
-        self.by_lang: dict[str, _Keep] = {}
+    def __init__(self, values: dict, detail=_NO_DETAIL):
+        self.values, self.detail = values, detail  # a finding's detail over any other
 
-    def __getitem__(self, lang: str) -> _Keep:
-        found = self.by_lang.get(lang)
-        if found is None:
-            found = self.by_lang[lang] = _Keep(
-                (k, v.get(lang, v.get("vi", ""))) if isinstance(v, dict) else (k, v)
-                for k, v in self.values.items()
-            )
-        return found
+    def __getitem__(self, lang: str) -> _InLanguage:
+        return _InLanguage(self, lang)
+
+
+class _InLanguage:
+    """The mapping ``str.format_map`` reads: only the placeholders a template names
+    are looked up (building every value in each language cost more than filling)."""
+
+    __slots__ = ("lang", "values")
+
+    def __init__(self, values: _Values, lang: str):
+        self.values, self.lang = values, lang
+
+    def __getitem__(self, key: str):
+        if key == "detail" and self.values.detail is not _NO_DETAIL:
+            value = self.values.detail
+        elif key in self.values.values:
+            value = self.values.values[key]
+        else:
+            return "{" + key + "}"
+        return value.get(self.lang, value.get("vi", "")) if isinstance(value, dict) else value
 
 
 def _fill(template: dict[str, str], values: dict | _Values) -> dict[str, str]:
@@ -163,7 +172,7 @@ def run_rule(facts: Facts, rule: Rule, check) -> RuleResult | None:
     outcome: Outcome = check(facts, rule)
     findings = []
     for hit in outcome.hits:
-        values = _Values({**outcome.values, "detail": hit.detail})
+        values = _Values(outcome.values, hit.detail)
         findings.append(
             Finding(
                 rule_id=rule.id,

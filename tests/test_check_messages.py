@@ -1,15 +1,20 @@
 """A finding's message, suggestion and summary: the rule's templates filled in.
 
-``_fill`` works each language's values out once per finding and leaves a text with
-no brace as it is; for every template of every built-in rule it gives what filling
-each template on its own gives.
+``_fill`` looks up only the values a template names, in its language, and leaves a
+text with no brace as it is; for every template of every built-in rule it gives what
+filling each template from a dict of every value in that language gives.
 """
 
 from __future__ import annotations
 
 import string
 
-from nghiquyet.engine.check import _fill, _Keep, _Values
+from nghiquyet.engine.check import _fill, _Values
+
+
+class _Keep(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
 
 
 def _plain_fill(template: dict[str, str], values: dict) -> dict[str, str]:
@@ -46,3 +51,7 @@ def test_every_rules_templates_fill_as_one_at_a_time(assessor):
         values["detail"] = {"vi": "chi tiết"}
         shared = _Values(values)
         assert _fill(template, shared) == _fill(template, values) == _plain_fill(template, values)
+        # a finding's own detail stands over a detail among the rule's values
+        finding = _Values(values, "chi tiết của phát hiện")
+        own = {**values, "detail": "chi tiết của phát hiện"}
+        assert _fill(template, finding) == _plain_fill(template, own)
