@@ -1316,3 +1316,20 @@ def test_an_owner_labels_value_runs_past_a_titles_dot(read):
 )
 def test_posts_closed_by_the_owners_colon_are_whole(read, text, role):
     assert _owner(read, text).role == role
+
+
+def test_placing_a_block_keeps_every_other_field():
+    # BlockFacts.placed builds the block anew (faster than dataclasses.replace): a
+    # field added to BlockFacts and left out there would be lost
+    from dataclasses import fields, replace
+
+    from nghiquyet.engine.model import BlockFacts, Mention
+
+    mention = Mention("date", "ngày 30/6/2026", 4, 18, "2026-06-30", "day")
+    bf = BlockFacts(7, "body", False, 12, [(0, 20)], [mention], "key")
+    assert {f.name for f in fields(BlockFacts)} == {
+        "index", "section", "is_heading", "words", "sentences", "mentions", "key"
+    }  # fmt: skip
+    assert bf.placed("implementation", True) == replace(
+        bf, section="implementation", is_heading=True
+    )

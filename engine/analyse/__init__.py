@@ -24,8 +24,6 @@ stage          draft or adopted
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..model import Document, Facts
 from .blocks import filled_parts, read_blocks
 from .follow_up import read_follow_up
@@ -47,7 +45,7 @@ def analyse(document: Document, nlp, stage: str = "auto") -> Facts:
     blocks = read_blocks(document, nlp)
     structure = read_structure(document, blocks)
     blocks = [
-        replace(bf, section=section, is_heading=i in structure.headings)
+        bf.placed(section, i in structure.headings)
         for i, (bf, section) in enumerate(zip(blocks, structure.block_sections, strict=True))
     ]
     head = {
