@@ -86,8 +86,8 @@ def parse_draft(nlp, texts: list[str]) -> list[BlockParse] | None:
     pipes = dict(nlp.pipeline)
     joined = SEPARATOR.join(texts)
     doc = nlp.make_doc(joined)
-    pipes["nq_normalizer"].fold_words(doc)
     tokens = _Tokens(doc, pipes["sentencizer"].punct_chars)
+    pipes["nq_normalizer"].fold_words(doc, tokens.orths)
     lexicon = pipes["nq_lexicon"]
     matches = sorted(lexicon.matcher(doc), key=lambda m: m[1])  # stable: ties keep order
     match_starts = [m[1] for m in matches]
@@ -130,6 +130,7 @@ class _Tokens:
         idx, length, orth, punct, marked = doc.to_array([IDX, LENGTH, ORTH, IS_PUNCT, SENT_START]).T
         self.starts: list[int] = idx.tolist()
         self.ends: list[int] = (idx + length).tolist()
+        self.orths = orth  # for the normaliser: the columns do not depend on the norms
         self.opens = sentence_opens(doc.vocab, orth, punct, marked, punct_chars)
 
 

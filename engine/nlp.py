@@ -161,13 +161,14 @@ class _Normalizer:
         self.fold_words(doc)
         return doc
 
-    def fold_words(self, doc) -> None:
-        """Set the NORM of each word of ``doc`` on its lexeme: its match key."""
+    def fold_words(self, doc, orths=None) -> None:
+        """Set the NORM of each word of ``doc`` on its lexeme: its match key. ``orths``
+        is the Doc's ORTH column when the caller has read it already."""
         from spacy.attrs import ORTH
 
         vocab, folded = self.vocab, self.folded
         # the block's distinct words (a numpy array, read in C; Doc.count_by is slower)
-        for orth in set(doc.to_array(ORTH).tolist()):
+        for orth in set((doc.to_array(ORTH) if orths is None else orths).tolist()):
             if orth not in folded:
                 lexeme = vocab[orth]
                 lexeme.norm_ = match_key(lexeme.orth_)
