@@ -151,7 +151,7 @@ _PROFESSION = re.compile(rf"(?:{_PROFESSION_ALTERNATION})[ \t]+", re.IGNORECASE)
 def by_first_letter(branches, guard: str = "") -> str:
     """The alternation of ``word`` + ``tail`` for each (word, tail) of ``branches`` (in
     this order), grouped by the word's first letter in lower case, ``guard`` written
-    after that letter: "đ(?:ồng chí[ \t]+|/c[ \t]+|d[.]...)|b(?:à[ \t]+|...)|...". It
+    after that letter: "đ(?:ồng chí…|/c…|d…)|b(?:à…|inh nhì…)|…", each "…" a tail. It
     matches what the plain alternation matches, branch for branch: two branches of
     different first letters never match at the same place, and a letter's own branches
     keep their order. Python's ``re`` tries every branch of an alternation at every

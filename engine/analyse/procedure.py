@@ -13,8 +13,6 @@ from ..vocabulary import declare
 _CHI_UY = re.compile(match_key("chi ủy"))  # the key has one tone placement
 _REVIEWED = re.compile(r"thảo luận|thống nhất|cho ý kiến|xem xét|thông qua|góp ý")
 _VOTED = re.compile(r"biểu quyết|tán thành|nhất trí thông qua")
-
-
 # "Hội nghị nhất trí thông qua nghị quyết": a vote told without its count
 _VOTE_TOLD = CuedPattern(
     r"(?:biểu quyết|nhất trí|tán thành|thống nhất) thông qua|đã thông qua"
