@@ -34,7 +34,7 @@ from nghiquyet.engine.text import nfc
 from nghiquyet.engine.text_limits import TextBudget, TextLimits
 
 from .docx_comments import comment_suppressions
-from .docx_styles import Numbering, W, run_props, styles_of
+from .docx_styles import Numbering, W, first_child, run_props, styles_of
 from .office import RunCollector, office_document
 from .office_package import (
     OLE_MAGIC,
@@ -65,6 +65,8 @@ WORD = DocumentFormat("Word", (".docx", ".docm"))
 WORD_PACKAGE = PackageKind("not_docx", "gói Word", "Word package")
 # Word 97-2003: converted with LibreOffice when it is installed, otherwise explained
 WORD_97 = DocumentFormat("Word 97-2003", (".doc",), legacy=True)
+# Tags and attributes asked for every paragraph and run
+_P_PR, _P_STYLE, _JC, _R_PR, _VAL = (W + t for t in ("pPr", "pStyle", "jc", "rPr", "val"))
 
 
 class DocxReader:
@@ -123,16 +125,16 @@ class DocxReader:
 
     def paragraph(self, p: etree._Element, cell: tuple[int, int, int] | None) -> None:
         """Add ``p`` as a Block, with its list number and style, unless it has no text."""
-        ppr = p.find(W + "pPr")
-        style_el = ppr.find(W + "pStyle") if ppr is not None else None
-        style_id = style_el.get(W + "val") if style_el is not None else None
+        ppr = first_child(p, _P_PR)
+        style_el = first_child(ppr, _P_STYLE) if ppr is not None else None
+        style_id = style_el.get(_VAL) if style_el is not None else None
         pstyle = self.styles.get(style_id)
-        jc = ppr.find(W + "jc") if ppr is not None else None
-        align = jc.get(W + "val") if jc is not None else pstyle.align
+        jc = first_child(ppr, _JC) if ppr is not None else None
+        align = jc.get(_VAL) if jc is not None else pstyle.align
         label, listed = self.numbering.paragraph_label(ppr, self.styles.numbering_of(style_id))
         runs = RunCollector()
         for run in _visible_runs(p):
-            props = self.styles.run(style_id, run_props(run.find(W + "rPr")))
+            props = self.styles.run(style_id, run_props(first_child(run, _R_PR)))
             runs.add(
                 _run_text(run),
                 props.font,

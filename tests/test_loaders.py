@@ -469,3 +469,27 @@ def test_a_paragraph_of_one_run_has_no_run_in_label_and_takes_its_runs_style():
     labelled.add(" Hợp tác xã có 64 thành viên, 12 hộ nợ vốn.", "Arial", size=14)
     assert labelled.run_in() == "Tình hình."
     assert (labelled.style()["font"], labelled.style()["size_pt"]) == ("Arial", 14)
+
+
+def test_first_child_is_what_find_gives_on_every_element_we_hold():
+    # the loader asks for a paragraph's and a run's properties with first_child
+    # (iterchildren, filtered in C) instead of find (a path read in Python)
+    import zipfile
+
+    from lxml import etree
+    from nghiquyet.plugins.docx_styles import W, first_child
+
+    root = Path(__file__).resolve().parent.parent
+    tags = [W + t for t in ("pPr", "pStyle", "jc", "rPr", "numPr", "numId", "ilvl")]
+    drafts = sorted((root / "samples").glob("*.docx")) + sorted(
+        (root / "tests" / "drafts").rglob("*.docx")
+    )
+    asked = 0
+    for path in drafts[:40]:
+        with zipfile.ZipFile(path) as package:
+            body = etree.fromstring(package.read("word/document.xml"))
+        for element in body.iter(W + "p", W + "r", W + "pPr", W + "numPr"):
+            for tag in tags:
+                assert first_child(element, tag) is element.find(tag)
+                asked += 1
+    assert asked > 10_000
