@@ -340,28 +340,32 @@ def table_task(
     owner = _table_owner(document, blocks, owner_cells, task_cell)
     if owner_column is not None and owner_column != task_cell:
         owner = owner_as_written(document.blocks[owner_column].text, owner)
-    dated = [
-        read_task(
-            i + 1,
-            document.blocks[i].text,
-            blocks[i].mentions,
-            document.blocks[i].run_in,
-            None,
-            blocks[i].key,
+    # each cell's deadline, as a task read from the cell alone would have it
+    dated = [find_deadline(blocks[i].mentions) for i in cells]
+    deadline = next((d for d in dated if d.value), None) or next((d for d in dated if d.text), None)
+    # the cells' vague owner counts only for a row without an owner: read then, cell by
+    # cell as tasks (an owner read costs more than the rest of a row)
+    vague = None
+    if owner is None:
+        tasks = (
+            read_task(
+                i + 1,
+                document.blocks[i].text,
+                blocks[i].mentions,
+                document.blocks[i].run_in,
+                None,
+                blocks[i].key,
+            )
+            for i in cells
         )
-        for i in cells
-    ]
-    deadline = next((t for t in dated if t.deadline), None) or next(
-        (t for t in dated if t.deadline_text), None
-    )
-    vague = next((t.vague_owner for t in dated if t.vague_owner), None)
+        vague = next((t.vague_owner for t in tasks if t.vague_owner), None)
     return Task(
         text=document.blocks[task_cell].text,
         block=task_cell + 1,
         owner=owner.text if owner else None,
         role=owner.role if owner else None,
-        deadline=deadline.deadline if deadline else None,
-        deadline_text=deadline.deadline_text if deadline else None,
+        deadline=deadline.value if deadline else None,
+        deadline_text=deadline.text if deadline else None,
         vague_owner=owner.text
         if owner and owner.kind == "collective"
         else None
