@@ -99,17 +99,9 @@ def run_props(rpr: etree._Element | None) -> RunStyle:
         style.font = fonts.get(W + "ascii") or fonts.get(W + "hAnsi") or fonts.get(W + "cs")
     sz = found.get(_SIZE)
     if sz is not None:
-        half_points = _half_points(sz.get(W + "val"))
+        half_points = lenient_int(sz.get(W + "val"), None, 2, MAX_HALF_POINTS)
         style.size = half_points / 2 if half_points else None
     return style
-
-
-def _half_points(value: str | None) -> int | None:
-    """A ``w:sz`` value as :func:`lenient_int` reads it; the usual few ASCII digits
-    ("26") are read without its pattern (once per run of every paragraph)."""
-    if value and len(value) <= 4 and value.isascii() and value.isdigit():
-        return max(2, min(MAX_HALF_POINTS, int(value)))
-    return lenient_int(value, None, 2, MAX_HALF_POINTS)
 
 
 class Styles:

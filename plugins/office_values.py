@@ -28,6 +28,8 @@ MAX_STYLE_DEPTH = 64
 def lenient_int(value: str | None, default: int | None, low: int, high: int) -> int | None:
     """``value`` as a whole number clamped to ``low``..``high``, or ``default`` when it
     is missing or not a whole number in ASCII digits."""
+    if value and len(value) <= _MAX_DIGITS and value.isascii() and value.isdigit():
+        return max(low, min(high, int(value)))  # what the pattern reads, without it
     found = _INTEGER.fullmatch(value or "")
     if not found:
         return default

@@ -21,7 +21,7 @@ from nghiquyet.engine.config import Config
 from nghiquyet.engine.errors import InputError
 from nghiquyet.engine.load import load
 from nghiquyet.engine.plugin_manager import get_plugin_manager
-from nghiquyet.plugins.docx_styles import MAX_HALF_POINTS, _half_points
+from nghiquyet.plugins import office_values
 from nghiquyet.plugins.office_values import lenient_int
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -89,11 +89,26 @@ DOCX_ATTRIBUTES = {
 }
 
 
+def _by_the_pattern(value, default, low, high):
+    # lenient_int as its pattern reads every value (it skips the pattern for plain digits)
+    found = office_values._INTEGER.fullmatch(value or "")
+    if not found:
+        return default
+    sign, digits = found.groups()
+    digits = digits.lstrip("0") or "0"
+    if len(digits) > office_values._MAX_DIGITS:
+        return low if sign == "-" else high
+    return max(low, min(high, int(sign + digits)))
+
+
 @pytest.mark.parametrize(
-    "value", [*BAD_VALUES, None, "26", "0026", "1", "9999", " 26", "+26", "٢٦"]
+    "value",
+    [*BAD_VALUES, None, "26", "0026", "1", "9999", " 26", "+26", "٢٦", "0" * 14 + "26"]
+    + ["123456789012", "1234567890123", "0", "00"],
 )
-def test_a_font_size_read_by_the_shortcut_is_what_the_lenient_reader_gives(value):
-    assert _half_points(value) == lenient_int(value, None, 2, MAX_HALF_POINTS)
+def test_plain_digits_are_read_as_the_lenient_pattern_reads_them(value):
+    assert lenient_int(value, None, 2, 3276) == _by_the_pattern(value, None, 2, 3276)
+    assert lenient_int(value, 7, -5, 10**13) == _by_the_pattern(value, 7, -5, 10**13)
 
 
 @pytest.mark.parametrize(
