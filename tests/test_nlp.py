@@ -114,7 +114,9 @@ def test_components_read_the_text_the_tokenizer_was_given(assessor, text):
     assert doc.user_data["nq_key"] == match_key(text)
 
 
-def _every_block_we_hold(assessor) -> list[str]:
+@pytest.fixture(scope="module")
+def blocks_we_hold(assessor) -> tuple[str, ...]:
+    """The text of every block of every draft we hold, read once for the module."""
     from nghiquyet.engine.errors import InputError
     from nghiquyet.engine.load import load
 
@@ -127,14 +129,14 @@ def _every_block_we_hold(assessor) -> list[str]:
             texts += [b.text for b in load(path, assessor.config, assessor.pm).blocks]
         except InputError:
             continue
-    return texts
+    return tuple(texts)
 
 
-def test_every_token_norm_is_the_key_under_it(assessor):
+def test_every_token_norm_is_the_key_under_it(assessor, blocks_we_hold):
     # norms are set once per word of the vocabulary (not token by token): on every
     # block we hold, and on a no-break space (a special case with a norm of its own),
     # each token's NORM is still the match key's characters under it
-    texts = _every_block_we_hold(assessor)
+    texts = list(blocks_we_hold)
     texts += ["Chi uỷ\xa0HOÀ BÌNH, Thuỷ lợi", "Ủy ban; ỦY BAN; uỷ ban (Hoà-Bình)"]
     assert len(texts) > 1000
     for doc in assessor.nlp.pipe(texts):
@@ -143,7 +145,7 @@ def test_every_token_norm_is_the_key_under_it(assessor):
             assert token.norm_ == key[token.idx : token.idx + len(token)], (token.text, doc)
 
 
-def test_person_openers_grouped_by_letter_match_as_the_plain_alternation(assessor):
+def test_person_openers_grouped_by_letter_match_as_the_plain_alternation(blocks_we_hold):
     # find_persons' start pattern groups its branches by first letter (fewer branches
     # tried at each word) and reads the match key without folding case; it finds what
     # the plain alternation of the words finds in the text, case folded
@@ -161,7 +163,7 @@ def test_person_openers_grouped_by_letter_match_as_the_plain_alternation(assesso
         + rf"|(?<![^\W\d_]){people._TITLE}[.A-Z ]",
         re.IGNORECASE,
     )
-    texts = _every_block_we_hold(assessor) + [
+    texts = list(blocks_we_hold) + [
         "ĐỒNG CHÍ NGUYỄN VĂN AN; Đ/C Lê Bé; đc. Hà; ÔNG Tư; Bà Ba; THẦY Hai; CÔ Năm",
         "Thượng Úy Lò Văn Páo, THIẾU TƯỚNG Hà, đại úy Mùa, Trung tá Sử, binh nhì A",
         "PGS.TS. Trần Đức; pgs.ts Hà; ThS.BS Dế; BSCKII Lan; BSCKI. Mai; ktv Hòa; Ngưt Cúc",
@@ -175,7 +177,7 @@ def test_person_openers_grouped_by_letter_match_as_the_plain_alternation(assesso
         ], text
 
 
-def test_emitted_mentions_are_the_spans_read_back(assessor):
+def test_emitted_mentions_are_the_spans_read_back(assessor, blocks_we_hold):
     # the components emit their mentions with their spans; on every block we hold
     # they are what reading the spans one by one gives, and the number finder skipped
     # on a block without digits or date words would have found nothing there
@@ -183,7 +185,7 @@ def test_emitted_mentions_are_the_spans_read_back(assessor):
     from nghiquyet.engine.nlp import emitted_mentions
     from nghiquyet.engine.numbers import may_hold_numbers
 
-    texts = _every_block_we_hold(assessor) + ["Sáu tháng đầu năm; quý II", "Không có số"]
+    texts = list(blocks_we_hold) + ["Sáu tháng đầu năm; quý II", "Không có số"]
     for text, doc in zip(texts, assessor.nlp.pipe(texts), strict=True):
         for group in SPAN_GROUPS:
             assert emitted_mentions(doc, group) == _read_group(doc, group), (group, text)
@@ -227,7 +229,7 @@ def test_persons_keep_their_rank_title_and_whole_name(text, names):
     assert [name for _, _, name in find_persons(text)] == names
 
 
-def test_word_count_is_the_number_of_letter_and_digit_runs(assessor):
+def test_word_count_is_the_number_of_letter_and_digit_runs(blocks_we_hold):
     # word_count counts a blank-free piece of letters and digits as one without its
     # pattern; on every block we hold, and on pieces the pattern splits or skips, it is
     # the number of the pattern's matches
@@ -236,7 +238,7 @@ def test_word_count_is_the_number_of_letter_and_digit_runs(assessor):
     from nghiquyet.engine.text import word_count
 
     runs = re.compile(r"[^\W_]+")
-    texts = _every_block_we_hold(assessor) + [
+    texts = list(blocks_we_hold) + [
         "Tỷ lệ 95,5% (năm 2025); đ/c Hùng-Lan a_b __ ² x² 10³ -- … “Nhà văn hóa”",
         "e\u0301 ve\u0301 thuỷ\u00a0lợi\tHOÀ\u2003BÌNH 3/2/2026 ông/bà ⅓ Ⅻ ١٢",
         "",
@@ -245,7 +247,7 @@ def test_word_count_is_the_number_of_letter_and_digit_runs(assessor):
         assert word_count(text) == len(runs.findall(text)), text
 
 
-def test_tone_folding_reads_the_pair_first_as_the_lookbehind_pattern_did(assessor):
+def test_tone_folding_reads_the_pair_first_as_the_lookbehind_pattern_did(blocks_we_hold):
     # match_key's fold pattern opens with its pairs and asks "not after q" behind them;
     # it folds what the pattern with a leading lookbehind folded
     import re
@@ -255,7 +257,7 @@ def test_tone_folding_reads_the_pair_first_as_the_lookbehind_pattern_did(assesso
     leading = re.compile(
         "(?<![q])(" + "|".join(sorted(T._FOLD, key=len, reverse=True)) + r")(?![^\W\d_])"
     )
-    texts = _every_block_we_hold(assessor) + [
+    texts = list(blocks_we_hold) + [
         "òa hòa qòa quỳ QÙY thủy thuỷ xòan hòa1 hòa_ (hòa) q\u00a0hòa qhòa",
         "úy ÚY Hoà Bình, Khánh Hòa; tuỳ thuộc, tùy ý, hoè, lòe loẹt",
     ]
@@ -265,7 +267,7 @@ def test_tone_folding_reads_the_pair_first_as_the_lookbehind_pattern_did(assesso
         assert T._FOLD_RE.sub(fold, lowered) == leading.sub(fold, lowered), text
 
 
-def test_cued_patterns_hold_a_cue_in_every_match(assessor):
+def test_cued_patterns_hold_a_cue_in_every_match(blocks_we_hold):
     # the analysis tries a cued pattern only on a sentence holding one of its cues;
     # that loses nothing when every match holds one: on every block we hold, and on
     # sentences written for each way the patterns allow
@@ -284,7 +286,7 @@ def test_cued_patterns_hold_a_cue_in_every_match(assessor):
         "Nghị quyết được biểu quyết thông qua với ..../.... đồng chí tán thành…",
         "Đã được Chi ủy thống nhất thông qua; nhất trí thông qua; đã thông qua.",
     ]
-    keys = [match_key(t) for t in _every_block_we_hold(assessor) + written]
+    keys = [match_key(t) for t in list(blocks_we_hold) + written]
     for cued in (procedure._VOTE_TOLD, procedure._MEETING_PLAN, MONITORS_RESOLUTION):
         matched = 0
         for key in keys:
