@@ -23,7 +23,7 @@ A profile of where one side's time goes: ``--profile`` (cProfile, cumulative).
 ``--cold`` times fresh processes instead, in turn: ``assess --no-cache`` on the
 drafts and ``assess --version``, wall time, each side with a cache folder of its own
 that one unmeasured run filled first (parsed rule packs are kept there), ``--rounds``
-turns each.
+turns each; with each side's median, the median of the paired ratios (B ÷ A).
 """
 
 from __future__ import annotations
@@ -191,7 +191,11 @@ def cold(base: str, head: str | None, drafts: list[Path], rounds: int) -> dict:
             for what in commands:
                 for side in ("A", "B") if n % 2 == 0 else ("B", "A"):
                     times.setdefault((side, what), []).append(once(side, what))
-    return {f"{side} {what}": statistics.median(v) for (side, what), v in times.items()}
+    figures = {f"{side} {what}": statistics.median(v) for (side, what), v in times.items()}
+    for what in commands:  # the figure that holds when the host's speed drifts
+        turns = zip(times[("A", what)], times[("B", what)], strict=True)
+        figures[f"B/A {what}"] = statistics.median(b / a for a, b in turns)
+    return figures
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -217,7 +221,10 @@ def main(argv: list[str] | None = None) -> int:
             json.dumps(figures)
             if args.json
             else "\n".join(
-                f"{name}: {seconds * 1000:.0f} ms" for name, seconds in sorted(figures.items())
+                f"{name}: {value:.3f}"
+                if name.startswith("B/A")
+                else f"{name}: {value * 1000:.0f} ms"
+                for name, value in sorted(figures.items())
             )
         )
         return 0
