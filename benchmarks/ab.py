@@ -22,8 +22,9 @@ A profile of where one side's time goes: ``--profile`` (cProfile, cumulative).
 
 ``--cold`` times fresh processes instead, in turn: ``assess --no-cache`` on the
 drafts and ``assess --version``, wall time, each side with a cache folder of its own
-that one unmeasured run filled first (parsed rule packs are kept there), ``--rounds``
-turns each; with each side's median, the median of the paired ratios (B ÷ A).
+that one unmeasured run filled first (parsed rule packs are kept there) and its
+modules' bytecode written first, as installing writes it; ``--rounds`` turns each,
+and with each side's median the median of the paired ratios (B ÷ A).
 """
 
 from __future__ import annotations
@@ -157,12 +158,26 @@ def compare(base: str, head: str | None, drafts: list[Path], rounds: int, repeat
     }
 
 
+def compile_bytecode(site: Path) -> None:
+    """Write the bytecode of a side's modules, as installing the package does.
+
+    Without it, a side whose folders hold no ``__pycache__`` (an extracted revision, or
+    any side under ``PYTHONDONTWRITEBYTECODE``) compiles every module in every fresh
+    process, and a cold turn times the compiler rather than the start-up.
+    """
+    folders = [str(Path(site, "nghiquyet", name).resolve()) for name in PACKAGES]
+    # compileall does not descend into the side's symbolic links: name their targets
+    subprocess.run([sys.executable, "-m", "compileall", "-q", *folders], check=True)
+
+
 def cold(base: str, head: str | None, drafts: list[Path], rounds: int) -> dict:
     """Median wall seconds of fresh ``assess`` processes of each side, in turn."""
     import time
 
     with tempfile.TemporaryDirectory(prefix="nghiquyet-ab-") as tmp:
         sites = {"A": materialise(base, Path(tmp, "A")), "B": materialise(head, Path(tmp, "B"))}
+        for site in sites.values():
+            compile_bytecode(site)
         commands = {
             "draft": ["assess", "--no-cache", "-q", "-j", "1", *map(str, drafts)],
             "version": ["assess", "--version"],
