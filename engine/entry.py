@@ -31,7 +31,20 @@ def _run(name: str) -> None:
     except KeyboardInterrupt:
         _interrupted()
         sys.exit(EXIT_INTERRUPTED)
-    command()
+    try:
+        command()
+    finally:
+        _spare_the_last_collection()
+
+
+def _spare_the_last_collection() -> None:
+    # The command is done and the process ends: its objects (spaCy's above all) go
+    # with it. Frozen, they are left out of the collections the interpreter makes
+    # while shutting down, which otherwise walk every one of them: about a sixth of
+    # a cold run. Exit handlers, flushing and closing run as before.
+    import gc
+
+    gc.freeze()
 
 
 def _interrupted() -> None:

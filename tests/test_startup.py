@@ -127,3 +127,26 @@ def test_version_is_the_installed_one_without_importlib_metadata():
     assert result.returncode == 0, result.stderr
     ours, theirs, loaded = json.loads(result.stdout.strip().splitlines()[-1])
     assert ours == theirs and not loaded
+
+
+def test_a_finished_command_leaves_its_objects_out_of_the_last_collections(tmp_path, samples):
+    # the console script freezes the collector once the command is done (the shutdown's
+    # collections would walk all of spaCy's objects), and what it wrote is whole
+    out = tmp_path / "report.json"
+    code = textwrap.dedent(
+        f"""
+        import atexit, gc, sys
+        atexit.register(lambda: print("frozen", gc.get_freeze_count(), file=sys.stderr))
+        from nghiquyet.engine.entry import assess
+        sys.argv = ["assess", "--no-cache", "-q", "-f", "json", "-o", {str(out)!r},
+                    "--exit-zero", {str(samples / "middling.docx")!r}]
+        assess()
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stderr.split("frozen")[-1]) > 10_000
+    assert json.loads(out.read_text(encoding="utf-8"))["documents"][0]["score"] > 0
+
