@@ -150,3 +150,33 @@ def test_a_finished_command_leaves_its_objects_out_of_the_last_collections(tmp_p
     assert int(result.stderr.split("frozen")[-1]) > 10_000
     assert json.loads(out.read_text(encoding="utf-8"))["documents"][0]["score"] > 0
 
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_paused_only_while_the_pipeline_is_built(enabled):
+    # building the pipeline runs with the collector off (spaCy's import makes objects
+    # that live as long as the process) and leaves it as it found it, on or off
+    code = textwrap.dedent(
+        f"""
+        import gc
+        from nghiquyet.engine import hookimpl
+        from nghiquyet.engine.nlp import build_pipeline
+        from nghiquyet.engine.plugin_manager import get_plugin_manager
+
+        seen = []
+
+        class Probe:
+            @hookimpl
+            def prepare_nlp(self, nlp, config):
+                seen.append(gc.isenabled())
+
+        get_plugin_manager().register(Probe())
+        {"gc.enable()" if enabled else "gc.disable()"}
+        build_pipeline()
+        print(seen, gc.isenabled())
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["[False]", str(enabled)]
