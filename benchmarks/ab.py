@@ -24,7 +24,8 @@ A profile of where one side's time goes: ``--profile`` (cProfile, cumulative).
 drafts and ``assess --version``, wall time, each side with a cache folder of its own
 that one unmeasured run filled first (parsed rule packs are kept there) and its
 modules' bytecode written first, as installing writes it; ``--rounds`` turns each,
-and with each side's median the median of the paired ratios (B ÷ A).
+and with each side's median the median of the paired ratios (B ÷ A), of wall time
+and of the processes' CPU time (user + system).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -183,13 +185,15 @@ def cold(base: str, head: str | None, drafts: list[Path], rounds: int) -> dict:
             "version": ["assess", "--version"],
         }
         times: dict[tuple[str, str], list[float]] = {}
+        cpu: dict[tuple[str, str], list[float]] = {}
 
-        def once(side: str, what: str) -> float:
+        def once(side: str, what: str) -> tuple[float, float]:
             env = {
                 **os.environ,
                 "PYTHONPATH": str(sites[side]),
                 "NGHIQUYET_CACHE_DIR": str(Path(tmp, side, "cache")),
             }
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             subprocess.run(
                 [sys.executable, "-m", "nghiquyet.engine", *commands[what]],
@@ -198,18 +202,27 @@ def cold(base: str, head: str | None, drafts: list[Path], rounds: int) -> dict:
                 stderr=subprocess.DEVNULL,
                 check=False,
             )
-            return time.perf_counter() - start
+            wall = time.perf_counter() - start
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            used = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+            return wall, used
 
         for side in sites:
             once(side, "draft")  # fills the side's cache folder; warms the disk
         for n in range(rounds):
             for what in commands:
                 for side in ("A", "B") if n % 2 == 0 else ("B", "A"):
-                    times.setdefault((side, what), []).append(once(side, what))
+                    wall, used = once(side, what)
+                    times.setdefault((side, what), []).append(wall)
+                    cpu.setdefault((side, what), []).append(used)
     figures = {f"{side} {what}": statistics.median(v) for (side, what), v in times.items()}
-    for what in commands:  # the figure that holds when the host's speed drifts
+    for what in commands:  # the figures that hold when the host's speed drifts
         turns = zip(times[("A", what)], times[("B", what)], strict=True)
         figures[f"B/A {what}"] = statistics.median(b / a for a, b in turns)
+        # CPU time of the process, less moved by other jobs than wall time: the
+        # figure that can tell a step of a few per cent from noise
+        turns = zip(cpu[("A", what)], cpu[("B", what)], strict=True)
+        figures[f"B/A {what} (CPU)"] = statistics.median(b / a for a, b in turns)
     return figures
 
 
