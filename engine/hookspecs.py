@@ -108,6 +108,11 @@ def register_reporters(register):
     yet. ``assess`` calls its ``add(document)`` with each
     :class:`nghiquyet.engine.model.DocumentReport` in turn, then ``close()``; see
     :mod:`nghiquyet.engine.report_stream`. A format without one is rendered whole.
+
+    ``function`` and ``stream`` may also be named as text, ``"package.module:name"``:
+    the module is then imported only when a run asks for that format, so a plugin
+    with many formats (or heavy ones) costs nothing to a run that writes another. The
+    built-in formats are registered this way (``nghiquyet.plugins.reporters``).
     """
 
 

@@ -342,6 +342,9 @@ VI: dict[str, str] = {
     "reporter {name} asks for {parameter}; a reporter may ask for {known}": (
         "bộ xuất báo cáo {name} đòi {parameter}; bộ xuất báo cáo chỉ được đòi {known}"
     ),
+    "reporter {name} names {target}, which cannot be imported: {reason}": (
+        "bộ xuất báo cáo {name} trỏ tới {target}, không nạp được: {reason}"
+    ),
     # -- rule params and vocabulary --------------------------------------------------------
     "param {name}": "tham số {name}",
     "param {name}: unknown type {type}": "tham số {name}: không có kiểu {type}",

@@ -15,15 +15,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "nghiquyet.plugins.odt_loader",
     "nghiquyet.plugins.text_loader",
     "nghiquyet.plugins.checkers",
-    "nghiquyet.plugins.reporters.text",
-    "nghiquyet.plugins.reporters.json",
-    "nghiquyet.plugins.reporters.html",
-    "nghiquyet.plugins.reporters.markdown",
-    "nghiquyet.plugins.reporters.sarif",
-    "nghiquyet.plugins.reporters.junit",
-    "nghiquyet.plugins.reporters.github",
-    "nghiquyet.plugins.reporters.concise",
-    "nghiquyet.plugins.reporters.workbook",
+    "nghiquyet.plugins.reporters",  # every built-in format, imported when used
 )
 
 

@@ -11,6 +11,7 @@ looks anything up on its own, and one written as ``render(report)`` keeps workin
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import re
 from collections.abc import Callable, Mapping
@@ -36,13 +37,22 @@ class Reporter:
     """One output format: its name, the function that renders it, a file extension,
     and whether its bytes are binary (a workbook), never written to a terminal.
     ``stream``, when the format has one, writes the same bytes a draft at a time
-    (:mod:`.report_stream`), so a batch need not hold every report."""
+    (:mod:`.report_stream`), so a batch need not hold every report. Either may be
+    named as ``"package.module:name"``, imported when the format is first used."""
 
     name: str
-    function: Callable[..., bytes]
+    function: Callable[..., bytes] | str
     extension: str
     binary: bool = False
-    stream: Callable[..., Any] | None = None
+    stream: Callable[..., Any] | str | None = None
+
+    def renderer(self) -> Callable[..., bytes]:
+        """The function that renders this format (imported if it was named)."""
+        return _imported(self.name, self.function)
+
+    def stream_class(self) -> Callable[..., Any] | None:
+        """What writes this format a draft at a time, if anything (imported if named)."""
+        return None if self.stream is None else _imported(self.name, self.stream)
 
     def render(
         self,
@@ -66,7 +76,24 @@ class Reporter:
             "config": config,
             "color": color,
         }
-        return self.function(**call_arguments(self.name, self.function, available))
+        function = self.renderer()
+        return function(**call_arguments(self.name, function, available))
+
+
+def _imported(name: str, target: Callable[..., Any] | str) -> Callable[..., Any]:
+    """``target`` itself, or the object a ``"package.module:name"`` text names."""
+    if not isinstance(target, str):
+        return target
+    module, _, attribute = target.partition(":")
+    try:
+        return getattr(importlib.import_module(module), attribute)
+    except (ImportError, AttributeError, ValueError) as exc:
+        raise ConfigError(
+            "reporter {name} names {target}, which cannot be imported: {reason}",
+            name=repr(name),
+            target=repr(target),
+            reason=str(exc),
+        ) from None
 
 
 def call_arguments(name: str, function: Callable, available: dict[str, Any]) -> dict[str, Any]:
@@ -102,10 +129,10 @@ def get_reporters(pm) -> dict[str, Reporter]:
 
     def register(
         name: str,
-        function: Callable[..., bytes],
+        function: Callable[..., bytes] | str,
         extension: str = "",
         binary: bool = False,
-        stream: Callable[..., Any] | None = None,
+        stream: Callable[..., Any] | str | None = None,
     ) -> None:
         found.setdefault(name, Reporter(name, function, extension, binary, stream))
 

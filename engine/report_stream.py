@@ -78,10 +78,11 @@ def open_writer(
     """A writer of ``reporter``'s format to ``out``: its stream, else :class:`WholeReport`.
     ``report`` is the report's head (language, version), without documents."""
     arguments = {"rules": rules, "config": config, "criteria": criteria, "color": color}
-    if reporter.stream is None:
+    stream = reporter.stream_class()
+    if stream is None:
         return WholeReport(reporter, out, report, arguments)
     available = {"out": out, "report": report, **arguments}
-    return reporter.stream(**call_arguments(reporter.name, reporter.stream, available))
+    return stream(**call_arguments(reporter.name, stream, available))
 
 
 # -- what a batch keeps of a draft ----------------------------------------------------

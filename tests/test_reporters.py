@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import io
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 from html import escape
@@ -168,6 +170,51 @@ def test_reporters_get_the_arguments_they_name(strong, samples):
     assert seen["config"] is config and all(isinstance(r, Rule) for r in seen["rules"].values())
     with pytest.raises(ConfigError, match="'greedy' asks for 'request'"):
         reporters["greedy"].render(report, rules=rules, config=config)
+
+
+def test_a_reporter_named_as_text_is_imported_when_used(strong):
+    """``register(name, "package.module:name")``: the module is imported on the format's
+    first use, its stream likewise; a name that cannot be imported is a clear error."""
+    from nghiquyet.engine.errors import ConfigError
+    from nghiquyet.engine.plugin_manager import make_plugin_manager
+    from nghiquyet.engine.report_stream import open_writer
+    from nghiquyet.plugins.reporters import streams
+
+    class Formats:
+        @staticmethod
+        @hookimpl
+        def register_reporters(register):
+            register("paths", "os.path:basename", ".txt")
+            register("lines", "json:dumps", ".txt", stream=f"{streams.__name__}:JsonStream")
+            register("missing", "nghiquyet.no_such_module:render", ".txt")
+            register("misnamed", "nghiquyet.plugins.reporters.text:no_such_function")
+
+    reporters = get_reporters(make_plugin_manager(extra=(Formats,)))
+    assert reporters["paths"].renderer() is os.path.basename
+    assert reporters["lines"].stream_class() is streams.JsonStream
+    report = Report(documents=[strong], lang="en")
+    context = {"rules": {}, "config": Config()}
+    out = io.BytesIO()
+    writer = open_writer(reporters["lines"], out, report, **context)
+    assert isinstance(writer, streams.JsonStream)  # the stream, made from its name
+    writer.add(strong)
+    writer.close()
+    assert json.loads(out.getvalue())["documents"][0]["score"] == strong.score
+    for name in ("missing", "misnamed"):
+        with pytest.raises(ConfigError, match=f"'{name}' names .* cannot be imported"):
+            reporters[name].render(report, **context)
+
+
+def test_the_built_in_formats_are_all_named_and_importable():
+    # every built-in format's function and stream are named, and their names resolve
+    # (tests/test_startup.py: a text run imports none of the other formats' modules)
+    from nghiquyet.plugins.reporters import BUILT_IN_FORMATS
+
+    reporters = get_reporters(get_plugin_manager())
+    for name, *_ in BUILT_IN_FORMATS:
+        reporter = reporters[name]
+        assert isinstance(reporter.function, str) and isinstance(reporter.stream, str)
+        assert callable(reporter.renderer()) and callable(reporter.stream_class())
 
 
 # ---------------------------------------------------------------- html (static)

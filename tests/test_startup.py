@@ -180,3 +180,27 @@ def test_the_collector_is_paused_only_while_the_pipeline_is_built(enabled):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["[False]", str(enabled)]
+
+
+def test_a_text_run_imports_no_other_format(samples):
+    # reporters are imported when their format is used: assessing a draft to the
+    # terminal loads the text reporter and none of the others
+    code = textwrap.dedent(
+        f"""
+        import json, sys
+        from nghiquyet.engine.cli import assess_command
+        sys.argv = ["assess", "--no-cache", "--exit-zero", {str(samples / "middling.docx")!r}]
+        try:
+            assess_command()
+        except SystemExit:
+            pass
+        loaded = sorted(m.rsplit(".", 1)[1] for m in sys.modules
+                        if m.startswith("nghiquyet.plugins.reporters."))
+        print(json.dumps(loaded), file=sys.stderr)
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stderr.strip().splitlines()[-1]) == ["streams", "text"]

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from typing import IO
 
-from nghiquyet.engine import hookimpl
 from nghiquyet.engine.display import escape_controls
 from nghiquyet.engine.model import DocumentReport, Finding, Report
 from nghiquyet.engine.render import relative_path, severity_name
@@ -81,9 +80,3 @@ class ConciseStream:
 
     def close(self) -> None:
         """Nothing follows the last draft."""
-
-
-@hookimpl
-def register_reporters(register):
-    """Register the one-finding-a-line reporter."""
-    register("concise", render_concise, ".txt", stream=ConciseStream)

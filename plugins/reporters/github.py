@@ -27,7 +27,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
 
-from nghiquyet.engine import hookimpl
 from nghiquyet.engine.model import DocumentReport, Finding, Report
 from nghiquyet.engine.render import grade_label, label, number, relative_path
 
@@ -220,9 +219,3 @@ class GithubStream:
     def close(self) -> None:
         """Append the job summary, then write the annotations."""
         self.out.write(self.finish())
-
-
-@hookimpl
-def register_reporters(register):
-    """Register the GitHub Actions annotation reporter."""
-    register("github", render_github, ".txt", stream=GithubStream)

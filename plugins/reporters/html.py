@@ -22,7 +22,6 @@ from collections.abc import Callable, Mapping
 from html import escape
 from typing import TYPE_CHECKING
 
-from nghiquyet.engine import hookimpl
 from nghiquyet.engine.criteria import GRADES, Criterion
 from nghiquyet.engine.model import DocumentReport, Report
 from nghiquyet.engine.render import (
@@ -462,11 +461,3 @@ def render_html(
             out.append(back_link(lang))
     out += page_end(lang)
     return ("\n".join(out) + "\n").encode("utf-8")
-
-
-@hookimpl
-def register_reporters(register):
-    """Register the self-contained HTML reporter."""
-    from .stream_pages import HtmlStream
-
-    register("html", render_html, ".html", stream=HtmlStream)

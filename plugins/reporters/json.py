@@ -4,17 +4,8 @@ from __future__ import annotations
 
 import json
 
-from nghiquyet.engine import hookimpl
 from nghiquyet.engine.render import report_dict
 
 
 def render_json(report) -> bytes:
     return (json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-@hookimpl
-def register_reporters(register):
-    """Register the JSON reporter."""
-    from .streams import JsonStream
-
-    register("json", render_json, ".json", stream=JsonStream)

@@ -13,7 +13,6 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
-from nghiquyet.engine import hookimpl
 from nghiquyet.engine.model import DocumentReport, Finding, Report
 from nghiquyet.engine.render import criterion_name, grade_label, label, number, severity_name
 
@@ -130,11 +129,3 @@ def render_junit(report: Report) -> bytes:
     root.extend(suites)
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
-
-
-@hookimpl
-def register_reporters(register):
-    """Register the JUnit XML reporter."""
-    from .streams import JunitStream
-
-    register("junit", render_junit, ".xml", stream=JunitStream)

@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable
 from typing import IO
 
-from nghiquyet.engine import hookimpl
 from nghiquyet.engine.model import DocumentReport, Report
 from nghiquyet.engine.render import (
     criterion_name,
@@ -236,9 +235,3 @@ class MarkdownStream:
         self.out.write(self.parts.start())
         copy_spool(self.parts.drafts, self.out)
         self.out.write(self.parts.end())
-
-
-@hookimpl
-def register_reporters(register):
-    """Register the Markdown reporter (pull-request comments)."""
-    register("markdown", render_markdown, ".md", stream=MarkdownStream)

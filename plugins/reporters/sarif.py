@@ -20,7 +20,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from nghiquyet.engine import hookimpl
 from nghiquyet.engine.model import DocumentReport, Finding, Report
 from nghiquyet.engine.render import label, relative_path
 
@@ -184,11 +183,3 @@ def render_sarif(report: Report, rules: Mapping[str, Rule]) -> bytes:
     """The SARIF log as UTF-8 JSON."""
     log = sarif_log(report, rules)
     return (json.dumps(log, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-@hookimpl
-def register_reporters(register):
-    """Register the SARIF 2.1.0 reporter."""
-    from .stream_pages import SarifStream
-
-    register("sarif", render_sarif, ".sarif", stream=SarifStream)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import textwrap
 
-from nghiquyet.engine import hookimpl
 from nghiquyet.engine.color import paint
 from nghiquyet.engine.criteria import CRITERIA
 from nghiquyet.engine.display import escape_controls
@@ -194,11 +193,3 @@ def render_text(report, color: bool = False) -> bytes:
     lines += total_lines(report.documents, lang)
     # drafts and file names may carry ESC, BEL, C1: shown spelled out, never obeyed
     return escape_controls("\n".join(lines) + "\n", keep_colour=color).encode("utf-8")
-
-
-@hookimpl
-def register_reporters(register):
-    """Register the terminal text reporter."""
-    from .streams import TextStream
-
-    register("text", render_text, ".txt", stream=TextStream)

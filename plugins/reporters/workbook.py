@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from nghiquyet.engine import hookimpl
 from nghiquyet.engine.criteria import CRITERIA, GRADES
 from nghiquyet.engine.model import DocumentReport, Report
 from nghiquyet.engine.render import (
@@ -164,13 +163,3 @@ def render_csv(report: Report) -> bytes:
 
     lang = report.lang
     return csv_bytes(summary_header(lang), (summary_row(d, lang) for d in report.documents))
-
-
-@hookimpl
-def register_reporters(register):
-    """Register the committee workbook (.xlsx) and its first sheet as CSV."""
-    from .streams import CsvStream
-    from .workbook_stream import WorkbookStream
-
-    register("xlsx", render_workbook, ".xlsx", binary=True, stream=WorkbookStream)
-    register("csv", render_csv, ".csv", stream=CsvStream)
