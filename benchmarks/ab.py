@@ -195,14 +195,17 @@ def cold(base: str, head: str | None, drafts: list[Path], rounds: int) -> dict:
             }
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
-            subprocess.run(
+            done = subprocess.run(
                 [sys.executable, "-m", "nghiquyet.engine", *commands[what]],
                 env=env,
                 stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
                 check=False,
             )
             wall = time.perf_counter() - start
+            if done.returncode not in (0, 1):  # 1: the drafts have error-level findings
+                raise SystemExit(f"side {side}, {what}: exit {done.returncode}\n{done.stderr}")
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             used = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
             return wall, used
