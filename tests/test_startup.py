@@ -47,6 +47,22 @@ def test_version_and_help_import_nothing_heavy(command, args):
     assert json.loads(result.stderr.strip().splitlines()[-1]) == []
 
 
+def prepare_nlp_probe(record: str) -> str:
+    """Lines of a child script that register a plugin whose prepare_nlp appends the
+    value of ``record`` to ``calls`` each time a pipeline is built."""
+    lines = [
+        "from nghiquyet.engine import hookimpl",
+        "from nghiquyet.engine.plugin_manager import get_plugin_manager",
+        "calls = []",
+        "class Probe:",
+        "    @hookimpl",
+        "    def prepare_nlp(self, nlp, config):",
+        f"        calls.append({record})",
+        "get_plugin_manager().register(Probe())",
+    ]
+    return "\n        ".join(lines)  # at the child script's indent, before dedent
+
+
 def test_pipeline_is_built_once_for_a_batch(tmp_path, samples):
     """prepare_nlp runs once per pipeline build: a batch of drafts in one process
     builds it once, however many drafts there are."""
@@ -54,25 +70,15 @@ def test_pipeline_is_built_once_for_a_batch(tmp_path, samples):
         f"""
         import sys
         from pathlib import Path
-        from nghiquyet.engine import hookimpl
         from nghiquyet.engine.config import Config
-        from nghiquyet.engine.plugin_manager import get_plugin_manager
         from nghiquyet.engine.runner import Assessor
-
-        builds = []
-
-        class Count:
-            @hookimpl
-            def prepare_nlp(self, nlp, config):
-                builds.append(1)
-
-        get_plugin_manager().register(Count())
+        {prepare_nlp_probe("1")}
         samples = Path({str(samples)!r})
         paths = sorted(samples.glob("*.md")) * 4 + sorted(samples.glob("*.docx"))
         report = Assessor(Config()).assess_paths(paths, jobs=1)
         assert all(d.error is None for d in report.documents)
         report = Assessor(Config()).assess_paths(paths, jobs=1)
-        print(len(builds), len(report.documents))
+        print(len(calls), len(report.documents))
         """
     )
     result = subprocess.run(
@@ -159,22 +165,12 @@ def test_the_collector_is_paused_only_while_the_pipeline_is_built(enabled):
     code = textwrap.dedent(
         f"""
         import gc
-        from nghiquyet.engine import hookimpl
         from nghiquyet.engine.nlp import build_pipeline
-        from nghiquyet.engine.plugin_manager import get_plugin_manager
-
-        seen = []
-
-        class Probe:
-            @hookimpl
-            def prepare_nlp(self, nlp, config):
-                seen.append(gc.isenabled())
-
-        get_plugin_manager().register(Probe())
+        {prepare_nlp_probe("gc.isenabled()")}
         {"gc.enable()" if enabled else "gc.disable()"}
         gc.unfreeze()
         build_pipeline()
-        print(seen, gc.isenabled(), gc.get_freeze_count() > 100_000)
+        print(calls, gc.isenabled(), gc.get_freeze_count() > 100_000)
         """
     )
     result = subprocess.run(
