@@ -40,7 +40,7 @@ def _run(name: str) -> None:
 def _spare_the_last_collection() -> None:
     # The command is done and the process ends: its objects (spaCy's above all) go
     # with it. Frozen, they are left out of the collections the interpreter makes
-    # while shutting down, which otherwise walk every one of them: about a sixth of
+    # while shutting down, which otherwise walk every one of them: about a seventh of
     # a cold run. Exit handlers, flushing and closing run as before.
     import gc
 

@@ -290,7 +290,7 @@ def _collector_paused():
 
     Importing spaCy makes a few hundred thousand objects that live as long as the
     process, and the collector, prompted by every few hundred of them, walks them
-    again and again: about a sixteenth of a cold start, for almost no garbage. Left
+    again and again: a few per cent of a cold start, for almost no garbage. Left
     in the youngest generation after the pause, they would all be walked by the next
     two collections (some 70 ms); frozen (``gc.freeze``), they never are. The price:
     garbage cycles that happen to exist at that moment stay for the process's life,
