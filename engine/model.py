@@ -165,6 +165,9 @@ class Task:
     vague_time: str | None = None
     # person | role (held by one person) | body (Chi ủy, Ban Giám đốc) | collective
     owner_kind: str | None = None
+    # the review plan ("Chi ủy kiểm tra, giám sát hằng tháng"): a row of the matrix that
+    # the follow-up rules judge, so the assignment rules do not count it
+    review: bool = False
 
 
 @dataclass(slots=True)

@@ -168,6 +168,26 @@ def owner_kind_name(kind: str | None, lang: str) -> str:
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–•+]|[a-zđ][.)])\s*")
 
 
+def review_rows_note(tasks: list[Task], lang: str) -> str | None:
+    """Why the matrix has more rows than the assignments criterion counts: which rows
+    are the review plan, judged by the follow-up criterion instead. None without one."""
+    blocks = [str(t.block) for t in tasks if t.review]
+    if not blocks:
+        return None
+    follow_up, assignments = criterion_name("follow_up", lang), criterion_name("assignments", lang)
+    if lang == "vi":
+        return (
+            f"Đoạn {', '.join(blocks)} là kế hoạch kiểm tra, giám sát: được chấm ở tiêu chí "
+            f"«{follow_up}», không tính vào «{assignments}»."
+        )
+    many = len(blocks) > 1
+    return (
+        f"{'Paragraphs' if many else 'Paragraph'} {', '.join(blocks)} "
+        f"{'are' if many else 'is'} the review plan: judged under “{follow_up}”, "
+        f"not counted under “{assignments}”."
+    )
+
+
 def task_action(task: Task) -> str:
     """What a task asks, without its numbering and the owner shown beside it: the
     text report's matrix column and a calendar event's summary."""
@@ -295,6 +315,7 @@ def task_dict(t: Task) -> dict[str, Any]:
         "deadline": t.deadline,
         "deadline_text": t.deadline_text,
         "block": t.block,
+        "review": t.review,
     }
 
 

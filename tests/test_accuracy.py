@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 from nghiquyet.engine.cli import main
 from nghiquyet.engine.criteria import CRITERION_IDS
+from nghiquyet.engine.render import review_rows_note, task_dict
 
 DRAFTS = Path(__file__).resolve().parent / "drafts"
 ROOT = DRAFTS.parent.parent
@@ -185,6 +186,19 @@ def test_summaries_read_naturally(scored):
     assert summary["follow_up"] == "mốc sơ kết: có; mốc tổng kết: có"
     assert summary["objectives"] == "4/4 chỉ tiêu có con số; 4/4 chỉ tiêu có thời hạn"
     assert "yêu cầu đạt" not in " ".join(summary.values())  # no bare "n/m checks pass"
+
+
+def test_the_matrix_rows_add_up_to_the_assignments_count(scored):
+    # the review plan is a row of the matrix that the assignments criterion does not
+    # count: the row says so, and the reports' note names it, so "1/5" matches 6 rows
+    weak = scored(DRAFTS / "thon-phu-xuan" / "weak-assignments.md")
+    review = [t.block for t in weak.tasks if t.review]
+    counted = [t for t in weak.tasks if not t.review]
+    summary = {c.id: c.summary["vi"] for c in weak.criteria}["assignments"]
+    assert review == [weak.tasks[-1].block] and summary.startswith(f"1/{len(counted)} ")
+    assert review_rows_note(weak.tasks, "vi").startswith(f"Đoạn {review[0]} là kế hoạch")
+    assert review_rows_note(counted, "vi") is None
+    assert [task_dict(t)["review"] for t in weak.tasks] == [False] * len(counted) + [True]
 
 
 def test_samples_match_a_secretarys_reading(scored):

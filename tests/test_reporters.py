@@ -172,6 +172,24 @@ def test_reporters_get_the_arguments_they_name(strong, samples):
         reporters["greedy"].render(report, rules=rules, config=config)
 
 
+def test_the_review_plan_rows_are_named_under_the_matrix(strong):
+    # text and HTML say which rows the assignments criterion does not count, in both
+    # languages; a matrix without a review row has no note
+    from nghiquyet.engine.render import review_rows_note
+
+    doc = copy.deepcopy(strong)
+    for task in doc.tasks:
+        task.review = False
+    assert "kế hoạch kiểm tra" not in render("text", Report(documents=[doc]))
+    doc.tasks[-1].review = doc.tasks[-2].review = True
+    blocks = f"{doc.tasks[-2].block}, {doc.tasks[-1].block}"
+    note = review_rows_note(doc.tasks, "en")
+    assert note.startswith(f"Paragraphs {blocks} are the review plan: judged under")
+    text = render("text", Report(documents=[doc]))
+    assert f"Đoạn {blocks} là kế hoạch kiểm tra, giám sát" in " ".join(text.split())
+    assert escape(review_rows_note(doc.tasks, "vi")) in render("html", Report(documents=[doc]))
+
+
 def test_a_reporter_named_as_text_is_imported_when_used(strong):
     """``register(name, "package.module:name")``: the module is imported on the format's
     first use, its stream likewise; a name that cannot be imported is a clear error."""

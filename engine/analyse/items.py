@@ -339,6 +339,7 @@ class _ItemWalk:
     def _add_task(self, task: Task) -> None:
         self.out.tasks.append(task)
         item = task_item(task, self.blocks[task.block - 1].key)
+        task.review = item is None  # said in the reports, so the counts add up
         if item is not None:
             self.out.by_kind["task"].append(item)
 

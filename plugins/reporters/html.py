@@ -35,6 +35,7 @@ from nghiquyet.engine.render import (
     number,
     owner_kind_name,
     partial_check,
+    review_rows_note,
     scored_criteria,
     severity_name,
     stage_name,
@@ -164,6 +165,9 @@ def tasks_table(doc: DocumentReport, lang: str) -> str:
             f'<td class="date">{_e(deadline) if deadline else none}</td></tr>'
         )
     rows.append("</tbody></table>")
+    note = review_rows_note(doc.tasks, lang)
+    if note:
+        rows.append(f"<p class='muted'>{_e(note)}</p>")
     return "\n".join(rows)
 
 

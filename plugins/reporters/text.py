@@ -23,6 +23,7 @@ from nghiquyet.engine.render import (
     number,
     owner_kind_name,
     partial_check,
+    review_rows_note,
     stage_name,
     task_action,
 )
@@ -88,6 +89,9 @@ def task_lines(doc, lang: str) -> list[str]:
             f"  {t.block:>4}  {_cut(task_action(t), TASK_W):<{TASK_W}}  {_cut(owner, OWNER_W):<{OWNER_W}}  "
             f"{kind:<{KIND_W}}  {deadline}"
         )
+    note = review_rows_note(doc.tasks, lang)
+    if note:
+        out += _wrap(note, "  ")
     return out
 
 
