@@ -75,7 +75,11 @@ was changed for it:
 * round 21 (8 settings), held out: a road-maintenance company, a martyrs'
   cemetery board, a centre for children with disabilities, an emergency ambulance
   centre, a district labour federation, a reservoir board, a wood-furniture craft
-  village, an environmental monitoring station.
+  village, an environmental monitoring station;
+* round 22 (8 settings), held out, not yet fixed for: a provincial blood transfusion
+  centre, a solar plant's operation team, a peri-urban hamlet (one adopted), a medical
+  vocational school, an organic rice cooperative, a city park board, a rehabilitation
+  centre, an employment services centre.
 
 The figures of each round, before and after its fixes, are in the README. Here they
 are kept as a regression set: what the tool says must not drift away from what an
@@ -286,6 +290,16 @@ ROUND_21_SETTINGS = {
     "trung-tam-cap-cuu-115",
     "trung-tam-giao-duc-khuyet-tat",
 }
+ROUND_22_SETTINGS = {
+    "ban-quan-ly-cong-vien",
+    "htx-lua-huu-co",
+    "nha-may-dien-mat-troi",
+    "trung-tam-dich-vu-viec-lam",
+    "trung-tam-phuc-hoi-chuc-nang",
+    "trung-tam-truyen-mau",
+    "truong-trung-cap-y",
+    "xa-ven-do",
+}
 EARLY = [d for d in DRAFTS if d.parent.name in EARLY_SETTINGS]
 ROUND_4 = [d for d in DRAFTS if d.parent.name in ROUND_4_SETTINGS]
 ROUND_5 = [d for d in DRAFTS if d.parent.name in ROUND_5_SETTINGS]
@@ -305,6 +319,7 @@ ROUND_18 = [d for d in DRAFTS if d.parent.name in ROUND_18_SETTINGS]
 ROUND_19 = [d for d in DRAFTS if d.parent.name in ROUND_19_SETTINGS]
 ROUND_20 = [d for d in DRAFTS if d.parent.name in ROUND_20_SETTINGS]
 ROUND_21 = [d for d in DRAFTS if d.parent.name in ROUND_21_SETTINGS]
+ROUND_22 = [d for d in DRAFTS if d.parent.name in ROUND_22_SETTINGS]
 LATER = (
     (ROUND_4 + ROUND_5 + ROUND_6 + ROUND_7 + ROUND_8 + ROUND_9 + ROUND_10 + ROUND_11 + ROUND_12)
     + ROUND_13
@@ -316,6 +331,7 @@ LATER = (
     + ROUND_19
     + ROUND_20
     + ROUND_21
+    + ROUND_22
 )
 ROUND_3 = [d for d in DRAFTS if d not in EARLY and d not in LATER]
 GRADES = ["Yếu", "Trung bình", "Khá", "Tốt"]
@@ -335,7 +351,7 @@ def _totals(reports, drafts):
 
 
 def test_the_set_is_complete():
-    assert (len(EARLY), len(ROUND_3), len(LATER)) == (24, 36, 432)
+    assert (len(EARLY), len(ROUND_3), len(LATER)) == (24, 36, 456)
     assert len({d.parent.name for d in DRAFTS}) >= 60
     assert sum(d.suffix == ".docx" for d in ROUND_3) >= 10
     for draft in DRAFTS:
@@ -452,6 +468,9 @@ REACHED = {
     # held out: 204 levels (of 216), no contradiction, 186 owners (of 187), stage 24/24,
     # every grade within one: the goal met on all five counts
     "round 21": (ROUND_21, 207, 0, 187),
+    # held out, no fix yet: 193 levels (of 216), 2 contradictions, 164 owners (of 181),
+    # stage 24/24, every grade within one
+    "round 22": (ROUND_22, 193, 2, 164),
 }
 
 
