@@ -1318,6 +1318,27 @@ def test_posts_closed_by_the_owners_colon_are_whole(read, text, role):
     assert _owner(read, text).role == role
 
 
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Đồng chí Trần Văn Lợi, chức vụ: Bí thư Chi bộ, Giám đốc HTX, chủ trì sửa đổi "
+            "Quy chế; thời hạn trước ngày 31/3/2026.",
+            "chức vụ: Bí thư Chi bộ, Giám đốc HTX",
+        ),
+        ("Đồng chí Lò Thị Mai – chức danh: Kế toán, lập phương án vay vốn.", "chức danh: Kế toán"),
+        # the owner's own colon after the labelled post still ends it
+        (
+            "Đồng chí Hà Văn Sơn, chức vụ: Phó Bí thư chi bộ: rà soát 40 hộ.",
+            "chức vụ: Phó Bí thư chi bộ",
+        ),
+    ],
+)
+def test_a_post_written_after_its_label_is_the_post(read, text, role):
+    # "chức vụ:" / "chức danh:" opens the posts; it is no owner label (round 22)
+    assert _owner(read, text).role == role
+
+
 def test_placing_a_block_keeps_every_other_field():
     # BlockFacts.placed builds the block anew (faster than dataclasses.replace): a
     # field added to BlockFacts and left out there would be lost

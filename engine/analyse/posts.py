@@ -21,6 +21,10 @@ _APPOSITIVE_SEP = re.compile(r"[ \t]*[,–—][ \t]*|[ \t]+-[ \t]+|[ \t]*\(")
 # blank only: tried from each, a long run with no bracket after it is quadratic.
 _SEGMENT_END = re.compile(r"[,;.:](?:\s|$)|[ \t][–—][ \t]|(?<![ \t])[ \t]+\(")
 MAX_POSTS = 3
+# "Đồng chí A, chức vụ: Bí thư Chi bộ, Giám đốc HTX, chủ trì ...": a label that opens
+# the posts, read in the match key; its colon is no owner label's colon
+_POST_LABEL = re.compile(r"[ \t]*[,–—]?[ \t]*(?:chức vụ|chức danh)[ \t]*:")
+_LABEL_COLON = re.compile(r":[ \t]*")
 # Verbs that open a task even inside a segment closed by a comma ("phụ trách" does
 # not: "viên chức phụ trách truy xuất nguồn gốc," is a post)
 _TASK_VERB = re.compile(
@@ -73,8 +77,14 @@ def appositives(text: str, key: str, end: int, stops: set[int]) -> str | None:
     or a word for a member of staff; the task begins at its verb."""
     first = last = None
     pos, count = end, 0
+    label = _POST_LABEL.match(key, end)
+    if label is not None:  # kept with its label, as written: "chức vụ: Bí thư Chi bộ"
+        first = label.end() - len(key[end : label.end()].lstrip(" \t,–—"))
+        pos = label.end() - 1  # its colon is the first post's separator
     while count < MAX_POSTS:
-        sep = _APPOSITIVE_SEP.match(text, pos)
+        sep = (_LABEL_COLON if label is not None and count == 0 else _APPOSITIVE_SEP).match(
+            text, pos
+        )
         if sep is None:
             break
         bracket = sep.group().strip() == "("
@@ -95,7 +105,7 @@ def appositives(text: str, key: str, end: int, stops: set[int]) -> str | None:
             break  # the task began inside this segment ("Trưởng thôn chủ trì ...") or after it
         pos = stop + (1 if bracket else 0)
     # kept as written, separators included ("Chủ nhiệm Hậu cần – Kỹ thuật")
-    return text[first:last].strip() if first is not None else None
+    return text[first:last].strip() if last is not None else None
 
 
 # "Đồng chí Vì Thị Xoan, công chức một cửa: theo dõi ...": the posts run to the colon
@@ -112,6 +122,8 @@ def posts_to_colon(text: str, key: str, end: int, stops: set[int]) -> str | None
     opening = _POSTS_OPEN.match(text, end)
     colon = text.find(":", end)
     if opening is None or colon < 0 or not text[colon + 1 :].strip(" *"):
+        return None
+    if _POST_LABEL.match(key, end):  # "chức vụ:" opens the posts (appositives)
         return None
     posts = text[opening.end() : colon]
     if _SENTENCE_INSIDE.search(posts) or not 0 < len(posts.split()) <= POST_MAX_WORDS:
