@@ -150,7 +150,24 @@ def _body_at_lead(
         return contacts
     # "Tổ Công đoàn, Chi đoàn Thanh niên", "Tổ Công đoàn và Chi đoàn thanh niên của Khoa"
     end = _list_after(text, key, end, roles, stops)
-    return Owner(text[start : _label_to_colon(text, start, end)], kind="body")
+    end = _name_to_colon(text, key, end) or _label_to_colon(text, start, end)
+    return Owner(text[start:end], kind="body")
+
+
+# "Phòng Kế hoạch tổng hợp: lập danh sách ...": the unit's name goes on in lower case
+# up to the colon of its label, though a word of it ("tổng hợp") can be a verb
+_NAME_TO_COLON = re.compile(r"(?: [^\W\d_]+){1,3}:")
+_NO_UNIT_NAME = re.compile(r" (?:có|chịu|phối|chủ|thực|tổ chức|triển khai|xây dựng)\b")
+
+
+def _name_to_colon(text: str, key: str, end: int) -> int | None:
+    """Where a unit's name written as the label of its task ends: at the colon one to
+    three plain words on, unless they open with a verb of assigning ("có trách
+    nhiệm:", "phối hợp:", "thực hiện:")."""
+    label = _NAME_TO_COLON.match(key, end)
+    if label is None or _NO_UNIT_NAME.match(key, end) or not text[label.end() :].strip():
+        return None
+    return label.end() - 1
 
 
 def _cell_at_lead(text: str, key: str, start: int, stops: set[int]) -> Owner | None:
