@@ -1322,6 +1322,24 @@ def test_posts_closed_by_the_owners_colon_are_whole(read, text, role):
     ("text", "owner"),
     [
         (
+            "3. Các đoàn thể và các tổ sản xuất tuyên truyền, vận động.",
+            "Các đoàn thể và các tổ sản xuất",
+        ),
+        ("Các chi hội và mỗi hội viên tích cực tham gia.", "Các chi hội và mỗi hội viên"),
+        # "và" before no collective opener still ends it
+        ("Các đoàn thể và chính quyền phối hợp vận động.", "Các đoàn thể"),
+    ],
+)
+def test_two_collectives_joined_by_va_are_one_owner(read, text, owner):
+    # a second collective joined by "và" is part of the owner (round 22)
+    bf = read(text)
+    assert find_collective(text, bf.mentions, bf.key).text == owner
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        (
             "3. Phòng Kế hoạch tổng hợp: lập danh sách người bệnh ra viện.",
             "Phòng Kế hoạch tổng hợp",
         ),

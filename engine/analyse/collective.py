@@ -79,6 +79,9 @@ def _collective_end(key: str, start: int, mentions: Sequence[Mention]) -> int:
         assigned = _ASSIGNED.match(key, at)
         if words and assigned:  # "Các đảng viên được phân công phụ trách hộ | theo dõi"
             named, skip_to = True, assigned.end()
+        if words and key.startswith("và ", at) and key.startswith(COLLECTIVE_OPENERS, at + 3):
+            # "Các đoàn thể và các tổ sản xuất | tuyên truyền": a second collective joined
+            named, skip_to = True, key.index(" ", at + 3) + 1
         if at < skip_to or _qualifies(key, at):
             named = True
         if words and not named and opens_task(key, at, stops) and not names_by_verb(key, key, at):
