@@ -76,7 +76,7 @@ was changed for it:
   cemetery board, a centre for children with disabilities, an emergency ambulance
   centre, a district labour federation, a reservoir board, a wood-furniture craft
   village, an environmental monitoring station;
-* round 22 (8 settings), held out, then fixed for two owner forms: a blood transfusion
+* round 22 (8 settings), held out, then fixed for three owner forms: a blood transfusion
   centre, a solar plant's operation team, a peri-urban hamlet (one adopted), a medical
   vocational school, an organic rice cooperative, a city park board, a rehabilitation
   centre, an employment services centre.
@@ -469,9 +469,9 @@ REACHED = {
     # every grade within one: the goal met on all five counts
     "round 21": (ROUND_21, 207, 0, 187),
     # held out: 193 levels (of 216), 2 contradictions, 164 owners (of 181), stage 24/24,
-    # every grade within one; then posts written after "chức vụ:" and unit names that
-    # run on in lower case to their label's colon read whole
-    "round 22": (ROUND_22, 193, 2, 171),
+    # every grade within one; then posts written after "chức vụ:", unit names that run
+    # on in lower case to their label's colon and collectives joined by "và" read whole
+    "round 22": (ROUND_22, 193, 2, 172),
 }
 
 
