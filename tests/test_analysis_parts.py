@@ -1328,6 +1328,7 @@ def test_posts_closed_by_the_owners_colon_are_whole(read, text, role):
         ("Các chi hội và mỗi hội viên tích cực tham gia.", "Các chi hội và mỗi hội viên"),
         # "và" before no collective opener still ends it
         ("Các đoàn thể và chính quyền phối hợp vận động.", "Các đoàn thể"),
+        ("Các đoàn thể và các", "Các đoàn thể và các"),  # the line ends at the opener
     ],
 )
 def test_two_collectives_joined_by_va_are_one_owner(read, text, owner):

@@ -81,7 +81,8 @@ def _collective_end(key: str, start: int, mentions: Sequence[Mention]) -> int:
             named, skip_to = True, assigned.end()
         if words and key.startswith("và ", at) and key.startswith(COLLECTIVE_OPENERS, at + 3):
             # "Các đoàn thể và các tổ sản xuất | tuyên truyền": a second collective joined
-            named, skip_to = True, key.index(" ", at + 3) + 1
+            opener_end = key.find(" ", at + 3)
+            named, skip_to = True, len(key) if opener_end < 0 else opener_end + 1
         if at < skip_to or _qualifies(key, at):
             named = True
         if words and not named and opens_task(key, at, stops) and not names_by_verb(key, key, at):
